@@ -1,0 +1,113 @@
+import { z } from "zod";
+
+/**
+ * The executable form of FORMAT.md (manifest format v1). Types come from z.infer /
+ * z.input; `loopscope schema` prints the JSON Schema generated from these values.
+ */
+
+const NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/;
+const REFERENCE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,199}(\/[A-Za-z0-9][A-Za-z0-9._-]{0,199})?$/;
+
+export const nameSchema = z
+  .string()
+  .regex(NAME_PATTERN, "must start with a letter or digit and hold only letters, digits, '.', '_' and '-' (at most 200 characters)")
+  .describe("Unique across all kinds in one analysis; case-sensitive.");
+
+export const referenceSchema = z
+  .string()
+  .regex(REFERENCE_PATTERN, "must be a name or `model/output`")
+  .describe("A bare name (Dataset, Service or Model: all its outputs) or `model/output`.");
+
+/** Versions are strings; YAML users write `version: 3`, so numbers are accepted and kept as text. */
+const versionSchema = z.union([z.string().min(1), z.number()]).transform((v) => String(v));
+
+export const inputUseSchema = z.enum(["training", "serving", "both"]);
+
+export const inputSchema = z.union([
+  referenceSchema.transform((from) => ({ from, use: "both" as const, version: undefined as string | undefined })),
+  z.strictObject({
+    from: referenceSchema,
+    use: inputUseSchema.default("both").describe("training | serving | both (default both)"),
+    version: versionSchema.optional().describe("Pin of the producer's version; absent = unpinned."),
+  }),
+]);
+
+const lineageIdentitySchema = z
+  .strictObject({ namespace: z.string().min(1), name: z.string().min(1) })
+  .describe("The OpenLineage namespace and name of this dataset or output, for matching runtime lineage.");
+
+export const outputSchema = z.strictObject({
+  name: nameSchema,
+  description: z.string().optional(),
+  consumers: z.array(nameSchema).default([]).describe("Services or Models that use this output."),
+  influences: z.array(nameSchema).default([]).describe("Signals (datasets) that change when this output is acted on."),
+  lineage: lineageIdentitySchema.optional(),
+});
+
+const isoDate = z.union([z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD"), z.date()]).transform((d) =>
+  typeof d === "string" ? d : d.toISOString().slice(0, 10),
+);
+
+export const acknowledgementSchema = z.strictObject({
+  rule: z.string().min(1).describe("The rule id this model accepts."),
+  reason: z.string().min(1).describe("Why the finding is accepted."),
+  expires: isoDate.optional().describe("After this date the finding is reported again."),
+});
+
+const common = {
+  apiVersion: z.literal("loopscope/v1"),
+  name: nameSchema,
+  owner: z.string().min(1).optional().describe("Team or person accountable."),
+  description: z.string().optional(),
+};
+
+export const modelSchema = z.strictObject({
+  ...common,
+  kind: z.literal("Model"),
+  version: versionSchema.optional(),
+  target: z.string().min(1).optional().describe("What the model predicts or optimises."),
+  inputs: z.array(inputSchema).default([]),
+  outputs: z
+    .array(outputSchema)
+    .default([])
+    .superRefine((outputs, ctx) => {
+      const seen = new Set<string>();
+      outputs.forEach((o, i) => {
+        if (seen.has(o.name)) ctx.addIssue({ code: "custom", message: `output name "${o.name}" is used twice`, path: [i, "name"] });
+        seen.add(o.name);
+      });
+    }),
+  monitoring: z
+    .strictObject({ drift: z.boolean().default(false), performance: z.boolean().default(false) })
+    .optional(),
+  deployment: z
+    .strictObject({
+      strategy: z.enum(["full", "canary", "shadow", "ab-test", "bandit"]).optional(),
+      holdout: z.number().min(0).max(1).optional().describe("Share of traffic kept away from the model, 0 to 1."),
+    })
+    .optional(),
+  acknowledge: z.array(acknowledgementSchema).default([]),
+});
+
+export const datasetSchema = z.strictObject({
+  ...common,
+  kind: z.literal("Dataset"),
+  derivedFrom: z.array(nameSchema).default([]).describe("Datasets this one is computed from."),
+  lineage: lineageIdentitySchema.optional(),
+});
+
+export const serviceSchema = z.strictObject({
+  ...common,
+  kind: z.literal("Service"),
+  consumes: z.array(referenceSchema).default([]),
+  influences: z.array(nameSchema).default([]),
+});
+
+export const manifestSchema = z.discriminatedUnion("kind", [modelSchema, datasetSchema, serviceSchema]);
+
+export type ModelManifest = z.infer<typeof modelSchema>;
+export type DatasetManifest = z.infer<typeof datasetSchema>;
+export type ServiceManifest = z.infer<typeof serviceSchema>;
+export type Manifest = z.infer<typeof manifestSchema>;
+export type ManifestKind = Manifest["kind"];
+export const MANIFEST_KINDS: readonly ManifestKind[] = ["Model", "Dataset", "Service"];
