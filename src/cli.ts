@@ -1,0 +1,67 @@
+import { readFileSync } from "node:fs";
+import type { CommandIO } from "./commands/command.js";
+import { COMMANDS } from "./commands/index.js";
+import { EXIT, UsageError } from "./exit-codes.js";
+
+export const VERSION: string = (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
+
+function helpText(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    "Usage: loopscope <command> [options]",
+    "",
+    "Finds hidden feedback loops and other technical debt between machine-learning models.",
+    "",
+    "Commands:",
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    "",
+    "Options:",
+    "  -h, --help     show help (also `loopscope <command> --help`)",
+    "  -v, --version  print the version",
+    "",
+    "Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or I/O error.",
+    "",
+  ].join("\n");
+}
+
+/** Runs the CLI and returns its exit code; never throws for user input. */
+export async function main(argv: string[], io: CommandIO = processIO()): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "-h" || name === "--help" || name === "help") {
+    io.stdout(helpText());
+    return name === undefined ? EXIT.usage : EXIT.ok;
+  }
+  if (name === "-v" || name === "--version") {
+    io.stdout(`${VERSION}\n`);
+    return EXIT.ok;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    io.stderr(`loopscope: unknown command "${name}"; run \`loopscope --help\` for the list\n`);
+    return EXIT.usage;
+  }
+  if (rest.includes("--help") || rest.includes("-h")) {
+    io.stdout(command.usage.endsWith("\n") ? command.usage : `${command.usage}\n`);
+    return EXIT.ok;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`loopscope ${name}: ${error.message}\n`);
+      return EXIT.usage;
+    }
+    io.stderr(`loopscope ${name}: internal error (please report it): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return EXIT.usage;
+  }
+}
+
+function processIO(): CommandIO {
+  return {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    cwd: process.cwd(),
+    isTTY: Boolean(process.stdout.isTTY),
+    env: process.env,
+  };
+}

@@ -1,0 +1,20 @@
+/** What every `loopscope <name>` command provides; the registry is commands/index.ts. */
+export interface CommandIO {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** The directory relative paths are resolved from (process.cwd() in the real CLI). */
+  cwd: string;
+  /** True when stdout is a terminal (colour, progress). */
+  isTTY: boolean;
+  env: Record<string, string | undefined>;
+}
+
+export interface Command {
+  name: string;
+  /** One line for `loopscope --help`. */
+  summary: string;
+  /** Full usage text for `loopscope <name> --help`. */
+  usage: string;
+  /** Returns the exit code: 0 ok, 1 findings at or above fail-on, 2 usage or I/O error. */
+  run(args: string[], io: CommandIO): Promise<number>;
+}

@@ -1,0 +1,7 @@
+import type { Command } from "./command.js";
+import { lintCommand } from "./lint.js";
+import { graphCommand } from "./graph.js";
+import { schemaCommand } from "./schema.js";
+
+/** Every `loopscope` command, in the order `--help` lists them. Add new commands here. */
+export const COMMANDS: readonly Command[] = [lintCommand, graphCommand, schemaCommand];
