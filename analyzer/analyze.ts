@@ -1,5 +1,16 @@
-import type { Report, SourceFile } from "./types.js";
+import type { Finding, Notice, Report, SeverityCounts, SourceFile } from "./types.js";
 import type { EstateGraph } from "./graph/estate-graph.js";
+import { parseSource } from "./parse/parse-source.js";
+import type { ParseProblem } from "./parse/parsed-document.js";
+import { validateDocument, type SchemaProblem, type ValidManifest } from "./validate/validate.js";
+import { buildEstate } from "./graph/build-graph.js";
+import { deriveFacts } from "./derive/facts.js";
+import { runRules } from "./engine/run-rules.js";
+import type { EngineConfig } from "./engine/settings.js";
+import { RULES } from "./rules/index.js";
+import { exportGraph } from "./graph/export-graph.js";
+import { VERSION } from "./version.js";
+import { compareLocations } from "./engine/sort.js";
 
 export interface Progress {
   stage: "parse" | "validate" | "graph" | "derive" | "rules" | "report";
@@ -11,7 +22,7 @@ export interface AnalyzeOptions {
   /** Today's date (YYYY-MM-DD) for acknowledgement expiry; the caller decides, so output stays reproducible. */
   today?: string | undefined;
   /** A validated Loopscope config (per-rule severity and options). */
-  config?: unknown;
+  config?: EngineConfig | undefined;
   onProgress?: ((progress: Progress) => void) | undefined;
 }
 
@@ -20,6 +31,64 @@ export interface Analysis {
   graph: EstateGraph;
 }
 
-export function analyze(_sources: SourceFile[], _options: AnalyzeOptions = {}): Analysis {
-  throw new Error("loopscope/analyze: not built yet");
+/**
+ * Parse → validate → graph → derive → rules → report. Never throws for bad input: every
+ * problem is a finding or a notice, and the rest of the estate is still analysed.
+ */
+export function analyze(sources: SourceFile[], options: AnalyzeOptions = {}): Analysis {
+  const progress = options.onProgress ?? (() => undefined);
+  const ordered = [...sources].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const notices: Notice[] = [];
+  const parseProblems: ParseProblem[] = [];
+  const schemaProblems: SchemaProblem[] = [];
+  const valid: ValidManifest[] = [];
+  let files = 0;
+  let documents = 0;
+  ordered.forEach((source, i) => {
+    const parsed = parseSource(source);
+    if (parsed.skipped) notices.push({ file: source.path, message: `skipped: ${parsed.skipped}` });
+    else files++;
+    parseProblems.push(...parsed.problems);
+    for (const doc of parsed.documents) {
+      documents++;
+      const result = validateDocument(doc);
+      if (result.manifest) valid.push(result.manifest);
+      schemaProblems.push(...result.problems);
+    }
+    if (i % 500 === 499) progress({ stage: "parse", done: i + 1, total: ordered.length });
+  });
+  progress({ stage: "graph", done: 0, total: 1 });
+  const estate = buildEstate(valid);
+  progress({ stage: "derive", done: 0, total: 1 });
+  const facts = deriveFacts(estate.graph);
+  progress({ stage: "rules", done: 0, total: RULES.length });
+  const findings = runRules({ rules: RULES, estate, facts, parseProblems, schemaProblems, config: options.config, today: options.today });
+  progress({ stage: "report", done: 0, total: 1 });
+  const graph = exportGraph(estate, facts);
+  const report: Report = {
+    tool: { name: "loopscope", version: VERSION },
+    summary: {
+      files,
+      documents,
+      models: estate.models.size,
+      outputs: graph.nodes.filter((n) => n.kind === "output").length,
+      datasets: graph.nodes.filter((n) => n.kind === "dataset").length,
+      services: graph.nodes.filter((n) => n.kind === "service").length,
+      edges: graph.edges.length,
+      loops: graph.loops.length,
+      findings: findings.length,
+      bySeverity: countBySeverity(findings),
+      acknowledged: findings.filter((f) => f.acknowledged).length,
+    },
+    findings,
+    notices: notices.sort((a, b) => compareLocations({ file: a.file ?? "", line: a.line ?? 0, column: a.column ?? 0 }, { file: b.file ?? "", line: b.line ?? 0, column: b.column ?? 0 })),
+  };
+  return { report, graph };
+}
+
+/** Counts of findings that are not acknowledged, by severity. */
+export function countBySeverity(findings: Finding[]): SeverityCounts {
+  const counts: SeverityCounts = { error: 0, warning: 0, info: 0 };
+  for (const finding of findings) if (!finding.acknowledged) counts[finding.severity]++;
+  return counts;
 }

@@ -1,9 +1,8 @@
-import { readFileSync } from "node:fs";
 import type { CommandIO } from "./commands/command.js";
 import { COMMANDS } from "./commands/index.js";
 import { EXIT, UsageError } from "./exit-codes.js";
 
-export const VERSION: string = (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
+import { VERSION } from "../analyzer/version.js";
 
 function helpText(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

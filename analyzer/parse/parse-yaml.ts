@@ -23,7 +23,7 @@ export function parseYaml(file: string, text: string): ParsedFile {
   docs.forEach((doc, index) => {
     if (index >= PARSE_LIMITS.maxDocumentsPerFile) {
       if (index === PARSE_LIMITS.maxDocumentsPerFile) {
-        problems.push({ location: at(doc.range[0]), message: `more than ${PARSE_LIMITS.maxDocumentsPerFile} documents in one file; the rest of the file is not read` });
+        problems.push({ location: at((doc.range?.[0] ?? 0)), message: `more than ${PARSE_LIMITS.maxDocumentsPerFile} documents in one file; the rest of the file is not read` });
       }
       return;
     }
@@ -39,7 +39,7 @@ export function parseYaml(file: string, text: string): ParsedFile {
       value = doc.toJS({ maxAliasCount: PARSE_LIMITS.maxAliasCount });
     } catch (error) {
       const message = error instanceof ReferenceError ? "too many aliases: this looks like an alias bomb (\"billion laughs\"); the document is not read" : `cannot read document: ${firstLine(String(error))}`;
-      problems.push({ location: at(doc.range[0]), message });
+      problems.push({ location: at((doc.range?.[0] ?? 0)), message });
       return;
     }
     if (value === null || value === undefined) {
@@ -60,7 +60,7 @@ export function parseYaml(file: string, text: string): ParsedFile {
 }
 
 function isEmptyDocument(text: string, doc: Document): boolean {
-  return doc.contents === null && !/\S/.test(stripComments(text.slice(doc.range[0], doc.range[2])));
+  return doc.contents === null && !/\S/.test(stripComments(text.slice((doc.range?.[0] ?? 0), (doc.range?.[2] ?? text.length))));
 }
 
 function stripComments(text: string): string {

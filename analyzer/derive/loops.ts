@@ -1,0 +1,110 @@
+import type { PathStep } from "../types.js";
+import type { GraphIndex } from "./graph-index.js";
+import { trains } from "./graph-index.js";
+import type { Components } from "./sccs.js";
+import { SearchScratch, shortestPath } from "./shortest-path.js";
+
+/** An SCC holding two or more models: a hidden feedback loop or a circular dependency. */
+export interface ComponentLoop {
+  models: string[];
+  nodes: string[];
+  hasInfluence: boolean;
+  throughTraining: boolean;
+  /** Closed walk visiting every model of the component. */
+  walk: PathStep[];
+}
+
+/**
+ * Finds the component loops of FORMAT.md ("Loops"). The witness walk joins shortest paths:
+ * from each model to the nearest model not yet visited, then back to the first. Greedy
+ * nearest-next keeps each search small, so a component of 10,000 models costs about as much
+ * as walking it, where joining paths in name order would search the whole component each time.
+ * A hidden loop's walk is made to pass an `influences` edge, since that edge is the point.
+ */
+export function findComponentLoops(index: GraphIndex, components: Components, scratch: SearchScratch): ComponentLoop[] {
+  const loops: ComponentLoop[] = [];
+  for (const component of components.cyclic) {
+    const models = component.filter((v) => index.kind[v] === "model");
+    if (models.length < 2) continue;
+    const id = components.componentOf[component[0]!]!;
+    const inside = (v: number) => components.componentOf[v] === id;
+    let hasInfluence = false;
+    let throughTraining = false;
+    let influenceEdge: [number, number] | undefined;
+    for (const v of component) {
+      const out = index.out[v]!;
+      for (let i = 0; i < out.nodes.length; i++) {
+        const w = out.nodes[i]!;
+        if (!inside(w)) continue;
+        if (out.kinds[i] === "influences") {
+          hasInfluence = true;
+          influenceEdge ??= [v, w];
+        } else if (out.kinds[i] === "reads" && index.kind[w] === "model" && trains(out.uses[i])) {
+          throughTraining = true;
+        }
+      }
+    }
+    const walk = componentWalk(index, models, inside, influenceEdge, scratch);
+    loops.push({
+      models: models.map((v) => index.ids[v]!).sort(),
+      nodes: component.map((v) => index.ids[v]!).sort(),
+      hasInfluence,
+      throughTraining,
+      walk: toSteps(index, walk),
+    });
+  }
+  return loops;
+}
+
+function componentWalk(
+  index: GraphIndex,
+  models: number[],
+  inside: (v: number) => boolean,
+  influenceEdge: [number, number] | undefined,
+  scratch: SearchScratch,
+): number[] {
+  const start = models[0]!;
+  const pending = new Set(models.slice(1));
+  const walk = [start];
+  let current = start;
+  while (pending.size > 0) {
+    const leg = shortestPath(index, current, (v) => pending.has(v), inside, scratch)!;
+    for (const v of leg.slice(1)) {
+      walk.push(v);
+      pending.delete(v);
+    }
+    current = leg[leg.length - 1]!;
+  }
+  walk.push(...shortestPath(index, current, (v) => v === start, inside, scratch)!.slice(1));
+  if (influenceEdge && !passes(index, walk, influenceEdge)) {
+    // Detour start → u → v → start so the witness shows how the models shape the world.
+    const [u, v] = influenceEdge;
+    const toU = u === start ? [start] : shortestPath(index, start, (x) => x === u, inside, scratch)!;
+    const back = shortestPath(index, v, (x) => x === start, inside, scratch) ?? [v];
+    return [...toU, ...(v === start ? [v] : back), ...walk.slice(1)];
+  }
+  return walk;
+}
+
+function passes(index: GraphIndex, walk: number[], [u, v]: [number, number]): boolean {
+  for (let i = 0; i + 1 < walk.length; i++) if (walk[i] === u && walk[i + 1] === v) return true;
+  // Any influences edge on the walk will do.
+  for (let i = 0; i + 1 < walk.length; i++) if (edgeKind(index, walk[i]!, walk[i + 1]!) === "influences") return true;
+  return false;
+}
+
+export function edgeKind(index: GraphIndex, from: number, to: number) {
+  const out = index.out[from]!;
+  const at = out.nodes.indexOf(to);
+  return out.kinds[at]!;
+}
+
+export function toSteps(index: GraphIndex, walk: number[]): PathStep[] {
+  const steps: PathStep[] = [];
+  for (let i = 0; i + 1 < walk.length; i++) {
+    steps.push({ from: index.ids[walk[i]!]!, to: index.ids[walk[i + 1]!]!, edge: edgeKind(index, walk[i]!, walk[i + 1]!) });
+  }
+  return steps;
+}
+
+export { SearchScratch };

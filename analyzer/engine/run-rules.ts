@@ -1,0 +1,81 @@
+import type { Estate, Site } from "../graph/attributes.js";
+import type { Facts } from "../derive/facts.js";
+import type { ParseProblem } from "../parse/parsed-document.js";
+import type { SchemaProblem } from "../validate/validate.js";
+import type { FindingDraft, Rule, RuleContext } from "../rules/rule.js";
+import type { Finding, Location } from "../types.js";
+import { applyAcknowledgements, collectAcknowledgements } from "./acknowledge.js";
+import { fingerprint } from "./fingerprint.js";
+import { demote, ruleSettings, type EngineConfig } from "./settings.js";
+import { compareFindings, sortedUniqueLocations } from "./sort.js";
+
+export interface RunRulesInput {
+  rules: readonly Rule[];
+  estate: Estate;
+  facts: Facts;
+  parseProblems: ParseProblem[];
+  schemaProblems: SchemaProblem[];
+  config?: EngineConfig | undefined;
+  today?: string | undefined;
+}
+
+/**
+ * Runs the catalogue: every enabled rule's drafts become findings with their configured
+ * severity (one lower for runtime-only loops), resolved locations and fingerprints; then
+ * acknowledgements; then the acknowledgement rules, which look at the rest. Sorted.
+ */
+export function runRules(input: RunRulesInput): Finding[] {
+  const acknowledgements = collectAcknowledgements(input.estate, input.today);
+  const context: RuleContext = {
+    estate: input.estate,
+    facts: input.facts,
+    options: {},
+    parseProblems: input.parseProblems,
+    schemaProblems: input.schemaProblems,
+    today: input.today,
+    findings: [],
+    acknowledgements,
+  };
+  const run = (rules: readonly Rule[], findings: Finding[]) => {
+    for (const rule of rules) {
+      const settings = ruleSettings(rule, input.config);
+      if (settings.severity === "off") continue;
+      const severity = settings.severity;
+      for (const draft of rule.check({ ...context, options: settings.options, findings })) {
+        findings.push(toFinding(rule.id, draft.demote ? demote(severity) : severity, draft));
+      }
+    }
+  };
+  const findings: Finding[] = [];
+  run(input.rules.filter((rule) => !rule.after), findings);
+  applyAcknowledgements(findings, acknowledgements);
+  run(input.rules.filter((rule) => rule.after), findings);
+  return dedupe(findings).sort(compareFindings);
+}
+
+function toFinding(rule: string, severity: Finding["severity"], draft: FindingDraft): Finding {
+  const models = [...new Set(draft.models)].sort();
+  const nodes = [...new Set(draft.nodes)].sort();
+  const locations = sortedUniqueLocations([...(draft.locations ?? []), ...draft.sites.map(resolve)]);
+  const identity = draft.identity ?? (models.length > 0 ? models : nodes);
+  const finding: Finding = { rule, severity, message: draft.message, models, nodes, locations, fingerprint: fingerprint(rule, identity) };
+  if (draft.path) finding.path = draft.path;
+  if (draft.data) finding.data = draft.data;
+  if (draft.evidence) finding.evidence = draft.evidence;
+  return finding;
+}
+
+function resolve(site: Site): Location {
+  return site.doc.locate(site.path);
+}
+
+/** Two drafts with one fingerprint (the same problem reached twice) are one finding with both locations. */
+function dedupe(findings: Finding[]): Finding[] {
+  const byFingerprint = new Map<string, Finding>();
+  for (const finding of findings) {
+    const existing = byFingerprint.get(finding.fingerprint);
+    if (!existing) byFingerprint.set(finding.fingerprint, finding);
+    else existing.locations = sortedUniqueLocations([...existing.locations, ...finding.locations]);
+  }
+  return [...byFingerprint.values()];
+}

@@ -1,0 +1,32 @@
+import type { Finding, Location } from "../types.js";
+
+export function compareLocations(a: Location, b: Location): number {
+  return cmp(a.file, b.file) || a.line - b.line || a.column - b.column;
+}
+
+/** Report order: first location (file, line, column), then rule, then fingerprint. */
+export function compareFindings(a: Finding, b: Finding): number {
+  const la = a.locations[0];
+  const lb = b.locations[0];
+  if (la && lb) {
+    const byLocation = compareLocations(la, lb);
+    if (byLocation) return byLocation;
+  } else if (la || lb) return la ? -1 : 1;
+  return cmp(a.rule, b.rule) || cmp(a.fingerprint, b.fingerprint);
+}
+
+export function sortedUniqueLocations(locations: Location[]): Location[] {
+  const seen = new Set<string>();
+  const result: Location[] = [];
+  for (const location of [...locations].sort(compareLocations)) {
+    const key = `${location.file}\u0000${location.line}\u0000${location.column}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    result.push(location);
+  }
+  return result;
+}
+
+export function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

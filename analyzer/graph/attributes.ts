@@ -1,0 +1,77 @@
+import type { DirectedGraph } from "graphology";
+import type { FieldPath, ParsedDocument } from "../parse/parsed-document.js";
+import type { DatasetManifest, Manifest, ModelManifest, ServiceManifest } from "../schema/manifest.js";
+import type { EdgeKind, InputUse, NodeKind } from "../types.js";
+
+/** Where something is declared: a document and a field path; resolved to a Location only when shown. */
+export interface Site {
+  doc: ParsedDocument;
+  path: FieldPath;
+}
+
+export type DeclaringSide = "producer" | "consumer" | "owner";
+
+export interface Declaration {
+  side: DeclaringSide;
+  site: Site;
+  use?: InputUse | undefined;
+  version?: string | undefined;
+}
+
+export interface NodeAttributes {
+  kind: NodeKind;
+  name: string;
+  /** Outputs: the producing model. */
+  model?: string | undefined;
+  implicit: boolean;
+  site?: Site | undefined;
+}
+
+export interface EdgeAttributes {
+  kind: EdgeKind;
+  /** `reads` only: the consumer side's `use` when it declares one, else `both`. */
+  use?: InputUse | undefined;
+  /** `reads` only: the consumer's version pin, if any. */
+  version?: string | undefined;
+  declarations: Declaration[];
+}
+
+export type LoopGraph = DirectedGraph<NodeAttributes, EdgeAttributes>;
+
+export interface Declared<M extends Manifest> {
+  manifest: M;
+  doc: ParsedDocument;
+}
+
+/** A reference that could not be resolved, kept for the unknown-reference rule. */
+export interface ReferenceProblem {
+  site: Site;
+  /** Name of the manifest that holds the reference. */
+  by: string;
+  reference: string;
+  reason: string;
+  suggestion?: string | undefined;
+}
+
+export interface ImplicitNode {
+  id: string;
+  kind: "dataset" | "service";
+  /** Every place that names it, with the manifest that does. */
+  references: { site: Site; by: string }[];
+}
+
+export interface DuplicateName {
+  name: string;
+  declarations: Declared<Manifest>[];
+}
+
+/** The estate after reference resolution: the graph plus what the reference rules need. */
+export interface Estate {
+  graph: LoopGraph;
+  models: Map<string, Declared<ModelManifest>>;
+  datasets: Map<string, Declared<DatasetManifest>>;
+  services: Map<string, Declared<ServiceManifest>>;
+  duplicates: DuplicateName[];
+  referenceProblems: ReferenceProblem[];
+  implicit: Map<string, ImplicitNode>;
+}

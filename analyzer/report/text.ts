@@ -1,0 +1,60 @@
+import type { Finding, Report, Severity } from "../types.js";
+import { SEVERITIES } from "../types.js";
+import { formatWalk } from "./walk.js";
+
+export interface TextOptions {
+  /** ANSI colour; the CLI enables it on a TTY without NO_COLOR. */
+  color?: boolean | undefined;
+}
+
+const CODES = { red: 31, yellow: 33, cyan: 36, green: 32, dim: 2, bold: 1 } as const;
+
+/**
+ * Human-readable report: findings grouped by severity (acknowledged ones last, with their
+ * reason), `file:line:column  rule  message`, loop walks, notices, and a summary line.
+ */
+export function formatText(report: Report, options: TextOptions = {}): string {
+  const paint = (code: keyof typeof CODES, text: string) => (options.color ? `\u001b[${CODES[code]}m${text}\u001b[0m` : text);
+  const colourOf: Record<Severity, keyof typeof CODES> = { error: "red", warning: "yellow", info: "cyan" };
+  const lines: string[] = [];
+  const open = report.findings.filter((f) => !f.acknowledged);
+  const acknowledged = report.findings.filter((f) => f.acknowledged);
+  const section = (title: string, findings: Finding[], colour: keyof typeof CODES) => {
+    if (findings.length === 0) return;
+    lines.push(paint(colour, paint("bold", `${title} (${findings.length})`)));
+    for (const finding of findings) {
+      const where = finding.locations[0] ? `${finding.locations[0].file}:${finding.locations[0].line}:${finding.locations[0].column}` : "(no location)";
+      lines.push(`  ${where}  ${paint(colourOf[finding.severity], finding.rule)}  ${finding.message}`);
+      if (finding.path && finding.path.length > 0) lines.push(paint("dim", `      walk: ${formatWalk(finding.path)}`));
+      if (finding.acknowledged) lines.push(paint("dim", `      acknowledged: ${finding.acknowledged.reason}${finding.acknowledged.expires ? ` (until ${finding.acknowledged.expires})` : ""}`));
+      if (finding.baselineState === "unchanged") lines.push(paint("dim", "      baselined"));
+      for (const evidence of finding.evidence ?? []) lines.push(paint("dim", `      evidence: ${evidence.description}`));
+    }
+    lines.push("");
+  };
+  for (const severity of SEVERITIES) section(severity, open.filter((f) => f.severity === severity), colourOf[severity]);
+  section("acknowledged", acknowledged, "dim");
+  if (report.notices.length > 0) {
+    for (const notice of report.notices) {
+      const where = notice.file ? `${notice.file}${notice.line ? `:${notice.line}:${notice.column ?? 1}` : ""}: ` : "";
+      lines.push(paint("dim", `notice: ${where}${notice.message}`));
+    }
+    lines.push("");
+  }
+  lines.push(summaryLine(report, paint));
+  return `${lines.join("\n")}\n`;
+}
+
+function summaryLine(report: Report, paint: (code: keyof typeof CODES, text: string) => string): string {
+  const { bySeverity, acknowledged, files, models } = report.summary;
+  const total = bySeverity.error + bySeverity.warning + bySeverity.info;
+  const counts = `${plural(bySeverity.error, "error")}, ${plural(bySeverity.warning, "warning")}, ${bySeverity.info} info`;
+  const ack = acknowledged > 0 ? `, ${acknowledged} acknowledged` : "";
+  const scope = `in ${plural(files, "file")}, ${plural(models, "model")}`;
+  const mark = bySeverity.error > 0 ? paint("red", "✖") : total > 0 ? paint("yellow", "⚠") : paint("green", "✔");
+  return `${mark} ${plural(total, "finding")} (${counts}${ack}) ${scope}`;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}

@@ -1,0 +1,36 @@
+/**
+ * stale-acknowledgement: an `acknowledge` entry that covers no finding (the debt is gone, or
+ * the rule id is misspelt). Stale entries hide the next real finding of that rule.
+ */
+import type { Rule } from "./rule.js";
+import { closestName } from "../graph/closest-name.js";
+import { RULE_IDS } from "./rule-ids.js";
+
+export const staleAcknowledgement: Rule = {
+  id: "stale-acknowledgement",
+  after: true,
+  meta: {
+    category: "acknowledgements",
+    defaultSeverity: "info",
+    description: "An `acknowledge` entry that covers no finding.",
+    rationale: "An acknowledgement that matches nothing is dead configuration: either the debt was paid (remove it) or the rule id is wrong (and the finding it meant to cover is not covered).",
+    fix: "Remove the entry, or correct its `rule` id (the message suggests the closest one).",
+  },
+  check({ acknowledgements }) {
+    return acknowledgements
+      .filter((entry) => !entry.expired && !entry.covers)
+      .map((entry) => {
+        const known = RULE_IDS.includes(entry.rule);
+        const suggestion = known ? undefined : closestName(entry.rule, RULE_IDS);
+        const why = known ? `no ${entry.rule} finding involves ${entry.model}` : `"${entry.rule}" is not a rule id${suggestion ? `; did you mean "${suggestion}"?` : ""}`;
+        return {
+          message: `${entry.model} acknowledges ${entry.rule}, but ${why}`,
+          models: [entry.model],
+          nodes: [entry.model],
+          sites: [entry.site],
+          identity: [entry.model, entry.rule],
+          data: suggestion ? { acknowledgedRule: entry.rule, suggestion } : { acknowledgedRule: entry.rule },
+        };
+      });
+  },
+};

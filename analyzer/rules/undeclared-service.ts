@@ -1,0 +1,19 @@
+/**
+ * undeclared-service: a consumer name that no document declares, taken as an implicit
+ * Service. Info: without a manifest, what it influences in the world is unknown.
+ */
+import type { Rule } from "./rule.js";
+import { undeclaredDrafts } from "./undeclared-node.js";
+
+export const undeclaredService: Rule = {
+  id: "undeclared-service",
+  meta: {
+    category: "manifests",
+    defaultSeverity: "info",
+    description: "A consumer name that no document declares, taken as an implicit Service.",
+    rationale: "Services act in the world on what models tell them. An undeclared one cannot say which signals it `influences`, which is exactly the edge that closes hidden feedback loops.",
+    paper: "§4 Feedback Loops; §2 Undeclared Consumers",
+    fix: "Add a `kind: Service` manifest with its `consumes` and `influences`, or fix the spelling of the consumer.",
+  },
+  check: ({ estate }) => undeclaredDrafts(estate, "service"),
+};

@@ -1,0 +1,130 @@
+import type { z } from "zod";
+import { manifestSchema, MANIFEST_KINDS, type Manifest } from "../schema/manifest.js";
+import type { FieldPath, ParsedDocument } from "../parse/parsed-document.js";
+import type { Location } from "../types.js";
+
+/** A document that passed the schema, with the document kept for position look-ups. */
+export interface ValidManifest {
+  manifest: Manifest;
+  doc: ParsedDocument;
+}
+
+/** One schema problem, positioned at the offending field. */
+export interface SchemaProblem {
+  doc: ParsedDocument;
+  /** Name of the document when it has a readable one (for the fingerprint and the message). */
+  name?: string | undefined;
+  fieldPath: string;
+  message: string;
+  location: Location;
+}
+
+const MAX_PROBLEMS_PER_DOCUMENT = 20;
+
+/** Validates one document against the zod schema of FORMAT.md. */
+export function validateDocument(doc: ParsedDocument): { manifest?: ValidManifest; problems: SchemaProblem[] } {
+  const value = doc.value;
+  const name = readName(value);
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    return { problems: [{ doc, name, fieldPath: "(document)", message: `a manifest must be a mapping of fields, got ${describe(value)}`, location: doc.locate([]) }] };
+  }
+  const result = manifestSchema.safeParse(value);
+  if (result.success) return { manifest: { manifest: result.data, doc }, problems: [] };
+  const problems = result.error.issues.flatMap((issue) => toProblems(doc, name, value as Record<string, unknown>, issue));
+  if (problems.length > MAX_PROBLEMS_PER_DOCUMENT) {
+    const kept = problems.slice(0, MAX_PROBLEMS_PER_DOCUMENT);
+    const first = kept[0]!;
+    kept.push({ ...first, fieldPath: "(document)", message: `${problems.length - MAX_PROBLEMS_PER_DOCUMENT} more schema problems in this document are not listed`, location: doc.locate([]) });
+    return { problems: kept };
+  }
+  return { problems };
+}
+
+function toProblems(doc: ParsedDocument, name: string | undefined, value: Record<string, unknown>, issue: z.core.$ZodIssue): SchemaProblem[] {
+  const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
+  if (issue.code === "unrecognized_keys") {
+    return issue.keys.map((key) => ({
+      doc,
+      name,
+      fieldPath: formatPath([...path, key]),
+      message: `unknown field "${key}"${suggestField(key)}`,
+      location: doc.locateKey([...path, key]),
+    }));
+  }
+  const fieldPath = formatPath(path);
+  const actual = valueAt(value, path);
+  let message: string;
+  if (path.length === 1 && path[0] === "kind") {
+    message = actual === undefined ? `missing field "kind" (one of ${MANIFEST_KINDS.join(", ")})` : `kind must be one of ${MANIFEST_KINDS.join(", ")} (got ${describe(actual)})`;
+  } else if (path.length === 1 && path[0] === "apiVersion") {
+    message = `apiVersion must be "loopscope/v1" (got ${describe(actual)})`;
+  } else if (issue.code === "invalid_type" && actual === undefined) {
+    message = `missing required field "${String(path[path.length - 1])}"`;
+  } else if (issue.code === "invalid_union" && typeof actual !== "string" && (typeof actual !== "object" || actual === null)) {
+    message = `expected a reference string or an object with "from", got ${describe(actual)}`;
+  } else {
+    message = issue.message.replace(/^Invalid input: /, "");
+    if (issue.code === "invalid_type" || issue.code === "invalid_value") message += ` (got ${describe(actual)})`;
+  }
+  return [{ doc, name, fieldPath, message, location: doc.locate(path) }];
+}
+
+const KNOWN_FIELDS = ["apiVersion", "kind", "name", "owner", "description", "version", "target", "inputs", "outputs", "monitoring", "deployment", "acknowledge", "derivedFrom", "consumes", "influences", "consumers", "from", "use", "drift", "performance", "strategy", "holdout", "rule", "reason", "expires", "lineage", "namespace"];
+
+function suggestField(key: string): string {
+  const lower = key.toLowerCase();
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(key.length / 3)) + 1;
+  for (const field of KNOWN_FIELDS) {
+    const d = editDistance(lower, field.toLowerCase());
+    if (d < bestDistance) {
+      best = field;
+      bestDistance = d;
+    }
+  }
+  return best && best !== key ? `; did you mean "${best}"?` : "";
+}
+
+/** Levenshtein distance, used for "did you mean" suggestions. */
+export function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost));
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
+export function formatPath(path: FieldPath): string {
+  if (path.length === 0) return "(document)";
+  return path.map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? p : `.${p}`)).join("");
+}
+
+function valueAt(value: unknown, path: FieldPath): unknown {
+  let current: unknown = value;
+  for (const key of path) {
+    if (typeof current !== "object" || current === null || !Object.prototype.hasOwnProperty.call(current, key)) return undefined;
+    current = (current as Record<string | number, unknown>)[key];
+  }
+  return current;
+}
+
+function readName(value: unknown): string | undefined {
+  if (typeof value !== "object" || value === null || !Object.prototype.hasOwnProperty.call(value, "name")) return undefined;
+  const name = (value as Record<string, unknown>)["name"];
+  return typeof name === "string" && name.length <= 200 ? name : undefined;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return "null";
+  if (value === undefined) return "nothing";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a mapping";
+  if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  return `${typeof value} ${String(value)}`;
+}

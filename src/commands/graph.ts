@@ -1,0 +1,32 @@
+import type { Command } from "./command.js";
+import { analyze } from "../../analyzer/index.js";
+import { graphToDot } from "../../analyzer/export/graph-dot.js";
+import { graphToMermaid } from "../../analyzer/export/graph-mermaid.js";
+import { readSources } from "../io/read-sources.js";
+import { oneOf, parseFlags } from "../io/parse-flags.js";
+import { EXIT, UsageError } from "../exit-codes.js";
+
+const GRAPH_FORMATS = ["json", "dot", "mermaid"] as const;
+
+export const graphCommand: Command = {
+  name: "graph",
+  summary: "print the estate graph (json, dot or mermaid) for other tools",
+  usage: `Usage: loopscope graph <paths...> [--format json|dot|mermaid]
+
+Prints the dependency graph of the estate: nodes (models, outputs, datasets, services),
+edges (reads, produces, consumes, influences, derives) with their declaring locations,
+and the loops. json is the default; dot renders with Graphviz, mermaid in Markdown.
+`,
+  async run(args, io) {
+    const { values, positionals } = parseFlags(args, { format: { type: "string", short: "f" } });
+    const format = oneOf("format", values.format, GRAPH_FORMATS, "json");
+    if (positionals.length === 0) throw new UsageError("give at least one file or folder");
+    const { sources, notices } = readSources(positionals, io.cwd);
+    const { graph, report } = analyze(sources);
+    for (const notice of [...notices, ...report.notices]) io.stderr(`notice: ${notice.file ? `${notice.file}: ` : ""}${notice.message}\n`);
+    if (format === "dot") io.stdout(graphToDot(graph));
+    else if (format === "mermaid") io.stdout(graphToMermaid(graph));
+    else io.stdout(`${JSON.stringify(graph, null, 2)}\n`);
+    return EXIT.ok;
+  },
+};
