@@ -1,4 +1,3 @@
-import type { DirectedGraph } from "graphology";
 import type { FieldPath, ParsedDocument } from "../parse/parsed-document.js";
 import type { DatasetManifest, Manifest, ModelManifest, ServiceManifest } from "../schema/manifest.js";
 import type { EdgeKind, InputUse, NodeKind } from "../types.js";
@@ -36,7 +35,8 @@ export interface EdgeAttributes {
   declarations: Declaration[];
 }
 
-export type LoopGraph = DirectedGraph<NodeAttributes, EdgeAttributes>;
+export type { LoopGraph } from "./loop-graph.js";
+import type { LoopGraph } from "./loop-graph.js";
 
 export interface Declared<M extends Manifest> {
   manifest: M;

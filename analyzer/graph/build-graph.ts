@@ -1,4 +1,4 @@
-import { DirectedGraph } from "graphology";
+import { LoopGraph } from "./loop-graph.js";
 import type { DatasetManifest, Manifest, ModelManifest, ServiceManifest } from "../schema/manifest.js";
 import type { EdgeKind, InputUse } from "../types.js";
 import type { ValidManifest } from "../validate/validate.js";
@@ -9,7 +9,6 @@ import type {
   EdgeAttributes,
   Estate,
   ImplicitNode,
-  LoopGraph,
   NodeAttributes,
   ReferenceProblem,
   Site,
@@ -52,7 +51,7 @@ export function buildEstate(valid: ValidManifest[]): Estate {
   }
   const resolver = new Resolver(models, datasets, services);
   resolver.run();
-  const graph: LoopGraph = new DirectedGraph<NodeAttributes, EdgeAttributes>();
+  const graph = new LoopGraph();
   const nodes = [...resolver.nodes].sort(([a], [b]) => compare(a, b));
   for (const [id, attributes] of nodes) graph.addNode(id, attributes);
   const edges = [...resolver.edges.values()].sort((a, b) => compare(a.source, b.source) || compare(a.target, b.target));

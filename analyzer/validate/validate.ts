@@ -60,7 +60,11 @@ function toProblems(doc: ParsedDocument, name: string | undefined, value: Record
     message = `apiVersion must be "loopscope/v1" (got ${describe(actual)})`;
   } else if (issue.code === "invalid_type" && actual === undefined) {
     message = `missing required field "${String(path[path.length - 1])}"`;
-  } else if (issue.code === "invalid_union" && typeof actual !== "string" && (typeof actual !== "object" || actual === null)) {
+  } else if (issue.code === "invalid_union" && typeof actual === "string") {
+    // The string branch of a shorthand union explains best what is wrong with a string.
+    const branch = issue.errors.find((errors) => errors.length > 0 && errors.every((e) => e.path.length === 0));
+    message = `${branch?.[0]?.message.replace(/^Invalid input: /, "") ?? issue.message} (got ${describe(actual)})`;
+  } else if (issue.code === "invalid_union" && (typeof actual !== "object" || actual === null)) {
     message = `expected a reference string or an object with "from", got ${describe(actual)}`;
   } else {
     message = issue.message.replace(/^Invalid input: /, "");

@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import { stringify } from "yaml";
+import { analyze } from "../../analyzer/index.js";
+import { analyzeDocs, dataset, filesOf, model, service } from "../helpers/estate.js";
+
+describe("graph (FORMAT.md, The graph)", () => {
+  it("merges a relation declared on both sides into one edge with both locations", () => {
+    const analysis = analyzeDocs([
+      model("a", { outputs: [{ name: "out", consumers: ["b"] }] }),
+      model("b", { inputs: [{ from: "a/out", use: "training", version: 3 }] }),
+    ]);
+    const edge = analysis.graph.edges.find((e) => e.source === "a/out" && e.target === "b")!;
+    expect(edge.kind).toBe("reads");
+    expect(edge.use).toBe("training");
+    expect(edge.version).toBe("3");
+    expect(edge.declaredBy).toEqual(["consumer", "producer"]);
+    expect(edge.locations.map((l) => l.file)).toEqual(["a.yaml", "b.yaml"]);
+  });
+
+  it("builds every edge kind with its declaring position", () => {
+    const analysis = analyzeDocs([
+      model("m", { inputs: ["d2"], outputs: [{ name: "o", consumers: ["s"], influences: ["d1"] }] }),
+      service("s", { consumes: ["m/o"], influences: ["d1"] }),
+      dataset("d1"),
+      dataset("d2", { derivedFrom: ["d1"] }),
+    ]);
+    const kinds = analysis.graph.edges.map((e) => `${e.source} -${e.kind}-> ${e.target}`);
+    expect(kinds).toEqual(["d1 -derives-> d2", "d2 -reads-> m", "m -produces-> m/o", "m/o -influences-> d1", "m/o -consumes-> s", "s -influences-> d1"]);
+    for (const edge of analysis.graph.edges) expect(edge.locations.length).toBeGreaterThan(0);
+  });
+
+  it("creates implicit datasets and services for undeclared names and reports them", () => {
+    const analysis = analyzeDocs([model("m", { inputs: ["raw"], outputs: [{ name: "o", consumers: ["web"] }] })]);
+    const implicit = analysis.graph.nodes.filter((n) => n.implicit).map((n) => `${n.kind}:${n.id}`);
+    expect(implicit).toEqual(["dataset:raw", "service:web"]);
+    expect(analysis.report.findings.map((f) => f.rule).sort()).toEqual(["undeclared-dataset", "undeclared-service"]);
+    expect(analysis.report.findings.every((f) => f.severity === "info")).toBe(true);
+  });
+
+  it("reports an unknown x/y with the closest existing name", () => {
+    const analysis = analyzeDocs([model("pricing", { outputs: [{ name: "price" }] }), model("m", { inputs: ["pricing/prize", "pricng/price"] })]);
+    const messages = analysis.report.findings.filter((f) => f.rule === "unknown-reference").map((f) => f.message);
+    expect(messages).toEqual([
+      'm references "pricing/prize": Model "pricing" has no output "prize" (it has price); did you mean "pricing/price"?',
+      'm references "pricng/price": no Model is named "pricng"; did you mean "pricing/price"?',
+    ]);
+  });
+
+  it("reports duplicate names at both locations and keeps the first", () => {
+    const analysis = analyze([
+      { path: "b.yaml", text: stringify(dataset("x")) },
+      { path: "a.yaml", text: stringify(model("x")) },
+    ]);
+    const finding = analysis.report.findings.find((f) => f.rule === "duplicate-name")!;
+    expect(finding.locations).toHaveLength(2);
+    expect(analysis.graph.nodes.find((n) => n.id === "x")!.kind).toBe("model"); // a.yaml comes first
+  });
+
+  it("is safe with names that are JavaScript object internals", () => {
+    const names = ["constructor", "toString", "hasOwnProperty", "valueOf"];
+    const analysis = analyze([
+      ...filesOf(names.map((name) => dataset(name))),
+      { path: "m.yaml", text: "apiVersion: loopscope/v1\nkind: Model\nname: m\ninputs: [constructor, toString, hasOwnProperty, valueOf]\noutputs:\n  - name: constructor\n    influences: [valueOf]\n" },
+      { path: "proto.yaml", text: "apiVersion: loopscope/v1\nkind: Dataset\nname: p\n__proto__: { polluted: true }\n" },
+    ]);
+    expect(analysis.graph.nodes.map((n) => n.id)).toEqual(["constructor", "hasOwnProperty", "m", "m/constructor", "toString", "valueOf"]);
+    expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
+    expect(analysis.report.findings.map((f) => `${f.rule} ${f.message}`)).toEqual([
+      "direct-feedback-loop m learns from data its own outputs change",
+      'invalid-manifest __proto__: unknown field "__proto__"',
+    ]);
+  });
+});

@@ -1,0 +1,91 @@
+import { describe, expect, it } from "vitest";
+import { analyzeDocs, dataset, model, modelsOf, service } from "../helpers/estate.js";
+
+describe("loops (FORMAT.md, Loops)", () => {
+  it("finds a hidden loop closed through one shared signal, where no simple cycle passes both models", () => {
+    // Both models change `purchases` through the storefront and both learn from it.
+    const analysis = analyzeDocs([
+      model("recommender", { inputs: [{ from: "purchases", use: "training" }], outputs: [{ name: "top10", consumers: ["shop"] }] }),
+      model("pricing", { inputs: [{ from: "purchases", use: "training" }], outputs: [{ name: "price", consumers: ["shop"] }] }),
+      service("shop", { influences: ["purchases"] }),
+      dataset("purchases"),
+    ]);
+    expect(modelsOf(analysis, "hidden-feedback-loop")).toEqual([["pricing", "recommender"]]);
+    const finding = analysis.report.findings.find((f) => f.rule === "hidden-feedback-loop")!;
+    expect(finding.severity).toBe("error");
+    // The walk is closed and visits both models.
+    expect(finding.path![0]!.from).toBe(finding.path![finding.path!.length - 1]!.to);
+    const visited = new Set(finding.path!.flatMap((s) => [s.from, s.to]));
+    expect(visited.has("recommender") && visited.has("pricing")).toBe(true);
+    expect(finding.path!.some((s) => s.edge === "influences")).toBe(true);
+    // Each model also shapes its own training data: two direct loops.
+    expect(modelsOf(analysis, "direct-feedback-loop")).toEqual([["pricing"], ["recommender"]]);
+  });
+
+  it("reports runtime coupling one severity lower", () => {
+    const analysis = analyzeDocs([
+      model("a", { inputs: [{ from: "signal", use: "serving" }], outputs: [{ name: "o", influences: ["signal"] }] }),
+      model("b", { inputs: [{ from: "signal", use: "serving" }], outputs: [{ name: "o", influences: ["signal"] }] }),
+      dataset("signal"),
+    ]);
+    const hidden = analysis.report.findings.find((f) => f.rule === "hidden-feedback-loop")!;
+    expect(hidden.severity).toBe("warning");
+    expect(analysis.report.findings.filter((f) => f.rule === "direct-feedback-loop").map((f) => f.severity)).toEqual(["info", "info"]);
+  });
+
+  it("finds a circular model dependency when models feed each other's outputs directly", () => {
+    const analysis = analyzeDocs([
+      model("a", { inputs: [{ from: "b/out", use: "training" }], outputs: [{ name: "out" }] }),
+      model("b", { inputs: ["a/out"], outputs: [{ name: "out" }] }),
+    ]);
+    expect(modelsOf(analysis, "circular-model-dependency")).toEqual([["a", "b"]]);
+    expect(modelsOf(analysis, "hidden-feedback-loop")).toEqual([]);
+    expect(modelsOf(analysis, "direct-feedback-loop")).toEqual([]);
+  });
+
+  it("counts a loop declared only by the producer's consumers list", () => {
+    const analysis = analyzeDocs([
+      model("a", { outputs: [{ name: "out", consumers: ["b"] }] }),
+      model("b", { outputs: [{ name: "out", consumers: ["a"] }] }),
+    ]);
+    expect(modelsOf(analysis, "circular-model-dependency")).toEqual([["a", "b"]]);
+  });
+
+  it("does not call a single model's cycle a hidden loop, and needs an influences edge for a direct loop", () => {
+    const analysis = analyzeDocs([model("solo", { inputs: ["solo/out"], outputs: [{ name: "out" }] })]);
+    expect(analysis.report.findings.filter((f) => f.rule.endsWith("loop") || f.rule === "circular-model-dependency")).toEqual([]);
+  });
+
+  it("does not report a direct loop that passes through another model", () => {
+    const analysis = analyzeDocs([
+      model("a", { inputs: [{ from: "clicks", use: "training" }], outputs: [{ name: "o", consumers: ["b"] }] }),
+      model("b", { outputs: [{ name: "o", influences: ["clicks"] }] }),
+      dataset("clicks"),
+    ]);
+    expect(modelsOf(analysis, "direct-feedback-loop")).toEqual([]);
+    expect(modelsOf(analysis, "hidden-feedback-loop")).toEqual([["a", "b"]]);
+  });
+
+  it("follows derivedFrom lineage and services on a direct loop", () => {
+    const analysis = analyzeDocs([
+      model("ranker", { inputs: [{ from: "features", use: "training" }], outputs: [{ name: "ranking", consumers: ["feed"] }] }),
+      service("feed", { consumes: ["ranker/ranking"], influences: ["events"] }),
+      dataset("events"),
+      dataset("features", { derivedFrom: ["events"] }),
+    ]);
+    const finding = analysis.report.findings.find((f) => f.rule === "direct-feedback-loop")!;
+    expect(finding.models).toEqual(["ranker"]);
+    expect(finding.path!.map((s) => s.to)).toEqual(["ranker/ranking", "feed", "events", "features", "ranker"]);
+    expect(finding.severity).toBe("warning");
+  });
+
+  it("treats a bare model name as every output of that model", () => {
+    const analysis = analyzeDocs([
+      model("a", { inputs: ["b"], outputs: [{ name: "x", consumers: ["b"] }] }),
+      model("b", { outputs: [{ name: "p" }, { name: "q" }] }),
+    ]);
+    const reads = analysis.graph.edges.filter((e) => e.target === "a").map((e) => e.source);
+    expect(reads).toEqual(["b/p", "b/q"]);
+    expect(modelsOf(analysis, "circular-model-dependency")).toEqual([["a", "b"]]);
+  });
+});
