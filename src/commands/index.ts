@@ -2,6 +2,7 @@ import type { Command } from "./command.js";
 import { lintCommand } from "./lint.js";
 import { graphCommand } from "./graph.js";
 import { schemaCommand } from "./schema.js";
+import { initCommand } from "./init.js";
 
 /** Every `loopscope` command, in the order `--help` lists them. Add new commands here. */
-export const COMMANDS: readonly Command[] = [lintCommand, graphCommand, schemaCommand];
+export const COMMANDS: readonly Command[] = [lintCommand, graphCommand, schemaCommand, initCommand];

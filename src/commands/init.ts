@@ -1,0 +1,36 @@
+import { existsSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Command } from "./command.js";
+import { parseFlags } from "../io/parse-flags.js";
+import { CONFIG_FILE_NAMES, findConfigFile } from "../io/load-config.js";
+import { starterConfig } from "../../analyzer/schema/starter-config.js";
+import { RULES } from "../../analyzer/rules/index.js";
+import { docsUrl } from "../../analyzer/report/docs-url.js";
+import { UsageError } from "../exit-codes.js";
+
+export const initCommand: Command = {
+  name: "init",
+  summary: "write a commented starter loopscope.config.yaml",
+  usage: [
+    "Usage: loopscope init",
+    "",
+    "Writes loopscope.config.yaml in the current folder: failOn, include/exclude and every rule",
+    "with its default severity and options, all commented out. Never overwrites a config.",
+  ].join("\n"),
+  async run(args, io) {
+    const { positionals } = parseFlags(args, {});
+    if (positionals.length > 0) throw new UsageError(`init takes no arguments (got "${positionals[0]}")`);
+    const existing = CONFIG_FILE_NAMES.find((name) => existsSync(join(io.cwd, name)));
+    if (existing) throw new UsageError(`${existing} already exists; not overwriting it`);
+    const shadowed = findConfigFile(io.cwd);
+    const target = join(io.cwd, CONFIG_FILE_NAMES[0]);
+    try {
+      writeFileSync(target, starterConfig(RULES, docsUrl("docs/config.md")), { flag: "wx" });
+    } catch (error) {
+      throw new UsageError(`cannot write ${CONFIG_FILE_NAMES[0]}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    }
+    io.stdout(`wrote ${CONFIG_FILE_NAMES[0]}\n`);
+    if (shadowed) io.stderr(`note: it takes precedence over ${shadowed} for this folder and the folders below it\n`);
+    return 0;
+  },
+};

@@ -1,0 +1,20 @@
+import { relative, resolve, sep } from "node:path";
+import type { SourceFile } from "../../analyzer/types.js";
+import type { LoadedConfig } from "./load-config.js";
+import { matchesAny } from "./match-glob.js";
+
+/**
+ * Applies the config's include/exclude globs. Globs are relative to the config file's folder,
+ * source paths relative to `cwd`, so each path is re-expressed from the config folder first.
+ * A file outside the config folder never matches `include` (and so is dropped when one is set).
+ */
+export function filterSources(sources: SourceFile[], loaded: LoadedConfig, cwd: string): { sources: SourceFile[]; excluded: number } {
+  const { include, exclude } = loaded.config;
+  if (!include?.length && !exclude?.length) return { sources, excluded: 0 };
+  const kept = sources.filter((source) => {
+    const path = relative(loaded.directory, resolve(cwd, source.path)).split(sep).join("/");
+    if (include?.length && !matchesAny(path, include)) return false;
+    return !(exclude?.length && matchesAny(path, exclude));
+  });
+  return { sources: kept, excluded: sources.length - kept.length };
+}

@@ -1,0 +1,131 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { validateConfig } from "../../analyzer/schema/config.js";
+import { starterConfig } from "../../analyzer/schema/starter-config.js";
+import { RULE_IDS } from "../../analyzer/schema/rule-ids.js";
+import { RULES } from "../../analyzer/rules/index.js";
+import { findConfigFile, loadConfig, parseConfigText } from "../../src/io/load-config.js";
+import { UsageError } from "../../src/exit-codes.js";
+
+function errorOf(text: string): string {
+  try {
+    parseConfigText(text, "loopscope.config.yaml");
+  } catch (error) {
+    expect(error).toBeInstanceOf(UsageError);
+    return (error as Error).message;
+  }
+  throw new Error("expected a config error");
+}
+
+describe("config validation", () => {
+  it("accepts the documented format and keeps rule settings as written", () => {
+    const config = parseConfigText(
+      [
+        "failOn: warning",
+        'include: ["**/*.yaml"]',
+        'exclude: ["legacy/**"]',
+        "rules:",
+        "  direct-feedback-loop: warning",
+        "  deep-model-chain: { severity: info, maxDepth: 5 }",
+        "  input-entanglement: { minShared: 3, minJaccard: 0.5 }",
+        "  missing-owner: off",
+      ].join("\n"),
+      "c.yaml",
+    );
+    expect(config).toEqual({
+      failOn: "warning",
+      include: ["**/*.yaml"],
+      exclude: ["legacy/**"],
+      rules: {
+        "direct-feedback-loop": "warning",
+        "deep-model-chain": { severity: "info", maxDepth: 5 },
+        "input-entanglement": { minShared: 3, minJaccard: 0.5 },
+        "missing-owner": "off",
+      },
+    });
+  });
+
+  it("defaults failOn to error and an empty file to no settings", () => {
+    expect(parseConfigText("", "c.yaml")).toEqual({ failOn: "error", rules: {} });
+    expect(parseConfigText("rules:\n  # all commented\n", "c.yaml")).toEqual({ failOn: "error", rules: {} });
+  });
+
+  it("reads JSON configs with positions too", () => {
+    expect(parseConfigText('{ "failOn": "never", "rules": { "missing-owner": "off" } }', "c.json")).toEqual({ failOn: "never", rules: { "missing-owner": "off" } });
+    expect(errorOf('{\n  "rules": {\n    "missing-ownr": "off"\n  }\n}')).toBe(
+      'loopscope.config.yaml:3:5: unknown rule "missing-ownr"; did you mean "missing-owner"? (rules.missing-ownr)',
+    );
+  });
+
+  it("reports a misspelt rule id at its key with a suggestion", () => {
+    expect(errorOf("rules:\n  direct-feedback-lop: warning\n")).toBe(
+      'loopscope.config.yaml:2:3: unknown rule "direct-feedback-lop"; did you mean "direct-feedback-loop"? (rules.direct-feedback-lop)',
+    );
+  });
+
+  it("reports a misspelt option and a misspelt top-level key, every problem in one run", () => {
+    const message = errorOf("exclde: [a]\nrules:\n  deep-model-chain: { severity: info, maxDepht: 5 }\n");
+    expect(message.split("\n")).toEqual([
+      'loopscope.config.yaml:1:1: unknown key "exclde"; did you mean "exclude"? (exclde)',
+      'loopscope.config.yaml:3:39: unknown option "maxDepht" for rule deep-model-chain; did you mean "maxDepth"? (rules.deep-model-chain.maxDepht)',
+    ]);
+  });
+
+  it("rejects bad severities, failOn values and out-of-range options at the value", () => {
+    expect(errorOf("failOn: warnings\n")).toBe('loopscope.config.yaml:1:9: must be one of error | warning | info | never (got "warnings"); did you mean "warning"? (failOn)');
+    expect(errorOf("rules:\n  missing-owner: of\n")).toBe(
+      'loopscope.config.yaml:2:18: severity must be one of error | warning | info | off (got "of"); did you mean "off"? (rules.missing-owner)',
+    );
+    expect(errorOf("rules:\n  input-entanglement: { minJaccard: 1.5 }\n")).toMatch(/^loopscope\.config\.yaml:2:37: .*<=1.*\(rules\.input-entanglement\.minJaccard\)$/);
+    expect(errorOf("rules:\n  deep-model-chain: [4]\n")).toMatch(/^loopscope\.config\.yaml:2:21: expected a severity/);
+  });
+
+  it("rejects an option on a rule that has none, listing what is allowed", () => {
+    expect(errorOf("rules:\n  missing-owner: { severity: info, depth: 2 }\n")).toBe(
+      'loopscope.config.yaml:2:36: unknown option "depth" for rule missing-owner (allowed: severity) (rules.missing-owner.depth)',
+    );
+  });
+
+  it("reports YAML syntax errors with their position", () => {
+    expect(errorOf("rules:\n  a: [\n")).toMatch(/^loopscope\.config\.yaml:\d+:\d+: /);
+    expect(errorOf("failOn: error\nfailOn: never\n")).toBe("loopscope.config.yaml:2:1: Map keys must be unique");
+  });
+
+  it("knows every RULES.md id even before its implementation lands", () => {
+    const rules = Object.fromEntries(RULE_IDS.map((id) => [id, "off"]));
+    expect(validateConfig({ rules }, []).problems).toEqual([]);
+    expect(RULE_IDS).toHaveLength(21);
+  });
+});
+
+describe("config discovery", () => {
+  it("finds the nearest config upward and honours --config", () => {
+    const root = mkdtempSync(join(tmpdir(), "loopscope-config-"));
+    const nested = join(root, "a", "b");
+    mkdirSync(nested, { recursive: true });
+    expect(findConfigFile(nested)).toBeUndefined();
+    writeFileSync(join(root, "loopscope.config.yaml"), "failOn: warning\n");
+    expect(findConfigFile(nested)).toBe(join(root, "loopscope.config.yaml"));
+    const loaded = loadConfig(nested);
+    expect(loaded.config.failOn).toBe("warning");
+    expect(loaded.directory).toBe(root);
+    writeFileSync(join(nested, "other.json"), '{"failOn":"never"}');
+    expect(loadConfig(nested, "other.json").config.failOn).toBe("never");
+    expect(() => loadConfig(nested, "missing.yaml")).toThrow(/missing\.yaml: cannot read config \(ENOENT\)/);
+  });
+});
+
+describe("starter config", () => {
+  it("is valid, changes nothing, and lists every rule id", () => {
+    const text = starterConfig(RULES, "https://example.test/docs/config.md");
+    expect(parseConfigText(text, "starter.yaml")).toEqual({ failOn: "error", rules: {} });
+    for (const id of RULE_IDS) expect(text).toContain(`  # ${id}: `);
+    // Uncommenting every rule line gives a valid config with the defaults spelt out.
+    const uncommented = text.replace(/^ {2}# (?!-- )/gm, "  ");
+    const config = parseConfigText(uncommented, "starter.yaml");
+    expect(Object.keys(config.rules).sort()).toEqual([...RULE_IDS].sort());
+    expect(config.rules["deep-model-chain"]).toEqual({ severity: "info", maxDepth: 4 });
+  });
+});
