@@ -3,6 +3,7 @@ import { lintCommand } from "./lint.js";
 import { graphCommand } from "./graph.js";
 import { schemaCommand } from "./schema.js";
 import { initCommand } from "./init.js";
+import { baselineCommand } from "./baseline.js";
 
 /** Every `loopscope` command, in the order `--help` lists them. Add new commands here. */
-export const COMMANDS: readonly Command[] = [lintCommand, graphCommand, schemaCommand, initCommand];
+export const COMMANDS: readonly Command[] = [lintCommand, graphCommand, schemaCommand, initCommand, baselineCommand];

@@ -1,0 +1,51 @@
+import { existsSync, writeFileSync } from "node:fs";
+import { resolve } from "node:path";
+import type { Command } from "./command.js";
+import { createBaseline, serializeBaseline } from "../../analyzer/engine/baseline.js";
+import { parseFlags } from "../io/parse-flags.js";
+import { analyzePaths } from "../io/analyze-paths.js";
+import { loadBaseline } from "../io/load-baseline.js";
+import { EXIT, UsageError } from "../exit-codes.js";
+
+export const baselineCommand: Command = {
+  name: "baseline",
+  summary: "record today's findings so lint fails only on new ones",
+  usage: `Usage: loopscope baseline <paths...> [-o FILE] [--config FILE]
+
+Writes a baseline of every finding that is not acknowledged: JSON, sorted by rule and
+models, one entry per finding with its rule, models, fingerprint and an empty "reason"
+for you to fill in. Then \`loopscope lint <paths> --baseline FILE\` fails only on findings
+whose fingerprint is not in it. Rewriting an existing FILE keeps the reasons of the
+entries that are still present and drops the stale ones.
+
+Options:
+  -o, --output <FILE>   write the baseline here (default: print it)
+      --config <FILE>   config file (default: loopscope.config.yaml|.yml|.json, searched upward)
+`,
+  async run(args, io) {
+    const { values, positionals } = parseFlags(args, {
+      output: { type: "string", short: "o" },
+      config: { type: "string" },
+    });
+    if (positionals.length === 0) throw new UsageError("give at least one file or folder (e.g. `loopscope baseline manifests/ -o loopscope-baseline.json`)");
+    const analysis = analyzePaths(positionals, io.cwd, values.config);
+    if (analysis.report.summary.files === 0) throw new UsageError(`no Loopscope manifests found in ${positionals.join(", ")}`);
+    const output = values.output;
+    const previous = output !== undefined && existsSync(resolve(io.cwd, output)) ? loadBaseline(io.cwd, output) : undefined;
+    const baseline = createBaseline(analysis.report, previous);
+    const text = serializeBaseline(baseline);
+    if (output === undefined) {
+      io.stdout(text);
+      return EXIT.ok;
+    }
+    try {
+      writeFileSync(resolve(io.cwd, output), text);
+    } catch (error) {
+      throw new UsageError(`cannot write ${output}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    }
+    const kept = previous ? baseline.entries.filter((entry) => entry.reason !== "").length : 0;
+    const dropped = previous ? previous.entries.filter((entry) => !baseline.entries.some((e) => e.fingerprint === entry.fingerprint)).length : 0;
+    io.stderr(`wrote ${output}: ${baseline.entries.length} entries${previous ? ` (${kept} reasons kept, ${dropped} stale entries dropped)` : ""}\n`);
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,33 @@
+import { readFileSync } from "node:fs";
+import { relative, resolve, sep } from "node:path";
+import { BaselineSchema, type Baseline } from "../../analyzer/schema/baseline.js";
+import { UsageError } from "../exit-codes.js";
+import { formatFieldPath, parsePositioned } from "./positioned-text.js";
+
+/** Reads and validates a baseline file; every problem is a UsageError with file:line:column. */
+export function loadBaseline(cwd: string, file: string): Baseline {
+  const absolute = resolve(cwd, file);
+  const label = relative(cwd, absolute).split(sep).join("/") || file;
+  let text: string;
+  try {
+    text = readFileSync(absolute, "utf8");
+  } catch (error) {
+    throw new UsageError(`${label}: cannot read baseline (${(error as NodeJS.ErrnoException).code ?? String(error)}); create one with \`loopscope baseline <paths> -o ${file}\``);
+  }
+  return parseBaselineText(text, label);
+}
+
+export function parseBaselineText(text: string, label: string): Baseline {
+  const parsed = parsePositioned(text, label);
+  const result = BaselineSchema.safeParse(parsed.value);
+  if (result.success) return result.data;
+  throw new UsageError(
+    result.error.issues
+      .map((issue) => {
+        const path = issue.path.filter((key): key is string | number => typeof key !== "symbol");
+        if (issue.code === "unrecognized_keys") return issue.keys.map((key) => `${parsed.at([...path, key], true)}: unknown key "${key}" (${formatFieldPath([...path, key])})`).join("\n");
+        return `${parsed.at(path)}: ${issue.message} (${formatFieldPath(path)})`;
+      })
+      .join("\n"),
+  );
+}

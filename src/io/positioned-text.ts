@@ -1,0 +1,57 @@
+/**
+ * YAML (and therefore JSON) text parsed with positions, so problems found later by zod can be
+ * reported as `file:line:column`. Shared by the config and baseline loaders.
+ */
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
+import { UsageError } from "../exit-codes.js";
+
+export interface PositionedText {
+  value: unknown;
+  /** `label:line:column` of the node at `path` (of its key when `atKey`), or of the nearest parent found. */
+  at(path: readonly (string | number)[], atKey?: boolean): string;
+}
+
+/** Parses `text`; syntax errors and alias bombs become one UsageError with positions. */
+export function parsePositioned(text: string, label: string): PositionedText {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const position = (offset: number) => {
+    const { line, col } = lineCounter.linePos(offset);
+    return `${label}:${line}:${col}`;
+  };
+  if (doc.errors.length > 0) {
+    throw new UsageError(doc.errors.map((error) => `${position(error.pos[0])}: ${error.message.split("\n")[0]}`).join("\n"));
+  }
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    throw new UsageError(`${label}:1:1: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return { value, at: (path, atKey = false) => position(offsetOf(doc, path, atKey)) };
+}
+
+function offsetOf(doc: Document, path: readonly (string | number)[], atKey: boolean): number {
+  let node: unknown = doc.contents;
+  let best = rangeStart(node) ?? 0;
+  for (const [i, key] of path.entries()) {
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isPair(item) && (isScalar(item.key) ? item.key.value : item.key) === key);
+      if (!pair) break;
+      node = i === path.length - 1 && atKey ? pair.key : (pair.value ?? pair.key);
+    } else if (isSeq(node) && typeof key === "number") {
+      node = node.items[key];
+    } else break;
+    best = rangeStart(node) ?? best;
+  }
+  return best;
+}
+
+function rangeStart(node: unknown): number | undefined {
+  return (node as Node | undefined)?.range?.[0];
+}
+
+/** `rules.deep-model-chain.maxDepth`, `entries[3].reason`. */
+export function formatFieldPath(path: readonly (string | number)[]): string {
+  return path.map((key, i) => (typeof key === "number" ? `[${key}]` : i === 0 ? key : `.${key}`)).join("") || "(root)";
+}
