@@ -55,11 +55,11 @@ function toProblems(doc: ParsedDocument, name: string | undefined, value: Record
   const actual = valueAt(value, path);
   let message: string;
   if (path.length === 1 && path[0] === "kind") {
-    message = actual === undefined ? `missing field "kind" (one of ${MANIFEST_KINDS.join(", ")})` : `kind must be one of ${MANIFEST_KINDS.join(", ")} (got ${describe(actual)})`;
+    message = actual === undefined ? `missing required field (one of ${MANIFEST_KINDS.join(", ")})` : `must be one of ${MANIFEST_KINDS.join(", ")} (got ${describe(actual)})`;
   } else if (path.length === 1 && path[0] === "apiVersion") {
-    message = `apiVersion must be "loopscope/v1" (got ${describe(actual)})`;
+    message = `must be "loopscope/v1" (got ${describe(actual)})`;
   } else if (issue.code === "invalid_type" && actual === undefined) {
-    message = `missing required field "${String(path[path.length - 1])}"`;
+    message = "missing required field";
   } else if (issue.code === "invalid_union" && typeof actual === "string") {
     // The string branch of a shorthand union explains best what is wrong with a string.
     const branch = issue.errors.find((errors) => errors.length > 0 && errors.every((e) => e.path.length === 0));
@@ -68,7 +68,7 @@ function toProblems(doc: ParsedDocument, name: string | undefined, value: Record
     message = `expected a reference string or an object with "from", got ${describe(actual)}`;
   } else {
     message = issue.message.replace(/^Invalid input: /, "");
-    if (issue.code === "invalid_type" || issue.code === "invalid_value") message += ` (got ${describe(actual)})`;
+    if (issue.code === "invalid_value" || (issue.code === "invalid_type" && !message.includes("received"))) message += ` (got ${describe(actual)})`;
   }
   return [{ doc, name, fieldPath, message, location: doc.locate(path) }];
 }

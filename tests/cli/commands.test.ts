@@ -1,0 +1,39 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { runCli, ROOT } from "../helpers/run-cli.js";
+import type { EstateGraph } from "../../analyzer/graph/estate-graph.js";
+
+describe("loopscope commands", () => {
+  it("prints help and version", () => {
+    const help = runCli(["--help"]);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain("Usage: loopscope <command>");
+    for (const command of ["lint", "graph", "schema"]) expect(help.stdout).toMatch(new RegExp(`^  ${command} `, "m"));
+    expect(runCli(["lint", "--help"]).stdout).toContain("--fail-on");
+    const version = JSON.parse(readFileSync(`${ROOT}/package.json`, "utf8")) as { version: string };
+    expect(runCli(["--version"]).stdout).toBe(`${version.version}\n`);
+    const unknown = runCli(["lnit"]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('unknown command "lnit"');
+  });
+
+  it("prints the graph as json, dot and mermaid", () => {
+    const json = JSON.parse(runCli(["graph", "samples/bike-shop"]).stdout) as EstateGraph;
+    expect(json.nodes.map((n) => n.id)).toContain("bike-recommender/top10");
+    expect(json.edges.find((e) => e.source === "bike-recommender/top10" && e.target === "purchases")?.kind).toBe("influences");
+    expect(json.loops.some((l) => l.kind === "hidden")).toBe(true);
+    const dot = runCli(["graph", "samples/bike-shop", "--format", "dot"]).stdout;
+    expect(dot).toMatch(/^digraph loopscope \{/);
+    expect(dot).toContain('"bike-recommender/top10" -> "purchases" [label="influences", style=dashed, color=red];');
+    const mermaid = runCli(["graph", "samples/bike-shop", "-f", "mermaid"]).stdout;
+    expect(mermaid).toMatch(/^flowchart LR/);
+    expect(mermaid).toContain("-.->|influences|");
+  });
+
+  it("prints a JSON Schema generated from the zod schema", () => {
+    const { code, stdout } = runCli(["schema"]);
+    expect(code).toBe(0);
+    const schema = JSON.parse(stdout) as { oneOf: { properties: { kind: { const: string } } }[] };
+    expect(schema.oneOf.map((s) => s.properties.kind.const).sort()).toEqual(["Dataset", "Model", "Service"]);
+  });
+});
