@@ -1,8 +1,14 @@
-import { execFileSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
-/** CLI tests spawn the real binary, which runs the compiled CLI: compile it once per test run. */
+/**
+ * CLI tests spawn the real binary, which runs the compiled CLI: compile it once per run.
+ * tsc emits even when it finds type errors; type errors fail `npm run typecheck` (and CI),
+ * not the behaviour tests.
+ */
 export default function setup(): void {
   const root = fileURLToPath(new URL("..", import.meta.url));
-  execFileSync(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.node.json"], { cwd: root, stdio: "inherit" });
+  const result = spawnSync(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.node.json"], { cwd: root, encoding: "utf8" });
+  if (!existsSync(`${root}/dist-node/src/cli.js`)) throw new Error(`loopscope tests: the CLI did not compile:\n${result.stdout}${result.stderr}`);
 }

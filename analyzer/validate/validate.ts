@@ -30,7 +30,9 @@ export function validateDocument(doc: ParsedDocument): { manifest?: ValidManifes
   }
   const result = manifestSchema.safeParse(value);
   if (result.success) return { manifest: { manifest: result.data, doc }, problems: [] };
-  const problems = result.error.issues.flatMap((issue) => toProblems(doc, name, value as Record<string, unknown>, issue));
+  const problems = result.error.issues
+    .flatMap((issue) => toProblems(doc, name, value as Record<string, unknown>, issue))
+    .sort((a, b) => a.location.line - b.location.line || a.location.column - b.location.column);
   if (problems.length > MAX_PROBLEMS_PER_DOCUMENT) {
     const kept = problems.slice(0, MAX_PROBLEMS_PER_DOCUMENT);
     const first = kept[0]!;
@@ -60,14 +62,15 @@ function toProblems(doc: ParsedDocument, name: string | undefined, value: Record
     message = `must be "loopscope/v1" (got ${describe(actual)})`;
   } else if (issue.code === "invalid_type" && actual === undefined) {
     message = "missing required field";
-  } else if (issue.code === "invalid_union" && typeof actual === "string") {
-    // The string branch of a shorthand union explains best what is wrong with a string.
-    const branch = issue.errors.find((errors) => errors.length > 0 && errors.every((e) => e.path.length === 0));
-    message = `${branch?.[0]?.message.replace(/^Invalid input: /, "") ?? issue.message} (got ${describe(actual)})`;
+  } else if (issue.code === "invalid_union" && actual !== null && (typeof actual === "string" || typeof actual === "object") && !Array.isArray(actual)) {
+    // A shorthand union (string | object): explain with the branch that matches the value's shape.
+    const branch = issue.errors.find((errors) => errors.length > 0 && !errors.some((e) => e.code === "invalid_type" && e.path.length === 0));
+    if (branch) return branch.flatMap((sub) => toProblems(doc, name, value, { ...sub, path: [...issue.path, ...sub.path] } as z.core.$ZodIssue));
+    message = issue.message;
   } else if (issue.code === "invalid_union" && (typeof actual !== "object" || actual === null)) {
     message = `expected a reference string or an object with "from", got ${describe(actual)}`;
   } else {
-    message = issue.message.replace(/^Invalid input: /, "");
+    message = issue.message.replace(/^Invalid (input|option): /, "").replace(/^Too (big|small): /, "");
     if (issue.code === "invalid_value" || (issue.code === "invalid_type" && !message.includes("received"))) message += ` (got ${describe(actual)})`;
   }
   return [{ doc, name, fieldPath, message, location: doc.locate(path) }];

@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import { analyze } from "../../analyzer/index.js";
+import { parseSource } from "../../analyzer/parse/parse-source.js";
+import { validateDocument } from "../../analyzer/validate/validate.js";
+
+describe("parse", () => {
+  it("reads every YAML document with the position of every field", () => {
+    const parsed = parseSource({ path: "m.yaml", text: "apiVersion: loopscope/v1\nkind: Dataset\nname: a\n---\napiVersion: loopscope/v1\nkind: Model\nname: b\ninputs:\n  - a\n  - from: c\n    use: training\n" });
+    expect(parsed.documents.map((d) => d.index)).toEqual([0, 1]);
+    const second = parsed.documents[1]!;
+    expect(second.locate(["inputs", 1, "use"])).toEqual({ file: "m.yaml", line: 11, column: 10 });
+    expect(second.locateKey(["inputs", 1, "use"])).toEqual({ file: "m.yaml", line: 11, column: 5 });
+    // A missing field points at the closest ancestor that exists.
+    expect(second.locate(["outputs", 0])).toEqual({ file: "m.yaml", line: 5, column: 1 });
+  });
+
+  it("reads a JSON document or an array of them, with positions", () => {
+    const text = '[\n  {"apiVersion": "loopscope/v1", "kind": "Dataset", "name": "a"},\n  {"apiVersion": "loopscope/v1",\n   "kind": "Model", "name": "b"}\n]\n';
+    const parsed = parseSource({ path: "e.json", text });
+    expect(parsed.documents).toHaveLength(2);
+    expect(parsed.documents[1]!.locate(["kind"])).toEqual({ file: "e.json", line: 4, column: 12 });
+    const broken = parseSource({ path: "x.json", text: '{"apiVersion": "loopscope/v1",\n "kind": }' });
+    expect(broken.problems[0]!.location).toMatchObject({ file: "x.json", line: 2 });
+  });
+
+  it("skips files whose first document is not a Loopscope manifest, with a notice", () => {
+    const { report } = analyze([
+      { path: "k8s.yaml", text: "apiVersion: apps/v1\nkind: Deployment\n" },
+      { path: "package.json", text: '{"name": "x"}' },
+      { path: "m.yaml", text: "apiVersion: loopscope/v1\nkind: Dataset\nname: d\n" },
+    ]);
+    expect(report.notices.map((n) => `${n.file}: ${n.message}`)).toEqual([
+      "k8s.yaml: skipped: not a Loopscope manifest (the first document has no `apiVersion: loopscope/v1`)",
+      "package.json: skipped: not a Loopscope manifest (the first document has no `apiVersion: loopscope/v1`)",
+    ]);
+    expect(report.summary.files).toBe(1);
+    expect(report.findings).toEqual([]);
+  });
+});
+
+describe("validate", () => {
+  const validate = (text: string) => validateDocument(parseSource({ path: "v.yaml", text }).documents[0]!);
+
+  it("expands shorthand inputs and fills defaults", () => {
+    const { manifest } = validate("apiVersion: loopscope/v1\nkind: Model\nname: m\ninputs: [a, {from: b/c, use: serving, version: 3}]\noutputs: [{name: o}]\n");
+    expect(manifest!.manifest).toMatchObject({
+      inputs: [{ from: "a", use: "both" }, { from: "b/c", use: "serving", version: "3" }],
+      outputs: [{ name: "o", consumers: [], influences: [] }],
+      acknowledge: [],
+    });
+  });
+
+  it("names the field, its position and a suggestion for each problem", () => {
+    const { problems } = validate("apiVersion: loopscope/v1\nkind: Model\nname: -bad\ninptus: []\ninputs:\n  - from: a\n    use: always\ndeployment: { holdout: 2 }\n");
+    expect(problems.map((p) => `${p.location.line}:${p.location.column} ${p.fieldPath}: ${p.message}`)).toEqual([
+      "3:7 name: must start with a letter or digit and hold only letters, digits, '.', '_' and '-' (at most 200 characters)",
+      '4:1 inptus: unknown field "inptus"; did you mean "inputs"?',
+      '7:10 inputs[0].use: expected one of "training"|"serving"|"both" (got "always")',
+      "8:24 deployment.holdout: expected number to be <=1",
+    ]);
+  });
+
+  it("rejects a document that is not a mapping and an apiVersion other than v1", () => {
+    expect(validate("apiVersion: loopscope/v1\n---\n- a\n").problems).toHaveLength(1);
+    const analysis = analyze([{ path: "v2.yaml", text: "apiVersion: loopscope/v2\nkind: Dataset\nname: d\n" }]);
+    expect(analysis.report.findings.map((f) => f.message)).toEqual(['apiVersion: must be "loopscope/v1" (got "loopscope/v2")']);
+  });
+});
