@@ -1,0 +1,70 @@
+/**
+ * JUnit XML, which every CI system can show: one test suite, one test case per rule of the
+ * catalogue (plus any other rule that reported). A case fails when its rule has findings that
+ * fail the lint (not acknowledged, not baselined, at or above `failOn`); the rest of its
+ * findings are listed in `<system-out>`. No timestamps, so the output is reproducible.
+ */
+import { failingFindings, type FailOn } from "../engine/fail-on.js";
+import type { Finding, Report } from "../types.js";
+import { catalogueIds, ruleInfo } from "./rule-info.js";
+
+export interface JunitOptions {
+  /** Same meaning as `loopscope lint --fail-on` (default error). */
+  failOn?: FailOn | undefined;
+  docsBaseUrl?: string | undefined;
+  /** Rule ids to show as test cases (default: the whole catalogue); pass the rules that ran, so one switched off is not shown as passing. */
+  rules?: readonly string[] | undefined;
+}
+
+export function formatJunit(report: Report, options: JunitOptions = {}): string {
+  const failOn = options.failOn ?? "error";
+  const failing = new Set(failingFindings(report.findings, failOn));
+  const ids = [...new Set([...(options.rules ?? catalogueIds()), ...report.findings.map((f) => f.rule)])];
+  const byRule = new Map<string, Finding[]>(ids.map((id) => [id, []]));
+  for (const finding of report.findings) byRule.get(finding.rule)!.push(finding);
+  const cases: string[] = [];
+  let failures = 0;
+  for (const id of ids) {
+    const findings = byRule.get(id) ?? [];
+    const failed = findings.filter((f) => failing.has(f));
+    const passed = findings.filter((f) => !failing.has(f));
+    const info = ruleInfo(id, options.docsBaseUrl);
+    const body: string[] = [];
+    if (failed.length > 0) {
+      failures++;
+      const message = `${failed.length} ${failed.length === 1 ? "finding" : "findings"} at or above ${failOn}`;
+      body.push(`      <failure message="${xml(message)}" type="${xml(id)}">${xml([...failed.map(describe), `Docs: ${info.docsUrl}`].join("\n"))}</failure>`);
+    }
+    if (passed.length > 0) body.push(`      <system-out>${xml(passed.map(describe).join("\n"))}</system-out>`);
+    const open = `    <testcase name="${xml(id)}" classname="loopscope.${xml(info.category)}" time="0"`;
+    cases.push(body.length === 0 ? `${open}/>` : `${open}>\n${body.join("\n")}\n    </testcase>`);
+  }
+  const counts = `tests="${ids.length}" failures="${failures}" errors="0" skipped="0"`;
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="loopscope" ${counts} time="0">`,
+    `  <testsuite name="loopscope" ${counts} time="0">`,
+    ...cases,
+    "  </testsuite>",
+    "</testsuites>",
+    "",
+  ].join("\n");
+}
+
+/** One line per finding: where, severity, message, and how it is handled. */
+function describe(finding: Finding): string {
+  const at = finding.locations[0];
+  const where = at ? `${at.file}:${at.line}:${at.column}` : "(no location)";
+  const state = finding.acknowledged ? ` [acknowledged: ${finding.acknowledged.reason}]` : finding.baselineState === "unchanged" ? " [baselined]" : "";
+  return `${where} ${finding.severity}: ${finding.message}${state}`;
+}
+
+/** XML text and attribute escaping; control characters XML 1.0 forbids are dropped. */
+function xml(text: string): string {
+  return text
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;");
+}

@@ -1,0 +1,91 @@
+/**
+ * GitHub-flavoured Markdown for a pull-request comment or `$GITHUB_STEP_SUMMARY`: a verdict
+ * line, counts, a table of the findings that need attention (new ones when a baseline is in
+ * use), every loop's walk, then baselined and acknowledged findings folded away.
+ */
+import type { BaselineComparison } from "../engine/baseline.js";
+import type { Finding, Report, Severity } from "../types.js";
+import { SEVERITIES } from "../types.js";
+import { ruleInfo } from "./rule-info.js";
+import { formatWalk } from "./walk.js";
+
+export interface MarkdownOptions {
+  docsBaseUrl?: string | undefined;
+  /** The baseline comparison of this run, for its counts (stale entries are not in the report). */
+  baseline?: BaselineComparison | undefined;
+  /** Rows per table before "… and N more" (GitHub comments stop at 65,536 characters). Default 50. */
+  maxRows?: number | undefined;
+  /** Heading text (default "Loopscope"). */
+  title?: string | undefined;
+}
+
+const ICON: Record<Severity, string> = { error: "🔴", warning: "🟠", info: "🔵" };
+
+export function formatMarkdown(report: Report, options: MarkdownOptions = {}): string {
+  const maxRows = options.maxRows ?? 50;
+  const baselined = report.findings.filter((f) => !f.acknowledged && f.baselineState === "unchanged");
+  const acknowledged = report.findings.filter((f) => f.acknowledged);
+  const open = report.findings.filter((f) => !f.acknowledged && f.baselineState !== "unchanged");
+  const usesBaseline = options.baseline !== undefined || report.findings.some((f) => f.baselineState !== undefined);
+  const count = (severity: Severity) => open.filter((f) => f.severity === severity).length;
+  const lines: string[] = [];
+
+  const verdict = count("error") > 0 ? "❌" : open.length > 0 ? "⚠️" : "✅";
+  const scope = `${report.summary.files} ${report.summary.files === 1 ? "file" : "files"}, ${report.summary.models} ${report.summary.models === 1 ? "model" : "models"}`;
+  const openText = open.length === 0 ? `no ${usesBaseline ? "new " : ""}findings` : SEVERITIES.map((s) => `${count(s)} ${s}${s !== "info" && count(s) !== 1 ? "s" : ""}`).join(", ");
+  lines.push(`## ${verdict} ${options.title ?? "Loopscope"}: ${openText}`, "");
+  lines.push(`Checked ${scope}; ${report.summary.loops} ${report.summary.loops === 1 ? "loop" : "loops"} in the estate graph.`, "");
+
+  lines.push(`| | ${SEVERITIES.join(" | ")} | total |`, `| --- | ${SEVERITIES.map(() => "---:").join(" | ")} | ---: |`);
+  const row = (label: string, findings: Finding[]) =>
+    lines.push(`| ${label} | ${SEVERITIES.map((s) => findings.filter((f) => f.severity === s).length).join(" | ")} | ${findings.length} |`);
+  row(usesBaseline ? "new" : "open", open);
+  if (usesBaseline) row("baselined", baselined);
+  row("acknowledged", acknowledged);
+  lines.push("");
+  if (options.baseline) {
+    const { stillPresent, stale, new: fresh } = options.baseline;
+    lines.push(`Baseline: ${stillPresent} still present, ${stale.length} stale, ${fresh} new.`);
+    if (stale.length > 0) lines.push(`Stale entries (their finding is gone; regenerate the baseline to drop them): ${stale.map((e) => `\`${e.rule}\` ${names(e.models.length > 0 ? e.models : (e.nodes ?? []))}`).join("; ")}.`);
+    lines.push("");
+  }
+
+  if (open.length > 0) {
+    lines.push(`### ${usesBaseline ? "New findings" : "Findings"}`, "");
+    lines.push(...table(open, options, maxRows, false), "");
+  }
+  const loops = open.filter((f) => f.path && f.path.length > 0);
+  if (loops.length > 0) {
+    lines.push("### Loop walks", "");
+    for (const finding of loops.slice(0, maxRows)) lines.push(`- \`${finding.rule}\` ${names(finding.models)}: ${cell(formatWalk(finding.path ?? []))}`);
+    if (loops.length > maxRows) lines.push(`- … and ${loops.length - maxRows} more`);
+    lines.push("");
+  }
+  for (const [title, findings, withReason] of [["Baselined", baselined, false], ["Acknowledged", acknowledged, true]] as const) {
+    if (findings.length === 0) continue;
+    lines.push(`<details><summary>${title} (${findings.length})</summary>`, "", ...table(findings, options, maxRows, withReason), "", "</details>", "");
+  }
+  if (report.notices.length > 0) lines.push(`${report.notices.length} ${report.notices.length === 1 ? "notice" : "notices"} (skipped files and the like): see the text or JSON report.`, "");
+  return `${lines.join("\n").trimEnd()}\n`;
+}
+
+function table(findings: Finding[], options: MarkdownOptions, maxRows: number, withReason: boolean): string[] {
+  const lines = [`| | rule | models | where | message${withReason ? " | reason" : ""} |`, `| --- | --- | --- | --- | ---${withReason ? " | ---" : ""} |`];
+  for (const finding of findings.slice(0, maxRows)) {
+    const where = finding.locations[0] ? `\`${finding.locations[0].file}:${finding.locations[0].line}\`` : "";
+    const rule = `[${finding.rule}](${ruleInfo(finding.rule, options.docsBaseUrl).docsUrl})`;
+    const reason = withReason ? ` | ${cell(finding.acknowledged?.reason ?? "")}${finding.acknowledged?.expires ? ` (until ${finding.acknowledged.expires})` : ""}` : "";
+    lines.push(`| ${ICON[finding.severity]} ${finding.severity} | ${rule} | ${cell(names(finding.models))} | ${cell(where)} | ${cell(finding.message)}${reason} |`);
+  }
+  if (findings.length > maxRows) lines.push(`| | … and ${findings.length - maxRows} more | | | ${withReason ? "| " : ""}|`);
+  return lines;
+}
+
+function names(list: readonly string[]): string {
+  return list.length === 0 ? "—" : list.join(", ");
+}
+
+/** Table cells: no line breaks, pipes escaped, raw HTML neutralised. */
+function cell(text: string): string {
+  return text.replace(/\r?\n/g, " ").replace(/\|/g, "\\|").replace(/</g, "&lt;");
+}

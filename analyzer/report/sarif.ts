@@ -1,0 +1,173 @@
+/**
+ * SARIF 2.1.0 for code scanning (GitHub, Azure DevOps, any SARIF viewer). One run; the
+ * driver lists only the rules that fired, each with its docs page as `helpUri`. Results
+ * carry `ruleIndex`, a level (info → `note`), relative percent-encoded URIs with 1-based
+ * regions, the fingerprint in `partialFingerprints`, a loop's declarations as
+ * `relatedLocations` and its witness walk as a `codeFlow`, acknowledgements as accepted
+ * in-source `suppressions` and the baseline comparison as `baselineState`.
+ */
+import type { EstateGraph } from "../graph/estate-graph.js";
+import type { Finding, Location, Notice, Report, Severity } from "../types.js";
+import { DOCS_BASE_URL } from "./docs-url.js";
+import { plainText, ruleInfo } from "./rule-info.js";
+
+export interface SarifOptions {
+  /** Base of the docs links (default: the Loopscope repository). */
+  docsBaseUrl?: string | undefined;
+  /**
+   * The estate graph of the same analysis: when given, each step of a walk points at the
+   * manifest field that declares that edge. Without it, steps carry only their message.
+   */
+  graph?: EstateGraph | undefined;
+}
+
+/** Key under `partialFingerprints`; versioned so a future scheme can sit beside it. */
+export const SARIF_FINGERPRINT_KEY = "loopscope/v1";
+
+const LEVEL: Record<Severity, "error" | "warning" | "note"> = { error: "error", warning: "warning", info: "note" };
+
+export function formatSarif(report: Report, options: SarifOptions = {}): string {
+  const ruleIds = [...new Set(report.findings.map((finding) => finding.rule))].sort();
+  const ruleIndex = new Map(ruleIds.map((id, i) => [id, i]));
+  const edgeLocations = indexEdges(options.graph);
+  const sarif = {
+    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: report.tool.name,
+            version: report.tool.version,
+            semanticVersion: report.tool.version,
+            informationUri: options.docsBaseUrl ?? DOCS_BASE_URL,
+            rules: ruleIds.map((id) => ruleDescriptor(id, options.docsBaseUrl)),
+          },
+        },
+        invocations: [{ executionSuccessful: true, toolExecutionNotifications: report.notices.map(notification) }],
+        results: report.findings.map((finding) => result(finding, ruleIndex.get(finding.rule) ?? 0, edgeLocations)),
+        columnKind: "utf16CodeUnits",
+      },
+    ],
+  };
+  return `${JSON.stringify(sarif, null, 2)}\n`;
+}
+
+function ruleDescriptor(id: string, docsBaseUrl: string | undefined) {
+  const info = ruleInfo(id, docsBaseUrl);
+  const help = [info.rationale, info.fix ? `How to fix: ${info.fix}` : undefined, `Documentation: ${info.docsUrl}`].filter(Boolean).join("\n\n");
+  const helpMarkdown = [info.rationale, info.fix ? `**How to fix:** ${info.fix}` : undefined, `[Documentation](${info.docsUrl})`].filter(Boolean).join("\n\n");
+  return {
+    id,
+    name: id.replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase()),
+    shortDescription: { text: plainText(info.description), markdown: info.description },
+    fullDescription: { text: plainText(info.rationale ?? info.description), markdown: info.rationale ?? info.description },
+    help: { text: plainText(help), markdown: helpMarkdown },
+    helpUri: info.docsUrl,
+    defaultConfiguration: { level: LEVEL[info.defaultSeverity] },
+    properties: { category: info.category, tags: ["loopscope", info.category], ...(info.paper ? { paper: info.paper } : {}) },
+  };
+}
+
+/** Edge (source, target) → the locations that declare it, first one first. */
+type EdgeIndex = Map<string, Location[]>;
+
+function indexEdges(graph: EstateGraph | undefined): EdgeIndex {
+  const index: EdgeIndex = new Map();
+  for (const edge of graph?.edges ?? []) index.set(`${edge.source}\u0000${edge.target}`, edge.locations);
+  return index;
+}
+
+function result(finding: Finding, ruleIndex: number, edges: EdgeIndex) {
+  const [primary, ...rest] = finding.locations;
+  const walk = finding.path ?? [];
+  const stepAt = new Map<string, string>();
+  for (const step of walk) {
+    for (const location of edges.get(`${step.from}\u0000${step.to}`) ?? []) {
+      if (!stepAt.has(locationKey(location))) stepAt.set(locationKey(location), `declares ${step.from} → ${step.to} (${step.edge})`);
+    }
+  }
+  return {
+    ruleId: finding.rule,
+    ruleIndex,
+    level: LEVEL[finding.severity],
+    message: { text: finding.message },
+    ...(primary ? { locations: [physical(primary)] } : {}),
+    ...(rest.length > 0
+      ? {
+          relatedLocations: rest.map((location, i) => ({
+            id: i + 1,
+            ...physical(location),
+            message: { text: stepAt.get(locationKey(location)) ?? (walk.length > 0 ? "declaration on the loop" : "also declared here") },
+          })),
+        }
+      : {}),
+    ...(walk.length > 0
+      ? {
+          codeFlows: [
+            {
+              message: { text: [walk[0]!.from, ...walk.map((step) => step.to)].join(" → ") },
+              threadFlows: [
+                {
+                  locations: walk.map((step, i) => {
+                    const location = edges.get(`${step.from}\u0000${step.to}`)?.[0];
+                    return {
+                      executionOrder: i + 1,
+                      location: { ...(location ? physical(location) : {}), message: { text: `${step.from} → ${step.to} (${step.edge})` } },
+                    };
+                  }),
+                },
+              ],
+            },
+          ],
+        }
+      : {}),
+    partialFingerprints: { [SARIF_FINGERPRINT_KEY]: finding.fingerprint },
+    ...(finding.acknowledged
+      ? { suppressions: [{ kind: "inSource", status: "accepted", justification: finding.acknowledged.reason + (finding.acknowledged.expires ? ` (until ${finding.acknowledged.expires})` : "") }] }
+      : {}),
+    ...(finding.baselineState ? { baselineState: finding.baselineState } : {}),
+    properties: { models: finding.models, nodes: finding.nodes },
+  };
+}
+
+function physical(location: Location) {
+  return {
+    physicalLocation: {
+      artifactLocation: { uri: fileUri(location.file) },
+      region: { startLine: Math.max(1, location.line), startColumn: Math.max(1, location.column) },
+    },
+  };
+}
+
+function notification(notice: Notice) {
+  return {
+    level: "note",
+    message: { text: notice.message },
+    ...(notice.file
+      ? {
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: { uri: fileUri(notice.file) },
+                ...(notice.line ? { region: { startLine: notice.line, startColumn: Math.max(1, notice.column ?? 1) } } : {}),
+              },
+            },
+          ],
+        }
+      : {}),
+  };
+}
+
+/** A relative URI reference: POSIX segments, each percent-encoded (spaces, `#`, `%`, non-ASCII). */
+export function fileUri(path: string): string {
+  return path
+    .replace(/\\/g, "/")
+    .split("/")
+    .map((segment) => encodeURIComponent(segment))
+    .join("/");
+}
+
+function locationKey(location: Location): string {
+  return `${location.file}\u0000${location.line}\u0000${location.column}`;
+}

@@ -1,0 +1,96 @@
+import { readFileSync } from "node:fs";
+import Ajv from "ajv-draft-04";
+import { describe, expect, it } from "vitest";
+import { formatSarif, fileUri, SARIF_FINGERPRINT_KEY } from "../../analyzer/report/sarif.js";
+import { renderCases } from "./report-cases.js";
+
+const schema = JSON.parse(readFileSync(new URL("../../../shared/external/sarif/sarif-schema-2.1.0.json", import.meta.url), "utf8")) as object;
+const ajv = new Ajv({ allErrors: true, strict: false });
+// draft-04 leaves formats to the validator; check the ones SARIF uses instead of ignoring them.
+ajv.addFormat("uri", (value: string) => URL.canParse(value));
+ajv.addFormat("uri-reference", (value: string) => !/[\s%](?![0-9A-Fa-f]{2})/.test(value.replace(/%[0-9A-Fa-f]{2}/g, "")) && !/\s/.test(value) && URL.canParse(value, "file:///base/"));
+ajv.addFormat("date-time", (value: string) => !Number.isNaN(Date.parse(value)));
+const validate = ajv.compile(schema);
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+describe("sarif reporter", () => {
+  const cases = renderCases();
+
+  for (const [name, rendered] of Object.entries(cases)) {
+    it(`${name}: validates against the SARIF 2.1.0 schema`, () => {
+      const ok = validate(JSON.parse(rendered.files[`${name}.sarif.json`]!));
+      expect(validate.errors ?? []).toEqual([]);
+      expect(ok).toBe(true);
+    });
+  }
+
+  it("the schema check can fail: a wrong level or an unencoded URI is rejected", () => {
+    const text = cases["estate"]!.files["estate.sarif.json"]!;
+    expect(validate(JSON.parse(text.replace('"level": "note"', '"level": "info"')))).toBe(false);
+    expect(validate(JSON.parse(text.replace("ranking%20team", "ranking team")))).toBe(false);
+  });
+
+  it("lists only the rules that fired, with helpUri, and results point at them by index", () => {
+    const sarif = JSON.parse(cases["estate"]!.files["estate.sarif.json"]!) as Json;
+    const run = sarif["runs"][0];
+    const ids = run.tool.driver.rules.map((rule: Json) => rule["id"]);
+    expect(ids).toEqual([...new Set(cases["estate"]!.analysis.report.findings.map((f) => f.rule))].sort());
+    for (const rule of run.tool.driver.rules) {
+      expect(rule.helpUri).toBe(`https://github.com/loopscope/loopscope/blob/main/docs/rules/${rule.id}.md`);
+      expect(rule.shortDescription.text).not.toMatch(/`/);
+    }
+    for (const result of run.results) {
+      expect(run.tool.driver.rules[result.ruleIndex].id).toBe(result.ruleId);
+      expect(["error", "warning", "note"]).toContain(result.level);
+      expect(result.partialFingerprints[SARIF_FINGERPRINT_KEY]).toMatch(new RegExp(`^${result.ruleId}:[0-9a-f]{16}$`));
+      const region = result.locations[0].physicalLocation.region;
+      expect(region.startLine).toBeGreaterThanOrEqual(1);
+      expect(region.startColumn).toBeGreaterThanOrEqual(1);
+    }
+    expect(run.results.filter((r: Json) => r["level"] === "note").length).toBe(3); // info → note
+  });
+
+  it("percent-encodes relative URIs", () => {
+    expect(fileUri("estate/models/ranking team/recommender.yaml")).toBe("estate/models/ranking%20team/recommender.yaml");
+    expect(fileUri("a#b/100%/ü.yaml")).toBe("a%23b/100%25/%C3%BC.yaml");
+    const text = cases["estate"]!.files["estate.sarif.json"]!;
+    expect(text).toContain('"uri": "estate/models/ranking%20team/recommender.yaml"');
+    expect(text).not.toMatch(/"uri": "[^"]* /);
+  });
+
+  it("gives a loop its walk as a codeFlow and every declaration on it as relatedLocations", () => {
+    const { analysis } = cases["estate"]!;
+    const sarif = JSON.parse(formatSarif(analysis.report, { graph: analysis.graph })) as Json;
+    const hidden = analysis.report.findings.find((f) => f.rule === "hidden-feedback-loop")!;
+    const result = sarif["runs"][0].results.find((r: Json) => r["ruleId"] === "hidden-feedback-loop");
+    const steps = result.codeFlows[0].threadFlows[0].locations;
+    expect(steps.map((s: Json) => s["location"].message.text)).toEqual(hidden.path!.map((s) => `${s.from} → ${s.to} (${s.edge})`));
+    expect(steps.every((s: Json) => s["location"].physicalLocation)).toBe(true);
+    const related = result.relatedLocations.map((l: Json) => `${decodeURIComponent(l["physicalLocation"].artifactLocation.uri)}:${l["physicalLocation"].region.startLine}`);
+    const declared = hidden.locations.slice(1).map((l) => `${l.file}:${l.line}`);
+    expect(related).toEqual(declared);
+    // Every manifest the walk passes through shows up among the locations.
+    const files = new Set([result.locations[0].physicalLocation.artifactLocation.uri, ...result.relatedLocations.map((l: Json) => l["physicalLocation"].artifactLocation.uri)]);
+    expect([...files].sort()).toEqual(["estate/models/pricing.yaml", "estate/models/ranking%20team/recommender.yaml", "estate/services/storefront.yaml"]);
+  });
+
+  it("marks acknowledged findings as accepted suppressions with their reason, and baselined ones with baselineState", () => {
+    const plain = JSON.parse(cases["estate"]!.files["estate.sarif.json"]!) as Json;
+    const suppressed = plain["runs"][0].results.filter((r: Json) => r["suppressions"]);
+    expect(suppressed.map((r: Json) => [r["ruleId"], r["suppressions"]])).toEqual([
+      ["direct-feedback-loop", [{ kind: "inSource", status: "accepted", justification: "Bandit exploration keeps 5% of traffic unbiased. (until 2027-06-30)" }]],
+    ]);
+    expect(plain["runs"][0].results.some((r: Json) => "baselineState" in r)).toBe(false);
+    const baselined = JSON.parse(cases["estate-baselined"]!.files["estate-baselined.sarif.json"]!) as Json;
+    const states = baselined["runs"][0].results.map((r: Json) => `${r["ruleId"]} ${r["properties"].models.join(",")} ${r["baselineState"]}`);
+    expect(states).toContain("direct-feedback-loop pricing new");
+    expect(states).toContain("hidden-feedback-loop pricing,recommender unchanged");
+  });
+
+  it("an empty report is still a valid log with an empty rules list", () => {
+    const sarif = JSON.parse(cases["clean"]!.files["clean.sarif.json"]!) as Json;
+    expect(sarif["runs"][0].results).toEqual([]);
+    expect(sarif["runs"][0].tool.driver.rules).toEqual([]);
+  });
+});
