@@ -64,18 +64,21 @@ export function analyze(sources: SourceFile[], options: AnalyzeOptions = {}): An
   progress({ stage: "rules", done: 0, total: RULES.length });
   const findings = runRules({ rules: RULES, estate, facts, parseProblems, schemaProblems, config: options.config, today: options.today });
   progress({ stage: "report", done: 0, total: 1 });
-  const graph = exportGraph(estate, facts);
+  const kinds = { output: 0, dataset: 0, service: 0 };
+  estate.graph.forEachNode((_id, attributes) => {
+    if (attributes.kind !== "model") kinds[attributes.kind]++;
+  });
   const report: Report = {
     tool: { name: "loopscope", version: VERSION },
     summary: {
       files,
       documents,
       models: estate.models.size,
-      outputs: graph.nodes.filter((n) => n.kind === "output").length,
-      datasets: graph.nodes.filter((n) => n.kind === "dataset").length,
-      services: graph.nodes.filter((n) => n.kind === "service").length,
-      edges: graph.edges.length,
-      loops: graph.loops.length,
+      outputs: kinds.output,
+      datasets: kinds.dataset,
+      services: kinds.service,
+      edges: estate.graph.size,
+      loops: facts.componentLoops.length + facts.directLoops.length,
       findings: findings.length,
       bySeverity: countBySeverity(findings),
       acknowledged: findings.filter((f) => f.acknowledged).length,
@@ -83,7 +86,16 @@ export function analyze(sources: SourceFile[], options: AnalyzeOptions = {}): An
     findings,
     notices: notices.sort((a, b) => compareLocations({ file: a.file ?? "", line: a.line ?? 0, column: a.column ?? 0 }, { file: b.file ?? "", line: b.line ?? 0, column: b.column ?? 0 })),
   };
-  return { report, graph };
+  // The plain graph resolves a position for every edge; only the graph command, the UI and
+  // the database need it, so it is built on first access (a lint never pays for it).
+  let graph: EstateGraph | undefined;
+  return {
+    report,
+    get graph() {
+      graph ??= exportGraph(estate, facts);
+      return graph;
+    },
+  };
 }
 
 /** Counts of findings that are not acknowledged, by severity. */
