@@ -4,6 +4,7 @@ import { graphCommand } from "./graph.js";
 import { schemaCommand } from "./schema.js";
 import { initCommand } from "./init.js";
 import { baselineCommand } from "./baseline.js";
+import { impactCommand } from "./impact.js";
 
 /** Every `loopscope` command, in the order `--help` lists them. Add new commands here. */
-export const COMMANDS: readonly Command[] = [lintCommand, graphCommand, schemaCommand, initCommand, baselineCommand];
+export const COMMANDS: readonly Command[] = [lintCommand, graphCommand, schemaCommand, initCommand, baselineCommand, impactCommand];

@@ -1,14 +1,17 @@
 import type { Command } from "./command.js";
-import { analyze } from "../../analyzer/index.js";
-import { REPORTERS, type ReportFormat } from "../../analyzer/report/index.js";
+import { REPORTERS, type Reporter, type ReportFormat } from "../../analyzer/report/index.js";
 import { failingFindings, FAIL_ON_LEVELS, type FailOn } from "../../analyzer/engine/fail-on.js";
-import { readSources } from "../io/read-sources.js";
+import { RULES } from "../../analyzer/rules/index.js";
+import { applyBaseline, formatBaselineComparison, type BaselineComparison } from "../../analyzer/engine/baseline.js";
+import { ruleSettings } from "../../analyzer/engine/settings.js";
+import { analyzePaths } from "../io/analyze-paths.js";
+import { loadBaseline } from "../io/load-baseline.js";
+import { writeOutput } from "../io/write-output.js";
 import { oneOf, parseFlags } from "../io/parse-flags.js";
 import { useColor } from "../io/color.js";
 import { EXIT, UsageError } from "../exit-codes.js";
-import { today } from "../io/today.js";
 
-const LINT_FORMATS = ["text", "json"] as const satisfies readonly ReportFormat[];
+const LINT_FORMATS = ["text", "json", "sarif", "markdown", "junit"] as const satisfies readonly ReportFormat[];
 
 export const lintCommand: Command = {
   name: "lint",
@@ -19,10 +22,17 @@ Reads every .yaml/.yml/.json manifest under the given files and folders (YAML fi
 whose first document is not apiVersion: loopscope/v1 are skipped with a notice).
 
 Options:
-  -f, --format <text|json>            output format (default text)
+  -f, --format <text|json|sarif|markdown|junit>
+                                      output format (default text)
+  -o, --output <FILE>                 write the report to FILE instead of printing it
       --fail-on <error|warning|info|never>
                                       exit 1 when an unacknowledged finding is at or above
-                                      this severity (default error)
+                                      this severity (default: the config's failOn, else error)
+      --config <FILE>                 config file (default: loopscope.config.yaml|.yml|.json
+                                      in this folder or the nearest one above)
+      --baseline <FILE>               fail only on findings not recorded in FILE
+                                      (written by \`loopscope baseline\`)
+      --strict-baseline               also fail when baseline entries are stale
       --no-color                      never colour the output (NO_COLOR is honoured too)
 
 Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or I/O error.
@@ -33,19 +43,40 @@ Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage 
       "fail-on": { type: "string" },
       "no-color": { type: "boolean" },
       color: { type: "boolean" },
+      output: { type: "string", short: "o" },
+      config: { type: "string" },
+      baseline: { type: "string" },
+      "strict-baseline": { type: "boolean" },
     });
     const format = oneOf("format", values.format, LINT_FORMATS, "text");
-    const failOn = oneOf<FailOn>("fail-on", values["fail-on"], FAIL_ON_LEVELS, "error");
     if (positionals.length === 0) throw new UsageError("give at least one file or folder to lint (e.g. `loopscope lint manifests/`)");
-    const { sources, notices } = readSources(positionals, io.cwd);
-    const { report } = analyze(sources, { today: today() });
-    report.notices = [...notices, ...report.notices];
-    const color = format === "text" && useColor(io, values);
-    io.stdout(REPORTERS[format](report, { color }));
+    if (values["strict-baseline"] && values.baseline === undefined) throw new UsageError("--strict-baseline needs --baseline FILE");
+    const baselineFile = values.baseline === undefined ? undefined : loadBaseline(io.cwd, values.baseline);
+    const analysis = analyzePaths(positionals, io.cwd, values.config);
+    const failOn = oneOf<FailOn>("fail-on", values["fail-on"], FAIL_ON_LEVELS, analysis.loaded.config.failOn);
+    let report = analysis.report;
+    let comparison: BaselineComparison | undefined;
+    if (baselineFile) ({ report, comparison } = applyBaseline(report, baselineFile));
+    const color = format === "text" && values.output === undefined && useColor(io, values);
+    const rules = RULES.filter((rule) => ruleSettings(rule, analysis.loaded.config).severity !== "off").map((rule) => rule.id);
+    const reporter: Reporter = REPORTERS[format];
+    const text = reporter(report, { color, graph: analysis.graph, baseline: comparison, failOn, rules });
+    if (values.output === undefined) io.stdout(text);
+    else writeOutput(io.cwd, values.output, text);
     if (report.summary.files === 0) {
       io.stderr(`loopscope lint: no Loopscope manifests found in ${positionals.join(", ")}\n`);
       return EXIT.usage;
     }
-    return failingFindings(report.findings, failOn).length > 0 ? EXIT.findings : EXIT.ok;
+    const failing = failingFindings(report.findings, failOn).length;
+    if (values.output !== undefined) io.stderr(`loopscope lint: wrote ${values.output} (${report.findings.length} findings, ${failing} failing at --fail-on ${failOn})\n`);
+    if (comparison) {
+      io.stderr(`loopscope lint: ${formatBaselineComparison(comparison)}\n`);
+      if (values["strict-baseline"] && comparison.stale.length > 0) {
+        for (const entry of comparison.stale) io.stderr(`  stale: ${entry.rule} ${(entry.models.length > 0 ? entry.models : (entry.nodes ?? [])).join(", ")} (${entry.fingerprint})\n`);
+        io.stderr(`loopscope lint: --strict-baseline: ${comparison.stale.length} stale baseline entries; regenerate with \`loopscope baseline ${positionals.join(" ")} -o ${values.baseline}\`\n`);
+        return EXIT.findings;
+      }
+    }
+    return failing > 0 ? EXIT.findings : EXIT.ok;
   },
 };
