@@ -62,5 +62,6 @@ export function parseConfigText(text: string, label: string): LoopscopeConfig {
 
 function display(cwd: string, file: string): string {
   const rel = relative(cwd, file);
-  return (rel.startsWith("..") || rel === "" ? file : rel).split(sep).join("/");
+  // Relative even when found in a parent folder (`../loopscope.config.yaml:3:3`): terminals and editors resolve it.
+  return (rel === "" ? file : rel).split(sep).join("/");
 }

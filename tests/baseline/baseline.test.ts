@@ -20,7 +20,7 @@ function sampleDocs(): Doc[] {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const full = join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else for (const doc of parseAllDocuments(readFileSync(full, "utf8"))) docs.push(doc.toJS() as Doc);
+      else if (/\.ya?ml$/.test(entry.name)) for (const doc of parseAllDocuments(readFileSync(full, "utf8"))) docs.push(doc.toJS() as Doc);
     }
   };
   walk(SAMPLE);

@@ -1,0 +1,175 @@
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import type { Report } from "../../analyzer/types.js";
+import type { Impact } from "../../analyzer/impact.js";
+import { ROOT, runCli } from "../helpers/run-cli.js";
+
+/** A scratch copy of the bike-shop sample, so commands can write next to it. */
+function scratch(): string {
+  const dir = mkdtempSync(join(tmpdir(), "loopscope-ci-"));
+  cpSync(join(ROOT, "samples/bike-shop"), join(dir, "estate"), { recursive: true });
+  return dir;
+}
+
+const NEW_LOOP = `apiVersion: loopscope/v1
+kind: Model
+name: ad-ranker
+owner: team-ads
+inputs: [ad-clicks]
+outputs:
+  - name: ranking
+    consumers: [ad-server]
+---
+apiVersion: loopscope/v1
+kind: Model
+name: bid-optimizer
+owner: team-ads
+inputs: [ad-clicks]
+outputs:
+  - name: bids
+    consumers: [ad-server]
+---
+apiVersion: loopscope/v1
+kind: Service
+name: ad-server
+owner: team-ads
+influences: [ad-clicks]
+`;
+
+describe("loopscope init", () => {
+  it("writes a valid commented config once and refuses to overwrite it", () => {
+    const dir = scratch();
+    const first = runCli(["init"], { cwd: dir });
+    expect(first).toMatchObject({ code: 0, stdout: "wrote loopscope.config.yaml\n" });
+    const text = readFileSync(join(dir, "loopscope.config.yaml"), "utf8");
+    expect(text).toContain("# hidden-feedback-loop: error");
+    writeFileSync(join(dir, "loopscope.config.yaml"), `${text}# mine\n`);
+    const second = runCli(["init"], { cwd: dir });
+    expect(second.code).toBe(2);
+    expect(second.stderr).toBe("loopscope init: loopscope.config.yaml already exists; not overwriting it\n");
+    expect(readFileSync(join(dir, "loopscope.config.yaml"), "utf8")).toBe(`${text}# mine\n`);
+    expect(runCli(["lint", "estate"], { cwd: dir }).code).toBe(1); // the starter config changes nothing
+  });
+});
+
+describe("loopscope lint with a config", () => {
+  it("reports a typo at file:line:column with a suggestion, exit 2, no stack", () => {
+    const dir = scratch();
+    writeFileSync(join(dir, "loopscope.config.yaml"), "failOn: error\nrules:\n  hidden-feedback-lop: off\n");
+    const { code, stdout, stderr } = runCli(["lint", "estate"], { cwd: join(dir, "estate") });
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toBe('loopscope lint: ../loopscope.config.yaml:3:3: unknown rule "hidden-feedback-lop"; did you mean "hidden-feedback-loop"? (rules.hidden-feedback-lop)\n');
+  });
+
+  it("applies failOn, rule severities and exclude globs; --fail-on overrides failOn", () => {
+    const dir = scratch();
+    const lint = (...args: string[]) => runCli(["lint", "estate", "-f", "json", ...args], { cwd: dir });
+    writeFileSync(join(dir, "loopscope.config.yaml"), 'failOn: never\nexclude: ["estate/models/fraud-*.yaml"]\nrules:\n  direct-feedback-loop: error\n  undeclared-dataset: off\n');
+    const { code, stdout } = lint();
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout) as Report;
+    expect(report.findings.filter((f) => f.rule === "direct-feedback-loop").every((f) => f.severity === "error")).toBe(true);
+    expect(report.findings.some((f) => f.rule === "undeclared-dataset")).toBe(false);
+    expect(report.findings.some((f) => f.locations.some((l) => l.file.includes("fraud-score")))).toBe(false);
+    expect(lint("--fail-on", "error").code).toBe(1);
+    writeFileSync(join(dir, "other.json"), '{"failOn": "error"}');
+    expect(lint("--config", "other.json").code).toBe(1);
+  });
+});
+
+describe("loopscope baseline and lint --baseline", () => {
+  it("passes on a baselined estate and fails on one new hidden loop alone", () => {
+    const dir = scratch();
+    const written = runCli(["baseline", "estate", "-o", "loopscope-baseline.json"], { cwd: dir });
+    expect(written.code).toBe(0);
+    expect(written.stderr).toMatch(/^wrote loopscope-baseline\.json: \d+ entries\n$/);
+    const baseline = JSON.parse(readFileSync(join(dir, "loopscope-baseline.json"), "utf8")) as { entries: { rule: string; reason: string }[] };
+    expect(baseline.entries.every((e) => e.reason === "")).toBe(true);
+    const n = baseline.entries.length;
+
+    const clean = runCli(["lint", "estate", "--baseline", "loopscope-baseline.json"], { cwd: dir });
+    expect(clean.code).toBe(0);
+    expect(clean.stderr).toBe(`loopscope lint: baseline: ${n} still present, 0 stale, 0 new\n`);
+
+    writeFileSync(join(dir, "estate/models/ads.yaml"), NEW_LOOP);
+    const fresh = runCli(["lint", "estate", "--baseline", "loopscope-baseline.json", "-f", "json"], { cwd: dir });
+    expect(fresh.code).toBe(1);
+    const report = JSON.parse(fresh.stdout) as Report;
+    const failing = report.findings.filter((f) => f.baselineState === "new" && f.severity === "error" && !f.acknowledged);
+    expect(failing.map((f) => [f.rule, f.models])).toEqual([["hidden-feedback-loop", ["ad-ranker", "bid-optimizer"]]]);
+    expect(fresh.stderr).toMatch(new RegExp(`baseline: ${n} still present, 0 stale, [1-9]\\d* new`));
+  });
+
+  it("counts stale entries, fails on them only with --strict-baseline, and regeneration keeps reasons", () => {
+    const dir = scratch();
+    runCli(["baseline", "estate", "-o", "b.json"], { cwd: dir });
+    const file = join(dir, "b.json");
+    const baseline = JSON.parse(readFileSync(file, "utf8")) as { entries: { rule: string; models: string[]; reason: string }[] };
+    for (const entry of baseline.entries) entry.reason = `accepted: ${entry.rule}`;
+    writeFileSync(file, JSON.stringify(baseline));
+    rmSync(join(dir, "estate/models/fraud-score.yaml"));
+    const lenient = runCli(["lint", "estate", "--baseline", "b.json"], { cwd: dir });
+    expect(lenient.code).toBe(0);
+    expect(lenient.stderr).toMatch(/baseline: \d+ still present, 1 stale, 0 new/);
+    const strict = runCli(["lint", "estate", "--baseline", "b.json", "--strict-baseline"], { cwd: dir });
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toMatch(/stale: undeclared-service fraud-score/);
+    const regenerated = runCli(["baseline", "estate", "-o", "b.json"], { cwd: dir });
+    expect(regenerated.stderr).toMatch(/\(\d+ reasons kept, 1 stale entries dropped\)/);
+    const after = JSON.parse(readFileSync(file, "utf8")) as { entries: { reason: string }[] };
+    expect(after.entries.every((e) => e.reason.startsWith("accepted: "))).toBe(true);
+    expect(runCli(["lint", "estate", "--baseline", "b.json", "--strict-baseline"], { cwd: dir }).code).toBe(0);
+  });
+
+  it("rejects a missing or malformed baseline and --strict-baseline alone", () => {
+    const dir = scratch();
+    expect(runCli(["lint", "estate", "--baseline", "nope.json"], { cwd: dir }).stderr).toMatch(/^loopscope lint: nope\.json: cannot read baseline \(ENOENT\)/);
+    writeFileSync(join(dir, "bad.json"), '{"version": 1, "tool": "loopscope", "entries": [{"rule": "x"}]}');
+    const bad = runCli(["lint", "estate", "--baseline", "bad.json"], { cwd: dir });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^loopscope lint: bad\.json:1:\d+: /);
+    expect(runCli(["lint", "estate", "--strict-baseline"], { cwd: dir }).stderr).toBe("loopscope lint: --strict-baseline needs --baseline FILE\n");
+  });
+});
+
+describe("loopscope lint --format and --output", () => {
+  it("writes sarif, markdown and junit to a file instead of stdout", () => {
+    const dir = scratch();
+    for (const [format, check] of [
+      ["sarif", (text: string) => expect(JSON.parse(text)).toMatchObject({ version: "2.1.0" })],
+      ["markdown", (text: string) => expect(text).toMatch(/^## ❌ Loopscope: 1 error/)],
+      ["junit", (text: string) => expect(text).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n<testsuites name="loopscope"/)],
+    ] as const) {
+      const out = `report.${format}`;
+      const result = runCli(["lint", "estate", "-f", format, "-o", out], { cwd: dir });
+      expect(result.code).toBe(1);
+      expect(result.stdout).toBe("");
+      expect(result.stderr).toMatch(new RegExp(`^loopscope lint: wrote ${out.replace(".", "\\.")} \\(\\d+ findings, 1 failing at --fail-on error\\)\\n$`));
+      check(readFileSync(join(dir, out), "utf8"));
+    }
+    expect(existsSync(join(dir, "report.sarif"))).toBe(true);
+  });
+});
+
+describe("loopscope impact", () => {
+  it("prints what a dataset reaches and what it depends on, as JSON too", () => {
+    const { code, stdout } = runCli(["impact", "purchases", "samples/bike-shop", "-f", "json"]);
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout) as Impact;
+    expect(result.target).toMatchObject({ id: "purchases", kind: "dataset" });
+    expect(result.downstream.models.map((m) => [m.id, m.hops])).toEqual([["bike-recommender", 1], ["dynamic-pricing", 1], ["demand-forecast", 3], ["fraud-score", 5]]);
+    expect(result.loops.some((l) => l.kind === "hidden" && l.hops === 0)).toBe(true);
+    const text = runCli(["impact", "purchases", "samples/bike-shop"]).stdout;
+    expect(text).toMatch(/^purchases \(dataset/);
+    expect(text).toMatch(/^ {2}model {3}demand-forecast +3 hops +purchases → dynamic-pricing → dynamic-pricing\/price → demand-forecast$/m);
+  });
+
+  it("suggests the closest name for a typo", () => {
+    const { code, stderr } = runCli(["impact", "purchase", "samples/bike-shop"]);
+    expect(code).toBe(2);
+    expect(stderr).toBe('loopscope impact: "purchase" is not in the estate; did you mean "purchases"?\n');
+  });
+});
