@@ -54,7 +54,7 @@ export function formatMarkdown(report: Report, options: MarkdownOptions = {}): s
     lines.push(`### ${usesBaseline ? "New findings" : "Findings"}`, "");
     lines.push(...table(open, options, maxRows, false), "");
   }
-  const loops = open.filter((f) => f.path && f.path.length > 0);
+  const loops = bySeverity(open.filter((f) => f.path && f.path.length > 0));
   if (loops.length > 0) {
     lines.push("### Loop walks", "");
     for (const finding of loops.slice(0, maxRows)) lines.push(`- \`${finding.rule}\` ${names(finding.models)}: ${cell(formatWalk(finding.path ?? []))}`);
@@ -69,7 +69,13 @@ export function formatMarkdown(report: Report, options: MarkdownOptions = {}): s
   return `${lines.join("\n").trimEnd()}\n`;
 }
 
-function table(findings: Finding[], options: MarkdownOptions, maxRows: number, withReason: boolean): string[] {
+/** Most severe first; report order (file, line) within a severity. */
+function bySeverity(findings: Finding[]): Finding[] {
+  return SEVERITIES.flatMap((severity) => findings.filter((f) => f.severity === severity));
+}
+
+function table(unsorted: Finding[], options: MarkdownOptions, maxRows: number, withReason: boolean): string[] {
+  const findings = bySeverity(unsorted);
   const lines = [`| | rule | models | where | message${withReason ? " | reason" : ""} |`, `| --- | --- | --- | --- | ---${withReason ? " | ---" : ""} |`];
   for (const finding of findings.slice(0, maxRows)) {
     const where = finding.locations[0] ? `\`${finding.locations[0].file}:${finding.locations[0].line}\`` : "";
