@@ -54,7 +54,9 @@ export function impact(graph: EstateGraph, name: string, options: ImpactOptions 
   const nodes = new Map(graph.nodes.map((node) => [node.id, node]));
   const target = nodes.get(name);
   if (!target) {
-    const suggestion = closestName(name, nodes.keys());
+    // A typo, else a node whose name contains what was typed ("pricing" → "dynamic-pricing").
+    const containing = [...nodes.keys()].filter((id) => id.includes(name)).sort((a, b) => a.length - b.length || compare(a, b));
+    const suggestion = closestName(name, nodes.keys()) ?? containing[0];
     return { found: false, name, ...(suggestion !== undefined ? { suggestion } : {}) };
   }
   const forward = new Map<string, { to: string; kind: EdgeKind }[]>();

@@ -10,7 +10,7 @@ import { ruleOptionsSchema } from "./config.js";
 export function starterConfig(rules: readonly Rule[], docsUrl: string): string {
   const lines = [
     "# Loopscope config. Reference: " + docsUrl,
-    "# Found by `loopscope lint` in this folder or any folder below it; `--config FILE` overrides.",
+    "# Used by `loopscope lint`, `baseline` and `impact` run in this folder or any folder below it; `--config FILE` overrides.",
     "",
     "# Lowest severity that makes `loopscope lint` exit 1: error | warning | info | never",
     "failOn: error",

@@ -52,5 +52,6 @@ describe("impact", () => {
   it("returns a suggestion for an unknown name instead of throwing", () => {
     expect(impact(estate.graph, "rankr")).toEqual({ found: false, name: "rankr", suggestion: "ranker" });
     expect(impact(estate.graph, "zzzzzzzz")).toEqual({ found: false, name: "zzzzzzzz" });
+    expect(impact(estate.graph, "list")).toEqual({ found: false, name: "list", suggestion: "ranker/list" });
   });
 });
