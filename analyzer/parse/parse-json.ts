@@ -1,54 +1,91 @@
-import { LineCounter, parseDocument, type Document } from "yaml";
 import type { Location } from "../types.js";
+import { checkValue } from "./check-value.js";
+import { scanJson } from "./json-positions.js";
 import { LineIndex } from "./line-index.js";
-import type { FieldPath, ParsedDocument, ParsedFile } from "./parsed-document.js";
-import { locateInYaml } from "./yaml-ast.js";
+import { PARSE_LIMITS } from "./limits.js";
+import type { FieldPath, ParsedDocument, ParsedFile, ParseProblem } from "./parsed-document.js";
+import { locateFlat, type FlatTree } from "./flat-tree.js";
 
 /**
- * Reads a JSON file: one document, or an array of documents. JSON.parse is several times
- * faster than a position-keeping parser, so positions are recovered lazily, only when a
- * finding needs one, by re-reading the same text with `yaml` (JSON is valid YAML 1.2).
+ * Reads a JSON file: one document, or an array of documents. JSON.parse builds the
+ * values (nothing is faster); one scan of the text records where each value starts
+ * (json-positions.ts), finds duplicate keys, which JSON.parse would silently resolve to
+ * the last, and places syntax errors exactly (Node's messages do not always say where).
  */
 export function parseJson(file: string, text: string): ParsedFile {
+  let lines: LineIndex | undefined;
+  const at = (offset: number): Location => ({ file, ...(lines ??= new LineIndex(text)).position(offset) });
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return { file, documents: [], problems: [{ location: syntaxErrorLocation(file, text, error), message: `invalid JSON: ${cleanMessage(error)}` }] };
+    const scan = scanJson(text);
+    const offset = scan.ok ? text.length : scan.offset;
+    return { file, documents: [], problems: [{ location: at(offset), message: `invalid JSON: ${cleanMessage(error, scan.ok ? undefined : scan.message)}` }] };
   }
-  let ast: { doc: Document; lines: LineCounter } | undefined;
-  const tree = () => {
-    if (!ast) {
-      const lines = new LineCounter();
-      ast = { doc: parseDocument(text, { lineCounter: lines, uniqueKeys: false }), lines };
+  const scan = scanJson(text);
+  if (!scan.ok) return { file, documents: [], problems: [{ location: at(scan.offset), message: `invalid JSON: ${scan.message}` }] };
+  const problems: ParseProblem[] = [];
+  for (const duplicate of scan.duplicateKeys.slice(0, 5)) {
+    problems.push({ location: at(duplicate.offset), message: `duplicate key "${duplicate.key.slice(0, 80)}": JSON readers disagree on which value wins; the document is not read` });
+  }
+  const isList = Array.isArray(value);
+  const items: unknown[] = isList ? (value as unknown[]) : [value];
+  const tree = scan.tree;
+  const nodes: number[] = isList ? childNodes(tree, 0) : [0];
+  const withDuplicates = new Set(scan.duplicateKeys.map((d) => (isList ? itemAt(tree, nodes, d.offset) : 0)));
+  const documents: ParsedDocument[] = [];
+  items.forEach((item, index) => {
+    const node = nodes[index] ?? 0;
+    if (index >= PARSE_LIMITS.maxDocumentsPerFile) {
+      if (index === PARSE_LIMITS.maxDocumentsPerFile) problems.push({ location: at(tree.starts[node]!), message: `more than ${PARSE_LIMITS.maxDocumentsPerFile.toLocaleString("en-US")} documents in one file; the rest of the file is not read` });
+      return;
     }
-    return ast;
-  };
-  const at = (offset: number): Location => {
-    const { line, col } = tree().lines.linePos(offset);
-    return { file, line, column: col };
-  };
-  const makeDocument = (index: number, docValue: unknown, prefix: FieldPath): ParsedDocument => ({
-    file,
-    index,
-    value: docValue,
-    locate: (path) => at(locateInYaml(tree().doc, [...prefix, ...path]).valueOffset),
-    locateKey: (path) => {
-      const found = locateInYaml(tree().doc, [...prefix, ...path]);
-      return at(found.keyOffset ?? found.valueOffset);
-    },
+    if (withDuplicates.has(index)) return;
+    const find = (path: FieldPath) => locateFlat(text, tree, node, path) ?? { valueOffset: tree.starts[node]! };
+    const locate = (path: FieldPath) => at(find(path).valueOffset);
+    const problem = checkValue(item);
+    if (problem) {
+      problems.push({ location: locate(problem.path), message: problem.message });
+      return;
+    }
+    documents.push({
+      file,
+      index,
+      value: item,
+      locate,
+      locateKey: (path) => {
+        const found = find(path);
+        return at(found.keyOffset ?? found.valueOffset);
+      },
+    });
   });
-  const documents = Array.isArray(value) ? value.map((item, i) => makeDocument(i, item, [i])) : [makeDocument(0, value, [])];
-  return { file, documents, problems: [] };
+  return { file, documents, problems };
 }
 
-function syntaxErrorLocation(file: string, text: string, error: unknown): Location {
-  const match = /position (\d+)/.exec(String(error));
-  const offset = match ? Number(match[1]) : text.length;
-  return { file, ...new LineIndex(text).position(offset) };
+/** Index of the array item whose text holds `offset` (items are in source order). */
+function itemAt(tree: FlatTree, nodes: number[], offset: number): number {
+  let low = 0;
+  let high = nodes.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (tree.starts[nodes[mid]!]! <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low;
 }
 
-function cleanMessage(error: unknown): string {
+function childNodes(tree: FlatTree, node: number): number[] {
+  const children: number[] = [];
+  for (let c = node + 1; c < tree.ends[node]!; c = tree.ends[c]!) children.push(c);
+  return children;
+}
+
+function cleanMessage(error: unknown, scanMessage: string | undefined): string {
   const message = error instanceof Error ? error.message : String(error);
-  return message.replace(/ in JSON at position \d+.*$/s, "").replace(/\s*\(line \d+ column \d+\)$/, "");
+  if (/is not valid JSON|Unexpected token/.test(message) && scanMessage) return scanMessage;
+  return message
+    .replace(/ in JSON at position \d+.*$/s, "")
+    .replace(/\s*\(line \d+ column \d+\)$/, "")
+    .replace(/^./, (c) => c.toLowerCase());
 }

@@ -1,5 +1,5 @@
 import type { SourceFile } from "../types.js";
-import { PARSE_LIMITS } from "./limits.js";
+import { formatSize, PARSE_LIMITS } from "./limits.js";
 import type { ParsedFile } from "./parsed-document.js";
 import { parseJson } from "./parse-json.js";
 import { parseYaml } from "./parse-yaml.js";
@@ -21,7 +21,7 @@ export function parseSource(source: SourceFile): ParsedFile {
   const { path: file } = source;
   const text = source.text.charCodeAt(0) === 0xfeff ? source.text.slice(1) : source.text;
   if (text.length > PARSE_LIMITS.maxFileBytes) {
-    return { file, documents: [], problems: [{ location: { file, line: 1, column: 1 }, message: `file is larger than ${PARSE_LIMITS.maxFileBytes / (1024 * 1024)} MB; it is not read` }] };
+    return { file, documents: [], problems: [{ location: { file, line: 1, column: 1 }, message: `file is larger than the limit of ${formatSize(PARSE_LIMITS.maxFileBytes)}; it is not read` }] };
   }
   if (text.includes("\u0000")) {
     return { file, documents: [], problems: [], skipped: "binary file (contains NUL bytes)" };

@@ -1,73 +1,106 @@
+import { loadAll, YAMLException, type LoadOptions } from "js-yaml";
 import { LineCounter, parseAllDocuments, type Document } from "yaml";
 import type { Location } from "../types.js";
-import type { FieldPath, ParsedDocument, ParsedFile, ParseProblem } from "./parsed-document.js";
-import { locateInYaml } from "./yaml-ast.js";
+import { checkValue } from "./check-value.js";
+import { LineIndex } from "./line-index.js";
 import { PARSE_LIMITS } from "./limits.js";
+import type { FieldPath, ParsedDocument, ParsedFile, ParseProblem } from "./parsed-document.js";
+import { parseYamlRecovering } from "./parse-yaml-recovering.js";
+import { locateFlat, type Located } from "./flat-tree.js";
+import { locateInYaml } from "./yaml-ast.js";
+import { FrameRecorder } from "./yaml-frames.js";
+import { MANIFEST_YAML_SCHEMA } from "./yaml-schema.js";
+import { isBlankDocument } from "./yaml-text.js";
 
-/** Reads a YAML stream: every `---` document, with positions for every field. */
+/** Thrown from the parse listener to stop reading a file with too many documents. */
+class TooManyDocuments extends Error {
+  constructor(readonly position: number) {
+    super("too many documents");
+  }
+}
+
+/**
+ * Reads a YAML stream: every `---` document, with exact positions for every field.
+ *
+ * The `yaml` package keeps a full syntax tree and was about 10x slower than js-yaml on
+ * a 10,000-model estate (bench/RESULTS.md), so the common case, a well-formed file, is
+ * read by js-yaml with its node listener recording where each value starts. A file that
+ * js-yaml rejects is re-read by the `yaml` package, which recovers after errors and
+ * reports each broken document separately (parse-yaml-recovering.ts).
+ */
 export function parseYaml(file: string, text: string): ParsedFile {
-  const lineCounter = new LineCounter();
+  let lines: LineIndex | undefined;
+  const at = (offset: number): Location => ({ file, ...(lines ??= new LineIndex(text)).position(offset) });
+  const recorder = new FrameRecorder(text, (position, count) => {
+    if (count >= PARSE_LIMITS.maxDocumentsPerFile) throw new TooManyDocuments(position);
+  });
+  let failure: ParseProblem | undefined;
+  let lastRootIsComplete = true;
+  try {
+    // maxDepth counts js-yaml's nested calls, about one per level plus one at the leaves.
+    loadAll(text, null, { schema: MANIFEST_YAML_SCHEMA, listener: recorder.listener, maxDepth: PARSE_LIMITS.maxDepth + 2 } as LoadOptions);
+  } catch (error) {
+    if (error instanceof TooManyDocuments) {
+      failure = { location: at(error.position), message: `more than ${PARSE_LIMITS.maxDocumentsPerFile.toLocaleString("en-US")} documents in one file; the rest of the file is not read` };
+    } else if (error instanceof YAMLException) {
+      const isDepth = /maxDepth/.test(error.reason);
+      if (!isDepth && text.length <= PARSE_LIMITS.maxRecoveryBytes) {
+        const recovered = parseYamlRecovering(file, text);
+        if (recovered) return recovered;
+      }
+      failure = jsYamlProblem(file, error, isDepth);
+      // An error between documents may have ended the last one early; drop it.
+      lastRootIsComplete = recorder.insideDocument;
+    } else if (error instanceof RangeError) {
+      failure = { location: { file, line: 1, column: 1 }, message: "this file is too deeply nested to read" };
+      lastRootIsComplete = recorder.insideDocument;
+    } else throw error;
+  }
+  const roots = lastRootIsComplete ? recorder.roots : recorder.roots.slice(0, -1);
   const problems: ParseProblem[] = [];
   const documents: ParsedDocument[] = [];
-  const at = (offset: number): Location => {
-    const { line, col } = lineCounter.linePos(offset);
-    return { file, line, column: col };
-  };
-  let parsed: ReturnType<typeof parseAllDocuments>;
-  try {
-    parsed = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
-  } catch (error) {
-    return { file, documents, problems: [{ location: { file, line: 1, column: 1 }, message: `cannot parse YAML: ${String(error)}` }] };
-  }
-  const docs: Document[] = Array.isArray(parsed) ? parsed : [];
-  docs.forEach((doc, index) => {
-    if (index >= PARSE_LIMITS.maxDocumentsPerFile) {
-      if (index === PARSE_LIMITS.maxDocumentsPerFile) {
-        problems.push({ location: at((doc.range?.[0] ?? 0)), message: `more than ${PARSE_LIMITS.maxDocumentsPerFile} documents in one file; the rest of the file is not read` });
-      }
-      return;
-    }
-    const errors = doc.errors.filter((e) => e.code !== "MULTIPLE_DOCS");
-    if (errors.length > 0) {
-      for (const error of errors.slice(0, 5)) {
-        problems.push({ location: at(error.pos[0]), message: firstLine(error.message) });
-      }
-      return;
-    }
-    let value: unknown;
+  let slowDocs: Document[] | undefined;
+  const slowLocate = (index: number, path: FieldPath, fallback: number): Located => {
     try {
-      value = doc.toJS({ maxAliasCount: PARSE_LIMITS.maxAliasCount });
-    } catch (error) {
-      const message = error instanceof ReferenceError ? "too many aliases: this looks like an alias bomb (\"billion laughs\"); the document is not read" : `cannot read document: ${firstLine(String(error))}`;
-      problems.push({ location: at((doc.range?.[0] ?? 0)), message });
-      return;
+      slowDocs ??= parseAllDocuments(text, { lineCounter: new LineCounter(), uniqueKeys: false, merge: true }) as Document[];
+      const doc = slowDocs[index];
+      return doc ? locateInYaml(doc, path) : { valueOffset: fallback };
+    } catch {
+      return { valueOffset: fallback };
     }
-    if (value === null || value === undefined) {
-      if (isEmptyDocument(text, doc)) return; // `---` separators and comments only
+  };
+  roots.forEach((root, index) => {
+    const value = recorder.results[root];
+    const nextRoot = recorder.roots[index + 1];
+    const end = nextRoot === undefined ? text.length : recorder.starts[nextRoot]!;
+    if (value === null && isBlankDocument(text.slice(recorder.starts[root], end))) return;
+    const find = (path: FieldPath): Located => locateFlat(text, recorder, root, path) ?? slowLocate(index, path, recorder.starts[root]!);
+    const locate = (path: FieldPath) => at(find(path).valueOffset);
+    const problem = checkValue(value);
+    if (problem) {
+      problems.push({ location: locate(problem.path), message: problem.message });
+      return;
     }
     documents.push({
       file,
       index,
       value,
-      locate: (path: FieldPath) => at(locateInYaml(doc, path).valueOffset),
-      locateKey: (path: FieldPath) => {
-        const found = locateInYaml(doc, path);
+      locate,
+      locateKey: (path) => {
+        const found = find(path);
         return at(found.keyOffset ?? found.valueOffset);
       },
     });
   });
+  if (failure) problems.push(failure);
   return { file, documents, problems };
 }
 
-function isEmptyDocument(text: string, doc: Document): boolean {
-  return doc.contents === null && !/\S/.test(stripComments(text.slice((doc.range?.[0] ?? 0), (doc.range?.[2] ?? text.length))));
+function jsYamlProblem(file: string, error: YAMLException, isDepth: boolean): ParseProblem {
+  const mark = error.mark as { line?: number; column?: number } | undefined;
+  const location = { file, line: (mark?.line ?? 0) + 1, column: (mark?.column ?? 0) + 1 };
+  if (isDepth) return { location, message: `values are nested more than ${PARSE_LIMITS.maxDepth} levels deep; the rest of the file is not read` };
+  const tag = /^unknown tag !<(.*)>/.exec(error.reason)?.[1];
+  if (tag) return { location, message: `unsupported YAML tag ${tag.replace(/^tag:yaml\.org,2002:/, "!!")}: manifests hold plain values; the rest of the file is not read` };
+  return { location, message: `${error.reason}; the rest of the file is not read` };
 }
-
-function stripComments(text: string): string {
-  return text.replace(/#.*$/gm, "").replace(/^(---|\.\.\.)\s*$/gm, "");
-}
-
-function firstLine(message: string): string {
-  return message.split("\n")[0] ?? message;
-}
-

@@ -1,0 +1,105 @@
+import type { FieldPath } from "./parsed-document.js";
+
+export const SCALAR = 0;
+export const MAPPING = 1;
+export const SEQUENCE = 2;
+
+/**
+ * Where each node of a parsed file starts, stored flat: node i's text starts at
+ * `starts[i]`, its descendants are the nodes i+1 .. ends[i]-1 (pre-order), so the
+ * children of i are found by hopping from subtree to subtree. A mapping's children are
+ * its keys and values in turn. Flat number arrays cost the parser almost nothing to fill
+ * (no object per node), and a lookup walks only the nodes along one path.
+ */
+export interface FlatTree {
+  readonly starts: number[];
+  readonly ends: number[];
+  readonly kinds: number[];
+  /** The text of key node i. */
+  keyText(node: number): string;
+  /** The node that really holds node i's value (the YAML reader nests some nodes twice). */
+  unwrap(node: number): number;
+  /** For a sequence, how many children it must have; undefined when any count is fine. */
+  expectedItems(node: number): number | undefined;
+  /** True for a YAML value that is empty (`key:` and nothing after it). */
+  isEmpty(node: number): boolean;
+  /** True when node i's value is null. */
+  isNull(node: number): boolean;
+}
+
+export interface Located {
+  /** Offset where the deepest existing node on the path starts. */
+  valueOffset: number;
+  /** Offset of the key of the last path segment, when that key exists. */
+  keyOffset?: number | undefined;
+}
+
+/**
+ * Walks a flat tree along a field path from `root`. A path that leaves the document (a
+ * missing field) stops at the closest ancestor, which is where a user would add it.
+ * Returns undefined when the tree's shape does not match the value (the caller then
+ * finds the position another way).
+ */
+export function locateFlat(text: string, tree: FlatTree, root: number, path: FieldPath): Located | undefined {
+  let node = tree.unwrap(root);
+  let result: Located = { valueOffset: contentStart(text, tree.starts[node]!) };
+  for (let i = 0; i < path.length; i++) {
+    const segment = path[i];
+    const kind = tree.kinds[node];
+    let next = -1;
+    let keyOffset: number | undefined;
+    if (kind === MAPPING) {
+      const children = childrenOf(tree, node);
+      // A block mapping that ends at `---` or `...` leaves one empty key attempt behind.
+      if (children.length % 2 === 1 && tree.isNull(children[children.length - 1]!)) children.pop();
+      if (children.length % 2 === 1) return undefined;
+      const key = String(segment);
+      for (let c = children.length - 2; c >= 0; c -= 2) {
+        // The last entry wins, as it does in the parsed value.
+        const keyNode = tree.unwrap(children[c]!);
+        if (tree.keyText(keyNode) === key) {
+          next = children[c + 1]!;
+          keyOffset = contentStart(text, tree.starts[keyNode]!);
+          break;
+        }
+      }
+    } else if (kind === SEQUENCE && typeof segment === "number") {
+      const children = childrenOf(tree, node);
+      const expected = tree.expectedItems(node);
+      if (expected !== undefined && expected !== children.length) return undefined;
+      next = children[segment] ?? -1;
+    }
+    if (next < 0) break;
+    const empty = tree.isEmpty(next);
+    next = tree.unwrap(next);
+    const valueOffset = empty && keyOffset !== undefined ? keyOffset : contentStart(text, tree.starts[next]!);
+    result = { valueOffset, keyOffset: i === path.length - 1 ? keyOffset : undefined };
+    node = next;
+  }
+  return result;
+}
+
+function childrenOf(tree: FlatTree, node: number): number[] {
+  const children: number[] = [];
+  const end = tree.ends[node]!;
+  for (let c = node + 1; c < end; c = tree.ends[c]!) children.push(c);
+  return children;
+}
+
+/** Skips blanks, line breaks and `#` comments: a YAML value's recorded start can precede them. */
+export function contentStart(text: string, offset: number): number {
+  let i = offset;
+  for (;;) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) i++;
+    else if (c === 0x23 /* # */ && (i === 0 || isBlank(text.charCodeAt(i - 1)))) {
+      const end = text.indexOf("\n", i);
+      if (end === -1) return offset;
+      i = end + 1;
+    } else return i < text.length ? i : offset;
+  }
+}
+
+function isBlank(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+}

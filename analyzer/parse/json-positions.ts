@@ -1,0 +1,151 @@
+import { MAPPING, SCALAR, SEQUENCE, type FlatTree } from "./flat-tree.js";
+
+const KEY = 3;
+
+export type JsonScan =
+  | { ok: true; tree: FlatTree; duplicateKeys: { key: string; offset: number }[] }
+  | { ok: false; offset: number; message: string };
+
+/**
+ * One pass over JSON text that records where every key and value starts (a flat tree,
+ * flat-tree.ts), finds duplicate keys, which JSON.parse silently resolves to the last,
+ * and, for broken text, the offset of the first error (Node's JSON.parse messages do not
+ * always say where). Iterative, so nesting depth cannot overflow the stack; values are
+ * not built (JSON.parse does that faster).
+ */
+export function scanJson(text: string): JsonScan {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const kinds: number[] = [];
+  const duplicateKeys: { key: string; offset: number }[] = [];
+  // Open containers: node number, and for objects the keys seen so far.
+  const stack: { node: number; keys: Set<string> | undefined }[] = [];
+  const fail = (message: string, at: number): JsonScan => ({ ok: false, offset: Math.min(at, text.length), message });
+  const add = (start: number, kind: number): number => {
+    starts.push(start);
+    ends.push(starts.length);
+    kinds.push(kind);
+    return starts.length - 1;
+  };
+  /** Reads `"key" :` at i, records the key node; returns the offset of the value, or a failure. */
+  const readKey = (i: number, keys: Set<string>): number | JsonScan => {
+    if (text.charCodeAt(i) !== 0x22) return fail("expected a double-quoted property name", i);
+    const end = stringEnd(text, i);
+    if (end < 0) return fail("unterminated property name", -end - 1);
+    const key = decodeString(text, i, end);
+    if (keys.has(key)) duplicateKeys.push({ key, offset: i });
+    keys.add(key);
+    add(i, KEY);
+    const colon = skipSpace(text, end);
+    if (text.charCodeAt(colon) !== 0x3a /* : */) return fail("expected ':' after a property name", colon);
+    return skipSpace(text, colon + 1);
+  };
+
+  let i = skipSpace(text, 0);
+  for (;;) {
+    // A value starts at i.
+    if (i >= text.length) return fail("unexpected end of JSON text", i);
+    const c = text.charCodeAt(i);
+    if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
+      const isObject = c === 0x7b;
+      const node = add(i, isObject ? MAPPING : SEQUENCE);
+      i = skipSpace(text, i + 1);
+      if (text.charCodeAt(i) === (isObject ? 0x7d : 0x5d)) {
+        i++; // empty: closed at once
+      } else {
+        const keys = isObject ? new Set<string>() : undefined;
+        stack.push({ node, keys });
+        if (keys) {
+          const next = readKey(i, keys);
+          if (typeof next !== "number") return next;
+          i = next;
+        }
+        continue;
+      }
+    } else if (c === 0x22 /* " */) {
+      const end = stringEnd(text, i);
+      if (end < 0) return fail("unterminated string or a control character in a string", -end - 1);
+      add(i, SCALAR);
+      i = end;
+    } else {
+      const end = literalEnd(text, i);
+      if (end === i) return fail(`unexpected character ${JSON.stringify(text[i])}`, i);
+      add(i, SCALAR);
+      i = end;
+    }
+    // After a value: close containers, or move on to the next item or key.
+    for (;;) {
+      i = skipSpace(text, i);
+      const top = stack[stack.length - 1];
+      if (!top) {
+        if (i < text.length) return fail("unexpected text after the JSON value", i);
+        return { ok: true, tree: jsonTree(text, starts, ends, kinds), duplicateKeys };
+      }
+      const ch = text.charCodeAt(i);
+      if (ch === 0x2c /* , */) {
+        i = skipSpace(text, i + 1);
+        if (top.keys) {
+          const next = readKey(i, top.keys);
+          if (typeof next !== "number") return next;
+          i = next;
+        }
+        break;
+      }
+      if (ch === (top.keys ? 0x7d : 0x5d)) {
+        stack.pop();
+        ends[top.node] = starts.length;
+        i++;
+        continue;
+      }
+      return fail(top.keys ? "expected ',' or '}' after a property value" : "expected ',' or ']' after an array item", i);
+    }
+  }
+}
+
+function jsonTree(text: string, starts: number[], ends: number[], kinds: number[]): FlatTree {
+  return {
+    starts,
+    ends,
+    kinds,
+    keyText: (node) => decodeString(text, starts[node]!, stringEnd(text, starts[node]!)),
+    unwrap: (node) => node,
+    expectedItems: () => undefined,
+    isEmpty: () => false,
+    isNull: () => false,
+  };
+}
+
+function decodeString(text: string, start: number, end: number): string {
+  const inner = text.slice(start + 1, end - 1);
+  return inner.includes("\\") ? (JSON.parse(text.slice(start, end)) as string) : inner;
+}
+
+function skipSpace(text: string, i: number): number {
+  for (;;) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) i++;
+    else return i;
+  }
+}
+
+/** Offset just past the closing quote, or -(offset of the problem) - 1. */
+function stringEnd(text: string, start: number): number {
+  let i = start + 1;
+  for (;;) {
+    const c = text.charCodeAt(i);
+    if (Number.isNaN(c) || c < 0x20) return -i - 1;
+    if (c === 0x22) return i + 1;
+    i += c === 0x5c /* \ */ ? 2 : 1;
+  }
+}
+
+/** Offset just past a number, true, false or null at i (their exact syntax is JSON.parse's job). */
+function literalEnd(text: string, i: number): number {
+  let j = i;
+  for (;;) {
+    const c = text.charCodeAt(j);
+    const isLiteralChar = (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a) || c === 0x2d || c === 0x2b || c === 0x2e || c === 0x45;
+    if (!isLiteralChar) return j;
+    j++;
+  }
+}

@@ -1,0 +1,84 @@
+import type { State } from "js-yaml";
+import { contentStart, MAPPING, SCALAR, SEQUENCE, type FlatTree } from "./flat-tree.js";
+
+/**
+ * js-yaml reports every node it composes through its `listener` option: "open" where the
+ * node begins, "close" with the value built. Recording those events in flat arrays gives
+ * the positions of every value at little cost on top of the parse (bench/RESULTS.md).
+ *
+ * The frames are js-yaml's call tree, not the YAML node tree, so they are read with care:
+ * - a mapping frame has a key frame then a value frame for each entry;
+ * - a sequence frame has one frame per item;
+ * - a scalar or flow collection in block context is composed twice (the outer attempt
+ *   wraps an inner one with the same value): `unwrap` skips such wrappers.
+ * When the shape does not match the value (an explicit `? key` with no value, an empty
+ * `-` item, a rolled-back attempt), lookups return undefined and the caller finds the
+ * position with the slower `yaml` package instead.
+ */
+export class FrameRecorder implements FlatTree {
+  readonly starts: number[] = [];
+  readonly ends: number[] = [];
+  readonly kinds: number[] = [];
+  readonly results: unknown[] = [];
+  /** Frame numbers of the documents' root nodes, in order. */
+  readonly roots: number[] = [];
+  private readonly stack: number[] = [];
+
+  /** `onRoot` runs before each document's root node; it may throw to stop reading. */
+  constructor(
+    private readonly text: string,
+    private readonly onRoot: (position: number, count: number) => void,
+  ) {}
+
+  /** True while a document is being read (so an error now belongs to that document). */
+  get insideDocument(): boolean {
+    return this.stack.length > 0;
+  }
+
+  readonly listener = (event: "open" | "close", state: State): void => {
+    if (event === "open") {
+      if (this.stack.length === 0) this.onRoot(state.position, this.roots.length);
+      this.stack.push(this.starts.length);
+      this.starts.push(state.position);
+      this.ends.push(0);
+      this.kinds.push(SCALAR);
+      this.results.push(undefined);
+      return;
+    }
+    const frame = this.stack.pop();
+    if (frame === undefined) return;
+    const result: unknown = state.result;
+    this.results[frame] = result;
+    this.ends[frame] = this.starts.length;
+    if (typeof result === "object" && result !== null) this.kinds[frame] = Array.isArray(result) ? SEQUENCE : MAPPING;
+    if (this.stack.length === 0) this.roots.push(frame);
+  };
+
+  keyText(node: number): string {
+    return String(this.results[node]);
+  }
+
+  unwrap(node: number): number {
+    let current = node;
+    // One child that spans the rest of the frame and holds the same value: a wrapper.
+    while (this.ends[current]! > current + 1 && this.ends[current + 1] === this.ends[current] && this.results[current + 1] === this.results[current]) current++;
+    return current;
+  }
+
+  expectedItems(node: number): number | undefined {
+    const result = this.results[node];
+    return Array.isArray(result) ? result.length : undefined;
+  }
+
+  isNull(node: number): boolean {
+    return this.results[node] === null;
+  }
+
+  isEmpty(node: number): boolean {
+    if (this.results[node] !== null) return false;
+    const start = this.starts[node]!;
+    const content = contentStart(this.text, start);
+    if (content === start || !this.text.slice(start, content).includes("\n")) return false;
+    return !/^(?:~|null|Null|NULL|!|&|\*)/.test(this.text.slice(content, content + 4));
+  }
+}

@@ -1,0 +1,53 @@
+import { FAILSAFE_SCHEMA, Type } from "js-yaml";
+
+/**
+ * The YAML 1.2 core schema for js-yaml, written with the very patterns the `yaml` package
+ * uses (yaml/dist/schema/core), so both parsers give the same value for every plain
+ * scalar: `0b101`, `+.5`, `-0x1` and friends differ between their stock schemas. Merge
+ * keys (`<<: *base`) are on in both. A differential fuzz test (tests/fuzz) holds them equal.
+ */
+const NULL = /^(?:~|[Nn]ull|NULL)?$/;
+const BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
+const INT = /^[-+]?[0-9]+$/;
+const INT_OCT = /^0o[0-7]+$/;
+const INT_HEX = /^0x[0-9a-fA-F]+$/;
+const FLOAT_NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
+const FLOAT_EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
+const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
+
+const nullType = new Type("tag:yaml.org,2002:null", {
+  kind: "scalar",
+  resolve: (data: string | null) => data === null || NULL.test(data),
+  construct: () => null,
+  predicate: (value: unknown) => value === null,
+});
+
+const boolType = new Type("tag:yaml.org,2002:bool", {
+  kind: "scalar",
+  resolve: (data: string | null) => data !== null && BOOL.test(data),
+  construct: (data: string) => data[0] === "t" || data[0] === "T",
+  predicate: (value: unknown) => typeof value === "boolean",
+});
+
+const intType = new Type("tag:yaml.org,2002:int", {
+  kind: "scalar",
+  resolve: (data: string | null) => data !== null && (INT.test(data) || INT_OCT.test(data) || INT_HEX.test(data)),
+  construct: (data: string) => (INT_OCT.test(data) ? parseInt(data.slice(2), 8) : INT_HEX.test(data) ? parseInt(data.slice(2), 16) : parseInt(data, 10)),
+  predicate: (value: unknown) => Number.isInteger(value),
+});
+
+const floatType = new Type("tag:yaml.org,2002:float", {
+  kind: "scalar",
+  resolve: (data: string | null) => data !== null && (FLOAT_NAN.test(data) || FLOAT_EXP.test(data) || FLOAT.test(data)),
+  construct: (data: string) =>
+    FLOAT_NAN.test(data) ? (data.slice(-3).toLowerCase() === "nan" ? NaN : data[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY) : parseFloat(data),
+  predicate: (value: unknown) => typeof value === "number",
+});
+
+/** js-yaml's loader merges a mapping under any key resolved to this tag. */
+const mergeType = new Type("tag:yaml.org,2002:merge", {
+  kind: "scalar",
+  resolve: (data: string | null) => data === "<<",
+});
+
+export const MANIFEST_YAML_SCHEMA = FAILSAFE_SCHEMA.extend({ implicit: [nullType, boolType, intType, floatType, mergeType] });

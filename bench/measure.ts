@@ -1,0 +1,111 @@
+/**
+ * One cold measurement in its own process (bench/run.ts starts one per mode, size and
+ * repetition, so JIT warm-up and heap growth of one step never flatter another):
+ *
+ *   node --expose-gc --import tsx bench/measure.ts <mode> <folder>
+ *
+ * modes: floor    read, then a plain parse (JSON.parse / js-yaml, no positions, no checks)
+ *        parse    read, then Loopscope's parser (positions, limits, recovery)
+ *        analyze  read, analyze() with stage marks, then the JSON report
+ *        parsers  the parser comparison of bench/RESULTS.md (yaml document API vs the rest)
+ * Prints one JSON object; times in milliseconds.
+ */
+import { CORE_SCHEMA, loadAll } from "js-yaml";
+import { LineCounter, parseAllDocuments } from "yaml";
+import { analyze } from "../analyzer/index.js";
+import { parseSource } from "../analyzer/parse/parse-source.js";
+import { REPORTERS } from "../analyzer/report/index.js";
+import type { SourceFile } from "../analyzer/types.js";
+import { readSources } from "../src/io/read-sources.js";
+
+const [mode, folder] = process.argv.slice(2);
+if (!mode || !folder) {
+  process.stderr.write("usage: measure.ts <floor|parse|analyze|parsers> <folder>\n");
+  process.exit(2);
+}
+
+function timed<T>(fn: () => T): [T, number] {
+  const start = performance.now();
+  const result = fn();
+  return [result, performance.now() - start];
+}
+
+const [read, readMs] = timed(() => readSources([folder], process.cwd()));
+const sources = read.sources;
+const bytes = sources.reduce((sum, s) => sum + Buffer.byteLength(s.text), 0);
+const base = { files: sources.length, bytes, readMs, notices: read.notices.length };
+
+function floorParse(list: SourceFile[]): number {
+  let documents = 0;
+  for (const source of list) {
+    if (source.path.endsWith(".json")) {
+      const value: unknown = JSON.parse(source.text);
+      documents += Array.isArray(value) ? value.length : 1;
+    } else documents += loadAll(source.text, null, { schema: CORE_SCHEMA }).length;
+  }
+  return documents;
+}
+
+let result: Record<string, unknown>;
+if (mode === "floor") {
+  const [documents, floorMs] = timed(() => floorParse(sources));
+  result = { ...base, documents, floorMs };
+} else if (mode === "parse") {
+  const [parsed, parseMs] = timed(() => sources.map((s) => parseSource(s)));
+  const documents = parsed.reduce((sum, p) => sum + p.documents.length, 0);
+  const problems = parsed.reduce((sum, p) => sum + p.problems.length, 0);
+  // Every position once, as `loopscope graph` needs them: the lazy part of the parser.
+  const [, locateMs] = timed(() => {
+    for (const file of parsed) for (const doc of file.documents) doc.locate(["name"]);
+  });
+  result = { ...base, documents, problems, parseMs, locateMs };
+} else if (mode === "analyze") {
+  const marks: Record<string, number> = {};
+  const start = performance.now();
+  const analysis = analyze(sources, {
+    today: "2026-11-28",
+    onProgress: (p) => {
+      if (p.stage !== "parse" && marks[p.stage] === undefined) marks[p.stage] = performance.now() - start;
+    },
+  });
+  const analyzeMs = performance.now() - start;
+  const [json, reportMs] = timed(() => REPORTERS.json(analysis.report, { graph: analysis.graph }));
+  const at = (stage: string, fallback: number) => marks[stage] ?? fallback;
+  result = {
+    ...base,
+    summary: analysis.report.summary,
+    parseValidateMs: at("graph", analyzeMs),
+    graphMs: at("derive", analyzeMs) - at("graph", analyzeMs),
+    deriveMs: at("rules", analyzeMs) - at("derive", analyzeMs),
+    rulesMs: at("report", analyzeMs) - at("rules", analyzeMs),
+    reportMs: analyzeMs - at("report", analyzeMs) + reportMs,
+    analyzeMs,
+    totalMs: readMs + analyzeMs + reportMs,
+    reportBytes: json.length,
+  };
+} else if (mode === "parsers") {
+  const yamlFiles = sources.filter((s) => !s.path.endsWith(".json"));
+  const jsonFiles = sources.filter((s) => s.path.endsWith(".json"));
+  const run = (fn: () => unknown) => timed(fn)[1];
+  result = {
+    ...base,
+    yamlFiles: yamlFiles.length,
+    jsonFiles: jsonFiles.length,
+    // Best of three each, in one process: this compares parsers, not cold starts.
+    yamlDocumentApiMs: best(() => run(() => yamlFiles.forEach((s) => parseAllDocuments(s.text, { lineCounter: new LineCounter() }).forEach((d) => d.toJS())))),
+    jsYamlMs: best(() => run(() => floorParse(yamlFiles))),
+    loopscopeYamlMs: best(() => run(() => yamlFiles.forEach((s) => parseSource(s)))),
+    jsonParseMs: best(() => run(() => floorParse(jsonFiles))),
+    yamlOnJsonMs: best(() => run(() => jsonFiles.forEach((s) => parseAllDocuments(s.text, { lineCounter: new LineCounter() }).forEach((d) => d.toJS())))),
+    loopscopeJsonMs: best(() => run(() => jsonFiles.forEach((s) => parseSource(s)))),
+  };
+} else {
+  process.stderr.write(`unknown mode ${mode}\n`);
+  process.exit(2);
+}
+
+function best(fn: () => number): number {
+  return Math.min(fn(), fn(), fn());
+}
+
+process.stdout.write(JSON.stringify({ mode, ...result, peakRss: process.resourceUsage().maxRSS * 1024 }) + "\n");
