@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# The body of action.yml (the composite GitHub Action), kept as a script so it can be run
+# and tested outside GitHub. Inputs arrive as LOOPSCOPE_* environment variables; GitHub's
+# GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files receive the outputs and the Markdown summary.
+#
+# One text run for the job log (its exit code is the step's), then the SARIF file and the
+# summary from the same inputs. Their exit codes are ignored: the text run already decided.
+set -uo pipefail
+set -f # paths are split on spaces but never globbed by the shell; globs belong in the config
+
+loopscope=(${LOOPSCOPE_COMMAND:-npx --yes loopscope})
+paths=(${LOOPSCOPE_PATHS:-.})
+args=()
+[ -n "${LOOPSCOPE_CONFIG:-}" ] && args+=(--config "$LOOPSCOPE_CONFIG")
+[ -n "${LOOPSCOPE_BASELINE:-}" ] && args+=(--baseline "$LOOPSCOPE_BASELINE")
+[ "${LOOPSCOPE_STRICT_BASELINE:-false}" = "true" ] && args+=(--strict-baseline)
+[ -n "${LOOPSCOPE_FAIL_ON:-}" ] && args+=(--fail-on "$LOOPSCOPE_FAIL_ON")
+
+"${loopscope[@]}" lint "${paths[@]}" "${args[@]}" --format text
+code=$?
+
+if [ -n "${LOOPSCOPE_SARIF_FILE:-}" ] && [ "$code" -ne 2 ]; then
+  "${loopscope[@]}" lint "${paths[@]}" "${args[@]}" --format sarif --output "$LOOPSCOPE_SARIF_FILE" 2>/dev/null
+fi
+if [ "${LOOPSCOPE_SUMMARY:-true}" = "true" ] && [ -n "${GITHUB_STEP_SUMMARY:-}" ] && [ "$code" -ne 2 ]; then
+  "${loopscope[@]}" lint "${paths[@]}" "${args[@]}" --format markdown >> "$GITHUB_STEP_SUMMARY" 2>/dev/null
+fi
+
+if [ -n "${GITHUB_OUTPUT:-}" ]; then
+  echo "exit-code=$code" >> "$GITHUB_OUTPUT"
+  echo "sarif-file=${LOOPSCOPE_SARIF_FILE:-}" >> "$GITHUB_OUTPUT"
+fi
+exit "$code"

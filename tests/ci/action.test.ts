@@ -1,0 +1,84 @@
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parse } from "yaml";
+import { describe, expect, it } from "vitest";
+import { ROOT } from "../helpers/run-cli.js";
+
+const SCRIPT = join(ROOT, "scripts/action/lint.sh");
+
+/** Runs the action's lint step the way GitHub does, against a scratch copy of the bike shop. */
+function runAction(inputs: Record<string, string>, setup?: (dir: string) => void) {
+  const dir = mkdtempSync(join(tmpdir(), "loopscope-action-"));
+  cpSync(join(ROOT, "samples/bike-shop"), join(dir, "manifests"), { recursive: true });
+  setup?.(dir);
+  const env = {
+    ...process.env,
+    NO_COLOR: "",
+    LOOPSCOPE_TODAY: "2026-11-28",
+    GITHUB_OUTPUT: join(dir, "github-output"),
+    GITHUB_STEP_SUMMARY: join(dir, "step-summary.md"),
+    LOOPSCOPE_COMMAND: `${process.execPath} ${join(ROOT, "bin/loopscope.js")}`,
+    LOOPSCOPE_PATHS: "manifests",
+    LOOPSCOPE_SARIF_FILE: "loopscope.sarif",
+    ...inputs,
+  };
+  const result = spawnSync("bash", [SCRIPT], { cwd: dir, env, encoding: "utf8", timeout: 60_000 });
+  const read = (name: string) => (existsSync(join(dir, name)) ? readFileSync(join(dir, name), "utf8") : undefined);
+  return { dir, code: result.status, stdout: result.stdout, stderr: result.stderr, read };
+}
+
+describe("GitHub Action (action.yml + scripts/action/lint.sh)", () => {
+  it("fails on the sample's loop, logs text, writes SARIF, the summary and the outputs", () => {
+    const run = runAction({});
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain("hidden-feedback-loop");
+    expect(JSON.parse(run.read("loopscope.sarif")!)).toMatchObject({ version: "2.1.0" });
+    expect(run.read("step-summary.md")).toMatch(/^## ❌ Loopscope: 1 error/);
+    expect(run.read("github-output")).toBe("exit-code=1\nsarif-file=loopscope.sarif\n");
+  });
+
+  it("passes with a baseline, and honours fail-on and strict-baseline", () => {
+    const withBaseline = (dir: string) => {
+      const out = spawnSync(process.execPath, [join(ROOT, "bin/loopscope.js"), "baseline", "manifests", "-o", "b.json"], { cwd: dir, encoding: "utf8" });
+      expect(out.status).toBe(0);
+    };
+    const run = runAction({ LOOPSCOPE_BASELINE: "b.json", LOOPSCOPE_STRICT_BASELINE: "true" }, withBaseline);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/baseline: \d+ still present, 0 stale, 0 new/);
+    expect(run.read("step-summary.md")).toMatch(/^## ✅ Loopscope: no new findings/);
+    expect(runAction({ LOOPSCOPE_FAIL_ON: "never" }).code).toBe(0);
+  });
+
+  it("stops with exit 2 on a config error and writes no SARIF", () => {
+    const run = runAction({ LOOPSCOPE_CONFIG: "bad.yaml" }, (dir) => writeFileSync(join(dir, "bad.yaml"), "failOn: sometimes\n"));
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("bad.yaml:1:9: must be one of error | warning | info | never");
+    expect(run.read("loopscope.sarif")).toBeUndefined();
+    expect(run.read("github-output")).toContain("exit-code=2");
+  });
+
+  it("action.yml passes every input to the script, and the script reads nothing else", () => {
+    const action = parse(readFileSync(join(ROOT, "action.yml"), "utf8")) as {
+      inputs: Record<string, unknown>;
+      runs: { using: string; steps: { id?: string; env?: Record<string, string> }[] };
+    };
+    expect(action.runs.using).toBe("composite");
+    const env = Object.assign({}, ...action.runs.steps.map((step) => step.env ?? {})) as Record<string, string>;
+    const referenced = new Set(Object.values(env).map((value) => /\$\{\{ inputs\.([\w-]+) \}\}/.exec(value)?.[1]));
+    expect([...referenced].sort()).toEqual(Object.keys(action.inputs).sort());
+    const script = readFileSync(SCRIPT, "utf8");
+    const read = new Set([...script.matchAll(/LOOPSCOPE_[A-Z_]+/g)].map((m) => m[0]));
+    for (const name of read) expect(name === "LOOPSCOPE_COMMAND" || name in env).toBe(true);
+    expect(action.runs.steps.some((step) => step.id === "lint")).toBe(true);
+  });
+
+  it("the pre-commit hook runs the package's bin", () => {
+    const hooks = parse(readFileSync(join(ROOT, ".pre-commit-hooks.yaml"), "utf8")) as { id: string; entry: string; language: string; pass_filenames: boolean }[];
+    const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { bin: Record<string, string> };
+    expect(hooks).toHaveLength(1);
+    expect(hooks[0]).toMatchObject({ id: "loopscope", language: "node", pass_filenames: false });
+    expect(Object.keys(pkg.bin)).toContain(hooks[0]!.entry.split(" ")[0]);
+  });
+});
