@@ -78,7 +78,7 @@ describe("GitHub Action (action.yml + scripts/action/lint.sh)", () => {
     const hooks = parse(readFileSync(join(ROOT, ".pre-commit-hooks.yaml"), "utf8")) as { id: string; entry: string; language: string; pass_filenames: boolean }[];
     const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { bin: Record<string, string> };
     expect(hooks).toHaveLength(1);
-    expect(hooks[0]).toMatchObject({ id: "loopscope", language: "node", pass_filenames: false });
-    expect(Object.keys(pkg.bin)).toContain(hooks[0]!.entry.split(" ")[0]);
+    expect(hooks[0]).toMatchObject({ id: "loopscope", language: "system", pass_filenames: false, entry: "npx --no-install loopscope lint" });
+    expect(Object.keys(pkg.bin)).toContain("loopscope");
   });
 });
