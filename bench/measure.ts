@@ -69,7 +69,7 @@ if (mode === "floor") {
     },
   });
   const analyzeMs = performance.now() - start;
-  const [json, reportMs] = timed(() => REPORTERS.json(analysis.report, { graph: analysis.graph }));
+  const [json, reportMs] = timed(() => REPORTERS.json(analysis.report));
   const at = (stage: string, fallback: number) => marks[stage] ?? fallback;
   result = {
     ...base,

@@ -42,7 +42,11 @@ export function checkValue(value: unknown): ValueProblem | undefined {
     return extra === undefined ? path : [...path, extra];
   };
   const open = (item: object, key: string | number): ValueProblem | undefined => {
-    const keys = Array.isArray(item) ? undefined : Object.keys(item);
+    const isList = Array.isArray(item);
+    if (!isList && Object.getPrototypeOf(item) !== Object.prototype && Object.getPrototypeOf(item) !== null) {
+      return { path: pathTo(key), message: "this value is not plain data (a YAML tag made it a date, binary or other object); the document is not read" };
+    }
+    const keys = isList ? undefined : Object.keys(item);
     if (keys) {
       for (const k of keys) if (k.length > PARSE_LIMITS.maxStringLength) return { path: pathTo(), message: tooLong("a key", k.length) };
     }

@@ -35,7 +35,9 @@ export function parseSource(source: SourceFile): ParsedFile {
     if (parsed.problems.length === 0) return { ...parsed, skipped: "empty file" };
     return parsed;
   }
-  const firstIsBroken = parsed.problems.some((p) => p.location.line <= first.locate([]).line) && first.index > 0;
+  // A problem before the first readable document means the real first document is broken:
+  // the file is still a manifest (checked in this order so a clean file costs no position look-up).
+  const firstIsBroken = parsed.problems.length > 0 && first.index > 0 && parsed.problems.some((p) => p.location.line <= first.locate([]).line);
   if (!firstIsBroken && !isLoopscopeDocument(first.value)) {
     return { file, documents: [], problems: [], skipped: `not a Loopscope manifest (the first document has no \`apiVersion: ${API_VERSION}\`)` };
   }

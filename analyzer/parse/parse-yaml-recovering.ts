@@ -23,7 +23,7 @@ export function parseYamlRecovering(file: string, text: string): ParsedFile | un
   };
   let docs: Document[];
   try {
-    docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true, merge: true }) as Document[];
+    docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true, merge: true, resolveKnownTags: false }) as Document[];
     if (!Array.isArray(docs)) return undefined;
   } catch {
     return undefined; // a stack overflow on deep nesting: the fast parser's message stands

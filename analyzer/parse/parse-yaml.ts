@@ -62,7 +62,7 @@ export function parseYaml(file: string, text: string): ParsedFile {
   let slowDocs: Document[] | undefined;
   const slowLocate = (index: number, path: FieldPath, fallback: number): Located => {
     try {
-      slowDocs ??= parseAllDocuments(text, { lineCounter: new LineCounter(), uniqueKeys: false, merge: true }) as Document[];
+      slowDocs ??= parseAllDocuments(text, { lineCounter: new LineCounter(), uniqueKeys: false, merge: true, resolveKnownTags: false }) as Document[];
       const doc = slowDocs[index];
       return doc ? locateInYaml(doc, path) : { valueOffset: fallback };
     } catch {

@@ -1,12 +1,14 @@
-import { readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Dirent } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import type { Notice, SourceFile } from "../../analyzer/types.js";
 import { isManifestPath } from "../../analyzer/parse/parse-source.js";
+import { formatSize, PARSE_LIMITS } from "../../analyzer/parse/limits.js";
 import { UsageError } from "../exit-codes.js";
+import { firstInvalidUtf8 } from "./utf8-position.js";
 
 export interface ReadSourcesResult {
   sources: SourceFile[];
-  /** Files that could not be read (unreadable, vanished, not UTF-8), with why. */
+  /** Files that could not be read (unreadable, vanished, too large, not UTF-8), with why. */
   notices: Notice[];
 }
 
@@ -15,8 +17,14 @@ const decoder = new TextDecoder("utf-8", { fatal: true });
 
 /**
  * Expands the paths given on the command line into manifest files: folders recursively
- * (skipping node_modules and .git, following symlinks once), files as given. Paths in the
- * result are POSIX and relative to `cwd`, sorted, so reports do not depend on the machine.
+ * (skipping node_modules and .git, following symlinks, each real folder once so symlink
+ * loops end), files as given. Paths in the result are POSIX and relative to `cwd`, sorted,
+ * so reports do not depend on the machine.
+ *
+ * Nothing here throws for a bad file: a file that is unreadable, vanishes during the run,
+ * is not a regular file (a FIFO would block a read forever), is over the size limit (not
+ * even read into memory) or is not UTF-8 becomes a notice, and the rest is still read.
+ * Only a path given on the command line that does not exist is a usage error.
  */
 export function readSources(paths: string[], cwd: string): ReadSourcesResult {
   const notices: Notice[] = [];
@@ -30,17 +38,17 @@ export function readSources(paths: string[], cwd: string): ReadSourcesResult {
     let real: string;
     try {
       real = realpathSync(directory);
-    } catch {
-      notices.push({ file: display(directory), message: "cannot resolve this folder (a broken symlink?); skipped" });
+    } catch (error) {
+      notices.push({ file: display(directory), message: `cannot resolve this folder (${describeError(error)}); skipped` });
       return;
     }
-    if (seenDirectories.has(real)) return; // symlink loop or the same folder twice
+    if (seenDirectories.has(real)) return; // a symlink loop, or the same folder twice
     seenDirectories.add(real);
-    let entries;
+    let entries: Dirent[];
     try {
       entries = readdirSync(directory, { withFileTypes: true });
     } catch (error) {
-      notices.push({ file: display(directory), message: `cannot read folder: ${errorCode(error)}` });
+      notices.push({ file: display(directory), message: `cannot read this folder (${describeError(error)}); skipped` });
       return;
     }
     for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
@@ -51,13 +59,15 @@ export function readSources(paths: string[], cwd: string): ReadSourcesResult {
         let target;
         try {
           target = statSync(full);
-        } catch {
-          notices.push({ file: display(full), message: "broken symlink; skipped" });
+        } catch (error) {
+          notices.push({ file: display(full), message: `${(error as NodeJS.ErrnoException).code === "ELOOP" ? "symlink loop" : "broken symlink"} (${describeError(error)}); skipped` });
           continue;
         }
-        if (target.isDirectory()) walk(full);
-        else if (isManifestPath(entry.name)) files.set(display(full), full);
-      } else if (entry.isFile() && isManifestPath(entry.name)) {
+        if (target.isDirectory()) {
+          if (!SKIPPED_DIRECTORIES.has(entry.name)) walk(full);
+        } else if (isManifestPath(entry.name)) files.set(display(full), full);
+      } else if (isManifestPath(entry.name)) {
+        // Regular files and anything else with a manifest name (a FIFO, a socket): readFile decides.
         files.set(display(full), full);
       }
     }
@@ -68,48 +78,83 @@ export function readSources(paths: string[], cwd: string): ReadSourcesResult {
     try {
       stats = statSync(absolute);
     } catch (error) {
-      throw new UsageError(`${given}: no such file or folder (${errorCode(error)})`);
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === "ENOENT" || code === "ENOTDIR") throw new UsageError(`${given}: no such file or folder`);
+      notices.push({ file: display(absolute), message: `cannot read (${describeError(error)}); skipped` });
+      continue;
     }
     if (stats.isDirectory()) walk(absolute);
     else files.set(display(absolute), absolute);
   }
   const sources: SourceFile[] = [];
   for (const [path, absolute] of [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(absolute);
-    } catch (error) {
-      notices.push({ file: path, message: `cannot read file: ${errorCode(error)}; skipped` });
+    const read = readFile(absolute);
+    if ("problem" in read) {
+      notices.push({ file: path, message: read.problem });
       continue;
     }
     try {
-      sources.push({ path, text: decoder.decode(bytes) });
+      sources.push({ path, text: decoder.decode(read.bytes) });
     } catch {
-      notices.push({ file: path, ...firstInvalidByte(bytes), message: "not valid UTF-8 text; skipped" });
+      const at = firstInvalidUtf8(read.bytes);
+      notices.push({ file: path, line: at.line, column: at.column, message: `not valid UTF-8 text (byte 0x${at.byte.toString(16).padStart(2, "0")} at offset ${at.offset}); skipped` });
     }
   }
   return { sources, notices };
 }
 
-function errorCode(error: unknown): string {
+/**
+ * Reads one file without trusting it: only regular files, never more than the size limit
+ * (checked on the open handle, so a file that grows after the folder walk cannot slip past).
+ */
+function readFile(absolute: string): { bytes: Uint8Array } | { problem: string } {
+  let fd: number;
+  try {
+    // O_NONBLOCK: opening a FIFO with no writer must not wait for one.
+    fd = openSync(absolute, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    return { problem: openProblem(error) };
+  }
+  try {
+    const stats = fstatSync(fd);
+    if (!stats.isFile()) return { problem: "not a regular file (a device, FIFO or socket); skipped" };
+    if (stats.size > PARSE_LIMITS.maxFileBytes) {
+      return { problem: `file is ${formatBytes(stats.size)}, larger than the limit of ${formatSize(PARSE_LIMITS.maxFileBytes)}; it is not read` };
+    }
+    let buffer = new Uint8Array(stats.size + 1);
+    let length = 0;
+    for (;;) {
+      if (length === buffer.length) {
+        // The file grew after fstat: keep reading, but never past the limit.
+        const grown = new Uint8Array(Math.min(buffer.length * 2, PARSE_LIMITS.maxFileBytes + 1));
+        grown.set(buffer);
+        buffer = grown;
+      }
+      const n = readSync(fd, buffer, length, buffer.length - length, null);
+      if (n === 0) break;
+      length += n;
+      if (length > PARSE_LIMITS.maxFileBytes) return { problem: `file grew past the limit of ${formatSize(PARSE_LIMITS.maxFileBytes)} while it was read; it is not read` };
+    }
+    return { bytes: buffer.subarray(0, length) };
+  } catch (error) {
+    return { problem: openProblem(error) };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function openProblem(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === "ENOENT") return "the file disappeared while Loopscope was running; skipped";
+  if (code === "EACCES" || code === "EPERM") return `permission denied (${code}); skipped`;
+  if (code === "ELOOP") return "symlink loop; skipped";
+  return `cannot read this file (${describeError(error)}); skipped`;
+}
+
+function describeError(error: unknown): string {
   return (error as NodeJS.ErrnoException | undefined)?.code ?? String(error);
 }
 
-/** Line and column of the first byte sequence that is not UTF-8, for the message. */
-function firstInvalidByte(bytes: Buffer): { line: number; column: number } {
-  let low = 0;
-  let high = bytes.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    try {
-      decoder.decode(bytes.subarray(0, mid));
-      low = mid + 1;
-    } catch {
-      high = mid;
-    }
-  }
-  // `low` is just past the first undecodable prefix; back off to its start and count lines.
-  const prefix = bytes.subarray(0, Math.max(0, low - 4)).toString("utf8");
-  const lines = prefix.split("\n");
-  return { line: lines.length, column: (lines[lines.length - 1]?.length ?? 0) + 1 };
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MiB` : `${bytes} bytes`;
 }

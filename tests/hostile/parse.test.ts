@@ -1,0 +1,192 @@
+import { describe, expect, it } from "vitest";
+import { parseSource } from "../../analyzer/parse/parse-source.js";
+import { PARSE_LIMITS } from "../../analyzer/parse/limits.js";
+import type { ParsedFile } from "../../analyzer/parse/parsed-document.js";
+
+/**
+ * Hostile and broken input at the parse level: each case gets a message naming the file,
+ * line and column, the parser never throws, and the good documents of the same file are
+ * still read where the format allows it. (Timing is not asserted; vitest's timeout is the
+ * guard against a hang.)
+ */
+const HEADER = "apiVersion: loopscope/v1\n";
+const dataset = (name: string) => `${HEADER}kind: Dataset\nname: ${name}\n`;
+
+function parse(path: string, text: string): ParsedFile {
+  return parseSource({ path, text });
+}
+
+function problems(parsed: ParsedFile): string[] {
+  return parsed.problems.map((p) => `${p.location.file}:${p.location.line}:${p.location.column}: ${p.message}`);
+}
+
+function names(parsed: ParsedFile): unknown[] {
+  return parsed.documents.map((d) => (d.value as Record<string, unknown>)["name"]);
+}
+
+describe("hostile bytes", () => {
+  it("never throws on random bytes, and every problem points inside the file", () => {
+    let seed = 7;
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 16;
+    for (let round = 0; round < 200; round++) {
+      const length = next() % 2000;
+      const bytes = Array.from({ length }, () => next() & 0xff);
+      const text = (round % 2 === 0 ? HEADER : "") + String.fromCharCode(...bytes);
+      for (const path of ["random.yaml", "random.json"]) {
+        const parsed = parse(path, text);
+        const lines = text.split("\n").length;
+        for (const p of parsed.problems) {
+          expect(p.location.file).toBe(path);
+          expect(p.location.line).toBeGreaterThanOrEqual(1);
+          expect(p.location.line).toBeLessThanOrEqual(lines + 1);
+          expect(p.location.column).toBeGreaterThanOrEqual(1);
+        }
+      }
+    }
+  });
+
+  it("skips a binary file (NUL bytes) with a reason", () => {
+    const parsed = parse("model.bin.yaml", `${HEADER}kind: Model\nname: \u0000\u0001\u0002`);
+    expect(parsed.skipped).toBe("binary file (contains NUL bytes)");
+    expect(parsed.documents).toEqual([]);
+  });
+
+  it("reads a file that starts with a UTF-8 byte-order mark, with unshifted columns", () => {
+    const parsed = parse("bom.yaml", `\uFEFF${dataset("with-bom")}`);
+    expect(names(parsed)).toEqual(["with-bom"]);
+    expect(parsed.documents[0]!.locate(["name"])).toEqual({ file: "bom.yaml", line: 3, column: 7 });
+    expect(parsed.documents[0]!.locateKey(["apiVersion"])).toEqual({ file: "bom.yaml", line: 1, column: 1 });
+  });
+
+  it("reads CRLF line ends with the same positions as LF", () => {
+    const text = `${HEADER}kind: Model\nname: m\ninputs:\n  - a\n  - from: b\n    use: training\n`;
+    const lf = parse("lf.yaml", text).documents[0]!;
+    const crlf = parse("crlf.yaml", text.replace(/\n/g, "\r\n")).documents[0]!;
+    expect(crlf.value).toEqual(lf.value);
+    for (const path of [["name"], ["inputs", 1, "use"], ["inputs", 0]]) {
+      expect({ ...crlf.locate(path), file: "" }).toEqual({ ...lf.locate(path), file: "" });
+    }
+    const json = `{\r\n  "apiVersion": "loopscope/v1",\r\n  "kind": "Dataset",\r\n  "name": "d"\r\n}\r\n`;
+    expect(parse("crlf.json", json).documents[0]!.locate(["name"])).toEqual({ file: "crlf.json", line: 4, column: 11 });
+  });
+
+  it("reports a tab used as indentation at its line and column, and keeps the file's other documents", () => {
+    const parsed = parse("tabs.yaml", `${dataset("before")}---\n${HEADER}kind: Model\n\tname: tabbed\n---\n${dataset("after")}`);
+    expect(problems(parsed)).toEqual([expect.stringMatching(/^tabs\.yaml:7:1: .*[Tt]ab/)]);
+    expect(names(parsed)).toEqual(["before", "after"]);
+  });
+});
+
+describe("duplicate keys", () => {
+  it("YAML: reports the second key, and the file's other documents are still read", () => {
+    const parsed = parse("dup.yaml", `${HEADER}kind: Model\nname: first\nname: second\n---\n${dataset("fine")}`);
+    expect(problems(parsed)).toEqual(['dup.yaml:4:1: duplicate key "name": a key may appear once in a mapping; the document is not read']);
+    expect(names(parsed)).toEqual(["fine"]);
+  });
+
+  it("JSON: reports the second key (JSON.parse would silently keep it) and skips only that document", () => {
+    const text = `[\n {"apiVersion": "loopscope/v1", "kind": "Dataset", "name": "ok"},\n {"apiVersion": "loopscope/v1", "kind": "Dataset", "name": "a", "name": "b"}\n]`;
+    const column = text.split("\n")[2]!.lastIndexOf('"name"') + 1;
+    const parsed = parse("dup.json", text);
+    expect(problems(parsed)).toEqual([`dup.json:3:${column}: duplicate key "name": JSON readers disagree on which value wins; the document is not read`]);
+    expect(names(parsed)).toEqual(["ok"]);
+  });
+});
+
+describe("YAML tags, anchors and merge keys", () => {
+  it("refuses !!js/function and custom tags without running anything", () => {
+    const globals = globalThis as Record<string, unknown>;
+    delete globals["loopscopePwned"];
+    for (const tagged of ["!!js/function 'function () { globalThis.loopscopePwned = true }'", "!!js/undefined ''", "!custom { a: 1 }", "!<tag:example.com,2026:thing> x", "!!binary aGVsbG8="]) {
+      const parsed = parse("tag.yaml", `${HEADER}kind: Model\nname: m\ndescription: ${tagged}\n---\n${dataset("kept")}`);
+      expect(problems(parsed)).toEqual([expect.stringMatching(/^tag\.yaml:4:14: unsupported YAML tag /)]);
+      expect(names(parsed)).toEqual(["kept"]);
+    }
+    expect(globals["loopscopePwned"]).toBeUndefined();
+  });
+
+  it("expands anchors, aliases and merge keys, with positions for the merged document", () => {
+    const text = `${HEADER}kind: Model\nname: m\nmonitoring: &mon\n  drift: true\ndeployment:\n  <<: { strategy: canary }\n  holdout: 0.1\noutputs:\n  - &out\n    name: score\n    influences: [clicks]\n`;
+    const parsed = parse("anchors.yaml", text);
+    expect(parsed.problems).toEqual([]);
+    const doc = parsed.documents[0]!;
+    expect(doc.value).toMatchObject({ monitoring: { drift: true }, deployment: { strategy: "canary", holdout: 0.1 }, outputs: [{ name: "score", influences: ["clicks"] }] });
+    expect(doc.locate(["deployment", "holdout"])).toEqual({ file: "anchors.yaml", line: 8, column: 12 });
+    expect(doc.locate(["outputs", 0, "influences", 0])).toEqual({ file: "anchors.yaml", line: 12, column: 18 });
+    // A merged key has no text of its own: the closest ancestor that has one.
+    expect(doc.locate(["deployment", "strategy"])).toEqual({ file: "anchors.yaml", line: 7, column: 3 });
+  });
+
+  it("stops an alias bomb ('billion laughs') without expanding it", () => {
+    const levels = ["a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"];
+    for (let i = 1; i < 12; i++) levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(", ")}]`);
+    const parsed = parse("bomb.yaml", `${HEADER}kind: Model\nname: bomb\n${levels.join("\n")}\n---\n${dataset("survivor")}`);
+    expect(problems(parsed)).toEqual([expect.stringMatching(/^bomb\.yaml:\d+:\d+: this document stands for more than 100,000 values .*alias bomb/)]);
+    expect(names(parsed)).toEqual(["survivor"]);
+  });
+
+  it("rejects a node that contains itself through its own anchor", () => {
+    const parsed = parse("cycle.yaml", `${HEADER}kind: Model\nname: m\ninputs: &loop [a, *loop]\n`);
+    expect(problems(parsed)).toEqual([expect.stringMatching(/^cycle\.yaml:4:\d+: this value contains itself/)]);
+  });
+});
+
+describe("size limits", () => {
+  it("rejects nesting thousands deep (YAML flow, YAML block, JSON) at the level that crosses the limit", () => {
+    const depth = 5000;
+    const flow = parse("deep.yaml", `${HEADER}kind: Model\nname: deep\ndescription: ${"[".repeat(depth)}${"]".repeat(depth)}\n`);
+    expect(problems(flow)).toEqual([expect.stringMatching(new RegExp(`^deep\\.yaml:4:\\d+: values are nested more than ${PARSE_LIMITS.maxDepth} levels deep`))]);
+    const block = Array.from({ length: 300 }, (_, i) => `${" ".repeat(i * 2)}k${i}:`).join("\n");
+    expect(problems(parse("block.yaml", `${HEADER}${block} x\n`))).toEqual([expect.stringMatching(/^block\.yaml:\d+:\d+: values are nested more than 64 levels deep/)]);
+    const json = parse("deep.json", `{"apiVersion": "loopscope/v1", "kind": "Model", "name": "d", "x": ${"[".repeat(depth)}${"]".repeat(depth)}}`);
+    expect(problems(json)).toEqual([expect.stringMatching(/^deep\.json:1:\d+: values are nested more than 64 levels deep/)]);
+  });
+
+  it("rejects a 100 MB file without parsing it", () => {
+    const text = HEADER + "#".repeat(100 * 1024 * 1024);
+    expect(problems(parse("huge.yaml", text))).toEqual(["huge.yaml:1:1: file is larger than the limit of 20 MiB; it is not read"]);
+  });
+
+  it("reads the first 20,000 of 100,000 documents in one file and says where it stopped", () => {
+    const text = Array.from({ length: 100_000 }, (_, i) => dataset(`d${i}`)).join("---\n");
+    const parsed = parse("many.yaml", text);
+    expect(parsed.documents).toHaveLength(PARSE_LIMITS.maxDocumentsPerFile);
+    expect(problems(parsed)).toEqual([`many.yaml:${20_000 * 4 + 1}:1: more than 20,000 documents in one file; the rest of the file is not read`]);
+    const json = parse("many.json", JSON.stringify(Array.from({ length: 100_000 }, (_, i) => ({ apiVersion: "loopscope/v1", kind: "Dataset", name: `d${i}` }))));
+    expect(json.documents).toHaveLength(PARSE_LIMITS.maxDocumentsPerFile);
+    expect(problems(json)).toEqual([expect.stringMatching(/^many\.json:1:\d+: more than 20,000 documents in one file/)]);
+  });
+
+  it("rejects a megabyte string (value or key) and keeps the other documents", () => {
+    const big = "x".repeat(1024 * 1024);
+    const parsed = parse("strings.yaml", `${HEADER}kind: Model\nname: m\ndescription: ${big}\n---\n${HEADER}kind: Model\nname: n\n${big}: 1\n---\n${dataset("small")}`);
+    expect(problems(parsed)).toEqual([
+      "strings.yaml:4:14: a string of 1,048,576 characters is longer than the limit of 64 KiB characters; the document is not read",
+      "strings.yaml:6:1: a key of 1,048,576 characters is longer than the limit of 64 KiB characters; the document is not read",
+    ]);
+    expect(names(parsed)).toEqual(["small"]);
+  });
+});
+
+describe("names that collide with JavaScript object internals", () => {
+  const internals = ["constructor", "toString", "hasOwnProperty", "__proto__", "valueOf", "prototype"];
+
+  it("keeps them as own data, in YAML and JSON, and pollutes nothing", () => {
+    for (const key of internals) {
+      const yaml = parse("x.yaml", `${HEADER}kind: Model\nname: ${key}\n${key}: { polluted: true }\nouter:\n  ${key}: [${key}]\n`);
+      const json = parse("x.json", JSON.stringify({ apiVersion: "loopscope/v1", kind: "Model", name: key }).replace(/}$/, `, "${key}": {"polluted": true}, "outer": {"${key}": ["${key}"]}}`));
+      for (const parsed of [yaml, json]) {
+        expect(parsed.problems).toEqual([]);
+        const value = parsed.documents[0]!.value as Record<string, unknown>;
+        expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
+        expect(Object.prototype.hasOwnProperty.call(value, key)).toBe(true);
+        expect(value["name"]).toBe(key);
+        expect(Object.getOwnPropertyDescriptor(value, key)?.value).toEqual({ polluted: true });
+        expect(Object.getOwnPropertyDescriptor(value["outer"], key)?.value).toEqual([key]);
+        expect(parsed.documents[0]!.locate(["outer", key, 0]).line).toBe(parsed === json ? 1 : 6);
+      }
+    }
+    expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
+    expect(Object.prototype.toString.call({})).toBe("[object Object]");
+  });
+});
