@@ -79,7 +79,7 @@ export function readSources(paths: string[], cwd: string): ReadSourcesResult {
       stats = statSync(absolute);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === "ENOENT" || code === "ENOTDIR") throw new UsageError(`${given}: no such file or folder`);
+      if (code === "ENOENT" || code === "ENOTDIR") throw new UsageError(`${given}: no such file or folder (${code})`);
       notices.push({ file: display(absolute), message: `cannot read (${describeError(error)}); skipped` });
       continue;
     }
