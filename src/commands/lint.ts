@@ -60,7 +60,7 @@ Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage 
     const color = format === "text" && values.output === undefined && useColor(io, values);
     const rules = RULES.filter((rule) => ruleSettings(rule, analysis.loaded.config).severity !== "off").map((rule) => rule.id);
     const reporter: Reporter = REPORTERS[format];
-    const text = reporter(report, { color, graph: analysis.graph, baseline: comparison, failOn, rules });
+    const text = reporter(report, { color, baseline: comparison, failOn, rules, ...(format === "sarif" ? { graph: analysis.graph } : {}) });
     if (values.output === undefined) io.stdout(text);
     else writeOutput(io.cwd, values.output, text);
     if (report.summary.files === 0) {

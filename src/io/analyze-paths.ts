@@ -22,5 +22,13 @@ export function analyzePaths(paths: string[], cwd: string, configFile?: string):
   const { sources, excluded } = filterSources(read.sources, loaded, cwd);
   const analysis = analyze(sources, { today: today(), config: loaded.config });
   const notices: Notice[] = [...read.notices, ...analysis.report.notices];
-  return { report: { ...analysis.report, notices }, graph: analysis.graph, loaded, excluded };
+  // `graph` stays lazy (analyze builds it on first access): lint only needs it for SARIF.
+  return {
+    report: { ...analysis.report, notices },
+    get graph() {
+      return analysis.graph;
+    },
+    loaded,
+    excluded,
+  };
 }
