@@ -33,6 +33,7 @@ export function scanJson(text: string): JsonScan {
     const end = stringEnd(text, i);
     if (end < 0) return fail("unterminated property name", -end - 1);
     const key = decodeString(text, i, end);
+    if (key === undefined) return fail("bad escape sequence in a property name", i);
     if (keys.has(key)) duplicateKeys.push({ key, offset: i });
     keys.add(key);
     add(i, KEY);
@@ -107,7 +108,7 @@ function jsonTree(text: string, starts: number[], ends: number[], kinds: number[
     starts,
     ends,
     kinds,
-    keyText: (node) => decodeString(text, starts[node]!, stringEnd(text, starts[node]!)),
+    keyText: (node) => decodeString(text, starts[node]!, stringEnd(text, starts[node]!)) ?? "",
     unwrap: (node) => node,
     expectedItems: () => undefined,
     isEmpty: () => false,
@@ -115,9 +116,15 @@ function jsonTree(text: string, starts: number[], ends: number[], kinds: number[
   };
 }
 
-function decodeString(text: string, start: number, end: number): string {
+/** The value of the JSON string at start..end, or undefined when its escapes are broken. */
+function decodeString(text: string, start: number, end: number): string | undefined {
   const inner = text.slice(start + 1, end - 1);
-  return inner.includes("\\") ? (JSON.parse(text.slice(start, end)) as string) : inner;
+  if (!inner.includes("\\")) return inner;
+  try {
+    return JSON.parse(text.slice(start, end)) as string;
+  } catch {
+    return undefined;
+  }
 }
 
 function skipSpace(text: string, i: number): number {

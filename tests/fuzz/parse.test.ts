@@ -1,0 +1,138 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { LineCounter, parseAllDocuments, stringify } from "yaml";
+import { parseSource } from "../../analyzer/parse/parse-source.js";
+import type { FieldPath } from "../../analyzer/parse/parsed-document.js";
+import { locateInYaml } from "../../analyzer/parse/yaml-ast.js";
+
+/**
+ * Property tests of the parser. CI runs each property FUZZ_RUNS times (default 200, a few
+ * seconds); run longer locally with `FUZZ_RUNS=20000 npx vitest run tests/fuzz`.
+ *
+ * The fast parser (js-yaml + node listener) and the `yaml` package must agree: on values
+ * (the schema in yaml-schema.ts copies the `yaml` core schema) and on the line and column
+ * of every field (the frame reading of yaml-frames.ts). The `yaml` package is the reference.
+ */
+const runs = Number(process.env["FUZZ_RUNS"] ?? 200);
+
+/** Plain-scalar look-alikes of numbers, booleans and nulls, where YAML parsers tend to differ. */
+const scalarToken = fc
+  .array(fc.constantFrom("0", "1", "7", "9", "+", "-", ".", "e", "E", "x", "o", "b", "_", "inf", "Inf", "nan", "NaN", "null", "Null", "~", "true", "True", "FALSE", "yes", "a", "f", ":", "0x", "0o"), { minLength: 1, maxLength: 6 })
+  .map((parts) => parts.join(""))
+  .filter((token) => !/^[-?:,[\]{}#&*!|>'"%@`]|: |\s#|:$/.test(token));
+
+const key = fc.oneof(
+  fc.constantFrom("apiVersion", "kind", "name", "inputs", "outputs", "from", "use", "constructor", "toString", "__proto__", "hasOwnProperty", "valueOf", "<<x"),
+  fc.stringMatching(/^[a-z][a-z0-9_-]{0,8}$/),
+);
+const scalar = fc.oneof(fc.string({ maxLength: 12 }), scalarToken, fc.integer(), fc.double({ noNaN: true }), fc.boolean(), fc.constant(null));
+const manifestLike = fc.letrec((tie) => ({
+  value: fc.oneof({ depthSize: "small", withCrossShrink: true }, scalar, tie("list"), tie("map")),
+  list: fc.array(tie("value"), { maxLength: 4 }),
+  map: fc.dictionary(key, tie("value"), { maxKeys: 5 }),
+})).map;
+
+/** Every path to a value in a plain JSON-like value, parents first. */
+function paths(value: unknown, prefix: FieldPath = []): FieldPath[] {
+  const result: FieldPath[] = [prefix];
+  if (Array.isArray(value)) value.forEach((item, i) => result.push(...paths(item, [...prefix, i])));
+  else if (typeof value === "object" && value !== null) for (const [k, v] of Object.entries(value)) result.push(...paths(v, [...prefix, k]));
+  return result;
+}
+
+function reference(text: string): { values: unknown[]; at: (doc: number, path: FieldPath) => { line: number; column: number }; ok: boolean } {
+  const lineCounter = new LineCounter();
+  const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: true, merge: true, resolveKnownTags: false });
+  const list = Array.isArray(docs) ? docs : [];
+  return {
+    ok: list.every((d) => d.errors.length === 0 && d.warnings.length === 0),
+    values: list.map((d) => d.toJS({ maxAliasCount: 1000 }) as unknown),
+    at: (doc, path) => {
+      const { line, col } = lineCounter.linePos(locateInYaml(list[doc]!, path).valueOffset);
+      return { line, column: col };
+    },
+  };
+}
+
+describe("parser properties", () => {
+  it("agrees with the yaml package on the value of every plain scalar", () => {
+    fc.assert(
+      fc.property(fc.array(scalarToken, { minLength: 1, maxLength: 8 }), (tokens) => {
+        const text = `apiVersion: loopscope/v1\n${tokens.map((t, i) => `k${i}: ${t}`).join("\n")}\nlist: [${tokens.join(", ")}]\n`;
+        const expected = reference(text);
+        fc.pre(expected.ok);
+        const parsed = parseSource({ path: "s.yaml", text });
+        expect(parsed.problems).toEqual([]);
+        expect(parsed.documents.map((d) => d.value)).toEqual(expected.values);
+      }),
+      { numRuns: runs },
+    );
+  });
+
+  it("agrees with the yaml package on values and on the line and column of every field (YAML, block and flow)", () => {
+    fc.assert(
+      fc.property(fc.array(manifestLike, { minLength: 1, maxLength: 3 }), fc.boolean(), (values, flow) => {
+        const docs = values.map((v) => ({ apiVersion: "loopscope/v1", body: v }));
+        const text = docs.map((d) => stringify(d, { flowCollectionPadding: flow, collectionStyle: flow ? "flow" : "any" })).join("---\n");
+        const expected = reference(text);
+        fc.pre(expected.ok);
+        const parsed = parseSource({ path: "p.yaml", text });
+        expect(parsed.problems).toEqual([]);
+        expect(parsed.documents.map((d) => d.value)).toEqual(expected.values);
+        parsed.documents.forEach((doc, i) => {
+          for (const path of paths(doc.value)) {
+            const { file, ...at } = doc.locate(path);
+            expect(file).toBe("p.yaml");
+            expect({ path, ...at }).toEqual({ path, ...expected.at(i, path) });
+          }
+        });
+      }),
+      { numRuns: runs },
+    );
+  });
+
+  it("agrees with the yaml package on the line and column of every field (JSON)", () => {
+    fc.assert(
+      fc.property(fc.array(manifestLike, { minLength: 1, maxLength: 3 }), fc.constantFrom(0, 1, 2, "\t"), (values, indent) => {
+        const docs = values.map((v) => ({ apiVersion: "loopscope/v1", body: v }));
+        const text = JSON.stringify(docs.length === 1 ? docs[0] : docs, null, indent);
+        const expected = reference(text);
+        fc.pre(expected.ok);
+        const parsed = parseSource({ path: "p.json", text });
+        expect(parsed.problems).toEqual([]);
+        parsed.documents.forEach((doc, i) => {
+          for (const path of paths(doc.value)) {
+            const prefix = docs.length === 1 ? [] : [i];
+            expect({ path, ...doc.locate(path) }).toEqual({ path, file: "p.json", ...expected.at(0, [...prefix, ...path]) });
+          }
+        });
+      }),
+      { numRuns: runs },
+    );
+  });
+
+  it("never throws on mangled manifests, and every problem points inside the file", () => {
+    const base = stringify({ apiVersion: "loopscope/v1", kind: "Model", name: "m", inputs: ["a", { from: "b/c", use: "training" }], outputs: [{ name: "o", consumers: ["s"], influences: ["a"] }] });
+    const edit = fc.record({ at: fc.nat(), remove: fc.nat(5), insert: fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom("\t", "\n", ": ", "- ", "&a ", "*a", "<<: ", "!!js/function ", "[", "{", "'", '"', "\r\n", "---\n", "\uFEFF", "\u0000")) });
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 5 }), fc.constantFrom("x.yaml", "x.json"), (edits, path) => {
+        let text = path.endsWith(".json") ? JSON.stringify({ apiVersion: "loopscope/v1", kind: "Model", name: "m", inputs: ["a"] }, null, 2) : base;
+        for (const e of edits) {
+          const at = e.at % (text.length + 1);
+          text = text.slice(0, at) + e.insert + text.slice(at + e.remove);
+        }
+        const parsed = parseSource({ path, text });
+        const lines = text.split(/\r\n|\r|\n/).length;
+        for (const p of parsed.problems) {
+          expect(p.location.file).toBe(path);
+          expect(p.location.line).toBeGreaterThanOrEqual(1);
+          expect(p.location.line).toBeLessThanOrEqual(lines + 1);
+          expect(p.location.column).toBeGreaterThanOrEqual(1);
+          expect(p.message.length).toBeGreaterThan(0);
+        }
+        for (const doc of parsed.documents) for (const field of paths(doc.value)) expect(doc.locate(field).line).toBeGreaterThanOrEqual(1);
+      }),
+      { numRuns: runs * 5 },
+    );
+  });
+});
