@@ -1,0 +1,63 @@
+import type { Progress } from "../../analyzer/index.js";
+
+/** What a command hands to `analyze({ onProgress })`, and closes before printing its output. */
+export interface ProgressSink {
+  update(progress: Progress): void;
+  /** Clears the progress line (call before writing the report). */
+  done(): void;
+}
+
+export interface ProgressOptions {
+  /** Where the line goes: stderr, so a report on stdout stays clean. */
+  write: (text: string) => void;
+  /** Whether stderr is a terminal. */
+  isTTY: boolean;
+  env: Record<string, string | undefined>;
+  /** Set for machine-readable output (`--format json` and friends on stdout). */
+  quiet?: boolean | undefined;
+  /** Runs shorter than this show nothing (ms). */
+  delay?: number | undefined;
+  /** Clock, for tests. */
+  now?: (() => number) | undefined;
+}
+
+const STAGES: Record<Progress["stage"], string> = {
+  parse: "reading manifests",
+  validate: "checking manifests",
+  graph: "building the graph",
+  derive: "finding loops",
+  rules: "running rules",
+  report: "writing the report",
+};
+
+const SILENT: ProgressSink = { update: () => undefined, done: () => undefined };
+
+/**
+ * A one-line progress display for long CLI runs, on a terminal only: silent when stderr
+ * is not a TTY, in CI (`CI` set), with `quiet` (JSON output), or with
+ * LOOPSCOPE_NO_PROGRESS. Nothing shows in the first `delay` ms (default 500), so short
+ * runs print nothing, and the line is redrawn at most ten times a second.
+ */
+export function terminalProgress(options: ProgressOptions): ProgressSink {
+  const { env } = options;
+  if (!options.isTTY || options.quiet || (env["CI"] !== undefined && env["CI"] !== "false" && env["CI"] !== "0") || env["LOOPSCOPE_NO_PROGRESS"] || env["TERM"] === "dumb") return SILENT;
+  const now = options.now ?? (() => Date.now());
+  const start = now();
+  const delay = options.delay ?? 500;
+  let lastDraw = -Infinity;
+  let shown = false;
+  return {
+    update(progress) {
+      const t = now();
+      if (t - start < delay || t - lastDraw < 100) return;
+      lastDraw = t;
+      shown = true;
+      const count = progress.total > 1 ? ` ${progress.done.toLocaleString("en-US")}/${progress.total.toLocaleString("en-US")}` : "";
+      options.write(`\r\x1b[Kloopscope: ${STAGES[progress.stage] ?? progress.stage}${count}…`);
+    },
+    done() {
+      if (shown) options.write("\r\x1b[K");
+      shown = false;
+    },
+  };
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { terminalProgress } from "../../src/io/progress.js";
+
+function run(options: { isTTY?: boolean; env?: Record<string, string>; quiet?: boolean }, steps: [number, number][]) {
+  let clock = 0;
+  const out: string[] = [];
+  const sink = terminalProgress({ write: (t) => out.push(t), isTTY: options.isTTY ?? true, env: options.env ?? {}, quiet: options.quiet, now: () => clock });
+  for (const [time, done] of steps) {
+    clock = time;
+    sink.update({ stage: "parse", done, total: 11_000 });
+  }
+  sink.done();
+  return out;
+}
+
+describe("CLI progress", () => {
+  it("draws one line on a terminal after the delay, throttled, and clears it at the end", () => {
+    expect(run({}, [[100, 500], [600, 1000], [650, 1500], [800, 2000]])).toEqual([
+      "\r\x1b[Kloopscope: reading manifests 1,000/11,000…",
+      "\r\x1b[Kloopscope: reading manifests 2,000/11,000…",
+      "\r\x1b[K",
+    ]);
+  });
+
+  it("prints nothing for a short run", () => {
+    expect(run({}, [[10, 500], [200, 11_000]])).toEqual([]);
+  });
+
+  it("is silent off a terminal, in CI, for JSON output and when switched off", () => {
+    const long: [number, number][] = [[1000, 1], [2000, 2]];
+    expect(run({ isTTY: false }, long)).toEqual([]);
+    expect(run({ env: { CI: "true" } }, long)).toEqual([]);
+    expect(run({ quiet: true }, long)).toEqual([]);
+    expect(run({ env: { LOOPSCOPE_NO_PROGRESS: "1" } }, long)).toEqual([]);
+  });
+});
