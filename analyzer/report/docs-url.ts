@@ -15,3 +15,6 @@ export function docsUrl(path: string, base: string = DOCS_BASE_URL): string {
 export function ruleDocsUrl(id: string, base: string = DOCS_BASE_URL): string {
   return docsUrl(`docs/rules/${encodeURIComponent(id)}.md`, base);
 }
+
+/** The raw file behind a docs URL, for tools that fetch it (a JSON Schema for editors). */
+export const RAW_BASE_URL = "https://raw.githubusercontent.com/loopscope/loopscope/main/";

@@ -7,8 +7,9 @@ import type { Rule } from "../rules/rule.js";
 import { DOCUMENTED_RULES } from "./rule-ids.js";
 import { ruleOptionsSchema } from "./config.js";
 
-export function starterConfig(rules: readonly Rule[], docsUrl: string): string {
+export function starterConfig(rules: readonly Rule[], docsUrl: string, schemaUrl: string): string {
   const lines = [
+    `# yaml-language-server: $schema=${schemaUrl}`,
     "# Loopscope config. Reference: " + docsUrl,
     "# Used by `loopscope lint`, `baseline` and `impact` run in this folder or any folder below it; `--config FILE` overrides.",
     "",

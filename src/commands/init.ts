@@ -5,7 +5,7 @@ import { parseFlags } from "../io/parse-flags.js";
 import { CONFIG_FILE_NAMES, findConfigFile } from "../io/load-config.js";
 import { starterConfig } from "../../analyzer/schema/starter-config.js";
 import { RULES } from "../../analyzer/rules/index.js";
-import { docsUrl } from "../../analyzer/report/docs-url.js";
+import { docsUrl, RAW_BASE_URL } from "../../analyzer/report/docs-url.js";
 import { UsageError } from "../exit-codes.js";
 
 export const initCommand: Command = {
@@ -25,7 +25,7 @@ export const initCommand: Command = {
     const shadowed = findConfigFile(io.cwd);
     const target = join(io.cwd, CONFIG_FILE_NAMES[0]);
     try {
-      writeFileSync(target, starterConfig(RULES, docsUrl("docs/config.md")), { flag: "wx" });
+      writeFileSync(target, starterConfig(RULES, docsUrl("docs/config.md"), docsUrl("docs/loopscope.config.schema.json", RAW_BASE_URL)), { flag: "wx" });
     } catch (error) {
       throw new UsageError(`cannot write ${CONFIG_FILE_NAMES[0]}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
     }

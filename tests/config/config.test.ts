@@ -119,7 +119,7 @@ describe("config discovery", () => {
 
 describe("starter config", () => {
   it("is valid, changes nothing, and lists every rule id", () => {
-    const text = starterConfig(RULES, "https://example.test/docs/config.md");
+    const text = starterConfig(RULES, "https://example.test/docs/config.md", "https://example.test/schema.json");
     expect(parseConfigText(text, "starter.yaml")).toEqual({ failOn: "error", rules: {} });
     for (const id of RULE_IDS) expect(text).toContain(`  # ${id}: `);
     // Uncommenting every rule line gives a valid config with the defaults spelt out.
