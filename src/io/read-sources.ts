@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Dirent } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import type { Notice, SourceFile } from "../../analyzer/types.js";
 import { isManifestPath } from "../../analyzer/parse/parse-source.js";
@@ -89,28 +89,22 @@ export function readSources(paths: string[], cwd: string): ReadSourcesResult {
   const sources: SourceFile[] = [];
   for (const [path, absolute] of [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const read = readFile(absolute);
-    if ("problem" in read) {
-      notices.push({ file: path, message: read.problem });
-      continue;
-    }
-    try {
-      sources.push({ path, text: decoder.decode(read.bytes) });
-    } catch {
-      const at = firstInvalidUtf8(read.bytes);
-      notices.push({ file: path, line: at.line, column: at.column, message: `not valid UTF-8 text (byte 0x${at.byte.toString(16).padStart(2, "0")} at offset ${at.offset}); skipped` });
-    }
+    if ("problem" in read) notices.push({ file: path, ...read.at, message: read.problem });
+    else sources.push({ path, text: read.text });
   }
   return { sources, notices };
 }
 
 /**
- * Reads one file without trusting it: only regular files, never more than the size limit
- * (checked on the open handle, so a file that grows after the folder walk cannot slip past).
+ * Reads one file without trusting it: opened without blocking (a FIFO would otherwise wait
+ * for a writer forever), only regular files, and the size checked on the open handle
+ * before a byte is read. Node decodes UTF-8 fastest itself but replaces bad bytes with
+ * U+FFFD silently, so a text holding U+FFFD is decoded again, strictly, to tell a real
+ * U+FFFD from bytes that are not UTF-8.
  */
-function readFile(absolute: string): { bytes: Uint8Array } | { problem: string } {
+function readFile(absolute: string): { text: string } | { problem: string; at?: { line: number; column: number } } {
   let fd: number;
   try {
-    // O_NONBLOCK: opening a FIFO with no writer must not wait for one.
     fd = openSync(absolute, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
     return { problem: openProblem(error) };
@@ -121,21 +115,16 @@ function readFile(absolute: string): { bytes: Uint8Array } | { problem: string }
     if (stats.size > PARSE_LIMITS.maxFileBytes) {
       return { problem: `file is ${formatBytes(stats.size)}, larger than the limit of ${formatSize(PARSE_LIMITS.maxFileBytes)}; it is not read` };
     }
-    let buffer = new Uint8Array(stats.size + 1);
-    let length = 0;
-    for (;;) {
-      if (length === buffer.length) {
-        // The file grew after fstat: keep reading, but never past the limit.
-        const grown = new Uint8Array(Math.min(buffer.length * 2, PARSE_LIMITS.maxFileBytes + 1));
-        grown.set(buffer);
-        buffer = grown;
-      }
-      const n = readSync(fd, buffer, length, buffer.length - length, null);
-      if (n === 0) break;
-      length += n;
-      if (length > PARSE_LIMITS.maxFileBytes) return { problem: `file grew past the limit of ${formatSize(PARSE_LIMITS.maxFileBytes)} while it was read; it is not read` };
+    const text = readFileSync(fd, "utf8");
+    if (text.length > PARSE_LIMITS.maxFileBytes) return { problem: `file grew past the limit of ${formatSize(PARSE_LIMITS.maxFileBytes)} while it was read; it is not read` };
+    if (!text.includes("\uFFFD")) return { text };
+    const bytes = readFileSync(absolute);
+    try {
+      return { text: decoder.decode(bytes) };
+    } catch {
+      const at = firstInvalidUtf8(bytes);
+      return { problem: `not valid UTF-8 text (byte 0x${at.byte.toString(16).padStart(2, "0")} at offset ${at.offset}); skipped`, at: { line: at.line, column: at.column } };
     }
-    return { bytes: buffer.subarray(0, length) };
   } catch (error) {
     return { problem: openProblem(error) };
   } finally {
