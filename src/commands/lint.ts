@@ -9,6 +9,7 @@ import { loadBaseline } from "../io/load-baseline.js";
 import { writeOutput } from "../io/write-output.js";
 import { oneOf, parseFlags } from "../io/parse-flags.js";
 import { useColor } from "../io/color.js";
+import { recordLintRun } from "../io/record-lint-run.js";
 import { EXIT, UsageError } from "../exit-codes.js";
 
 const LINT_FORMATS = ["text", "json", "sarif", "markdown", "junit"] as const satisfies readonly ReportFormat[];
@@ -33,6 +34,8 @@ Options:
       --baseline <FILE>               fail only on findings not recorded in FILE
                                       (written by \`loopscope baseline\`)
       --strict-baseline               also fail when baseline entries are stale
+      --db <FILE>                     also record this run in the SQLite file FILE (created
+                                      when absent): \`loopscope history\` and \`query\` read it
       --no-color                      never colour the output (NO_COLOR is honoured too)
 
 Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or I/O error.
@@ -47,6 +50,7 @@ Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage 
       config: { type: "string" },
       baseline: { type: "string" },
       "strict-baseline": { type: "boolean" },
+      db: { type: "string" },
     });
     const format = oneOf("format", values.format, LINT_FORMATS, "text");
     if (positionals.length === 0) throw new UsageError("give at least one file or folder to lint (e.g. `loopscope lint manifests/`)");
@@ -66,6 +70,10 @@ Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage 
     if (report.summary.files === 0) {
       io.stderr(`loopscope lint: no Loopscope manifests found in ${positionals.join(", ")}\n`);
       return EXIT.usage;
+    }
+    if (values.db !== undefined) {
+      const runId = await recordLintRun(values.db, positionals, analysis, report, io);
+      io.stderr(`loopscope lint: recorded run ${runId} in ${values.db}\n`);
     }
     const failing = failingFindings(report.findings, failOn).length;
     if (values.output !== undefined) io.stderr(`loopscope lint: wrote ${values.output} (${report.findings.length} findings, ${failing} failing at --fail-on ${failOn})\n`);

@@ -1,0 +1,53 @@
+import type { Database, SqlJsStatic } from "sql.js";
+import { SCHEMA_SQL, SCHEMA_VERSION } from "./schema.js";
+
+/** A file that is not a Loopscope database, or one from a newer Loopscope: the message says which. */
+export class DatabaseFormatError extends Error {
+  override name = "DatabaseFormatError";
+}
+
+/**
+ * Opens (bytes given) or creates (no bytes) a Loopscope database and makes sure the schema
+ * is there. Takes an initialised sql.js module so the wasm location stays with the caller
+ * (Node reads it from node_modules, the browser from a Vite asset URL).
+ */
+export function openDatabase(SQL: SqlJsStatic, bytes?: Uint8Array | null): Database {
+  let db: Database;
+  try {
+    db = bytes && bytes.length > 0 ? new SQL.Database(bytes) : new SQL.Database();
+    // sql.js opens lazily: the first statement is what tells a SQLite file from anything else.
+    db.exec("SELECT count(*) FROM sqlite_master");
+  } catch (error) {
+    throw new DatabaseFormatError(`not a SQLite database (${error instanceof Error ? error.message : String(error)})`);
+  }
+  try {
+    ensureSchema(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return db;
+}
+
+function ensureSchema(db: Database): void {
+  const tables = db.exec("SELECT name FROM sqlite_master WHERE type = 'table'")[0]?.values.map((row) => String(row[0])) ?? [];
+  if (tables.length > 0 && !tables.includes("schema_version")) {
+    throw new DatabaseFormatError("a SQLite database, but not one written by Loopscope (no schema_version table)");
+  }
+  const found = tables.length > 0 ? schemaVersionOf(db) : undefined;
+  if (found !== undefined && found > SCHEMA_VERSION) {
+    throw new DatabaseFormatError(`written by a newer Loopscope (schema version ${found}; this one reads up to ${SCHEMA_VERSION})`);
+  }
+  db.exec(SCHEMA_SQL);
+  if (found === undefined) {
+    db.run("DELETE FROM schema_version");
+    db.run("INSERT INTO schema_version (version) VALUES (?)", [SCHEMA_VERSION]);
+    db.exec(`PRAGMA user_version = ${SCHEMA_VERSION}`);
+  }
+}
+
+/** The version stored in the file, or undefined when the row is missing. */
+export function schemaVersionOf(db: Database): number | undefined {
+  const value = db.exec("SELECT max(version) FROM schema_version")[0]?.values[0]?.[0];
+  return typeof value === "number" ? value : undefined;
+}

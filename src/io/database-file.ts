@@ -1,0 +1,140 @@
+import { execFileSync } from "node:child_process";
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from "node:fs";
+import { createRequire } from "node:module";
+import { basename, dirname, join } from "node:path";
+import initSqlJs, { type Database, type SqlJsStatic } from "sql.js";
+import type { SourceFile } from "../../analyzer/types.js";
+import { appendRun, DatabaseFormatError, openDatabase, writeSnapshot, type AnalysisData } from "../../analyzer/db/index.js";
+import { UsageError } from "../exit-codes.js";
+
+const require = createRequire(import.meta.url);
+let sqlJs: Promise<SqlJsStatic> | undefined;
+
+/** sql.js for Node, initialised once; the wasm is resolved from node_modules (STACK.md recipe B). */
+export function loadSqlJs(): Promise<SqlJsStatic> {
+  sqlJs ??= initSqlJs({ locateFile: (file: string) => require.resolve(`sql.js/dist/${file}`) });
+  return sqlJs;
+}
+
+/**
+ * Opens a Loopscope database file. A missing file is created in memory when `create` is set
+ * (it reaches the disk only through `writeDatabaseFile`), otherwise it is a usage error, as is
+ * a file that is not a Loopscope database.
+ */
+export async function openDatabaseFile(file: string, options: { create?: boolean } = {}): Promise<Database> {
+  const SQL = await loadSqlJs();
+  let bytes: Uint8Array | null = null;
+  if (existsSync(file)) {
+    try {
+      bytes = readFileSync(file);
+    } catch (error) {
+      throw new UsageError(`cannot read ${file}: ${messageOf(error)}`);
+    }
+  } else if (!options.create) {
+    throw new UsageError(`${file}: no such file (write one with \`loopscope lint <paths> --db ${file}\`)`);
+  }
+  try {
+    return openDatabase(SQL, bytes);
+  } catch (error) {
+    if (error instanceof DatabaseFormatError) throw new UsageError(`${file}: ${error.message}`);
+    throw error;
+  }
+}
+
+/** The file operations `writeFileAtomic` needs; tests pass a failing one to simulate a crash. */
+export interface AtomicWriteFs {
+  openSync: typeof openSync;
+  writeSync: (fd: number, buffer: Uint8Array, offset: number, length: number) => number;
+  fsyncSync: typeof fsyncSync;
+  closeSync: typeof closeSync;
+  renameSync: typeof renameSync;
+  unlinkSync: typeof unlinkSync;
+}
+
+const NODE_FS: AtomicWriteFs = { openSync, writeSync: (fd, b, o, l) => writeSync(fd, b, o, l), fsyncSync, closeSync, renameSync, unlinkSync };
+
+/**
+ * Writes bytes so that `file` is always either the old or the new content, never a mix:
+ * write a temporary file in the same folder, fsync it, then rename over the target (atomic
+ * on POSIX file systems). A crash at any point leaves the previous file untouched; at worst a
+ * stray `.<name>.<pid>.tmp` remains next to it.
+ */
+export function writeFileAtomic(file: string, bytes: Uint8Array, fs: AtomicWriteFs = NODE_FS): void {
+  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(temp, "wx", 0o644);
+    for (let offset = 0; offset < bytes.length; ) offset += fs.writeSync(fd, bytes, offset, bytes.length - offset);
+    fs.fsyncSync(fd);
+    fs.closeSync(fd);
+    fd = undefined;
+    fs.renameSync(temp, file);
+  } catch (error) {
+    if (fd !== undefined) {
+      try {
+        fs.closeSync(fd);
+      } catch {
+        // already failing; the original error is the one worth reporting
+      }
+    }
+    try {
+      fs.unlinkSync(temp);
+    } catch {
+      // the temporary file may never have been created
+    }
+    throw new UsageError(`cannot write ${file}: ${messageOf(error)}`);
+  }
+}
+
+/** Exports the database and writes it atomically. */
+export function writeDatabaseFile(file: string, db: Database): void {
+  writeFileAtomic(file, db.export());
+}
+
+export interface RecordRunOptions {
+  /** What was analysed (the lint paths), shown by `loopscope history`. */
+  source: string;
+  /** The commit the manifests came from; `detectCommit` finds it in CI or a git checkout. */
+  commit?: string | undefined;
+  /** Manifest texts for the `sources` and `manifests` tables. */
+  sources?: readonly SourceFile[] | undefined;
+  /** ISO time of the run (default now). */
+  time?: string | undefined;
+}
+
+/**
+ * `loopscope lint --db FILE`: replaces the snapshot with this analysis and appends the run to
+ * the history, creating the file when absent. Returns the new run's id.
+ *
+ * Two lint runs writing one file at the same moment can lose one run (read, change, write);
+ * CI jobs that share a history file should run one after the other.
+ */
+export async function recordRun(file: string, analysis: AnalysisData, options: RecordRunOptions): Promise<number> {
+  const db = await openDatabaseFile(file, { create: true });
+  try {
+    writeSnapshot(db, analysis, options.sources ?? []);
+    const runId = appendRun(db, analysis, { time: options.time ?? new Date().toISOString(), source: options.source, commit: options.commit });
+    writeDatabaseFile(file, db);
+    return runId;
+  } finally {
+    db.close();
+  }
+}
+
+/** The commit being linted: CI variables first, else `git rev-parse HEAD` in `cwd`; undefined when unknown. */
+export function detectCommit(cwd: string, env: Record<string, string | undefined>): string | undefined {
+  for (const name of ["LOOPSCOPE_COMMIT", "GITHUB_SHA", "CI_COMMIT_SHA", "GIT_COMMIT", "BUILD_VCS_NUMBER"]) {
+    const value = env[name]?.trim();
+    if (value) return value;
+  }
+  try {
+    const out = execFileSync("git", ["rev-parse", "HEAD"], { cwd, stdio: ["ignore", "pipe", "ignore"], timeout: 3000, encoding: "utf8" }).trim();
+    return /^[0-9a-f]{7,64}$/.test(out) ? out : undefined;
+  } catch {
+    return undefined; // not a git checkout, or git missing: the run is recorded without a commit
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

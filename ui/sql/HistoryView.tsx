@@ -1,0 +1,116 @@
+import { useEffect, useMemo, useState } from "react";
+import type { Database } from "sql.js";
+import { diffRuns, listRuns, openDatabase, type RunSummary } from "../../analyzer/db/index.js";
+import { loadSqlJs } from "./load-sql-js.js";
+import { readFileBytes } from "./download.js";
+import { SeverityChart } from "./SeverityChart.js";
+import { RunDiffView } from "./RunDiffView.js";
+
+export interface HistoryViewProps {
+  onSelectFinding: (fingerprint: string) => void;
+}
+
+interface Opened {
+  name: string;
+  db: Database;
+  runs: RunSummary[];
+}
+
+/**
+ * Opens a history file written by `loopscope lint --db`: findings by severity per run as a
+ * chart, and the diff of any two runs (defaults: the last two).
+ */
+export function HistoryView({ onSelectFinding }: HistoryViewProps) {
+  const [opened, setOpened] = useState<Opened | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [from, setFrom] = useState<number | null>(null);
+  const [to, setTo] = useState<number | null>(null);
+
+  useEffect(() => () => opened?.db.close(), [opened]);
+
+  const openFile = async (file: File) => {
+    try {
+      const SQL = await loadSqlJs();
+      const db = openDatabase(SQL, await readFileBytes(file));
+      const runs = listRuns(db);
+      setOpened({ name: file.name, db, runs });
+      setError(runs.length === 0 ? `${file.name} has no runs yet (write some with \`loopscope lint --db ${file.name}\`)` : null);
+      const last = runs[runs.length - 1];
+      const previous = runs[runs.length - 2] ?? last;
+      setFrom(previous?.id ?? null);
+      setTo(last?.id ?? null);
+    } catch (e) {
+      setError(`${file.name}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+
+  const diff = useMemo(() => (opened && from !== null && to !== null ? diffRuns(opened.db, from, to) : null), [opened, from, to]);
+
+  const label = (run: RunSummary) => `#${run.id} ${run.time.replace("T", " ").slice(0, 16)} ${run.commit ? run.commit.slice(0, 8) : run.source}`;
+
+  return (
+    <div className="sql-history" data-testid="history-view">
+      <div className="sql-toolbar">
+        <label className="sql-file">
+          Open history file{" "}
+          <input
+            type="file"
+            accept=".sqlite,.sqlite3,.db,application/vnd.sqlite3,application/x-sqlite3"
+            data-testid="history-file"
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              if (file) void openFile(file);
+              e.target.value = "";
+            }}
+          />
+        </label>
+        {opened && (
+          <span className="sql-note">
+            {opened.name}: {opened.runs.length} runs
+          </span>
+        )}
+      </div>
+      {error && (
+        <p className="sql-error" role="alert">
+          {error}
+        </p>
+      )}
+      {opened && opened.runs.length > 0 && (
+        <>
+          <SeverityChart
+            runs={opened.runs}
+            selected={[from, to].filter((x): x is number => x !== null)}
+            onSelectRun={(id) => {
+              // Clicking a bar makes it the newer side; the older side stays if it is still older.
+              setTo(id);
+              if (from === null || from >= id) setFrom(opened.runs.filter((r) => r.id < id).pop()?.id ?? id);
+            }}
+          />
+          <div className="sql-toolbar">
+            <label>
+              Compare{" "}
+              <select value={from ?? ""} onChange={(e) => setFrom(Number(e.target.value))} data-testid="history-from">
+                {opened.runs.map((r) => (
+                  <option key={r.id} value={r.id}>
+                    {label(r)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              with{" "}
+              <select value={to ?? ""} onChange={(e) => setTo(Number(e.target.value))} data-testid="history-to">
+                {opened.runs.map((r) => (
+                  <option key={r.id} value={r.id}>
+                    {label(r)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
+          {diff && <RunDiffView diff={diff} onSelectFinding={onSelectFinding} />}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,194 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { Database } from "sql.js";
+import type { Report, SourceFile } from "../../analyzer/types.js";
+import type { EstateGraph } from "../../analyzer/graph/estate-graph.js";
+import {
+  describeSchema,
+  EXAMPLE_QUERIES,
+  openDatabase,
+  runReadOnlyQuery,
+  toCsv,
+  writeSnapshot,
+  type QueryResult,
+  type TableShape,
+} from "../../analyzer/db/index.js";
+import { loadSqlJs } from "./load-sql-js.js";
+import { ResultTable } from "./ResultTable.js";
+import { SchemaPanel } from "./SchemaPanel.js";
+import { download } from "./download.js";
+
+export interface SqlConsoleProps {
+  analysis: { report: Report; graph: EstateGraph } | null;
+  onSelectNode: (id: string) => void;
+  /** The manifest texts, when the host has them: fills the `sources` and `manifests` tables. */
+  sources?: SourceFile[] | undefined;
+}
+
+const FIRST = EXAMPLE_QUERIES[0];
+
+/**
+ * SQL over the loaded estate: an in-memory sql.js database rebuilt from each analysis,
+ * queried read-only. Errors from SQLite are shown as messages and never escape.
+ */
+export function SqlConsole({ analysis, onSelectNode, sources }: SqlConsoleProps) {
+  const dbRef = useRef<Database | null>(null);
+  const [ready, setReady] = useState(false);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [tables, setTables] = useState<TableShape[]>([]);
+  const [sql, setSql] = useState(FIRST?.sql ?? "SELECT * FROM nodes;");
+  const [exampleId, setExampleId] = useState<string | undefined>(FIRST?.id);
+  const [result, setResult] = useState<QueryResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [ran, setRan] = useState(0);
+  const editor = useRef<HTMLTextAreaElement>(null);
+
+  useEffect(() => {
+    if (!analysis) return;
+    let cancelled = false;
+    let db: Database | null = null;
+    setReady(false);
+    loadSqlJs()
+      .then((SQL) => {
+        if (cancelled) return;
+        db = openDatabase(SQL);
+        writeSnapshot(db, analysis, sources ?? []);
+        dbRef.current = db;
+        setTables(describeSchema(db));
+        setLoadError(null);
+        setReady(true);
+      })
+      .catch((e: unknown) => !cancelled && setLoadError(`Could not start SQLite: ${e instanceof Error ? e.message : String(e)}`));
+    return () => {
+      cancelled = true;
+      if (dbRef.current === db) dbRef.current = null;
+      db?.close();
+    };
+  }, [analysis, sources]);
+
+  const nodeIds = useMemo(() => new Set(analysis?.graph.nodes.map((n) => n.id) ?? []), [analysis]);
+
+  const run = useCallback(
+    (text: string) => {
+      const db = dbRef.current;
+      if (!db) return;
+      try {
+        setResult(runReadOnlyQuery(db, text));
+        setError(null);
+      } catch (e) {
+        setResult(null);
+        setError(e instanceof Error ? e.message : String(e));
+      }
+      setRan((n) => n + 1);
+    },
+    [],
+  );
+
+  // Re-run the current query when a new estate arrives, so the table never shows stale rows.
+  useEffect(() => {
+    if (ready) run(sql);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [ready]);
+
+  const example = EXAMPLE_QUERIES.find((q) => q.id === exampleId);
+  const nodeColumn = result ? nodeColumnOf(result, example?.nodeColumn, nodeIds) : -1;
+
+  const insert = (text: string) => {
+    const area = editor.current;
+    if (!area) return setSql((s) => s + text);
+    const { selectionStart, selectionEnd } = area;
+    setSql((s) => s.slice(0, selectionStart) + text + s.slice(selectionEnd));
+    requestAnimationFrame(() => {
+      area.focus();
+      area.selectionStart = area.selectionEnd = selectionStart + text.length;
+    });
+  };
+
+  if (!analysis) return <div className="sql-console sql-empty">Load an estate to query it with SQL.</div>;
+
+  return (
+    <div className="sql-console" data-testid="sql-console">
+      <div className="sql-main">
+        <div className="sql-toolbar">
+          <label>
+            Example{" "}
+            <select
+              className="sql-examples"
+              value={exampleId ?? ""}
+              onChange={(e) => {
+                const chosen = EXAMPLE_QUERIES.find((q) => q.id === e.target.value);
+                setExampleId(chosen?.id);
+                if (chosen) {
+                  setSql(chosen.sql);
+                  run(chosen.sql);
+                }
+              }}
+            >
+              <option value="">(your own query)</option>
+              {EXAMPLE_QUERIES.map((q) => (
+                <option key={q.id} value={q.id} title={q.question}>
+                  {q.title}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="button" className="sql-run" disabled={!ready} onClick={() => run(sql)} title="Ctrl+Enter">
+            Run
+          </button>
+          <button
+            type="button"
+            className="sql-csv"
+            disabled={!result || result.columns.length === 0}
+            onClick={() => result && download(`${exampleId ?? "query"}.csv`, toCsv(result), "text/csv")}
+          >
+            Export CSV
+          </button>
+        </div>
+        {example && <p className="sql-question">{example.question}</p>}
+        <textarea
+          ref={editor}
+          className="sql-editor"
+          aria-label="SQL"
+          spellCheck={false}
+          value={sql}
+          onChange={(e) => {
+            setSql(e.target.value);
+            if (example && e.target.value !== example.sql) setExampleId(undefined);
+          }}
+          onKeyDown={(e) => {
+            if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
+              e.preventDefault();
+              run(sql);
+            }
+          }}
+        />
+        {loadError && <p className="sql-error" role="alert">{loadError}</p>}
+        {error && (
+          <p className="sql-error" role="alert" key={ran}>
+            SQL error: {error}
+          </p>
+        )}
+        {result && (
+          <ResultTable
+            result={result}
+            nodeColumn={nodeColumn}
+            onSelectRow={(row) => {
+              const id = row[nodeColumn];
+              if (typeof id === "string" && nodeIds.has(id)) onSelectNode(id);
+            }}
+          />
+        )}
+      </div>
+      <SchemaPanel tables={tables} onInsert={insert} />
+    </div>
+  );
+}
+
+/** The example's declared node column, else the first column whose values are all node ids. */
+function nodeColumnOf(result: QueryResult, declared: string | undefined, nodeIds: ReadonlySet<string>): number {
+  if (declared) {
+    const index = result.columns.indexOf(declared);
+    if (index >= 0) return index;
+  }
+  if (result.rows.length === 0) return -1;
+  return result.columns.findIndex((_c, i) => result.rows.every((row) => typeof row[i] === "string" && nodeIds.has(row[i] as string)));
+}

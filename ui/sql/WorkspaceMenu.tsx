@@ -1,0 +1,106 @@
+import { useEffect, useRef, useState } from "react";
+import type { SourceFile } from "../../analyzer/types.js";
+import { analyze } from "../../analyzer/index.js";
+import { buildWorkspace, getMeta, openDatabase, readSources } from "../../analyzer/db/index.js";
+import { loadSqlJs } from "./load-sql-js.js";
+import { download, readFileBytes } from "./download.js";
+import { loadLastWorkspace, saveLastWorkspace } from "./workspace-store.js";
+
+export interface WorkspaceMenuProps {
+  sources: SourceFile[];
+  onOpen: (sources: SourceFile[], label: string) => void;
+  /** The name of what is loaded now (used as the saved workspace's label). */
+  label?: string | undefined;
+}
+
+/**
+ * Save the workspace as a .sqlite file (manifest texts plus the full snapshot, so sqlite3 can
+ * read it too), open one again, and keep the last workspace in IndexedDB across reloads.
+ */
+export function WorkspaceMenu({ sources, onOpen, label }: WorkspaceMenuProps) {
+  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const restored = useRef(false);
+  const [restoreDone, setRestoreDone] = useState(false);
+  const onOpenRef = useRef(onOpen);
+  onOpenRef.current = onOpen;
+
+  // On first mount, come back to the last workspace; persisting waits until this is done so
+  // the host's initial state cannot overwrite what the user had before the reload.
+  useEffect(() => {
+    if (restored.current) return;
+    restored.current = true;
+    loadLastWorkspace()
+      .then((stored) => {
+        if (stored && stored.sources.length > 0) {
+          onOpenRef.current(stored.sources, stored.label);
+          setMessage({ text: `Restored "${stored.label}" from your last visit`, error: false });
+        }
+      })
+      .catch(() => undefined) // private mode or no IndexedDB: the menu still saves and opens files
+      .finally(() => setRestoreDone(true));
+  }, []);
+
+  useEffect(() => {
+    if (!restoreDone || sources.length === 0) return;
+    const timer = setTimeout(() => {
+      saveLastWorkspace({ label: label ?? "last workspace", sources, savedAt: new Date().toISOString() }).catch(() => undefined);
+    }, 300);
+    return () => clearTimeout(timer);
+  }, [sources, label, restoreDone]);
+
+  const save = async () => {
+    try {
+      const SQL = await loadSqlJs();
+      const analysis = analyze(sources, { today: new Date().toISOString().slice(0, 10) });
+      const name = label ?? "workspace";
+      const db = buildWorkspace(SQL, analysis, sources, name);
+      const bytes = db.export();
+      db.close();
+      download(`${name.replace(/[^\w.-]+/g, "-") || "workspace"}.sqlite`, new Uint8Array(bytes), "application/vnd.sqlite3");
+      setMessage({ text: `Saved ${sources.length} files`, error: false });
+    } catch (e) {
+      setMessage({ text: `Could not save: ${e instanceof Error ? e.message : String(e)}`, error: true });
+    }
+  };
+
+  const open = async (file: File) => {
+    try {
+      const SQL = await loadSqlJs();
+      const db = openDatabase(SQL, await readFileBytes(file));
+      const opened = readSources(db);
+      const openedLabel = getMeta(db, "workspace_label") ?? file.name.replace(/\.(sqlite3?|db)$/i, "");
+      db.close();
+      if (opened.length === 0) throw new Error("this database holds no manifest texts (a history file? open it under History)");
+      onOpen(opened, openedLabel);
+      setMessage({ text: `Opened "${openedLabel}" (${opened.length} files)`, error: false });
+    } catch (e) {
+      setMessage({ text: `${file.name}: ${e instanceof Error ? e.message : String(e)}`, error: true });
+    }
+  };
+
+  return (
+    <div className="sql-workspace" data-testid="workspace-menu">
+      <button type="button" className="sql-save" disabled={sources.length === 0} onClick={() => void save()}>
+        Save workspace
+      </button>
+      <label className="sql-file">
+        Open workspace{" "}
+        <input
+          type="file"
+          accept=".sqlite,.sqlite3,.db"
+          data-testid="workspace-file"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            if (file) void open(file);
+            e.target.value = "";
+          }}
+        />
+      </label>
+      {message && (
+        <span className={message.error ? "sql-error" : "sql-note"} role={message.error ? "alert" : "status"}>
+          {message.text}
+        </span>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+import type { SqlValue } from "sql.js";
+
+export interface SortState {
+  column: number;
+  descending: boolean;
+}
+
+/**
+ * Sorts result rows by one column without touching the input: NULLs last, numbers
+ * numerically, everything else as text with numeric-aware collation ("run 2" < "run 10").
+ */
+export function sortRows(rows: readonly SqlValue[][], sort: SortState | null): SqlValue[][] {
+  if (!sort) return [...rows];
+  const direction = sort.descending ? -1 : 1;
+  return rows
+    .map((row, index) => ({ row, index }))
+    .sort((a, b) => {
+      const x = a.row[sort.column] ?? null;
+      const y = b.row[sort.column] ?? null;
+      if (x === null || y === null) return x === y ? a.index - b.index : x === null ? 1 : -1;
+      const order = typeof x === "number" && typeof y === "number" ? x - y : String(x).localeCompare(String(y), "en", { numeric: true });
+      return order !== 0 ? order * direction : a.index - b.index;
+    })
+    .map(({ row }) => row);
+}
+
+/** Header click: first click sorts ascending, second descending, third restores query order. */
+export function nextSort(current: SortState | null, column: number): SortState | null {
+  if (!current || current.column !== column) return { column, descending: false };
+  return current.descending ? null : { column, descending: true };
+}
