@@ -1,0 +1,214 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { SourceFile } from "../analyzer/types.js";
+import { useAnalysis } from "./worker/use-analysis.js";
+import { SAMPLES } from "./load/samples.js";
+import { LoadBar } from "./load/LoadBar.js";
+import { DropZone } from "./load/DropZone.js";
+import { indexEstate, neighbourhood } from "./model/estate-index.js";
+import { buildViewGraph } from "./model/view-graph.js";
+import { computeInteractions } from "./model/interactions.js";
+import { highlightFinding, highlightNode, highlightPair, type Highlight, type Selection } from "./model/highlight.js";
+import { GraphView, type GraphViewHandle } from "./graph/GraphView.js";
+import { Legend } from "./graph/Legend.js";
+import { DEFAULT_FILTERS, FindingsPanel, visibleFindings, type FindingFilters } from "./panels/FindingsPanel.js";
+import { FindingDetail } from "./panels/FindingDetail.js";
+import { NodePanel } from "./panels/NodePanel.js";
+import { MatrixView } from "./panels/MatrixView.js";
+import { EstateSummary } from "./panels/EstateSummary.js";
+import { SearchBox } from "./panels/SearchBox.js";
+import { ExportMenu } from "./panels/ExportMenu.js";
+import { StatusBar } from "./panels/StatusBar.js";
+import { readHash, writeHash } from "./state/hash.js";
+import { TestState } from "./state/TestState.js";
+import { ExtraViews, EXTRA_VIEW_NAMES, WorkspaceSlot } from "./extra-views.js";
+
+export type View = "graph" | "matrix" | (typeof EXTRA_VIEW_NAMES)[number];
+
+const BIG_ESTATE = 3000;
+
+export function App() {
+  const { result, status, run, cancel } = useAnalysis();
+  const [sources, setSources] = useState<SourceFile[]>([]);
+  const [label, setLabel] = useState("");
+  const [view, setView] = useState<View>("graph");
+  const [selection, setSelection] = useState<Selection>(null);
+  const [filters, setFilters] = useState<FindingFilters>(DEFAULT_FILTERS);
+  const [fullGraph, setFullGraph] = useState(false);
+  const [modelsOnly, setModelsOnly] = useState(false);
+  const [depth, setDepth] = useState(1);
+  const [impactDepth, setImpactDepth] = useState(3);
+  const graphRef = useRef<GraphViewHandle>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+
+  const load = useCallback(
+    (next: SourceFile[], nextLabel: string) => {
+      setSources(next);
+      setLabel(nextLabel);
+      setSelection(null);
+      run(next);
+    },
+    [run],
+  );
+
+  // Open on the bike-shop sample unless the URL names another one.
+  useEffect(() => {
+    const wanted = readHash().sample ?? "bike-shop";
+    const sample = SAMPLES.find((s) => s.name === wanted) ?? SAMPLES[0];
+    if (sample) load(sample.sources, `sample: ${sample.name}`);
+  }, [load]);
+
+  const report = result?.report;
+  const graph = result?.graph;
+  const index = useMemo(() => (result ? indexEstate(result.graph, result.report.findings) : null), [result]);
+  const couplings = useMemo(() => (result && index ? computeInteractions(result.graph, index, result.report.findings) : new Map()), [result, index]);
+
+  useEffect(() => {
+    if (graph) setModelsOnly(graph.nodes.length > BIG_ESTATE);
+  }, [graph]);
+
+  // The selection in the URL (shareable with a teammate who loads the same files).
+  useEffect(() => {
+    if (!report) return;
+    const hash = readHash();
+    if (hash.finding && report.findings.some((f) => f.fingerprint === hash.finding)) setSelection({ type: "finding", fingerprint: hash.finding });
+    else if (hash.node && graph?.nodes.some((n) => n.id === hash.node)) setSelection({ type: "node", id: hash.node });
+  }, [report, graph]);
+  useEffect(() => {
+    const sample = label.startsWith("sample: ") ? label.slice(8) : undefined;
+    writeHash({ selection, sample });
+  }, [selection, label]);
+
+  const ownerOf = useCallback((model: string) => index?.nodes.get(model)?.owner, [index]);
+  const visible = useMemo(() => (report ? visibleFindings(report.findings, filters, ownerOf) : []), [report, filters, ownerOf]);
+  const selectedFinding = selection?.type === "finding" ? report?.findings.find((f) => f.fingerprint === selection.fingerprint) : undefined;
+
+  const highlight: Highlight | null = useMemo(() => {
+    if (!graph || !selection) return null;
+    if (selection.type === "finding") return selectedFinding ? highlightFinding(selectedFinding) : null;
+    if (selection.type === "node") return highlightNode(graph, selection.id, impactDepth);
+    const coupling = couplings.get(selection.a < selection.b ? `${selection.a}\u0000${selection.b}` : `${selection.b}\u0000${selection.a}`);
+    return coupling ? highlightPair(graph, coupling) : null;
+  }, [graph, selection, selectedFinding, couplings, impactDepth]);
+
+  // It opens on the loops, not on a hairball: without "full graph", show the selection's
+  // neighbourhood, or every loop's nodes when nothing is selected.
+  const visibleIds = useMemo(() => {
+    if (!graph || !index || fullGraph) return undefined;
+    const seeds = highlight ? [...highlight.nodes] : [...index.loopNodes];
+    if (seeds.length === 0) return undefined;
+    return neighbourhood(index, seeds, depth);
+  }, [graph, index, fullGraph, highlight, depth]);
+  const visibleKey = visibleIds ? [...visibleIds].sort().join("\u0000") : "all";
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const viewGraph = useMemo(() => (graph && index ? buildViewGraph(graph, index, { visible: visibleIds, modelsOnly }) : null), [graph, index, visibleKey, modelsOnly]);
+
+  const selectFinding = useCallback((fingerprint: string) => {
+    setSelection({ type: "finding", fingerprint });
+    setView((v) => (v === "graph" || v === "matrix" ? v : "graph"));
+  }, []);
+  const selectNode = useCallback((id: string) => setSelection({ type: "node", id }), []);
+
+  // Keyboard: "/" search, Esc clear, arrows through findings.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement | null;
+      const typing = target && (target.tagName === "INPUT" || target.tagName === "TEXTAREA" || target.tagName === "SELECT" || target.isContentEditable);
+      if (event.key === "/" && !typing) {
+        event.preventDefault();
+        searchRef.current?.focus();
+      } else if (event.key === "Escape") {
+        if (typing) (target as HTMLInputElement).blur();
+        setSelection(null);
+      } else if ((event.key === "ArrowDown" || event.key === "ArrowUp" || event.key === "j" || event.key === "k") && !typing && visible.length > 0) {
+        event.preventDefault();
+        const at = selectedFinding ? visible.indexOf(selectedFinding) : -1;
+        const step = event.key === "ArrowDown" || event.key === "j" ? 1 : -1;
+        const next = visible[Math.min(visible.length - 1, Math.max(0, at + step))]!;
+        selectFinding(next.fingerprint);
+        document.querySelector(`[data-fingerprint="${CSS.escape(next.fingerprint)}"]`)?.scrollIntoView({ block: "nearest" });
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [visible, selectedFinding, selectFinding]);
+
+  const running = status.state === "running";
+  return (
+    <DropZone onFiles={(files, how) => load(files, how)}>
+      <div className="app">
+        <header className="topbar">
+          <div className="brand" title="Loopscope: hidden feedback loops and ML debt between models">
+            <span className="logo">⟳</span> Loopscope
+          </div>
+          <LoadBar label={label} onLoad={load} sources={sources} />
+          <SearchBox inputRef={searchRef} graph={graph} owners={index?.owners ?? []} onNode={selectNode} onOwner={(owner) => setFilters({ ...filters, owner })} />
+          <nav className="tabs" aria-label="Views">
+            {(["graph", "matrix", ...EXTRA_VIEW_NAMES] as View[]).map((v) => (
+              <button key={v} type="button" className={view === v ? "on" : ""} aria-pressed={view === v} onClick={() => setView(v)}>
+                {v.length <= 3 ? v.toUpperCase() : v[0]!.toUpperCase() + v.slice(1)}
+              </button>
+            ))}
+          </nav>
+          <WorkspaceSlot sources={sources} onOpen={load} />
+          <ExportMenu report={report} graph={graph} graphRef={graphRef} />
+        </header>
+        <main className="workspace">
+          <aside className="left">
+            {report ? (
+              <FindingsPanel findings={report.findings} visible={visible} filters={filters} owners={index?.owners ?? []} selected={selectedFinding?.fingerprint} onFilters={setFilters} onSelect={selectFinding} />
+            ) : (
+              <p className="empty">{running ? "Analysing…" : "Drop manifests anywhere on the page, or open files."}</p>
+            )}
+          </aside>
+          <section className="center">
+            {view === "graph" && (
+              <>
+                <div className="graph-toolbar">
+                  <label>
+                    <input type="checkbox" checked={fullGraph} onChange={(e) => setFullGraph(e.target.checked)} /> full graph
+                  </label>
+                  <label>
+                    <input type="checkbox" checked={modelsOnly} onChange={(e) => setModelsOnly(e.target.checked)} /> models only
+                  </label>
+                  <label className={fullGraph ? "disabled" : ""}>
+                    neighbourhood
+                    <input type="range" min={0} max={4} value={depth} disabled={fullGraph} onChange={(e) => setDepth(Number(e.target.value))} aria-label="Neighbourhood depth" />
+                    <output>{depth}</output>
+                  </label>
+                  <span className="muted">
+                    {viewGraph ? `${viewGraph.order} nodes · ${viewGraph.size} edges` : ""}
+                    {visibleIds && graph ? ` of ${graph.nodes.length}` : ""}
+                  </span>
+                </div>
+                {viewGraph && viewGraph.order > 0 ? (
+                  <GraphView ref={graphRef} graph={viewGraph} highlight={highlight} onSelectNode={selectNode} onClearSelection={() => setSelection(null)} layoutMillis={viewGraph.order > 2000 ? 6000 : 2500} />
+                ) : (
+                  <p className="empty">{running ? "Analysing…" : "Nothing to draw yet."}</p>
+                )}
+                {index && <Legend owners={index.owners} />}
+              </>
+            )}
+            {view === "matrix" && graph && index && (
+              <MatrixView graph={graph} index={index} couplings={couplings} selected={selection?.type === "pair" ? selection : undefined} onSelect={(a, b) => setSelection({ type: "pair", a, b })} />
+            )}
+            <ExtraViews view={view} result={result} onSelectNode={(id) => (setView("graph"), selectNode(id))} onSelectFinding={selectFinding} />
+          </section>
+          <aside className="right">
+            {selectedFinding && index && <FindingDetail finding={selectedFinding} index={index} onSelectNode={selectNode} />}
+            {selection?.type === "node" && graph && index && (
+              <NodePanel id={selection.id} graph={graph} index={index} depth={impactDepth} onDepth={setImpactDepth} onSelectNode={selectNode} onSelectFinding={selectFinding} />
+            )}
+            {selection?.type === "pair" && (
+              <p className="detail">
+                Coupling between <b>{selection.a}</b> and <b>{selection.b}</b>: see the explanation under the matrix; the graph highlights it.
+              </p>
+            )}
+            {!selection && report && graph && <EstateSummary report={report} graph={graph} onSelectFinding={selectFinding} />}
+          </aside>
+        </main>
+        <StatusBar status={status} report={report} notices={result?.notices ?? []} millis={result?.millis} files={sources.length} onCancel={cancel} />
+        <TestState highlight={highlight} view={view} status={status.state} report={report} viewGraph={viewGraph} selection={selection} />
+      </div>
+    </DropZone>
+  );
+}

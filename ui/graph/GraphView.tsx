@@ -1,0 +1,187 @@
+import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from "react";
+import Sigma, { DEFAULT_STYLES } from "sigma";
+import { extremityArrow, layerDashed, layerFill, layerPlain, sdfCircle, sdfDiamond, sdfSquare, sdfTriangle } from "sigma/rendering";
+import FA2Layout from "graphology-layout-forceatlas2/worker";
+import forceAtlas2 from "graphology-layout-forceatlas2";
+import type { Highlight } from "../model/highlight.js";
+import { edgeId } from "../model/highlight.js";
+import { idOf, keyOf, type ViewGraph } from "../model/view-graph.js";
+
+const BACKGROUND = "#14171c";
+const FADED_NODE = "#2b313b";
+const FADED_EDGE = "#20252d";
+const HIGHLIGHT_EDGE = "#ff5d5d";
+
+export interface GraphViewHandle {
+  /** PNG of what the graph shows now, as a data URL. */
+  toPng(): string | undefined;
+  focus(ids: string[]): void;
+}
+
+interface Props {
+  graph: ViewGraph;
+  highlight: Highlight | null;
+  onSelectNode: (id: string) => void;
+  onClearSelection: () => void;
+  /** How long ForceAtlas2 runs after a (re)layout, in ms. */
+  layoutMillis: number;
+}
+
+/**
+ * sigma 4 (WebGL) over a graphology graph. Highlighting goes through one node reducer and
+ * one edge reducer reading a ref, then a refresh: the graph itself is never mutated for it.
+ * ForceAtlas2 runs in its worker from the seeded positions, for a bounded time.
+ */
+export const GraphView = forwardRef<GraphViewHandle, Props>(function GraphView({ graph, highlight, onSelectNode, onClearSelection, layoutMillis }, ref) {
+  const container = useRef<HTMLDivElement>(null);
+  const renderer = useRef<Sigma | null>(null);
+  const layout = useRef<FA2Layout | null>(null);
+  const highlightRef = useRef<Highlight | null>(highlight);
+  const hovered = useRef<string | null>(null);
+  const [running, setRunning] = useState(false);
+  const callbacks = useRef({ onSelectNode, onClearSelection });
+  callbacks.current = { onSelectNode, onClearSelection };
+
+  useEffect(() => {
+    const element = container.current;
+    if (!element) return;
+    const sigma = new Sigma(graph, element, {
+      settings: { renderEdgeLabels: false, labelDensity: 0.6, labelRenderedSizeThreshold: 7, zIndex: true, minCameraRatio: 0.02, maxCameraRatio: 20, hideEdgesOnMove: graph.size > 20000 },
+      primitives: {
+        nodes: { shapes: [sdfCircle(), sdfSquare({ cornerRadius: 0.15 }), sdfTriangle({ cornerRadius: 0.1 }), sdfDiamond({ cornerRadius: 0.1 })], layers: [layerFill()] },
+        edges: {
+          extremities: [extremityArrow()],
+          defaultHead: "arrow",
+          layers: [layerPlain(), layerDashed({ dashSize: { attribute: "dashSize", default: 0, mode: "pixels" }, gapSize: { attribute: "gapSize", default: 0, mode: "pixels" }, gapColor: BACKGROUND })],
+        },
+      },
+      styles: {
+        nodes: [DEFAULT_STYLES.nodes, { shape: { attribute: "shape" }, labelColor: "#d7dce4", labelFont: "Inter, system-ui, sans-serif", labelSize: 12 }],
+        edges: [DEFAULT_STYLES.edges],
+      },
+      nodeReducer: (key, data) => {
+        const current = highlightRef.current;
+        const id = idOf(key);
+        if (key === hovered.current) return { ...data, highlighted: true, zIndex: 3 };
+        if (!current) return data;
+        if (current.nodes.has(id)) return { ...data, highlighted: current.focus.includes(id), zIndex: 2 };
+        return { ...data, color: FADED_NODE, label: "", zIndex: 0 };
+      },
+      edgeReducer: (key, data) => {
+        const current = highlightRef.current;
+        if (!current) return data;
+        const source = idOf(graph.source(key));
+        const target = idOf(graph.target(key));
+        if (current.edges.has(edgeId(source, target))) return { ...data, color: HIGHLIGHT_EDGE, size: Math.max(2.5, data.size ?? 1), zIndex: 2 };
+        if (current.nodes.has(source) && current.nodes.has(target)) return data;
+        return { ...data, color: FADED_EDGE, zIndex: 0 };
+      },
+    } as ConstructorParameters<typeof Sigma>[2]);
+    renderer.current = sigma;
+    let hoverTimer: number | undefined;
+    sigma.on("clickNode", ({ node }: { node: string }) => callbacks.current.onSelectNode(idOf(node)));
+    sigma.on("clickStage", () => callbacks.current.onClearSelection());
+    sigma.on("enterNode", ({ node }: { node: string }) => {
+      window.clearTimeout(hoverTimer);
+      hoverTimer = window.setTimeout(() => {
+        hovered.current = node;
+        element.style.cursor = "pointer";
+        sigma.refresh({ skipIndexation: true });
+      }, 40);
+    });
+    sigma.on("leaveNode", () => {
+      window.clearTimeout(hoverTimer);
+      hovered.current = null;
+      element.style.cursor = "";
+      sigma.refresh({ skipIndexation: true });
+    });
+    (window as unknown as { __loopscopeSigma?: Sigma }).__loopscopeSigma = sigma;
+
+    let fa2: FA2Layout | null = null;
+    let timer: number | undefined;
+    if (graph.order > 1 && graph.size > 0 && layoutMillis > 0) {
+      fa2 = new FA2Layout(graph, { settings: { ...forceAtlas2.inferSettings(graph), slowDown: 2, adjustSizes: true, scalingRatio: 12, gravity: 0.5 } });
+      layout.current = fa2;
+      fa2.start();
+      setRunning(true);
+      timer = window.setTimeout(() => {
+        fa2?.stop();
+        setRunning(false);
+      }, layoutMillis);
+    }
+    return () => {
+      window.clearTimeout(timer);
+      window.clearTimeout(hoverTimer);
+      fa2?.kill();
+      layout.current = null;
+      sigma.kill();
+      renderer.current = null;
+      setRunning(false);
+    };
+  }, [graph, layoutMillis]);
+
+  useEffect(() => {
+    highlightRef.current = highlight;
+    const sigma = renderer.current;
+    if (!sigma) return;
+    sigma.refresh({ skipIndexation: true });
+    if (highlight && highlight.focus.length > 0) focusOn(sigma, graph, highlight.focus);
+  }, [highlight, graph]);
+
+  useImperativeHandle(ref, () => ({
+    toPng() {
+      const sigma = renderer.current;
+      if (!sigma) return undefined;
+      sigma.refresh();
+      const canvas = container.current?.querySelector("canvas");
+      return canvas?.toDataURL("image/png");
+    },
+    focus(ids: string[]) {
+      if (renderer.current) focusOn(renderer.current, graph, ids);
+    },
+  }));
+
+  const toggleLayout = () => {
+    const fa2 = layout.current;
+    if (!fa2) return;
+    if (fa2.isRunning()) {
+      fa2.stop();
+      setRunning(false);
+    } else {
+      fa2.start();
+      setRunning(true);
+      window.setTimeout(() => {
+        if (layout.current === fa2) {
+          fa2.stop();
+          setRunning(false);
+        }
+      }, layoutMillis || 3000);
+    }
+  };
+
+  return (
+    <div className="graph-wrap">
+      <div ref={container} className="graph-canvas" data-testid="graph-canvas" />
+      <div className="graph-controls">
+        <button type="button" onClick={toggleLayout} title="Stop or rerun the ForceAtlas2 layout">
+          {running ? "■ Stop layout" : "↻ Rerun layout"}
+        </button>
+        <button type="button" onClick={() => renderer.current?.getCamera().reset({ duration: 300 })} title="Fit the whole graph">
+          ⤢ Fit
+        </button>
+      </div>
+    </div>
+  );
+});
+
+function focusOn(sigma: Sigma, graph: ViewGraph, ids: string[]): void {
+  const points = ids.map((id) => sigma.getNodeDisplayData(keyOf(id))).filter((d): d is NonNullable<typeof d> => Boolean(d) && graph.hasNode(keyOf(ids[0]!)) !== undefined);
+  if (points.length === 0) return;
+  const xs = points.map((p) => p.x);
+  const ys = points.map((p) => p.y);
+  const x = (Math.min(...xs) + Math.max(...xs)) / 2;
+  const y = (Math.min(...ys) + Math.max(...ys)) / 2;
+  const spread = Math.max(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys));
+  const ratio = Math.min(1.2, Math.max(0.15, spread * 1.4));
+  void sigma.getCamera().animate({ x, y, ratio }, { duration: 400 });
+}

@@ -1,0 +1,82 @@
+import { useRef, useState } from "react";
+import type { SourceFile } from "../../analyzer/types.js";
+import { SAMPLES } from "./samples.js";
+import { readFileList } from "./read-files.js";
+
+interface Props {
+  label: string;
+  sources: SourceFile[];
+  onLoad: (sources: SourceFile[], label: string) => void;
+}
+
+/** Samples, file and folder pickers, and paste: every way to get manifests in. */
+export function LoadBar({ label, sources, onLoad }: Props) {
+  const files = useRef<HTMLInputElement>(null);
+  const folder = useRef<HTMLInputElement>(null);
+  const [pasting, setPasting] = useState(false);
+  const [text, setText] = useState("");
+  const pick = async (input: HTMLInputElement | null, kind: string) => {
+    if (!input?.files || input.files.length === 0) return;
+    const loaded = await readFileList(input.files);
+    onLoad(loaded, `${loaded.length} ${kind}`);
+    input.value = "";
+  };
+  return (
+    <div className="loadbar">
+      <select
+        aria-label="Sample estate"
+        value={label.startsWith("sample: ") ? label.slice(8) : ""}
+        onChange={(e) => {
+          const sample = SAMPLES.find((s) => s.name === e.target.value);
+          if (sample) onLoad(sample.sources, `sample: ${sample.name}`);
+        }}
+      >
+        <option value="" disabled>
+          {label.startsWith("sample: ") ? "samples" : label || "samples"}
+        </option>
+        {SAMPLES.map((s) => (
+          <option key={s.name} value={s.name} title={s.summary}>
+            sample: {s.name}
+          </option>
+        ))}
+      </select>
+      <button type="button" onClick={() => files.current?.click()} title="Open manifest files (.yaml, .yml, .json)">
+        Open files
+      </button>
+      <button type="button" onClick={() => folder.current?.click()} title="Open a folder of manifests">
+        Open folder
+      </button>
+      <button type="button" onClick={() => setPasting(true)} title="Paste YAML or JSON">
+        Paste
+      </button>
+      <input ref={files} data-testid="file-input" type="file" multiple accept=".yaml,.yml,.json,.ndjson" hidden onChange={(e) => void pick(e.currentTarget, "files")} />
+      <input ref={folder} data-testid="folder-input" type="file" multiple hidden {...({ webkitdirectory: "" } as object)} onChange={(e) => void pick(e.currentTarget, "files from a folder")} />
+      {pasting && (
+        <div className="modal" role="dialog" aria-label="Paste manifests">
+          <div className="modal-body">
+            <h3>Paste manifests (YAML or JSON)</h3>
+            <textarea value={text} onChange={(e) => setText(e.target.value)} spellCheck={false} placeholder={"apiVersion: loopscope/v1\nkind: Model\nname: my-model\n..."} autoFocus />
+            <div className="modal-actions">
+              <button type="button" onClick={() => setPasting(false)}>
+                Cancel
+              </button>
+              <button
+                type="button"
+                className="primary"
+                disabled={!text.trim()}
+                onClick={() => {
+                  const path = `pasted-${sources.filter((s) => s.path.startsWith("pasted-")).length + 1}.${/^\s*[[{]/.test(text) ? "json" : "yaml"}`;
+                  onLoad([...sources, { path, text }], label ? `${label} + pasted` : "pasted");
+                  setPasting(false);
+                  setText("");
+                }}
+              >
+                Add and analyse
+              </button>
+            </div>
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}

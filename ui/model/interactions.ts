@@ -1,0 +1,71 @@
+import type { EstateGraph } from "../../analyzer/graph/estate-graph.js";
+import type { Finding } from "../../analyzer/types.js";
+import type { EstateIndex } from "./estate-index.js";
+
+export type CouplingKind = "loop" | "outcome" | "inputs" | "reads";
+
+export interface Coupling {
+  a: string;
+  b: string;
+  kinds: CouplingKind[];
+  /** One sentence per kind, for the cell's explanation. */
+  reasons: string[];
+  /** Estate ids that make the coupling (shared inputs, datasets, the read output). */
+  nodes: string[];
+}
+
+export const COUPLING_LABELS: Record<CouplingKind, string> = { loop: "same loop", outcome: "shared outcome", inputs: "shared inputs", reads: "reads" };
+
+/**
+ * How each pair of models is coupled: same loop (one SCC), shared outcome (a shared-outcome
+ * finding), shared inputs (nodes both read), or one reads the other's output. Keyed "a\0b"
+ * with a < b; only coupled pairs are kept.
+ */
+export function computeInteractions(graph: EstateGraph, index: EstateIndex, findings: Finding[]): Map<string, Coupling> {
+  const pairs = new Map<string, Coupling>();
+  const get = (x: string, y: string) => {
+    const [a, b] = x < y ? [x, y] : [y, x];
+    const key = `${a}\u0000${b}`;
+    let coupling = pairs.get(key);
+    if (!coupling) pairs.set(key, (coupling = { a, b, kinds: [], reasons: [], nodes: [] }));
+    return coupling;
+  };
+  const add = (c: Coupling, kind: CouplingKind, reason: string, nodes: string[]) => {
+    if (!c.kinds.includes(kind)) c.kinds.push(kind);
+    c.reasons.push(reason);
+    c.nodes.push(...nodes);
+  };
+  for (const loop of graph.loops) {
+    if (loop.kind === "direct" || loop.models.length > 60) continue;
+    for (let i = 0; i < loop.models.length; i++)
+      for (let j = i + 1; j < loop.models.length; j++) add(get(loop.models[i]!, loop.models[j]!), "loop", `in one ${loop.kind} loop of ${loop.models.length} models`, []);
+  }
+  for (const finding of findings) {
+    if (finding.rule !== "shared-outcome" || finding.models.length !== 2) continue;
+    const datasets = finding.nodes.filter((id) => index.nodes.get(id)?.kind === "dataset");
+    add(get(finding.models[0]!, finding.models[1]!), "outcome", `both influence ${datasets.join(", ") || "a shared dataset"} and one trains on it`, datasets);
+  }
+  // Shared inputs: group readers by input node, so only pairs that share something are visited.
+  const readers = new Map<string, string[]>();
+  for (const edge of graph.edges) {
+    if (edge.kind !== "reads" || index.nodes.get(edge.target)?.kind !== "model") continue;
+    (readers.get(edge.source) ?? readers.set(edge.source, []).get(edge.source)!).push(edge.target);
+    const producer = index.nodes.get(edge.source)?.model;
+    if (producer && producer !== edge.target) add(get(producer, edge.target), "reads", `${edge.target} reads ${edge.source}`, [edge.source]);
+  }
+  const shared = new Map<string, string[]>();
+  for (const [input, models] of readers) {
+    if (models.length < 2 || models.length > 200) continue;
+    for (let i = 0; i < models.length; i++)
+      for (let j = i + 1; j < models.length; j++) {
+        const key = models[i]! < models[j]! ? `${models[i]}\u0000${models[j]}` : `${models[j]}\u0000${models[i]}`;
+        (shared.get(key) ?? shared.set(key, []).get(key)!).push(input);
+      }
+  }
+  for (const [key, inputs] of shared) {
+    const [a, b] = key.split("\u0000") as [string, string];
+    add(get(a, b), "inputs", `both read ${inputs.sort().join(", ")}`, inputs);
+  }
+  for (const coupling of pairs.values()) coupling.nodes = [...new Set(coupling.nodes)].sort();
+  return pairs;
+}

@@ -1,0 +1,115 @@
+import { useMemo } from "react";
+import type { Finding, Severity } from "../../analyzer/types.js";
+import { SEVERITIES } from "../../analyzer/types.js";
+import { formatWalk } from "../../analyzer/report/walk.js";
+
+export interface FindingFilters {
+  severities: Severity[];
+  rule: string;
+  owner: string;
+  text: string;
+  showAcknowledged: boolean;
+}
+
+export const DEFAULT_FILTERS: FindingFilters = { severities: ["error", "warning", "info"], rule: "", owner: "", text: "", showAcknowledged: true };
+
+/** Findings in display order: severity, then rule, then report order; acknowledged last. */
+export function visibleFindings(findings: Finding[], filters: FindingFilters, ownerOf: (model: string) => string | undefined): Finding[] {
+  const text = filters.text.trim().toLowerCase();
+  const rank = (f: Finding) => (f.acknowledged ? 3 : SEVERITIES.indexOf(f.severity));
+  return findings
+    .filter((f) => filters.severities.includes(f.severity) && (filters.showAcknowledged || !f.acknowledged))
+    .filter((f) => !filters.rule || f.rule === filters.rule)
+    .filter((f) => !filters.owner || f.models.some((m) => ownerOf(m) === filters.owner))
+    .filter((f) => !text || `${f.rule} ${f.message} ${f.nodes.join(" ")}`.toLowerCase().includes(text))
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => rank(a.f) - rank(b.f) || (a.f.rule < b.f.rule ? -1 : a.f.rule > b.f.rule ? 1 : a.i - b.i))
+    .map(({ f }) => f);
+}
+
+interface Props {
+  findings: Finding[];
+  visible: Finding[];
+  filters: FindingFilters;
+  owners: string[];
+  selected: string | undefined;
+  onFilters: (filters: FindingFilters) => void;
+  onSelect: (fingerprint: string) => void;
+}
+
+export function FindingsPanel({ findings, visible, filters, owners, selected, onFilters, onSelect }: Props) {
+  const rules = useMemo(() => [...new Set(findings.map((f) => f.rule))].sort(), [findings]);
+  const counts = useMemo(() => {
+    const c: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+    for (const f of findings) if (!f.acknowledged) c[f.severity]++;
+    return c;
+  }, [findings]);
+  const toggle = (severity: Severity) =>
+    onFilters({ ...filters, severities: filters.severities.includes(severity) ? filters.severities.filter((s) => s !== severity) : [...filters.severities, severity] });
+  const groups: { title: string; items: Finding[] }[] = [];
+  for (const finding of visible) {
+    const title = finding.acknowledged ? "acknowledged" : finding.severity;
+    const group = groups[groups.length - 1];
+    if (group?.title === title) group.items.push(finding);
+    else groups.push({ title, items: [finding] });
+  }
+  return (
+    <section className="findings" aria-label="Findings">
+      <div className="filters">
+        <div className="severity-toggles" role="group" aria-label="Severity">
+          {SEVERITIES.map((severity) => (
+            <button key={severity} type="button" className={`chip sev-${severity}${filters.severities.includes(severity) ? " on" : ""}`} aria-pressed={filters.severities.includes(severity)} onClick={() => toggle(severity)}>
+              {severity} <b>{counts[severity]}</b>
+            </button>
+          ))}
+        </div>
+        <div className="filter-row">
+          <select aria-label="Rule" value={filters.rule} onChange={(e) => onFilters({ ...filters, rule: e.target.value })}>
+            <option value="">all rules</option>
+            {rules.map((rule) => (
+              <option key={rule} value={rule}>
+                {rule}
+              </option>
+            ))}
+          </select>
+          <select aria-label="Owner" value={filters.owner} onChange={(e) => onFilters({ ...filters, owner: e.target.value })}>
+            <option value="">all owners</option>
+            {owners.map((owner) => (
+              <option key={owner} value={owner}>
+                {owner}
+              </option>
+            ))}
+          </select>
+        </div>
+        <input className="filter-text" type="search" placeholder="Filter findings…" aria-label="Filter findings" value={filters.text} onChange={(e) => onFilters({ ...filters, text: e.target.value })} />
+      </div>
+      <div className="finding-list" role="listbox" aria-label="Findings list" data-testid="findings-list">
+        {visible.length === 0 && <p className="empty">{findings.length === 0 ? "No findings: this estate is clean." : "No finding matches the filters."}</p>}
+        {groups.map((group) => (
+          <div key={`${group.title}-${group.items[0]!.fingerprint}`} className="finding-group">
+            <h3 className={`group-title sev-${group.title}`}>
+              {group.title} <span>{group.items.length}</span>
+            </h3>
+            {group.items.map((finding) => (
+              <button
+                key={finding.fingerprint}
+                type="button"
+                role="option"
+                aria-selected={finding.fingerprint === selected}
+                data-fingerprint={finding.fingerprint}
+                data-rule={finding.rule}
+                className={`finding sev-${finding.severity}${finding.acknowledged ? " acknowledged" : ""}${finding.fingerprint === selected ? " selected" : ""}`}
+                onClick={() => onSelect(finding.fingerprint)}
+              >
+                <span className="finding-rule">{finding.rule}</span>
+                <span className="finding-message">{finding.message}</span>
+                {finding.path && <span className="finding-walk">{formatWalk(finding.path)}</span>}
+                {finding.acknowledged && <span className="finding-ack">acknowledged: {finding.acknowledged.reason}</span>}
+              </button>
+            ))}
+          </div>
+        ))}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,115 @@
+import { useMemo, useState } from "react";
+import type { EstateGraph } from "../../analyzer/graph/estate-graph.js";
+import type { EstateIndex } from "../model/estate-index.js";
+import { COUPLING_LABELS, type Coupling, type CouplingKind } from "../model/interactions.js";
+import { teamColours, UNOWNED_COLOUR } from "../model/palette.js";
+
+const GLYPHS: Record<CouplingKind, string> = { loop: "⟳", outcome: "◎", inputs: "⋈", reads: "→" };
+const MAX_MODELS = 80;
+
+interface Props {
+  graph: EstateGraph;
+  index: EstateIndex;
+  couplings: Map<string, Coupling>;
+  selected: { a: string; b: string } | undefined;
+  onSelect: (a: string, b: string) => void;
+}
+
+/**
+ * Models × models: each cell says how two models are coupled. Only models with at least one
+ * coupling are listed (at most MAX_MODELS, the most coupled first, and the view says so).
+ */
+export function MatrixView({ graph, index, couplings, selected, onSelect }: Props) {
+  const [order, setOrder] = useState<"team" | "name" | "coupling">("team");
+  const degree = useMemo(() => {
+    const d = new Map<string, number>();
+    for (const c of couplings.values()) for (const m of [c.a, c.b]) d.set(m, (d.get(m) ?? 0) + c.kinds.length);
+    return d;
+  }, [couplings]);
+  const coupled = [...degree.keys()];
+  const shown = [...coupled].sort((a, b) => (degree.get(b) ?? 0) - (degree.get(a) ?? 0) || (a < b ? -1 : 1)).slice(0, MAX_MODELS);
+  const owner = (m: string) => index.nodes.get(m)?.owner ?? "~";
+  const models = shown.sort((a, b) =>
+    order === "team" ? owner(a).localeCompare(owner(b)) || a.localeCompare(b) : order === "name" ? a.localeCompare(b) : (degree.get(b) ?? 0) - (degree.get(a) ?? 0) || a.localeCompare(b),
+  );
+  const colours = teamColours(index.owners);
+  const cell = (a: string, b: string) => couplings.get(a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
+  const current = selected ? cell(selected.a, selected.b) : undefined;
+  const totalModels = graph.nodes.filter((n) => n.kind === "model").length;
+  return (
+    <div className="matrix-view" data-testid="matrix">
+      <div className="matrix-toolbar">
+        <span>
+          {models.length} of {totalModels} models ({coupled.length} coupled{coupled.length > MAX_MODELS ? `; showing the ${MAX_MODELS} most coupled` : ""})
+        </span>
+        <label>
+          sort by{" "}
+          <select value={order} onChange={(e) => setOrder(e.target.value as typeof order)} aria-label="Sort matrix">
+            <option value="team">team</option>
+            <option value="name">name</option>
+            <option value="coupling">coupling</option>
+          </select>
+        </label>
+        <span className="legend-inline">
+          {(Object.keys(GLYPHS) as CouplingKind[]).map((k) => (
+            <span key={k}>
+              <b>{GLYPHS[k]}</b> {COUPLING_LABELS[k]}
+            </span>
+          ))}
+        </span>
+      </div>
+      {models.length === 0 ? (
+        <p className="empty">No two models are coupled in this estate.</p>
+      ) : (
+        <div className="matrix-scroll">
+          <table className="matrix">
+            <thead>
+              <tr>
+                <th />
+                {models.map((m) => (
+                  <th key={m} className="col-head" title={`${m} (${index.nodes.get(m)?.owner ?? "no owner"})`}>
+                    <span style={{ borderColor: colours.get(owner(m)) ?? UNOWNED_COLOUR }}>{m}</span>
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {models.map((row) => (
+                <tr key={row}>
+                  <th className="row-head" style={{ borderLeftColor: colours.get(owner(row)) ?? UNOWNED_COLOUR }} title={index.nodes.get(row)?.owner ?? "no owner"}>
+                    {row}
+                  </th>
+                  {models.map((col) => {
+                    const c = row === col ? undefined : cell(row, col);
+                    const isSelected = selected && ((selected.a === row && selected.b === col) || (selected.a === col && selected.b === row));
+                    return (
+                      <td key={col} className={`${c ? `cell ${c.kinds.includes("loop") ? "cell-loop" : ""}` : row === col ? "diag" : ""}${isSelected ? " selected" : ""}`}>
+                        {c && (
+                          <button type="button" data-pair={`${row}|${col}`} title={c.kinds.map((k) => COUPLING_LABELS[k]).join(", ")} onClick={() => onSelect(row, col)}>
+                            {c.kinds.map((k) => GLYPHS[k]).join("")}
+                          </button>
+                        )}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {current && (
+        <div className="matrix-explain" data-testid="coupling-explanation">
+          <strong>
+            {current.a} ↔ {current.b}
+          </strong>
+          <ul className="plain">
+            {current.reasons.map((r, i) => (
+              <li key={i}>{r}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </div>
+  );
+}

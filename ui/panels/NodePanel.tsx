@@ -1,0 +1,149 @@
+import { useMemo } from "react";
+import type { EstateGraph } from "../../analyzer/graph/estate-graph.js";
+import { impact, type ReachedGroups } from "../../analyzer/impact.js";
+import type { EstateIndex } from "../model/estate-index.js";
+import { KIND_GLYPHS, KIND_LABELS } from "../model/palette.js";
+
+interface Props {
+  id: string;
+  graph: EstateGraph;
+  index: EstateIndex;
+  depth: number;
+  onDepth: (depth: number) => void;
+  onSelectNode: (id: string) => void;
+  onSelectFinding: (fingerprint: string) => void;
+}
+
+/** One node: its manifest fields with positions, its edges, its findings and its impact. */
+export function NodePanel({ id, graph, index, depth, onDepth, onSelectNode, onSelectFinding }: Props) {
+  const node = index.nodes.get(id);
+  const result = useMemo(() => impact(graph, id, { depth }), [graph, id, depth]);
+  if (!node) return <p className="empty">No node named {id} in this estate.</p>;
+  const link = (target: string) => (
+    <button type="button" className="link node-link" onClick={() => onSelectNode(target)}>
+      <span className={`glyph kind-${index.nodes.get(target)?.kind ?? "dataset"}`}>{KIND_GLYPHS[index.nodes.get(target)?.kind ?? "dataset"]}</span> {target}
+    </button>
+  );
+  const inbound = index.in.get(id) ?? [];
+  const outbound = index.out.get(id) ?? [];
+  const findings = index.findingsByNode.get(id) ?? [];
+  const fields = Object.entries(node.attributes ?? {});
+  return (
+    <article className="detail" data-testid="node-panel">
+      <header>
+        <span className={`glyph kind-${node.kind}`}>{KIND_GLYPHS[node.kind]}</span> <strong>{node.id}</strong> <span className="badge">{KIND_LABELS[node.kind]}</span>
+        {node.implicit && <span className="badge warn">undeclared</span>}
+      </header>
+      {node.description && <p>{node.description}</p>}
+      <dl className="fields">
+        <dt>owner</dt>
+        <dd>{node.owner ?? <span className="muted">none</span>}</dd>
+        {node.location && (
+          <>
+            <dt>{node.implicit ? "first used" : "declared"}</dt>
+            <dd>
+              <code>
+                {node.location.file}:{node.location.line}:{node.location.column}
+              </code>
+            </dd>
+          </>
+        )}
+        {fields.map(([key, value]) => (
+          <FieldRow key={key} name={key} value={value} />
+        ))}
+      </dl>
+      {inbound.length > 0 && (
+        <section>
+          <h4>In ({inbound.length})</h4>
+          <ul className="plain edges">
+            {inbound.map((e) => (
+              <li key={e.source}>
+                {link(e.source)} <span className={`edge-kind edge-${e.kind}`}>{e.kind}{e.use ? ` · ${e.use}` : ""}{e.version ? ` · v${e.version}` : ""}</span>
+                <span className="muted small"> {e.locations[0] ? `${e.locations[0].file}:${e.locations[0].line}` : ""}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {outbound.length > 0 && (
+        <section>
+          <h4>Out ({outbound.length})</h4>
+          <ul className="plain edges">
+            {outbound.map((e) => (
+              <li key={e.target}>
+                <span className={`edge-kind edge-${e.kind}`}>{e.kind}</span> {link(e.target)}
+                <span className="muted small"> {e.locations[0] ? `${e.locations[0].file}:${e.locations[0].line}` : ""}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <section>
+        <h4>Findings ({findings.length})</h4>
+        {findings.length === 0 && <p className="muted">None.</p>}
+        <ul className="plain">
+          {findings.map((f) => (
+            <li key={f.fingerprint}>
+              <button type="button" className={`link sev-${f.severity}`} onClick={() => onSelectFinding(f.fingerprint)}>
+                {f.rule}
+              </button>{" "}
+              <span className="muted small">{f.acknowledged ? "acknowledged" : f.severity}</span>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section className="impact" data-testid="impact">
+        <h4>
+          Impact
+          <label className="depth">
+            depth
+            <input type="range" min={1} max={8} value={depth} onChange={(e) => onDepth(Number(e.target.value))} aria-label="Impact depth" />
+            <output>{depth}</output>
+          </label>
+        </h4>
+        {result.found && (
+          <>
+            <ImpactGroups title="Downstream (what a change here reaches)" groups={result.impact.downstream} link={link} />
+            <ImpactGroups title="Upstream (what it depends on)" groups={result.impact.upstream} link={link} />
+            {result.impact.loops.length > 0 && (
+              <p>
+                Touches {result.impact.loops.length} loop{result.impact.loops.length === 1 ? "" : "s"}: {result.impact.loops.map((l) => `${l.kind} (${l.models.join(", ")})`).join("; ")}
+              </p>
+            )}
+          </>
+        )}
+      </section>
+    </article>
+  );
+}
+
+function FieldRow({ name, value }: { name: string; value: unknown }) {
+  const text = typeof value === "object" ? JSON.stringify(value) : String(value);
+  return (
+    <>
+      <dt>{name}</dt>
+      <dd>
+        <code>{text}</code>
+      </dd>
+    </>
+  );
+}
+
+function ImpactGroups({ title, groups, link }: { title: string; groups: ReachedGroups; link: (id: string) => React.ReactNode }) {
+  const items = [...groups.models, ...groups.services, ...groups.datasets];
+  return (
+    <div className="impact-group">
+      <h5>
+        {title}: {groups.models.length} models, {groups.services.length} services, {groups.datasets.length} datasets
+      </h5>
+      <ul className="plain">
+        {items.slice(0, 40).map((r) => (
+          <li key={r.id}>
+            {link(r.id)} <span className="muted small">{r.hops} hop{r.hops === 1 ? "" : "s"}</span>
+          </li>
+        ))}
+        {items.length > 40 && <li className="muted">and {items.length - 40} more</li>}
+      </ul>
+    </div>
+  );
+}

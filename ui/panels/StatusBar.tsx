@@ -1,0 +1,63 @@
+import { useState } from "react";
+import type { Notice, Report } from "../../analyzer/types.js";
+import type { AnalysisStatus } from "../worker/use-analysis.js";
+
+interface Props {
+  status: AnalysisStatus;
+  report: Report | undefined;
+  notices: Notice[];
+  millis: number | undefined;
+  files: number;
+  onCancel: () => void;
+}
+
+/** Progress and cancel while analysing; afterwards counts, timing, and the files with problems. */
+export function StatusBar({ status, report, notices, millis, files, onCancel }: Props) {
+  const [open, setOpen] = useState(false);
+  const problems = report ? report.findings.filter((f) => f.rule === "invalid-manifest") : [];
+  const allNotices = [...notices, ...(report?.notices ?? [])];
+  return (
+    <footer className="statusbar" data-testid="statusbar">
+      {status.state === "running" && (
+        <span className="progress">
+          <span className="spinner" /> Analysing {status.files} files{status.progress ? ` · ${status.progress.stage} ${status.progress.total > 1 ? `${status.progress.done}/${status.progress.total}` : ""}` : ""}
+          <button type="button" onClick={onCancel}>
+            Cancel
+          </button>
+        </span>
+      )}
+      {status.state === "cancelled" && <span className="warn">Analysis cancelled.</span>}
+      {status.state === "failed" && <span className="error">Analysis failed: {status.message}</span>}
+      {report && status.state !== "running" && (
+        <span>
+          {files} files · {report.summary.models} models · {report.summary.bySeverity.error} errors · {report.summary.bySeverity.warning} warnings · {report.summary.bySeverity.info} info
+          {report.summary.acknowledged ? ` · ${report.summary.acknowledged} acknowledged` : ""}
+          {millis !== undefined ? ` · analysed in ${millis} ms` : ""}
+        </span>
+      )}
+      {(problems.length > 0 || allNotices.length > 0) && (
+        <button type="button" className="link" onClick={() => setOpen(!open)} aria-expanded={open}>
+          {problems.length} invalid · {allNotices.length} notices {open ? "▾" : "▸"}
+        </button>
+      )}
+      <span className="privacy">Everything runs in this browser; nothing is uploaded.</span>
+      {open && (
+        <div className="problems" data-testid="problems">
+          {problems.map((f) => (
+            <div key={f.fingerprint} className="problem error">
+              <code>
+                {f.locations[0]?.file}:{f.locations[0]?.line}:{f.locations[0]?.column}
+              </code>{" "}
+              {f.message}
+            </div>
+          ))}
+          {allNotices.map((n, i) => (
+            <div key={i} className="problem">
+              <code>{n.file ? `${n.file}${n.line ? `:${n.line}:${n.column ?? 1}` : ""}` : ""}</code> {n.message}
+            </div>
+          ))}
+        </div>
+      )}
+    </footer>
+  );
+}

@@ -1,0 +1,60 @@
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { Progress } from "../../analyzer/index.js";
+import type { SourceFile } from "../../analyzer/types.js";
+import type { AnalysisResult, WorkerMessage } from "./protocol.js";
+
+export type AnalysisStatus =
+  | { state: "idle" }
+  | { state: "running"; progress?: Progress | undefined; files: number }
+  | { state: "done" }
+  | { state: "cancelled" }
+  | { state: "failed"; message: string };
+
+/**
+ * One worker per analysis: cancelling terminates it, which stops even a long run at once,
+ * and a newer request supersedes an older one.
+ */
+export function useAnalysis() {
+  const [result, setResult] = useState<AnalysisResult | null>(null);
+  const [status, setStatus] = useState<AnalysisStatus>({ state: "idle" });
+  const worker = useRef<Worker | null>(null);
+
+  const stop = () => {
+    worker.current?.terminate();
+    worker.current = null;
+  };
+
+  const run = useCallback((sources: SourceFile[]) => {
+    stop();
+    const w = new Worker(new URL("./analysis.worker.ts", import.meta.url), { type: "module" });
+    worker.current = w;
+    setStatus({ state: "running", files: sources.length });
+    w.onmessage = (event: MessageEvent<WorkerMessage>) => {
+      if (worker.current !== w) return;
+      const message = event.data;
+      if (message.type === "progress") setStatus({ state: "running", progress: message.progress, files: sources.length });
+      else if (message.type === "done") {
+        setResult(message.result);
+        setStatus({ state: "done" });
+        stop();
+      } else {
+        setStatus({ state: "failed", message: message.message });
+        stop();
+      }
+    };
+    w.onerror = (event) => {
+      setStatus({ state: "failed", message: event.message || "the analysis worker stopped" });
+      stop();
+    };
+    w.postMessage({ sources, today: new Date().toISOString().slice(0, 10) });
+  }, []);
+
+  const cancel = useCallback(() => {
+    if (!worker.current) return;
+    stop();
+    setStatus({ state: "cancelled" });
+  }, []);
+
+  useEffect(() => stop, []);
+  return { result, status, run, cancel };
+}
