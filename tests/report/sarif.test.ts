@@ -25,6 +25,24 @@ describe("sarif reporter", () => {
     });
   }
 
+  it("the validator accepts the reference logs of microsoft/sarif-tutorials, whose shapes ours follow", () => {
+    const dir = new URL("../../../shared/external/sarif-tutorials/", import.meta.url);
+    const shapes = new Set<string>();
+    for (const name of ["Baseline.sarif", "Suppressions.sarif", "RuleMetadata.sarif", "simple-example.sarif"]) {
+      const log = JSON.parse(readFileSync(new URL(name, dir), "utf8")) as Json;
+      expect(validate(log)).toBe(true);
+      for (const result of log["runs"][0].results as Json[]) {
+        if (result["baselineState"]) shapes.add(`baselineState:${result["baselineState"]}`);
+        for (const s of (result["suppressions"] ?? []) as Json[]) shapes.add(`suppression:${s["kind"]}:${s["status"] ?? ""}`);
+      }
+    }
+    // Ours: accepted in-source suppressions (hidden by viewers), and new/unchanged baseline states.
+    expect(shapes).toContain("suppression:inSource:");
+    expect(shapes).toContain("suppression:external:accepted");
+    expect(shapes).toContain("baselineState:new");
+    expect(shapes).toContain("baselineState:unchanged");
+  });
+
   it("the schema check can fail: a wrong level or an unencoded URI is rejected", () => {
     const text = cases["estate"]!.files["estate.sarif.json"]!;
     expect(validate(JSON.parse(text.replace('"level": "note"', '"level": "info"')))).toBe(false);
