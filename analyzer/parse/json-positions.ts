@@ -3,7 +3,8 @@ import { MAPPING, SCALAR, SEQUENCE, type FlatTree } from "./flat-tree.js";
 const KEY = 3;
 
 export type JsonScan =
-  | { ok: true; tree: FlatTree; duplicateKeys: { key: string; offset: number }[] }
+  /** `nearLimits`: some string may be over the length limit or the nesting over the depth limit. */
+  | { ok: true; tree: FlatTree; duplicateKeys: { key: string; offset: number }[]; nearLimits: boolean }
   | { ok: false; offset: number; message: string };
 
 /**
@@ -13,7 +14,8 @@ export type JsonScan =
  * always say where). Iterative, so nesting depth cannot overflow the stack; values are
  * not built (JSON.parse does that faster).
  */
-export function scanJson(text: string): JsonScan {
+export function scanJson(text: string, limits: { maxDepth: number; maxStringLength: number }): JsonScan {
+  let nearLimits = false;
   const starts: number[] = [];
   const ends: number[] = [];
   const kinds: number[] = [];
@@ -32,6 +34,7 @@ export function scanJson(text: string): JsonScan {
     if (text.charCodeAt(i) !== 0x22) return fail("expected a double-quoted property name", i);
     const end = stringEnd(text, i);
     if (end < 0) return fail("unterminated property name", -end - 1);
+    if (end - i - 2 > limits.maxStringLength) nearLimits = true;
     const key = decodeString(text, i, end);
     if (key === undefined) return fail("bad escape sequence in a property name", i);
     if (keys.has(key)) duplicateKeys.push({ key, offset: i });
@@ -56,6 +59,7 @@ export function scanJson(text: string): JsonScan {
       } else {
         const keys = isObject ? new Set<string>() : undefined;
         stack.push({ node, keys });
+        if (stack.length > limits.maxDepth) nearLimits = true;
         if (keys) {
           const next = readKey(i, keys);
           if (typeof next !== "number") return next;
@@ -66,6 +70,7 @@ export function scanJson(text: string): JsonScan {
     } else if (c === 0x22 /* " */) {
       const end = stringEnd(text, i);
       if (end < 0) return fail("unterminated string or a control character in a string", -end - 1);
+      if (end - i - 2 > limits.maxStringLength) nearLimits = true;
       add(i, SCALAR);
       i = end;
     } else {
@@ -80,7 +85,7 @@ export function scanJson(text: string): JsonScan {
       const top = stack[stack.length - 1];
       if (!top) {
         if (i < text.length) return fail("unexpected text after the JSON value", i);
-        return { ok: true, tree: jsonTree(text, starts, ends, kinds), duplicateKeys };
+        return { ok: true, tree: jsonTree(text, starts, ends, kinds), duplicateKeys, nearLimits };
       }
       const ch = text.charCodeAt(i);
       if (ch === 0x2c /* , */) {
@@ -137,6 +142,9 @@ function skipSpace(text: string, i: number): number {
 
 /** Offset just past the closing quote, or -(offset of the problem) - 1. */
 function stringEnd(text: string, start: number): number {
+  // Fast path: the next quote, when nothing between needs a closer look.
+  const quote = text.indexOf('"', start + 1);
+  if (quote > 0 && isPlainRun(text, start + 1, quote)) return quote + 1;
   let i = start + 1;
   for (;;) {
     const c = text.charCodeAt(i);
@@ -144,6 +152,15 @@ function stringEnd(text: string, start: number): number {
     if (c === 0x22) return i + 1;
     i += c === 0x5c /* \ */ ? 2 : 1;
   }
+}
+
+/** True when text[from..to) has no backslash and no control character. */
+function isPlainRun(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5c || c < 0x20) return false;
+  }
+  return true;
 }
 
 /** Offset just past a number, true, false or null at i (their exact syntax is JSON.parse's job). */

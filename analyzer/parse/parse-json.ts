@@ -19,11 +19,11 @@ export function parseJson(file: string, text: string): ParsedFile {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    const scan = scanJson(text);
+    const scan = scanJson(text, PARSE_LIMITS);
     const offset = scan.ok ? text.length : scan.offset;
     return { file, documents: [], problems: [{ location: at(offset), message: `invalid JSON: ${cleanMessage(error, scan.ok ? undefined : scan.message)}` }] };
   }
-  const scan = scanJson(text);
+  const scan = scanJson(text, PARSE_LIMITS);
   if (!scan.ok) return { file, documents: [], problems: [{ location: at(scan.offset), message: `invalid JSON: ${scan.message}` }] };
   const problems: ParseProblem[] = [];
   for (const duplicate of scan.duplicateKeys.slice(0, 5)) {
@@ -44,7 +44,8 @@ export function parseJson(file: string, text: string): ParsedFile {
     if (withDuplicates.has(index)) return;
     const find = (path: FieldPath) => locateFlat(text, tree, node, path) ?? { valueOffset: tree.starts[node]! };
     const locate = (path: FieldPath) => at(find(path).valueOffset);
-    const problem = checkValue(item);
+    // JSON has no aliases: only a file near a limit needs the value walk.
+    const problem = scan.nearLimits ? checkValue(item) : undefined;
     if (problem) {
       problems.push({ location: locate(problem.path), message: problem.message });
       return;

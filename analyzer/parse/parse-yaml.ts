@@ -31,14 +31,19 @@ class TooManyDocuments extends Error {
 export function parseYaml(file: string, text: string): ParsedFile {
   let lines: LineIndex | undefined;
   const at = (offset: number): Location => ({ file, ...(lines ??= new LineIndex(text)).position(offset) });
-  const recorder = new FrameRecorder(text, (position, count) => {
-    if (count >= PARSE_LIMITS.maxDocumentsPerFile) throw new TooManyDocuments(position);
-  });
+  const recorder = new FrameRecorder(
+    text,
+    (position, count) => {
+      if (count >= PARSE_LIMITS.maxDocumentsPerFile) throw new TooManyDocuments(position);
+    },
+    PARSE_LIMITS,
+  );
   let failure: ParseProblem | undefined;
   let lastRootIsComplete = true;
   try {
-    // maxDepth counts js-yaml's nested calls, about one per level plus one at the leaves.
-    loadAll(text, null, { schema: MANIFEST_YAML_SCHEMA, listener: recorder.listener, maxDepth: PARSE_LIMITS.maxDepth + 2 } as LoadOptions);
+    // js-yaml's maxDepth counts its nested calls (up to two per level): a safety net against
+    // stack overflow; the exact limit is checkValue's.
+    loadAll(text, null, { schema: MANIFEST_YAML_SCHEMA, listener: recorder.listener, maxDepth: PARSE_LIMITS.maxDepth * 2 + 2 } as LoadOptions);
   } catch (error) {
     if (error instanceof TooManyDocuments) {
       failure = { location: at(error.position), message: `more than ${PARSE_LIMITS.maxDocumentsPerFile.toLocaleString("en-US")} documents in one file; the rest of the file is not read` };
@@ -69,6 +74,7 @@ export function parseYaml(file: string, text: string): ParsedFile {
       return { valueOffset: fallback };
     }
   };
+  const mayShare = text.includes("*");
   roots.forEach((root, index) => {
     const value = recorder.results[root];
     const nextRoot = recorder.roots[index + 1];
@@ -76,7 +82,9 @@ export function parseYaml(file: string, text: string): ParsedFile {
     if (value === null && isBlankDocument(text.slice(recorder.starts[root], end))) return;
     const find = (path: FieldPath): Located => locateFlat(text, recorder, root, path) ?? slowLocate(index, path, recorder.starts[root]!);
     const locate = (path: FieldPath) => at(find(path).valueOffset);
-    const problem = checkValue(value);
+    // Without aliases a document is a tree: the value walk is needed only for aliases
+    // (bombs, self-reference) or when the listener saw a long string or deep nesting.
+    const problem = mayShare || recorder.nearLimits.has(index) ? checkValue(value) : undefined;
     if (problem) {
       problems.push({ location: locate(problem.path), message: problem.message });
       return;

@@ -22,12 +22,15 @@ export class FrameRecorder implements FlatTree {
   readonly results: unknown[] = [];
   /** Frame numbers of the documents' root nodes, in order. */
   readonly roots: number[] = [];
+  /** Documents (by index) with a string longer than, or nesting deeper than, the limits (checked exactly later). */
+  readonly nearLimits = new Set<number>();
   private readonly stack: number[] = [];
 
   /** `onRoot` runs before each document's root node; it may throw to stop reading. */
   constructor(
     private readonly text: string,
     private readonly onRoot: (position: number, count: number) => void,
+    private readonly limits: { maxStringLength: number; maxDepth: number } = { maxStringLength: Infinity, maxDepth: Infinity },
   ) {}
 
   /** True while a document is being read (so an error now belongs to that document). */
@@ -39,6 +42,7 @@ export class FrameRecorder implements FlatTree {
     if (event === "open") {
       if (this.stack.length === 0) this.onRoot(state.position, this.roots.length);
       this.stack.push(this.starts.length);
+      if (this.stack.length > this.limits.maxDepth) this.nearLimits.add(this.roots.length);
       this.starts.push(state.position);
       this.ends.push(0);
       this.kinds.push(SCALAR);
@@ -51,6 +55,7 @@ export class FrameRecorder implements FlatTree {
     this.results[frame] = result;
     this.ends[frame] = this.starts.length;
     if (typeof result === "object" && result !== null) this.kinds[frame] = Array.isArray(result) ? SEQUENCE : MAPPING;
+    else if (typeof result === "string" && result.length > this.limits.maxStringLength) this.nearLimits.add(this.roots.length);
     if (this.stack.length === 0) this.roots.push(frame);
   };
 

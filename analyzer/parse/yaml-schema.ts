@@ -15,30 +15,34 @@ const FLOAT_NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
 const FLOAT_EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
 const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
 
+// Every plain scalar is tried against each type in turn; a look at the first character
+// first keeps the regular expressions off the names and references most scalars are.
+const first = (data: string | null, chars: string) => data !== null && data.length > 0 && chars.includes(data[0]!);
+
 const nullType = new Type("tag:yaml.org,2002:null", {
   kind: "scalar",
-  resolve: (data: string | null) => data === null || NULL.test(data),
+  resolve: (data: string | null) => data === null || data === "" || (first(data, "~nN") && NULL.test(data)),
   construct: () => null,
   predicate: (value: unknown) => value === null,
 });
 
 const boolType = new Type("tag:yaml.org,2002:bool", {
   kind: "scalar",
-  resolve: (data: string | null) => data !== null && BOOL.test(data),
+  resolve: (data: string | null) => first(data, "tTfF") && BOOL.test(data!),
   construct: (data: string) => data[0] === "t" || data[0] === "T",
   predicate: (value: unknown) => typeof value === "boolean",
 });
 
 const intType = new Type("tag:yaml.org,2002:int", {
   kind: "scalar",
-  resolve: (data: string | null) => data !== null && (INT.test(data) || INT_OCT.test(data) || INT_HEX.test(data)),
+  resolve: (data: string | null) => first(data, "+-0123456789") && (INT.test(data!) || INT_OCT.test(data!) || INT_HEX.test(data!)),
   construct: (data: string) => (INT_OCT.test(data) ? parseInt(data.slice(2), 8) : INT_HEX.test(data) ? parseInt(data.slice(2), 16) : parseInt(data, 10)),
   predicate: (value: unknown) => Number.isInteger(value),
 });
 
 const floatType = new Type("tag:yaml.org,2002:float", {
   kind: "scalar",
-  resolve: (data: string | null) => data !== null && (FLOAT_NAN.test(data) || FLOAT_EXP.test(data) || FLOAT.test(data)),
+  resolve: (data: string | null) => first(data, "+-.0123456789") && (FLOAT_NAN.test(data!) || FLOAT_EXP.test(data!) || FLOAT.test(data!)),
   construct: (data: string) =>
     FLOAT_NAN.test(data) ? (data.slice(-3).toLowerCase() === "nan" ? NaN : data[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY) : parseFloat(data),
   predicate: (value: unknown) => typeof value === "number",

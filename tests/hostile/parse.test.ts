@@ -142,6 +142,15 @@ describe("size limits", () => {
     expect(problems(json)).toEqual([expect.stringMatching(/^deep\.json:1:\d+: values are nested more than 64 levels deep/)]);
   });
 
+  it("puts the depth limit at the same level in YAML and JSON", () => {
+    const yamlOf = (levels: number) => `${HEADER}kind: Dataset\nname: d\n` + Array.from({ length: levels }, (_, i) => `${" ".repeat(i * 2)}k${i}:`).join("\n") + " x\n";
+    const jsonOf = (levels: number) => `{"apiVersion": "loopscope/v1", "kind": "Dataset", "name": "d", "k": ${'{"k": '.repeat(levels - 1)}"x"${"}".repeat(levels - 1)}}`;
+    for (const [path, textOf] of [["d.yaml", yamlOf], ["d.json", jsonOf]] as const) {
+      expect(parse(path, textOf(PARSE_LIMITS.maxDepth)).problems).toEqual([]);
+      expect(problems(parse(path, textOf(PARSE_LIMITS.maxDepth + 1)))).toEqual([expect.stringMatching(/values are nested more than 64 levels deep/)]);
+    }
+  });
+
   it("rejects a 100 MB file without parsing it", () => {
     const text = HEADER + "#".repeat(100 * 1024 * 1024);
     expect(problems(parse("huge.yaml", text))).toEqual(["huge.yaml:1:1: file is larger than the limit of 20 MiB; it is not read"]);
