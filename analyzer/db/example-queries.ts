@@ -151,17 +151,20 @@ ORDER BY model;`,
     question: "If a model changes, how many other models (and teams) does the change reach downstream?",
     nodeColumn: "model",
     sql: `WITH RECURSIVE reach(origin, node) AS (
-  SELECT id, id FROM nodes WHERE kind = 'model'
+  SELECT m.id, e.target FROM nodes m JOIN edges e ON e.source = m.id WHERE m.kind = 'model'
   UNION
   SELECT r.origin, e.target FROM reach r JOIN edges e ON e.source = r.node
 )
 SELECT m.id AS model, m.owner,
   count(DISTINCT CASE WHEN n.kind = 'model' AND n.id <> m.id THEN n.id END) AS downstream_models,
-  count(DISTINCT CASE WHEN n.kind = 'model' AND n.id <> m.id AND coalesce(n.owner, '') <> coalesce(m.owner, '') THEN coalesce(n.owner, '(no owner)') END) AS other_teams,
-  max(n.id = m.id AND r.node <> r.origin) AS reaches_itself
-FROM reach r
-JOIN nodes m ON m.id = r.origin
-JOIN nodes n ON n.id = r.node
+  count(DISTINCT CASE WHEN n.kind = 'model' AND n.id <> m.id AND coalesce(n.owner, '(no owner)') <> coalesce(m.owner, '(no owner)')
+    THEN coalesce(n.owner, '(no owner)') END) AS other_teams,
+  coalesce(max(n.id = m.id), 0) AS feeds_back_to_itself,
+  group_concat(DISTINCT CASE WHEN n.kind = 'model' AND n.id <> m.id THEN n.id END) AS reaches
+FROM nodes m
+LEFT JOIN reach r ON r.origin = m.id
+LEFT JOIN nodes n ON n.id = r.node
+WHERE m.kind = 'model'
 GROUP BY m.id
 ORDER BY downstream_models DESC, model;`,
   },

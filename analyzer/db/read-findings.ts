@@ -9,7 +9,7 @@ import { num, rows, text } from "./rows.js";
  */
 export function readFindings(db: Database): Finding[] {
   const nodesOf = new Map<number, string[]>();
-  for (const row of rows(db, "SELECT finding_id, node FROM finding_nodes ORDER BY finding_id, node")) {
+  for (const row of rows(db, "SELECT finding_id, node FROM finding_nodes WHERE in_nodes = 1 ORDER BY finding_id, node")) {
     const id = num(row["finding_id"]);
     nodesOf.set(id, [...(nodesOf.get(id) ?? []), String(row["node"])]);
   }

@@ -84,6 +84,7 @@ CREATE TABLE IF NOT EXISTS finding_nodes (
   finding_id INTEGER NOT NULL REFERENCES findings(id),
   node       TEXT NOT NULL,
   is_model   INTEGER NOT NULL,
+  in_nodes   INTEGER NOT NULL,
   PRIMARY KEY (finding_id, node)
 );
 CREATE TABLE IF NOT EXISTS loops (

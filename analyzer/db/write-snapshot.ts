@@ -102,7 +102,7 @@ function insertFindings(db: Database, findings: readonly Finding[]): void {
     `INSERT INTO findings (id, fingerprint, rule, severity, message, acknowledged, reason, expires, baseline_state, file, line, column, models, locations, path, data, evidence)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const member = db.prepare("INSERT OR IGNORE INTO finding_nodes (finding_id, node, is_model) VALUES (?, ?, ?)");
+  const member = db.prepare("INSERT OR IGNORE INTO finding_nodes (finding_id, node, is_model, in_nodes) VALUES (?, ?, ?, ?)");
   findings.forEach((f, index) => {
     const id = index + 1; // report order, so reading back by id gives the report's order
     const first = f.locations[0];
@@ -125,8 +125,11 @@ function insertFindings(db: Database, findings: readonly Finding[]): void {
       f.data ? json(f.data) : null,
       f.evidence ? json(f.evidence) : null,
     ]);
+    // Models and nodes together: a finding about an undeclared dataset names the model that
+    // referenced it in `models` but only the dataset in `nodes`; owner queries need both.
     const models = new Set(f.models);
-    for (const node of new Set(f.nodes)) member.run([id, node, models.has(node) ? 1 : 0]);
+    const nodes = new Set(f.nodes);
+    for (const node of new Set([...f.nodes, ...f.models])) member.run([id, node, models.has(node) ? 1 : 0, nodes.has(node) ? 1 : 0]);
   });
   finding.free();
   member.free();

@@ -1,0 +1,98 @@
+import { describe, expect, test } from "vitest";
+import { listRuns, openDatabase, readFindings, readSources, rows, SCHEMA_VERSION, schemaVersionOf, writeSnapshot, appendRun } from "../../analyzer/db/index.js";
+import { loadSqlJs } from "../../src/io/database-file.js";
+import { analyzeDocs, dataset, filesOf, model } from "../helpers/estate.js";
+import { bikeShop } from "./helpers.js";
+
+describe("schema round trip: report → database → the same findings back", () => {
+  test("bike-shop: every finding, field for field, in report order", async () => {
+    const { sources, analysis } = bikeShop();
+    const db = openDatabase(await loadSqlJs());
+    writeSnapshot(db, analysis, sources);
+    expect(analysis.report.findings.length).toBeGreaterThan(0);
+    expect(readFindings(db)).toEqual(analysis.report.findings);
+  });
+
+  test("acknowledged findings keep their reason and expiry; data and walks survive", async () => {
+    const docs = [
+      model("ranker", {
+        inputs: [{ from: "clicks", use: "training" }],
+        outputs: [{ name: "top", influences: ["clicks"] }],
+        acknowledge: [{ rule: "direct-feedback-loop", reason: "5% exploration traffic", expires: "2027-06-30" }],
+      }),
+      dataset("clicks"),
+      model("pricer", { inputs: [{ from: "sales", use: "training" }] }),
+    ];
+    const analysis = analyzeDocs(docs);
+    const acknowledged = analysis.report.findings.find((f) => f.acknowledged);
+    expect(acknowledged?.acknowledged).toEqual({ reason: "5% exploration traffic", expires: "2027-06-30" });
+    const db = openDatabase(await loadSqlJs());
+    writeSnapshot(db, analysis, filesOf(docs));
+    expect(readFindings(db)).toEqual(analysis.report.findings);
+    expect(rows(db, "SELECT rule, acknowledged, reason, expires FROM findings WHERE acknowledged = 1")).toEqual([
+      { rule: "direct-feedback-loop", acknowledged: 1, reason: "5% exploration traffic", expires: "2027-06-30" },
+    ]);
+  });
+
+  test("the file itself round-trips: export → reopen gives the same snapshot, version and sources", async () => {
+    const SQL = await loadSqlJs();
+    const { sources, analysis } = bikeShop();
+    const db = openDatabase(SQL);
+    writeSnapshot(db, analysis, sources);
+    appendRun(db, analysis, { time: "2026-11-28T10:00:00.000Z", source: "samples/bike-shop" });
+    const reopened = openDatabase(SQL, db.export());
+    expect(schemaVersionOf(reopened)).toBe(SCHEMA_VERSION);
+    expect(reopened.exec("PRAGMA user_version")[0]?.values[0]?.[0]).toBe(SCHEMA_VERSION);
+    expect(readFindings(reopened)).toEqual(analysis.report.findings);
+    expect(readSources(reopened)).toEqual([...sources].sort((a, b) => (a.path < b.path ? -1 : 1)));
+    expect(listRuns(reopened).map((r) => r.findings)).toEqual([analysis.report.findings.length]);
+  });
+
+  test("nodes, edges, loops and manifests match the analysis", async () => {
+    const { sources, analysis } = bikeShop();
+    const db = openDatabase(await loadSqlJs());
+    writeSnapshot(db, analysis, sources);
+    const count = (table: string) => rows(db, `SELECT count(*) AS n FROM ${table}`)[0]?.["n"];
+    expect(count("nodes")).toBe(analysis.graph.nodes.length);
+    expect(count("edges")).toBe(analysis.graph.edges.length);
+    expect(count("loops")).toBe(analysis.graph.loops.length);
+    expect(count("manifests")).toBe(analysis.report.summary.documents);
+    // The hidden loop's walk comes from its finding and closes on itself.
+    const hidden = rows(db, "SELECT models, walk FROM loops WHERE kind = 'hidden'");
+    expect(hidden).toHaveLength(1);
+    expect(hidden[0]?.["models"]).toBe("bike-recommender, demand-forecast, dynamic-pricing");
+    expect(String(hidden[0]?.["walk"])).toMatch(/^bike-recommender → .* → purchases → bike-recommender$/);
+    // Each YAML document of the multi-document datasets file is its own manifest row with its raw text.
+    const purchases = rows(db, "SELECT file, kind, owner, raw FROM manifests WHERE name = 'purchases'");
+    expect(purchases).toEqual([{ file: "samples/bike-shop/datasets/commerce.yaml", kind: "Dataset", owner: "data-platform", raw: expect.stringContaining("derivedFrom: [order-events]") }]);
+    expect(String(purchases[0]?.["raw"])).not.toContain("name: clickstream");
+  });
+
+  test("a second snapshot replaces the first instead of adding to it", async () => {
+    const { sources, analysis } = bikeShop();
+    const db = openDatabase(await loadSqlJs());
+    writeSnapshot(db, analysis, sources);
+    const smaller = analyzeDocs([model("solo")]);
+    writeSnapshot(db, smaller, filesOf([model("solo")]));
+    expect(rows(db, "SELECT id FROM nodes")).toEqual([{ id: "solo" }]);
+    expect(readFindings(db)).toEqual(smaller.report.findings);
+    expect(rows(db, "SELECT count(*) AS n FROM loops")[0]?.["n"]).toBe(0);
+  });
+});
+
+describe("opening files that are not Loopscope databases", () => {
+  test("random bytes and foreign SQLite files are refused with a message", async () => {
+    const SQL = await loadSqlJs();
+    expect(() => openDatabase(SQL, new TextEncoder().encode("apiVersion: loopscope/v1\n".repeat(300)))).toThrow(/not a SQLite database/);
+    const foreign = new SQL.Database();
+    foreign.run("CREATE TABLE t (x)");
+    expect(() => openDatabase(SQL, foreign.export())).toThrow(/not one written by Loopscope/);
+  });
+
+  test("a file from a newer schema is refused rather than misread", async () => {
+    const SQL = await loadSqlJs();
+    const db = openDatabase(SQL);
+    db.run("UPDATE schema_version SET version = ?", [SCHEMA_VERSION + 1]);
+    expect(() => openDatabase(SQL, db.export())).toThrow(/newer Loopscope/);
+  });
+});
