@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import type { Command } from "./command.js";
 import { createBaseline, serializeBaseline } from "../../analyzer/engine/baseline.js";
 import { parseFlags } from "../io/parse-flags.js";
-import { analyzePaths } from "../io/analyze-paths.js";
+import { analyzePaths, noManifestsMessage } from "../io/analyze-paths.js";
 import { loadBaseline } from "../io/load-baseline.js";
 import { EXIT, UsageError } from "../exit-codes.js";
 
@@ -29,7 +29,7 @@ Options:
     });
     if (positionals.length === 0) throw new UsageError("give at least one file or folder (e.g. `loopscope baseline manifests/ -o loopscope-baseline.json`)");
     const analysis = analyzePaths(positionals, io.cwd, values.config);
-    if (analysis.report.summary.files === 0) throw new UsageError(`no Loopscope manifests found in ${positionals.join(", ")}`);
+    if (analysis.report.summary.files === 0) throw new UsageError(noManifestsMessage(positionals, analysis, io.cwd));
     const output = values.output;
     const previous = output !== undefined && existsSync(resolve(io.cwd, output)) ? loadBaseline(io.cwd, output) : undefined;
     const baseline = createBaseline(analysis.report, previous);

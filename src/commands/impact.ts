@@ -1,7 +1,7 @@
 import type { Command } from "./command.js";
 import { impact, type Impact, type ReachedGroups, type ReachedNode } from "../../analyzer/impact.js";
 import { oneOf, parseFlags } from "../io/parse-flags.js";
-import { analyzePaths } from "../io/analyze-paths.js";
+import { analyzePaths, noManifestsMessage } from "../io/analyze-paths.js";
 import { EXIT, UsageError } from "../exit-codes.js";
 
 const IMPACT_FORMATS = ["text", "json"] as const;
@@ -36,7 +36,7 @@ Options:
       if (!Number.isInteger(depth) || depth < 1) throw new UsageError(`--depth must be a whole number of at least 1 (got "${values.depth}")`);
     }
     const analysis = analyzePaths(paths.length > 0 ? paths : ["."], io.cwd, values.config);
-    if (analysis.report.summary.files === 0) throw new UsageError(`no Loopscope manifests found in ${(paths.length > 0 ? paths : ["."]).join(", ")}`);
+    if (analysis.report.summary.files === 0) throw new UsageError(noManifestsMessage(paths.length > 0 ? paths : ["."], analysis, io.cwd));
     const result = impact(analysis.graph, name, { depth });
     if (!result.found) {
       throw new UsageError(`"${name}" is not in the estate${result.suggestion !== undefined ? `; did you mean "${result.suggestion}"?` : ""}`);

@@ -4,7 +4,7 @@ import { failingFindings, FAIL_ON_LEVELS, type FailOn } from "../../analyzer/eng
 import { RULES } from "../../analyzer/rules/index.js";
 import { applyBaseline, formatBaselineComparison, type BaselineComparison } from "../../analyzer/engine/baseline.js";
 import { ruleSettings } from "../../analyzer/engine/settings.js";
-import { analyzePaths } from "../io/analyze-paths.js";
+import { analyzePaths, noManifestsMessage } from "../io/analyze-paths.js";
 import { loadBaseline } from "../io/load-baseline.js";
 import { writeOutput } from "../io/write-output.js";
 import { oneOf, parseFlags } from "../io/parse-flags.js";
@@ -68,7 +68,7 @@ Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage 
     if (values.output === undefined) io.stdout(text);
     else writeOutput(io.cwd, values.output, text);
     if (report.summary.files === 0) {
-      io.stderr(`loopscope lint: no Loopscope manifests found in ${positionals.join(", ")}\n`);
+      io.stderr(`loopscope lint: ${noManifestsMessage(positionals, analysis, io.cwd)}\n`);
       return EXIT.usage;
     }
     if (values.db !== undefined) {

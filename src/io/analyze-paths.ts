@@ -1,3 +1,4 @@
+import { relative, sep } from "node:path";
 import { analyze, type Analysis } from "../../analyzer/index.js";
 import type { Notice } from "../../analyzer/types.js";
 import { filterSources } from "./filter-sources.js";
@@ -31,4 +32,11 @@ export function analyzePaths(paths: string[], cwd: string, configFile?: string):
     loaded,
     excluded,
   };
+}
+
+/** "no Loopscope manifests found in …", saying when the config's globs dropped files. */
+export function noManifestsMessage(paths: string[], analysis: PathsAnalysis, cwd: string): string {
+  const config = analysis.loaded.file ? relative(cwd, analysis.loaded.file).split(sep).join("/") : "the config";
+  const excluded = analysis.excluded > 0 ? ` (${analysis.excluded} ${analysis.excluded === 1 ? "file was" : "files were"} left out by include/exclude in ${config})` : "";
+  return `no Loopscope manifests found in ${paths.join(", ")}${excluded}`;
 }

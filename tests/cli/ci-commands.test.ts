@@ -80,6 +80,16 @@ describe("loopscope lint with a config", () => {
   });
 });
 
+describe("include/exclude that leave nothing", () => {
+  it("says the config's globs dropped the files", () => {
+    const dir = scratch();
+    writeFileSync(join(dir, "loopscope.config.yaml"), 'include: ["elsewhere/**"]\n');
+    const { code, stderr } = runCli(["lint", "estate"], { cwd: dir });
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^loopscope lint: no Loopscope manifests found in estate \(\d+ files were left out by include\/exclude in loopscope\.config\.yaml\)\n$/);
+  });
+});
+
 describe("loopscope baseline and lint --baseline", () => {
   it("passes on a baselined estate and fails on one new hidden loop alone", () => {
     const dir = scratch();
