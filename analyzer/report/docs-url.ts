@@ -4,7 +4,8 @@
  * at the same text the project ships. The base is one constant; reporters take a
  * `docsBaseUrl` option for forks and mirrors.
  */
-export const DOCS_BASE_URL = "https://github.com/loopscope/loopscope/blob/main/";
+export const REPOSITORY_URL = "https://github.com/loopscope/loopscope";
+export const DOCS_BASE_URL = `${REPOSITORY_URL}/blob/main/`;
 
 /** Absolute URL of a file in the repository, e.g. docsUrl("docs/ci.md"). */
 export function docsUrl(path: string, base: string = DOCS_BASE_URL): string {

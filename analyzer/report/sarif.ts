@@ -8,7 +8,7 @@
  */
 import type { EstateGraph } from "../graph/estate-graph.js";
 import type { Finding, Location, Notice, Report, Severity } from "../types.js";
-import { DOCS_BASE_URL } from "./docs-url.js";
+import { REPOSITORY_URL } from "./docs-url.js";
 import { plainText, ruleInfo } from "./rule-info.js";
 
 export interface SarifOptions {
@@ -40,7 +40,7 @@ export function formatSarif(report: Report, options: SarifOptions = {}): string 
             name: report.tool.name,
             version: report.tool.version,
             semanticVersion: report.tool.version,
-            informationUri: options.docsBaseUrl ?? DOCS_BASE_URL,
+            informationUri: options.docsBaseUrl ?? REPOSITORY_URL,
             rules: ruleIds.map((id) => ruleDescriptor(id, options.docsBaseUrl)),
           },
         },
