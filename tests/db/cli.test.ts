@@ -1,0 +1,107 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { runCli } from "../helpers/run-cli.js";
+import { filesOf } from "../helpers/estate.js";
+import { ESTATE_VERSIONS } from "./estates.js";
+import { HAS_SQLITE3, SQLITE3_MISSING, sqlite3Json } from "./sqlite3.js";
+
+const dir = mkdtempSync(join(tmpdir(), "loopscope-db-cli-"));
+const db = join(dir, "history.sqlite");
+const estate = join(dir, "estate");
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Replaces the estate folder's files with one version. */
+function writeEstate(version: number): void {
+  rmSync(estate, { recursive: true, force: true });
+  mkdirSync(estate);
+  for (const file of filesOf(ESTATE_VERSIONS[version] ?? [])) writeFileSync(join(estate, file.path), file.text);
+}
+
+// "Done when": three lint runs with --db over an estate that gains and loses findings.
+beforeAll(() => {
+  for (const [version, commit] of [[0, "aaaa111"], [1, "bbbb222"], [2, "cccc333"]] as const) {
+    writeEstate(version);
+    const lint = runCli(["lint", "estate", "--db", "history.sqlite", "--fail-on", "never"], { cwd: dir, env: { LOOPSCOPE_COMMIT: commit } });
+    expect(lint.code, lint.stderr).toBe(0);
+    expect(lint.stderr).toContain(`recorded run ${version + 1} in history.sqlite`);
+  }
+});
+
+describe("lint --db, history and query tell the same story", () => {
+  test("history: counts per run, then introduced and fixed between the last two", () => {
+    const result = runCli(["history", db]);
+    expect(result.code, result.stderr).toBe(0);
+    const lines = result.stdout.split("\n");
+    expect(lines[0]).toMatch(/^run\s+time\s+commit\s+source\s+errors\s+warnings\s+info\s+total/);
+    expect(lines[2]).toMatch(/^\s*1\s.*aaaa111\s+estate\s+0\s+1\s+1\s+2\s+0$/);
+    expect(lines[3]).toMatch(/^\s*2\s.*bbbb222\s+estate\s+1\s+1\s+0\s+2\s+0$/);
+    expect(lines[4]).toMatch(/^\s*3\s.*cccc333\s+estate\s+1\s+0\s+0\s+1\s+0$/);
+    expect(result.stdout).toContain("From run 2 to run 3: 0 introduced, 1 fixed, 1 still open");
+    expect(result.stdout).toMatch(/Fixed \(1\):\n\s+warning\s+direct-feedback-loop/);
+  });
+
+  test("history --from/--to and --format json", () => {
+    const result = runCli(["history", db, "--from", "1", "--to", "2", "--format", "json"]);
+    expect(result.code, result.stderr).toBe(0);
+    const parsed = JSON.parse(result.stdout) as { runs: { id: number }[]; diff: { introduced: { rule: string }[]; fixed: { rule: string }[]; stillOpen: { rule: string }[] } };
+    expect(parsed.runs.map((r) => r.id)).toEqual([1, 2, 3]);
+    expect(parsed.diff.introduced.map((f) => f.rule)).toEqual(["unknown-reference"]);
+    expect(parsed.diff.fixed.map((f) => f.rule)).toEqual(["undeclared-dataset"]);
+    expect(parsed.diff.stillOpen.map((f) => f.rule)).toEqual(["direct-feedback-loop"]);
+  });
+
+  test.skipIf(!HAS_SQLITE3)(`sqlite3 sees the same runs and the same fixed finding${HAS_SQLITE3 ? "" : ` (skipped: ${SQLITE3_MISSING})`}`, () => {
+    expect(sqlite3Json(db, "SELECT id, git_commit, errors, warnings, infos FROM runs ORDER BY id")).toEqual([
+      { id: 1, git_commit: "aaaa111", errors: 0, warnings: 1, infos: 1 },
+      { id: 2, git_commit: "bbbb222", errors: 1, warnings: 1, infos: 0 },
+      { id: 3, git_commit: "cccc333", errors: 1, warnings: 0, infos: 0 },
+    ]);
+    expect(sqlite3Json(db, "SELECT rule FROM run_findings WHERE run_id = 2 EXCEPT SELECT rule FROM run_findings WHERE run_id = 3")).toEqual([{ rule: "direct-feedback-loop" }]);
+    expect(sqlite3Json(db, "SELECT file, kind, name FROM manifests ORDER BY file")).toEqual([
+      { file: "estate/clicks.yaml", kind: "Dataset", name: "clicks" },
+      { file: "estate/forecast.yaml", kind: "Model", name: "forecast" },
+      { file: "estate/pricer.yaml", kind: "Model", name: "pricer" },
+      { file: "estate/ranker.yaml", kind: "Model", name: "ranker" },
+      { file: "estate/sales.yaml", kind: "Dataset", name: "sales" },
+    ]);
+  });
+
+  test("query prints a table, JSON or CSV", () => {
+    const sql = "SELECT id, errors, source FROM runs ORDER BY id";
+    const table = runCli(["query", db, sql]);
+    expect(table.code, table.stderr).toBe(0);
+    expect(table.stdout).toBe("id  errors  source\n--  ------  ------\n 1       0  estate\n 2       1  estate\n 3       1  estate\n");
+    const json = runCli(["query", db, sql, "--format", "json"]);
+    expect(JSON.parse(json.stdout)).toEqual([
+      { id: 1, errors: 0, source: "estate" },
+      { id: 2, errors: 1, source: "estate" },
+      { id: 3, errors: 1, source: "estate" },
+    ]);
+    const csv = runCli(["query", db, "SELECT 'a,b' AS x, 'say \"hi\"' AS y, NULL AS z", "-f", "csv"]);
+    expect(csv.stdout).toBe('x,y,z\n"a,b","say ""hi""",\n');
+  });
+
+  test("query is read-only and SQL mistakes are one clean line, exit 2", () => {
+    const write = runCli(["query", db, "DELETE FROM runs"]);
+    expect(write.code).toBe(2);
+    expect(write.stderr).toBe("loopscope query: SQL error: attempt to write a readonly database\n");
+    expect(runCli(["query", db, "SELECT count(*) FROM runs", "-f", "csv"]).stdout).toBe("count(*)\n3\n");
+    const typo = runCli(["query", db, "SELEC 1"]);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toMatch(/^loopscope query: SQL error: near "SELEC": syntax error\n$/);
+  });
+
+  test("missing and foreign files are usage errors naming the file", () => {
+    const missing = runCli(["history", join(dir, "nope.sqlite")]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/nope\.sqlite: no such file/);
+    writeFileSync(join(dir, "junk.sqlite"), "x".repeat(2000));
+    const junk = runCli(["query", join(dir, "junk.sqlite"), "SELECT 1"]);
+    expect(junk.code).toBe(2);
+    expect(junk.stderr).toMatch(/^loopscope query: .*junk\.sqlite: not a SQLite database/);
+    expect(junk.stderr).not.toMatch(/\n\s+at /);
+    expect(runCli(["history", db, "--to", "9"]).stderr).toMatch(/--to 9: no such run \(runs: 1, 2, 3\)/);
+  });
+});
