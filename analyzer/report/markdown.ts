@@ -46,7 +46,11 @@ export function formatMarkdown(report: Report, options: MarkdownOptions = {}): s
   if (options.baseline) {
     const { stillPresent, stale, new: fresh } = options.baseline;
     lines.push(`Baseline: ${stillPresent} still present, ${stale.length} stale, ${fresh} new.`);
-    if (stale.length > 0) lines.push(`Stale entries (their finding is gone; regenerate the baseline to drop them): ${stale.map((e) => `\`${e.rule}\` ${names(e.models.length > 0 ? e.models : (e.nodes ?? []))}`).join("; ")}.`);
+    if (stale.length > 0) {
+      const listed = stale.slice(0, maxRows).map((e) => `\`${e.rule}\` ${names(e.models.length > 0 ? e.models : (e.nodes ?? []))}`);
+      if (stale.length > maxRows) listed.push(`… and ${stale.length - maxRows} more`);
+      lines.push(`Stale entries (their finding is gone; regenerate the baseline to drop them): ${listed.join("; ")}.`);
+    }
     lines.push("");
   }
 
