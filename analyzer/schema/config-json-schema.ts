@@ -13,11 +13,11 @@ export function configJsonSchema(rules: readonly Rule[]): Record<string, unknown
   const severity = { type: "string", enum: [...RULE_SEVERITY_VALUES] };
   const ruleProperties: Record<string, unknown> = {};
   for (const documented of DOCUMENTED_RULES) {
-    const rule = rules.find((candidate) => candidate.id === documented.id);
     const options = ruleOptionsSchema(documented.id, rules);
     const optionProperties = options ? ((z.toJSONSchema(options, { io: "input" }) as { properties?: Record<string, unknown> }).properties ?? {}) : {};
     ruleProperties[documented.id] = {
-      description: `${rule?.meta.description ?? documented.id} (default: ${rule?.meta.defaultSeverity ?? documented.defaultSeverity})`,
+      // RULES.md's wording, not the catalogue's: the committed schema only changes when the contract does.
+      description: `${documented.finds} (default: ${documented.defaultSeverity})`,
       anyOf: [severity, { type: "object", additionalProperties: false, properties: { severity, ...optionProperties } }],
     };
   }
