@@ -1,21 +1,25 @@
 import { MAPPING, SCALAR, SEQUENCE, type FlatTree } from "./flat-tree.js";
 
 const KEY = 3;
+/** Stands in for the per-object key set when duplicates are not being looked for. */
+const NO_KEYS: Set<string> = new Set();
 
 export type JsonScan =
   /** `nearLimits`: some string may be over the length limit or the nesting over the depth limit. */
-  | { ok: true; tree: FlatTree; duplicateKeys: { key: string; offset: number }[]; nearLimits: boolean }
+  | { ok: true; tree: FlatTree; duplicateKeys: { key: string; offset: number }[]; nearLimits: boolean; keyCount: number }
   | { ok: false; offset: number; message: string };
 
 /**
  * One pass over JSON text that records where every key and value starts (a flat tree,
- * flat-tree.ts), finds duplicate keys, which JSON.parse silently resolves to the last,
- * and, for broken text, the offset of the first error (Node's JSON.parse messages do not
- * always say where). Iterative, so nesting depth cannot overflow the stack; values are
- * not built (JSON.parse does that faster).
+ * flat-tree.ts), counts the keys and, for broken text, finds the offset of the first error
+ * (Node's JSON.parse messages do not always say where). With `findDuplicates` it also
+ * lists duplicate keys, which JSON.parse silently resolves to the last; that costs a set
+ * per object, so callers first compare `keyCount` with the keys JSON.parse kept.
+ * Iterative, so nesting depth cannot overflow the stack; values are not built.
  */
-export function scanJson(text: string, limits: { maxDepth: number; maxStringLength: number }): JsonScan {
+export function scanJson(text: string, limits: { maxDepth: number; maxStringLength: number }, findDuplicates = false): JsonScan {
   let nearLimits = false;
+  let keyCount = 0;
   const starts: number[] = [];
   const ends: number[] = [];
   const kinds: number[] = [];
@@ -35,10 +39,13 @@ export function scanJson(text: string, limits: { maxDepth: number; maxStringLeng
     const end = stringEnd(text, i);
     if (end < 0) return fail("unterminated property name", -end - 1);
     if (end - i - 2 > limits.maxStringLength) nearLimits = true;
-    const key = decodeString(text, i, end);
-    if (key === undefined) return fail("bad escape sequence in a property name", i);
-    if (keys.has(key)) duplicateKeys.push({ key, offset: i });
-    keys.add(key);
+    if (findDuplicates) {
+      const key = decodeString(text, i, end);
+      if (key === undefined) return fail("bad escape sequence in a property name", i);
+      if (keys.has(key)) duplicateKeys.push({ key, offset: i });
+      keys.add(key);
+    }
+    keyCount++;
     add(i, KEY);
     const colon = skipSpace(text, end);
     if (text.charCodeAt(colon) !== 0x3a /* : */) return fail("expected ':' after a property name", colon);
@@ -57,7 +64,7 @@ export function scanJson(text: string, limits: { maxDepth: number; maxStringLeng
       if (text.charCodeAt(i) === (isObject ? 0x7d : 0x5d)) {
         i++; // empty: closed at once
       } else {
-        const keys = isObject ? new Set<string>() : undefined;
+        const keys = isObject ? (findDuplicates ? new Set<string>() : NO_KEYS) : undefined;
         stack.push({ node, keys });
         if (stack.length > limits.maxDepth) nearLimits = true;
         if (keys) {
@@ -85,7 +92,7 @@ export function scanJson(text: string, limits: { maxDepth: number; maxStringLeng
       const top = stack[stack.length - 1];
       if (!top) {
         if (i < text.length) return fail("unexpected text after the JSON value", i);
-        return { ok: true, tree: jsonTree(text, starts, ends, kinds), duplicateKeys, nearLimits };
+        return { ok: true, tree: jsonTree(text, starts, ends, kinds), duplicateKeys, nearLimits, keyCount };
       }
       const ch = text.charCodeAt(i);
       if (ch === 0x2c /* , */) {

@@ -23,7 +23,9 @@ export function parseJson(file: string, text: string): ParsedFile {
     const offset = scan.ok ? text.length : scan.offset;
     return { file, documents: [], problems: [{ location: at(offset), message: `invalid JSON: ${cleanMessage(error, scan.ok ? undefined : scan.message)}` }] };
   }
-  const scan = scanJson(text, PARSE_LIMITS);
+  let scan = scanJson(text, PARSE_LIMITS);
+  // Fewer keys in the value than in the text: some key is written twice. Find which.
+  if (scan.ok && scan.keyCount !== countKeys(value)) scan = scanJson(text, PARSE_LIMITS, true);
   if (!scan.ok) return { file, documents: [], problems: [{ location: at(scan.offset), message: `invalid JSON: ${scan.message}` }] };
   const problems: ParseProblem[] = [];
   for (const duplicate of scan.duplicateKeys.slice(0, 5)) {
@@ -62,6 +64,26 @@ export function parseJson(file: string, text: string): ParsedFile {
     });
   });
   return { file, documents, problems };
+}
+
+/** Keys of every object in a JSON value (no sharing in JSON, so a plain iterative walk). */
+function countKeys(value: unknown): number {
+  let count = 0;
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const item = stack.pop();
+    if (typeof item !== "object" || item === null) continue;
+    if (Array.isArray(item)) {
+      for (const child of item) if (typeof child === "object" && child !== null) stack.push(child);
+    } else {
+      for (const key in item) {
+        count++;
+        const child = (item as Record<string, unknown>)[key];
+        if (typeof child === "object" && child !== null) stack.push(child);
+      }
+    }
+  }
+  return count;
 }
 
 /** Index of the array item whose text holds `offset` (items are in source order). */
