@@ -7,6 +7,17 @@ import { duplicateName } from "./duplicate-name.js";
 import { unknownReference } from "./unknown-reference.js";
 import { undeclaredDataset } from "./undeclared-dataset.js";
 import { undeclaredService } from "./undeclared-service.js";
+import { undeclaredConsumer } from "./undeclared-consumer.js";
+import { phantomConsumer } from "./phantom-consumer.js";
+import { correctionCascade } from "./correction-cascade.js";
+import { deepModelChain } from "./deep-model-chain.js";
+import { sharedOutcome } from "./shared-outcome.js";
+import { inputEntanglement } from "./input-entanglement.js";
+import { unstableDataDependency } from "./unstable-data-dependency.js";
+import { unusedOutput } from "./unused-output.js";
+import { unmonitoredLoop } from "./unmonitored-loop.js";
+import { loopWithoutHoldout } from "./loop-without-holdout.js";
+import { missingOwner } from "./missing-owner.js";
 import { expiredAcknowledgement } from "./expired-acknowledgement.js";
 import { staleAcknowledgement } from "./stale-acknowledgement.js";
 
@@ -20,6 +31,17 @@ export const RULES: readonly Rule[] = [
   unknownReference,
   undeclaredDataset,
   undeclaredService,
+  undeclaredConsumer,
+  phantomConsumer,
+  correctionCascade,
+  deepModelChain,
+  sharedOutcome,
+  inputEntanglement,
+  unstableDataDependency,
+  unusedOutput,
+  unmonitoredLoop,
+  loopWithoutHoldout,
+  missingOwner,
   expiredAcknowledgement,
   staleAcknowledgement,
 ];

@@ -12,7 +12,7 @@ export const undeclaredDataset: Rule = {
     defaultSeverity: "info",
     description: "A bare name that no document declares, taken as an implicit Dataset.",
     rationale: "An undeclared dataset has no owner and no lineage (`derivedFrom`), so loops that pass through the data it is computed from stay invisible.",
-    paper: "§5 Data Dependencies Cost More than Code Dependencies",
+    paper: "§3 Data Dependencies Cost More than Code Dependencies",
     fix: "Add a `kind: Dataset` manifest with an owner and its `derivedFrom` lineage, or fix the spelling if it was meant to be an existing name.",
   },
   check: ({ estate }) => undeclaredDrafts(estate, "dataset"),

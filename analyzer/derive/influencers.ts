@@ -1,0 +1,60 @@
+import type { GraphIndex } from "./graph-index.js";
+import { producerOf } from "./model-links.js";
+
+/** An edge as a (from, to) pair of node indexes, resolved to declarations only when shown. */
+export type EdgeRef = readonly [number, number];
+
+/** A model that influences a dataset, and the edges that show how. */
+export interface Influencer {
+  model: number;
+  /** The `influences` edge, preceded by the `consumes` edge when a service acts on the output. */
+  route: EdgeRef[];
+}
+
+/**
+ * The models that influence each dataset (shared-outcome's first half): an `influences` edge
+ * from one of the model's outputs, or from a service that consumes one of its outputs.
+ * Only datasets with an influencer are in the map; each model appears once per dataset, with
+ * the first route found (neighbours are sorted, so the route is stable). Linear in the
+ * `influences` edges times the outputs each influencing service consumes.
+ */
+export function findInfluencers(index: GraphIndex): Map<number, Influencer[]> {
+  const byDataset = new Map<number, Influencer[]>();
+  const serviceModels = new Map<number, Influencer[]>(); // per service: models whose outputs it consumes
+  const modelsOfService = (service: number): Influencer[] => {
+    let list = serviceModels.get(service);
+    if (list) return list;
+    list = [];
+    const seen = new Set<number>();
+    const inbound = index.in[service]!;
+    for (let i = 0; i < inbound.nodes.length; i++) {
+      const output = inbound.nodes[i]!;
+      if (inbound.kinds[i] !== "consumes" || index.kind[output] !== "output") continue;
+      const model = producerOf(index, output);
+      if (model === -1 || seen.has(model)) continue;
+      seen.add(model);
+      list.push({ model, route: [[output, service]] });
+    }
+    serviceModels.set(service, list);
+    return list;
+  };
+  for (let dataset = 0; dataset < index.ids.length; dataset++) {
+    if (index.kind[dataset] !== "dataset") continue;
+    const inbound = index.in[dataset]!;
+    const found = new Map<number, Influencer>();
+    for (let i = 0; i < inbound.nodes.length; i++) {
+      if (inbound.kinds[i] !== "influences") continue;
+      const source = inbound.nodes[i]!;
+      if (index.kind[source] === "output") {
+        const model = producerOf(index, source);
+        if (model !== -1 && !found.has(model)) found.set(model, { model, route: [[source, dataset]] });
+      } else if (index.kind[source] === "service") {
+        for (const via of modelsOfService(source)) {
+          if (!found.has(via.model)) found.set(via.model, { model: via.model, route: [...via.route, [source, dataset]] });
+        }
+      }
+    }
+    if (found.size > 0) byDataset.set(dataset, [...found.values()].sort((a, b) => a.model - b.model));
+  }
+  return byDataset;
+}

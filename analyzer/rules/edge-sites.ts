@@ -1,0 +1,36 @@
+import type { DeclaringSide, Estate, Site } from "../graph/attributes.js";
+import type { GraphIndex } from "../derive/graph-index.js";
+import type { EdgeRef } from "../derive/influencers.js";
+
+/** The manifest fields that declare the edge `from → to`, optionally only one side's. */
+export function declarationSites(estate: Estate, from: string, to: string, side?: DeclaringSide): Site[] {
+  return estate.graph
+    .getEdgeAttributes(from, to)
+    .declarations.filter((d) => side === undefined || d.side === side)
+    .map((d) => d.site);
+}
+
+/** The declarations of index edges, each edge once. */
+export function edgeRefSites(estate: Estate, index: GraphIndex, edges: readonly EdgeRef[]): Site[] {
+  const seen = new Set<string>();
+  const sites: Site[] = [];
+  for (const [from, to] of edges) {
+    const key = `${from},${to}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    sites.push(...declarationSites(estate, index.ids[from]!, index.ids[to]!));
+  }
+  return sites;
+}
+
+/** The producing model of an output node id (`model/output`). */
+export function modelOfOutput(estate: Estate, output: string): string {
+  return estate.graph.getNodeAttributes(output).model ?? output.slice(0, output.indexOf("/"));
+}
+
+/** "a, b and c", or the first few and a count. */
+export function formatList(names: readonly string[], max = 5): string {
+  if (names.length <= 1) return names.join("");
+  if (names.length <= max) return `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+  return `${names.slice(0, max).join(", ")} and ${names.length - max} more`;
+}

@@ -1,0 +1,38 @@
+import { formatList } from "./edge-sites.js";
+import type { Facts } from "../derive/facts.js";
+import { trains } from "../derive/graph-index.js";
+
+/** What each model's feedback loops are, for the operations rules' messages. */
+export function loopsOf(facts: Facts): Map<string, string[]> {
+  const loops = new Map<string, string[]>();
+  const add = (model: string, text: string) => {
+    const list = loops.get(model) ?? [];
+    list.push(text);
+    loops.set(model, list);
+  };
+  for (const loop of facts.componentLoops) {
+    if (!loop.hasInfluence) continue;
+    for (const model of loop.models) add(model, `a hidden feedback loop (with ${formatList(loop.models.filter((m) => m !== model), 3)})`);
+  }
+  for (const loop of facts.directLoops) add(loop.model, "a direct feedback loop");
+  return loops;
+}
+
+/**
+ * The `reads` edges through which a model in a feedback loop trains on data inside it: a
+ * training (or both) read whose source is in the model's own strongly connected component.
+ * Every feedback loop a model belongs to lies inside its SCC, and every node of that SCC is
+ * on a cycle through the model, so this is FORMAT.md's "through training data", per model.
+ */
+export function trainingReadsInsideLoop(facts: Facts, model: string): string[] {
+  const { index, components } = facts;
+  const v = index.indexOf.get(model);
+  if (v === undefined) return [];
+  const inbound = index.in[v]!;
+  const sources: string[] = [];
+  for (let i = 0; i < inbound.nodes.length; i++) {
+    const source = inbound.nodes[i]!;
+    if (source !== v && inbound.kinds[i] === "reads" && trains(inbound.uses[i]) && components.componentOf[source] === components.componentOf[v]) sources.push(index.ids[source]!);
+  }
+  return sources;
+}

@@ -1,0 +1,66 @@
+/**
+ * input-entanglement: two models whose own inputs overlap heavily (at least `minShared`
+ * shared inputs and a Jaccard index of at least `minJaccard`). A change to any shared input
+ * (a schema change, an outage, a drift) hits both at once, and improvements in one are
+ * tempting to copy into the other by hand.
+ * [Reference] Sculley et al. 2015, §2 "Complex Models Erode Boundaries: Entanglement" and
+ * §3 "Data Dependencies Cost More than Code Dependencies".
+ *
+ * Pairs come from a prefix-filtered similarity join (derive/similar-pairs.ts), never from
+ * comparing all pairs. An input read by more than MAX_CANDIDATES_PER_INPUT models is reported
+ * as its own finding with `data.capped`, since pairs sharing only it were not all compared.
+ */
+import { z } from "zod";
+import type { FindingDraft, Rule } from "./rule.js";
+import type { Site } from "../graph/attributes.js";
+import { findSimilarPairs, MAX_CANDIDATES_PER_INPUT } from "../derive/similar-pairs.js";
+import { declarationSites, formatList } from "./edge-sites.js";
+
+const optionsSchema = z.object({
+  minShared: z.number().int().min(1).default(3).describe("Fewest shared inputs a pair must have."),
+  minJaccard: z.number().min(0).max(1).default(0.5).describe("Lowest Jaccard index (shared / all inputs of the two) a pair must have."),
+});
+
+export const inputEntanglement: Rule = {
+  id: "input-entanglement",
+  meta: {
+    category: "entanglement",
+    defaultSeverity: "info",
+    description: "Two models that share at least `minShared` (default 3) inputs with a Jaccard index of at least `minJaccard` (default 0.5); one finding per pair.",
+    rationale: "Models built on nearly the same inputs are entangled through them: one upstream change moves both, their errors are correlated, and they are often near-duplicates that cost twice to maintain.",
+    paper: "§2 Complex Models Erode Boundaries — Entanglement; §3 Data Dependencies Cost More than Code Dependencies",
+    fix: "Check whether the two models should be one, or whether the shared inputs deserve one owned feature set with a version pin; when the overlap is deliberate, acknowledge it in both models.",
+    options: optionsSchema,
+  },
+  check({ estate, facts, options }) {
+    const { minShared, minJaccard } = optionsSchema.parse(options);
+    const { index } = facts;
+    const { pairs, crowded } = findSimilarPairs(facts.inputSets, minShared, minJaccard);
+    const drafts: FindingDraft[] = pairs.map((pair) => {
+      const [a, b] = pair.models.map((v) => index.ids[v]!) as [string, string];
+      const shared = pair.shared.map((v) => index.ids[v]!);
+      const jaccard = Math.round((shared.length / pair.union) * 1000) / 1000;
+      return {
+        message: `${a} and ${b} share ${shared.length} of their ${pair.union} inputs (Jaccard ${jaccard}): ${formatList(shared)}`,
+        models: [a, b],
+        nodes: [a, b, ...shared],
+        sites: shared.flatMap((input) => [...declarationSites(estate, input, a, "consumer"), ...declarationSites(estate, input, b, "consumer")]),
+        data: { shared, jaccard },
+      };
+    });
+    for (const { node, readers } of crowded) {
+      const id = index.ids[node]!;
+      const site = estate.graph.getNodeAttributes(id).site;
+      const sites: Site[] = site ? [site] : declarationSites(estate, id, index.ids[index.out[node]!.nodes[0]!]!);
+      drafts.push({
+        message: `${id} is an input of ${readers} models; pairs of models that share only inputs this common were compared for the first ${MAX_CANDIDATES_PER_INPUT} of them, so some input-entanglement pairs through it may be missing`,
+        models: [],
+        nodes: [id],
+        sites,
+        identity: [id, "*crowded*"],
+        data: { capped: true, cap: MAX_CANDIDATES_PER_INPUT, input: id, readers },
+      });
+    }
+    return drafts;
+  },
+};

@@ -1,0 +1,46 @@
+/**
+ * phantom-consumer: an output lists a declared model or service among its `consumers`, but
+ * that consumer's own manifest neither reads nor consumes it. The dependency map is wrong:
+ * either the consumer stopped using the output, or it uses it without saying so.
+ * [Reference] Sculley et al. 2015, §2 "Complex Models Erode Boundaries" (the mirror image of
+ * undeclared consumers).
+ *
+ * One finding per (output, consumer); identity = [output id, consumer name], so runtime
+ * lineage evidence (an observed read, or its absence) can be matched to the same fingerprint.
+ * Involved models: the producer, and the consumer when it is a model.
+ */
+import type { FindingDraft, Rule } from "./rule.js";
+import { declarationSites, modelOfOutput } from "./edge-sites.js";
+
+export const phantomConsumer: Rule = {
+  id: "phantom-consumer",
+  meta: {
+    category: "boundary-erosion",
+    defaultSeverity: "warning",
+    description: "An output that names a declared Model or Service as a consumer, where that consumer's own manifest does not read or consume it.",
+    rationale: "Declared dependencies that one side denies make the estate's map untrustworthy: impact analysis warns the wrong team, and if the consumer really does use the output without declaring it, its own manifest hides the dependency (and any loop through it).",
+    paper: "§2 Complex Models Erode Boundaries — Undeclared Consumers",
+    fix: "If the consumer uses the output, add it to the consumer's `inputs` (a model) or `consumes` (a service); otherwise remove it from the output's `consumers`.",
+  },
+  check({ estate }) {
+    const drafts: FindingDraft[] = [];
+    estate.graph.forEachEdge((_key, attributes, source, target) => {
+      if (attributes.kind !== "reads" && attributes.kind !== "consumes") return;
+      if (estate.graph.getNodeAttribute(source, "kind") !== "output") return;
+      const consumer = estate.graph.getNodeAttributes(target);
+      if (consumer.implicit || (consumer.kind !== "model" && consumer.kind !== "service")) return;
+      if (attributes.declarations.some((d) => d.side === "consumer")) return;
+      const producer = modelOfOutput(estate, source);
+      const isModel = consumer.kind === "model";
+      drafts.push({
+        message: `${source} lists ${target} as a consumer, but ${isModel ? `model ${target} does not read it in its inputs` : `service ${target} does not consume it`}`,
+        models: isModel ? [producer, target] : [producer],
+        nodes: [producer, source, target],
+        sites: declarationSites(estate, source, target, "producer"),
+        identity: [source, target],
+        data: { output: source, consumer: target },
+      });
+    });
+    return drafts;
+  },
+};
