@@ -46,7 +46,7 @@ export const GraphView = forwardRef<GraphViewHandle, Props>(function GraphView({
     const element = container.current;
     if (!element) return;
     const sigma = new Sigma(graph, element, {
-      settings: { renderEdgeLabels: false, labelDensity: 0.6, labelRenderedSizeThreshold: 7, zIndex: true, minCameraRatio: 0.02, maxCameraRatio: 20, hideEdgesOnMove: graph.size > 20000 },
+      settings: { itemSizesReference: "screen", renderEdgeLabels: false, labelDensity: 0.6, labelRenderedSizeThreshold: 7, zIndex: true, minCameraRatio: 0.02, maxCameraRatio: 20, hideEdgesOnMove: graph.size > 20000 },
       primitives: {
         nodes: { shapes: [sdfCircle(), sdfSquare({ cornerRadius: 0.15 }), sdfTriangle({ cornerRadius: 0.1 }), sdfDiamond({ cornerRadius: 0.1 })], layers: [layerFill()] },
         edges: {

@@ -55,7 +55,7 @@ export function buildViewGraph(estate: EstateGraph, index: EstateIndex, options:
   for (const node of nodes) {
     const owner = node.owner ?? (node.model ? index.nodes.get(node.model)?.owner : undefined);
     const findings = index.findingsByNode.get(node.id)?.filter((f) => !f.acknowledged).length ?? 0;
-    const base = node.kind === "model" ? 6 : node.kind === "output" ? 2.5 : 4;
+    const base = node.kind === "model" ? 8 : node.kind === "output" ? 4 : 6;
     const position = positions.get(node.id)!;
     graph.addNode(keyOf(node.id), {
       id: node.id,
@@ -63,7 +63,7 @@ export function buildViewGraph(estate: EstateGraph, index: EstateIndex, options:
       label: node.kind === "output" ? node.id : node.name,
       x: position.x,
       y: position.y,
-      size: base + Math.min(6, 1.5 * Math.sqrt(findings)),
+      size: base + Math.min(8, 2 * Math.sqrt(findings)),
       color: owner ? (colours.get(owner) ?? UNOWNED_COLOUR) : UNOWNED_COLOUR,
       shape: KIND_SHAPES[node.kind],
       inLoop: index.loopNodes.has(node.id),

@@ -1,0 +1,137 @@
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { ROOT } from "../helpers/run-cli.js";
+
+/** Flags from STACK.md: WebGL 2 through SwiftShader, no background traffic. Never --disable-software-rasterizer. */
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--use-angle=swiftshader",
+  "--enable-unsafe-swiftshader",
+];
+
+export interface UiSession {
+  baseUrl: string;
+  context: BrowserContext;
+  page: Page;
+  consoleErrors: string[];
+  offOrigin: string[];
+  close(): Promise<void>;
+}
+
+/** Builds the UI once per test file (vite build) and serves dist/ui with vite preview on a free port. */
+export async function startUi(): Promise<{ baseUrl: string; stop: () => void }> {
+  const vite = join(ROOT, "node_modules/vite/bin/vite.js");
+  // A private output folder: several test runs (and `npm start`) may build at the same time.
+  const outDir = mkdtempSync(join(tmpdir(), "loopscope-ui-dist-"));
+  const build = spawnSync(process.execPath, [vite, "build", "--logLevel", "error", "--outDir", outDir, "--emptyOutDir"], { cwd: ROOT, encoding: "utf8" });
+  if (build.status !== 0) throw new Error(`vite build failed:\n${build.stdout}${build.stderr}`);
+  const port = await freePort();
+  const server: ChildProcess = spawn(process.execPath, [vite, "preview", "--outDir", outDir, "--host", "127.0.0.1", "--port", String(port), "--strictPort", "--bypass-lock"], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("vite preview did not start in 30 s")), 30_000);
+    server.stdout!.on("data", (chunk: Buffer) => {
+      if (String(chunk).includes(String(port))) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    server.on("exit", (code) => reject(new Error(`vite preview exited with ${code}`)));
+  });
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    stop: () => {
+      server.kill("SIGTERM");
+      rmSync(outDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A fresh Chromium profile and page that records console errors and requests off the page's origin. */
+export async function openPage(baseUrl: string): Promise<UiSession> {
+  const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "loopscope-chromium-")), {
+    executablePath: "/usr/bin/chromium",
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1500, height: 900 },
+    acceptDownloads: true,
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.setDefaultTimeout(15_000);
+  const consoleErrors: string[] = [];
+  const offOrigin: string[] = [];
+  page.on("console", (message) => {
+    // SwiftShader's ReadPixels stall warnings are driver noise (STACK.md).
+    if (message.type() === "error" && !message.text().includes("GPU stall due to ReadPixels")) consoleErrors.push(message.text());
+  });
+  page.on("pageerror", (error) => consoleErrors.push(error.message));
+  context.on("request", (request) => {
+    const url = request.url();
+    if (!url.startsWith(baseUrl) && !url.startsWith("blob:") && !url.startsWith("data:")) offOrigin.push(url);
+  });
+  return { baseUrl, context, page, consoleErrors, offOrigin, close: () => context.close() };
+}
+
+/** Runs a step; on failure saves a screenshot under test-results/ and rethrows. */
+export async function step<T>(page: Page, name: string, body: () => Promise<T>): Promise<T> {
+  try {
+    return await body();
+  } catch (error) {
+    const dir = join(ROOT, "test-results", "screenshots");
+    mkdirSync(dir, { recursive: true });
+    await page.screenshot({ path: join(dir, `${name.replace(/[^a-z0-9]+/gi, "-")}.png`) }).catch(() => undefined);
+    throw error;
+  }
+}
+
+/** The app's test state (what is highlighted, what is drawn), from its hidden <output>. */
+export async function uiState(page: Page): Promise<Record<string, string>> {
+  return page.$eval("#loopscope-state", (element) => ({ ...(element as HTMLElement).dataset }) as Record<string, string>);
+}
+
+export async function waitForAnalysis(page: Page): Promise<void> {
+  await page.waitForSelector('#loopscope-state[data-status="done"]', { state: "attached", timeout: 30_000 });
+}
+
+/** Share of pixels in the graph area that differ from the background, from a real screenshot. */
+export async function drawnShare(page: Page): Promise<number> {
+  const canvas = page.getByTestId("graph-canvas");
+  const png = (await canvas.screenshot()).toString("base64");
+  return page.evaluate(async (data) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${data}`;
+    await image.decode();
+    const c = document.createElement("canvas");
+    c.width = image.width;
+    c.height = image.height;
+    const ctx = c.getContext("2d")!;
+    ctx.drawImage(image, 0, 0);
+    const pixels = ctx.getImageData(0, 0, c.width, c.height).data;
+    const [r0, g0, b0] = [pixels[0]!, pixels[1]!, pixels[2]!];
+    let different = 0;
+    for (let i = 0; i < pixels.length; i += 4) if (Math.abs(pixels[i]! - r0) + Math.abs(pixels[i + 1]! - g0) + Math.abs(pixels[i + 2]! - b0) > 30) different++;
+    return different / (pixels.length / 4);
+  }, png);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}

@@ -1,0 +1,132 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Report } from "../../analyzer/types.js";
+import { filesOf } from "../helpers/estate.js";
+import { estateArbitrary } from "../helpers/random-estate.js";
+import { ROOT, runCli } from "../helpers/run-cli.js";
+import { drawnShare, openPage, startUi, step, uiState, waitForAnalysis, type UiSession } from "./browser.js";
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && /\.(ya?ml|json)$/.test(e.name))
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+}
+
+describe("the web UI in Chromium", () => {
+  let server: { baseUrl: string; stop: () => void };
+  let session: UiSession;
+
+  beforeAll(async () => {
+    server = await startUi();
+    session = await openPage(server.baseUrl);
+  }, 120_000);
+
+  afterAll(async () => {
+    await session?.close();
+    server?.stop();
+  });
+
+  it("loads the bike shop through the file input, highlights the hidden loop, searches, shows the matrix and exports SARIF", async () => {
+    const { page } = session;
+    await step(page, "open", async () => {
+      await page.goto(`${server.baseUrl}/#sample=clean`);
+      await waitForAnalysis(page);
+    });
+    await step(page, "upload", async () => {
+      await page.getByTestId("file-input").setInputFiles(filesUnder(join(ROOT, "samples/bike-shop")));
+      await page.waitForFunction(() => document.querySelector("#loopscope-state")?.getAttribute("data-status") === "done" && document.querySelector('[data-rule="hidden-feedback-loop"]'));
+    });
+    await step(page, "select loop", async () => {
+      const loop = page.locator('[data-rule="hidden-feedback-loop"]');
+      await expect.poll(() => loop.textContent()).toContain("bike-recommender");
+      await loop.click();
+      const state = await uiState(page);
+      const highlighted = state["highlightedNodes"]!.split(",");
+      expect(highlighted).toEqual(expect.arrayContaining(["bike-recommender", "dynamic-pricing", "purchases", "bike-recommender/top10", "dynamic-pricing/price"]));
+      expect(highlighted).not.toContain("fraud-score");
+      expect(state["highlightedEdges"]).toContain("bike-recommender/top10->purchases");
+      await expect.poll(async () => (await page.getByTestId("walk").locator("li").count())).toBeGreaterThan(3);
+      expect(await page.getByTestId("finding-detail").textContent()).toContain("Why it is debt");
+      expect(page.url()).toContain("finding=hidden-feedback-loop%3A");
+    });
+    await step(page, "canvas drew", async () => {
+      await page.waitForTimeout(800);
+      expect(await drawnShare(page)).toBeGreaterThan(0.005);
+    });
+    await step(page, "keyboard", async () => {
+      await page.locator("body").press("ArrowDown");
+      expect(JSON.parse((await uiState(page))["selection"]!).fingerprint).toMatch(/^direct-feedback-loop:/);
+      await page.keyboard.press("Escape");
+      expect((await uiState(page))["selection"]).toBe("");
+    });
+    await step(page, "search", async () => {
+      await page.keyboard.press("/");
+      await page.keyboard.type("storefront");
+      await page.keyboard.press("Enter");
+      await page.getByTestId("node-panel").waitFor();
+      expect(await page.getByTestId("node-panel").textContent()).toContain("team-web");
+      expect((await uiState(page))["highlightedNodes"]).toContain("storefront");
+    });
+    await step(page, "matrix", async () => {
+      await page.getByRole("button", { name: "Matrix" }).click();
+      const cell = page.locator('[data-pair="bike-recommender|dynamic-pricing"]');
+      await cell.click();
+      expect(await page.getByTestId("coupling-explanation").textContent()).toContain("in one hidden loop");
+      expect((await uiState(page))["highlightedNodes"]).toContain("dynamic-pricing");
+    });
+    await step(page, "export sarif", async () => {
+      const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "SARIF" }).click()]);
+      const sarif = JSON.parse(readFileSync((await download.path())!, "utf8")) as { version: string; runs: { results: { ruleId: string }[] }[] };
+      expect(sarif.version).toBe("2.1.0");
+      expect(sarif.runs[0]!.results.map((r) => r.ruleId)).toContain("hidden-feedback-loop");
+    });
+    expect(session.consoleErrors).toEqual([]);
+    expect(session.offOrigin).toEqual([]);
+  }, 120_000);
+
+  it("shows manifest text as text and lists invalid files with positions while analysing the rest", async () => {
+    const { page } = session;
+    const dir = mkdtempSync(join(tmpdir(), "loopscope-ui-"));
+    writeFileSync(join(dir, "evil.yaml"), 'apiVersion: loopscope/v1\nkind: Model\nname: m1\ndescription: "<img src=x onerror=alert(1)><script>window.__pwned=1</script>"\noutputs: [{name: o, consumers: [m2]}]\n');
+    writeFileSync(join(dir, "m2.yaml"), "apiVersion: loopscope/v1\nkind: Model\nname: m2\ninputs: [m1/o]\noutputs: [{name: o, consumers: [m1]}]\n");
+    writeFileSync(join(dir, "broken.yaml"), "apiVersion: loopscope/v1\nkind: Model\nname: [oops\n");
+    await step(page, "hostile upload", async () => {
+      await page.goto("about:blank");
+      await page.goto(`${server.baseUrl}/#sample=clean`);
+      await waitForAnalysis(page);
+      await page.getByTestId("file-input").setInputFiles(filesUnder(dir));
+      await page.waitForFunction(() => document.querySelector('[data-rule="circular-model-dependency"]'));
+      await page.getByRole("button", { name: /invalid/ }).click();
+      expect(await page.getByTestId("problems").textContent()).toMatch(/broken\.yaml:\d+:\d+/);
+      await page.getByRole("button", { name: "Graph" }).click();
+      await page.keyboard.press("/");
+      await page.keyboard.type("m1");
+      await page.keyboard.press("Enter");
+      expect(await page.getByTestId("node-panel").textContent()).toContain("<script>window.__pwned=1</script>");
+      expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+      expect(await page.locator("img[src=x]").count()).toBe(0);
+    });
+    expect(session.consoleErrors).toEqual([]);
+  }, 120_000);
+
+  it("shows the same findings as `loopscope lint --format json` on an estate nobody has seen", async () => {
+    const { page } = session;
+    const docs = fc.sample(estateArbitrary, { numRuns: 1, seed: 20261128 })[0]!;
+    const dir = mkdtempSync(join(tmpdir(), "loopscope-unseen-"));
+    for (const file of filesOf(docs)) writeFileSync(join(dir, file.path), file.text);
+    const cli = JSON.parse(runCli(["lint", dir, "--format", "json"]).stdout) as Report;
+    await step(page, "unseen upload", async () => {
+      await page.goto("about:blank");
+      await page.goto(`${server.baseUrl}/#sample=clean`);
+      await waitForAnalysis(page);
+      await page.getByTestId("file-input").setInputFiles(filesUnder(dir));
+      await page.waitForFunction((n) => document.querySelector("#loopscope-state")?.getAttribute("data-findings") === String(n) && document.querySelector("#loopscope-state")?.getAttribute("data-status") === "done", cli.findings.length);
+      const shown = await page.$$eval("[data-fingerprint]", (items) => items.map((i) => (i as HTMLElement).dataset["fingerprint"]!).sort());
+      expect(shown).toEqual(cli.findings.map((f) => f.fingerprint).sort());
+    });
+  }, 120_000);
+});
