@@ -4,12 +4,15 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { runCli } from "../helpers/run-cli.js";
 import { filesOf } from "../helpers/estate.js";
-import { ESTATE_VERSIONS } from "./estates.js";
+import { analyseVersions, ESTATE_VERSIONS, expectedDiff, fingerprintsOf } from "./estates.js";
 import { HAS_SQLITE3, SQLITE3_MISSING, sqlite3Json } from "./sqlite3.js";
 
 const dir = mkdtempSync(join(tmpdir(), "loopscope-db-cli-"));
 const db = join(dir, "history.sqlite");
 const estate = join(dir, "estate");
+// The same documents analysed in-process: fingerprints do not depend on paths, so these are the oracle.
+const analyses = analyseVersions();
+const counts = (i: number) => analyses[i]!.report.summary.bySeverity;
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Replaces the estate folder's files with one version. */
@@ -29,36 +32,41 @@ beforeAll(() => {
   }
 });
 
-describe("lint --db, history and query tell the same story", () => {
+// Each test spawns the CLI a few times; on a busy 2-core machine one spawn can take seconds.
+describe("lint --db, history and query tell the same story", { timeout: 120_000 }, () => {
   test("history: counts per run, then introduced and fixed between the last two", () => {
     const result = runCli(["history", db]);
     expect(result.code, result.stderr).toBe(0);
     const lines = result.stdout.split("\n");
     expect(lines[0]).toMatch(/^run\s+time\s+commit\s+source\s+errors\s+warnings\s+info\s+total/);
-    expect(lines[2]).toMatch(/^\s*1\s.*aaaa111\s+estate\s+0\s+1\s+1\s+2\s+0$/);
-    expect(lines[3]).toMatch(/^\s*2\s.*bbbb222\s+estate\s+1\s+1\s+0\s+2\s+0$/);
-    expect(lines[4]).toMatch(/^\s*3\s.*cccc333\s+estate\s+1\s+0\s+0\s+1\s+0$/);
-    expect(result.stdout).toContain("From run 2 to run 3: 0 introduced, 1 fixed, 1 still open");
-    expect(result.stdout).toMatch(/Fixed \(1\):\n\s+warning\s+direct-feedback-loop/);
+    ["aaaa111", "bbbb222", "cccc333"].forEach((commit, i) => {
+      const c = counts(i);
+      expect(lines[2 + i]).toMatch(new RegExp(`^\\s*${i + 1}\\s.*${commit}\\s+estate\\s+${c.error}\\s+${c.warning}\\s+${c.info}\\s+${analyses[i]!.report.findings.length}\\s+0$`));
+    });
+    const diff = expectedDiff(analyses[1]!, analyses[2]!);
+    expect(result.stdout).toContain(`From run 2 to run 3: ${diff.introduced.length} introduced, ${diff.fixed.length} fixed, ${diff.stillOpen.length} still open`);
+    expect(result.stdout).toMatch(/Fixed \(\d+\):\n[^]*warning\s+direct-feedback-loop/);
+    for (const fingerprint of diff.fixed) expect(result.stdout).toContain(fingerprint);
   });
 
   test("history --from/--to and --format json", () => {
     const result = runCli(["history", db, "--from", "1", "--to", "2", "--format", "json"]);
     expect(result.code, result.stderr).toBe(0);
-    const parsed = JSON.parse(result.stdout) as { runs: { id: number }[]; diff: { introduced: { rule: string }[]; fixed: { rule: string }[]; stillOpen: { rule: string }[] } };
+    type F = { rule: string; fingerprint: string };
+    const parsed = JSON.parse(result.stdout) as { runs: { id: number }[]; diff: { introduced: F[]; fixed: F[]; stillOpen: F[] } };
     expect(parsed.runs.map((r) => r.id)).toEqual([1, 2, 3]);
-    expect(parsed.diff.introduced.map((f) => f.rule)).toEqual(["unknown-reference"]);
-    expect(parsed.diff.fixed.map((f) => f.rule)).toEqual(["undeclared-dataset"]);
-    expect(parsed.diff.stillOpen.map((f) => f.rule)).toEqual(["direct-feedback-loop"]);
+    const expected = expectedDiff(analyses[0]!, analyses[1]!);
+    expect({ introduced: fingerprintsOf(parsed.diff.introduced), fixed: fingerprintsOf(parsed.diff.fixed), stillOpen: fingerprintsOf(parsed.diff.stillOpen) }).toEqual(expected);
+    expect(parsed.diff.introduced.map((f) => f.rule)).toContain("unknown-reference");
+    expect(parsed.diff.fixed.map((f) => f.rule)).toContain("undeclared-dataset");
   });
 
   test.skipIf(!HAS_SQLITE3)(`sqlite3 sees the same runs and the same fixed finding${HAS_SQLITE3 ? "" : ` (skipped: ${SQLITE3_MISSING})`}`, () => {
-    expect(sqlite3Json(db, "SELECT id, git_commit, errors, warnings, infos FROM runs ORDER BY id")).toEqual([
-      { id: 1, git_commit: "aaaa111", errors: 0, warnings: 1, infos: 1 },
-      { id: 2, git_commit: "bbbb222", errors: 1, warnings: 1, infos: 0 },
-      { id: 3, git_commit: "cccc333", errors: 1, warnings: 0, infos: 0 },
-    ]);
-    expect(sqlite3Json(db, "SELECT rule FROM run_findings WHERE run_id = 2 EXCEPT SELECT rule FROM run_findings WHERE run_id = 3")).toEqual([{ rule: "direct-feedback-loop" }]);
+    expect(sqlite3Json(db, "SELECT id, git_commit, errors, warnings, infos FROM runs ORDER BY id")).toEqual(
+      ["aaaa111", "bbbb222", "cccc333"].map((commit, i) => ({ id: i + 1, git_commit: commit, errors: counts(i).error, warnings: counts(i).warning, infos: counts(i).info })),
+    );
+    const fixed = sqlite3Json(db, "SELECT fingerprint FROM run_findings WHERE run_id = 2 EXCEPT SELECT fingerprint FROM run_findings WHERE run_id = 3 ORDER BY 1");
+    expect(fixed.map((r) => r["fingerprint"])).toEqual(expectedDiff(analyses[1]!, analyses[2]!).fixed);
     expect(sqlite3Json(db, "SELECT file, kind, name FROM manifests ORDER BY file")).toEqual([
       { file: "estate/clicks.yaml", kind: "Dataset", name: "clicks" },
       { file: "estate/forecast.yaml", kind: "Model", name: "forecast" },
@@ -72,13 +80,11 @@ describe("lint --db, history and query tell the same story", () => {
     const sql = "SELECT id, errors, source FROM runs ORDER BY id";
     const table = runCli(["query", db, sql]);
     expect(table.code, table.stderr).toBe(0);
-    expect(table.stdout).toBe("id  errors  source\n--  ------  ------\n 1       0  estate\n 2       1  estate\n 3       1  estate\n");
+    const e = [0, 1, 2].map((i) => String(counts(i).error));
+    const w = Math.max(6, ...e.map((x) => x.length));
+    expect(table.stdout).toBe(`id  ${"errors".padEnd(w)}  source\n--  ${"-".repeat(w)}  ------\n${e.map((x, i) => ` ${i + 1}  ${x.padStart(w)}  estate\n`).join("")}`);
     const json = runCli(["query", db, sql, "--format", "json"]);
-    expect(JSON.parse(json.stdout)).toEqual([
-      { id: 1, errors: 0, source: "estate" },
-      { id: 2, errors: 1, source: "estate" },
-      { id: 3, errors: 1, source: "estate" },
-    ]);
+    expect(JSON.parse(json.stdout)).toEqual([0, 1, 2].map((i) => ({ id: i + 1, errors: counts(i).error, source: "estate" })));
     const csv = runCli(["query", db, "SELECT 'a,b' AS x, 'say \"hi\"' AS y, NULL AS z", "-f", "csv"]);
     expect(csv.stdout).toBe('x,y,z\n"a,b","say ""hi""",\n');
   });
