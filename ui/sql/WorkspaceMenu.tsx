@@ -11,13 +11,15 @@ export interface WorkspaceMenuProps {
   onOpen: (sources: SourceFile[], label: string) => void;
   /** The name of what is loaded now (used as the saved workspace's label). */
   label?: string | undefined;
+  /** Come back to the last workspace on first mount (false when the URL names what to open). */
+  restore?: boolean | undefined;
 }
 
 /**
  * Save the workspace as a .sqlite file (manifest texts plus the full snapshot, so sqlite3 can
  * read it too), open one again, and keep the last workspace in IndexedDB across reloads.
  */
-export function WorkspaceMenu({ sources, onOpen, label }: WorkspaceMenuProps) {
+export function WorkspaceMenu({ sources, onOpen, label, restore = true }: WorkspaceMenuProps) {
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const restored = useRef(false);
   const [restoreDone, setRestoreDone] = useState(false);
@@ -29,6 +31,10 @@ export function WorkspaceMenu({ sources, onOpen, label }: WorkspaceMenuProps) {
   useEffect(() => {
     if (restored.current) return;
     restored.current = true;
+    if (!restore) {
+      setRestoreDone(true);
+      return;
+    }
     loadLastWorkspace()
       .then((stored) => {
         if (stored && stored.sources.length > 0) {
@@ -38,6 +44,8 @@ export function WorkspaceMenu({ sources, onOpen, label }: WorkspaceMenuProps) {
       })
       .catch(() => undefined) // private mode or no IndexedDB: the menu still saves and opens files
       .finally(() => setRestoreDone(true));
+    // Only the first mount restores; a later change of `restore` must not reload anything.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   useEffect(() => {
