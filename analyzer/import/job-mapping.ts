@@ -1,0 +1,43 @@
+import { z } from "zod";
+import { nameSchema } from "../schema/manifest.js";
+
+/**
+ * Which OpenLineage jobs are ML models. Lineage tools know jobs, not models, so every job
+ * is a Service unless the user says otherwise: `--models REGEX`, a mapping file, or a
+ * `jobType` facet naming an ML job type. dbt's `MODEL` job type is a SQL model, not an ML
+ * one, so it is deliberately not in the default list.
+ */
+export const DEFAULT_MODEL_JOB_TYPES = ["ML_MODEL", "MODEL_TRAINING", "TRAINING", "INFERENCE", "PREDICTION"];
+
+export const importMappingSchema = z.strictObject({
+  models: z.array(z.string()).default([]).describe("Regular expressions over job names (or namespace/name): these jobs become Models."),
+  services: z.array(z.string()).default([]).describe("Regular expressions: these jobs stay Services even if `models` or the job type matches."),
+  modelJobTypes: z.array(z.string()).default(DEFAULT_MODEL_JOB_TYPES).describe("`jobType` facet values that make a job a Model."),
+  names: z.record(z.string(), nameSchema).default({}).describe("Loopscope names for jobs or datasets, keyed by their OpenLineage name (or namespace/name)."),
+});
+
+export type ImportMapping = z.infer<typeof importMappingSchema>;
+
+export interface JobMatcher {
+  isModel(job: { namespace: string; name: string; jobType?: string | undefined }): boolean;
+  /** The user's Loopscope name for a job or dataset, if the mapping names one. */
+  nameFor(entity: { namespace: string; name: string }): string | undefined;
+}
+
+/** Regular expressions are tested against `name` and against `namespace/name`. */
+export function jobMatcher(mapping: ImportMapping | undefined, extraModels: RegExp[] = []): JobMatcher {
+  const models = [...extraModels, ...(mapping?.models ?? []).map((r) => new RegExp(r))];
+  const services = (mapping?.services ?? []).map((r) => new RegExp(r));
+  const jobTypes = new Set((mapping?.modelJobTypes ?? DEFAULT_MODEL_JOB_TYPES).map((t) => t.toUpperCase()));
+  const names = mapping?.names ?? {};
+  const matches = (patterns: RegExp[], job: { namespace: string; name: string }) => patterns.some((p) => p.test(job.name) || p.test(`${job.namespace}/${job.name}`));
+  return {
+    isModel(job) {
+      if (matches(services, job)) return false;
+      return matches(models, job) || (job.jobType !== undefined && jobTypes.has(job.jobType.toUpperCase()));
+    },
+    nameFor(entity) {
+      return names[`${entity.namespace}/${entity.name}`] ?? names[entity.name];
+    },
+  };
+}

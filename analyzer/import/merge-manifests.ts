@@ -1,0 +1,104 @@
+import { Document, isMap, isScalar, isSeq, parseAllDocuments, type YAMLMap, type YAMLSeq } from "yaml";
+import type { Notice } from "../types.js";
+import type { ImportedDocument, ImportedFile } from "./imported-file.js";
+import { headerComment, joinDocuments } from "./render-manifests.js";
+
+/** Fields the import writes and keeps in step with lineage; lists grow, never shrink. */
+const LIST_FIELDS = new Set(["inputs", "consumes", "derivedFrom"]);
+/** Fields the import fills only when missing, so hand edits win. */
+const FILL_FIELDS = new Set(["owner", "description", "lineage"]);
+
+export interface MergeResult {
+  /** The new file text; undefined when the existing file cannot be merged safely (left alone). */
+  text: string | undefined;
+  notices: Notice[];
+}
+
+/**
+ * Re-import into an existing file without losing what people wrote by hand. The existing
+ * file is edited in place through yaml's Document API, so comments, key order and every
+ * field the import does not own (influences, monitoring, deployment, acknowledge, ...)
+ * survive. Lineage lists are merged as unions: events are samples of runtime, and a run
+ * that did not read a table does not prove the dependency is gone.
+ */
+export function mergeImportedFile(existingText: string, file: ImportedFile, path: string): MergeResult {
+  const notices: Notice[] = [];
+  const docs = parseAllDocuments(existingText);
+  const broken = docs.find((d) => d.errors.length > 0);
+  if (!(docs instanceof Array) || broken) {
+    const error = broken?.errors[0];
+    const line = error?.linePos?.[0];
+    return { text: undefined, notices: [{ file: path, line: line?.line ?? 1, column: line?.col ?? 1, message: `cannot merge into this file (${error?.message.split("\n")[0] ?? "not YAML"}); it was left unchanged` }] };
+  }
+  const byName = new Map<string, Document>();
+  for (const doc of docs) {
+    const name = doc.get("name");
+    if (typeof name === "string" && !byName.has(name)) byName.set(name, doc);
+  }
+  const result: Document[] = [...docs];
+  for (const generated of file.documents) {
+    const existing = byName.get(generated.name);
+    if (!existing) {
+      result.push(new Document(generated));
+      continue;
+    }
+    const kind = existing.get("kind");
+    if (kind !== generated.kind) {
+      notices.push({ file: path, message: `${generated.name} is a ${String(kind)} in this file but the import makes it a ${generated.kind}; the file's version was kept` });
+      continue;
+    }
+    mergeDocument(existing, generated);
+  }
+  const first = result[0];
+  if (first && (first.commentBefore == null || first.commentBefore.trimStart().startsWith("Imported by"))) first.commentBefore = headerComment(file.header);
+  return { text: joinDocuments(result), notices };
+}
+
+function mergeDocument(doc: Document, generated: ImportedDocument): void {
+  for (const [key, value] of Object.entries(generated)) {
+    if (LIST_FIELDS.has(key)) unionList(doc, doc.contents as YAMLMap, key, value as unknown[]);
+    else if (FILL_FIELDS.has(key) && !doc.has(key)) doc.set(key, value);
+    else if (key === "outputs") mergeOutputs(doc, value as Record<string, unknown>[]);
+  }
+}
+
+function mergeOutputs(doc: Document, outputs: Record<string, unknown>[]): void {
+  const seq = doc.get("outputs");
+  if (!isSeq(seq)) {
+    doc.set("outputs", outputs);
+    return;
+  }
+  for (const output of outputs) {
+    const existing = seq.items.find((item) => isMap(item) && item.get("name") === output["name"]);
+    if (!isMap(existing)) {
+      seq.add(doc.createNode(output));
+      continue;
+    }
+    for (const [key, value] of Object.entries(output)) {
+      if (key === "consumers") unionList(doc, existing, key, value as unknown[]);
+      else if (key !== "name" && !existing.has(key)) existing.set(key, doc.createNode(value));
+    }
+  }
+}
+
+/** Adds the generated items the list lacks, matching inputs by `from`, at the end. */
+function unionList(doc: Document, map: YAMLMap, key: string, values: unknown[]): void {
+  const seq = map.get(key);
+  if (!isSeq(seq)) {
+    if (values.length > 0) map.set(key, doc.createNode(values));
+    return;
+  }
+  const present = new Set((seq as YAMLSeq).items.map(itemKey));
+  for (const value of values) {
+    const k = typeof value === "string" ? value : String((value as { from?: unknown }).from);
+    if (present.has(k)) continue;
+    seq.add(doc.createNode(value));
+    present.add(k);
+  }
+}
+
+function itemKey(item: unknown): string {
+  if (isScalar(item)) return String(item.value);
+  if (isMap(item)) return String(item.get("from"));
+  return "";
+}

@@ -1,0 +1,129 @@
+import type { Notice } from "../types.js";
+import type { LineageEvent } from "../lineage/lineage-event.js";
+import { collectLineage, type CollectedDataset, type CollectedJob } from "./collect-lineage.js";
+import { assignNames, cmp, fileNameFor } from "./names.js";
+import { countKinds, sortDocuments, type ImportedDocument, type ImportedFile, type ImportResult } from "./imported-file.js";
+import type { JobMatcher } from "./job-mapping.js";
+
+export interface OpenLineageImportOptions {
+  matcher: JobMatcher;
+  /** The input files, named in each file's header. */
+  sources: string[];
+}
+
+/**
+ * OpenLineage → Loopscope manifests, one file per namespace. Jobs become Services
+ * (`consumes` what they read) or Models (`inputs`; each dataset only they write becomes an
+ * output carrying its OpenLineage identity and its readers as `consumers`). Every other
+ * dataset becomes a Dataset whose `derivedFrom` is what its writers read. Jobs that never
+ * read or write a dataset (orchestrator parents, dbt's per-statement sub-jobs) are left out.
+ */
+export function openLineageToManifests(events: LineageEvent[], options: OpenLineageImportOptions): ImportResult {
+  const { matcher } = options;
+  const { jobs: allJobs, datasets, jobToJob } = collectLineage(events);
+  const notices: Notice[] = [];
+  const jobs = new Map([...allJobs].filter(([, j]) => j.reads.size + j.writes.size > 0));
+  const skippedJobs = allJobs.size - jobs.size;
+  const isModel = new Map([...jobs].map(([key, j]) => [key, matcher.isModel(j)]));
+  const writers = new Map<string, string[]>();
+  for (const [key, j] of jobs) for (const w of j.writes) writers.set(w, [...(writers.get(w) ?? []), key]);
+  // A dataset written only by one Model job is that model's output.
+  const outputOf = new Map<string, string>();
+  for (const [dataset, by] of writers) if (by.length === 1 && isModel.get(by[0]!)) outputOf.set(dataset, by[0]!);
+
+  const names = assignNames([
+    ...[...jobs].map(([key, j]) => ({ key: `job\u0000${key}`, namespace: j.namespace, name: j.name, fixed: matcher.nameFor(j) })),
+    ...[...datasets].map(([key, d]) => ({ key: `dataset\u0000${key}`, namespace: d.namespace, name: d.name, fixed: matcher.nameFor(d) })),
+  ]);
+  const jobName = (key: string) => names.get(`job\u0000${key}`)!;
+  const datasetName = (key: string) => names.get(`dataset\u0000${key}`)!;
+  /** How a reader refers to a dataset: `model/output` for outputs, the Dataset name otherwise. */
+  const reference = (key: string) => {
+    const model = outputOf.get(key);
+    return model === undefined ? datasetName(key) : `${jobName(model)}/${datasetName(key)}`;
+  };
+  const readers = new Map<string, string[]>();
+  for (const [key, j] of jobs) for (const r of j.reads) readers.set(r, [...(readers.get(r) ?? []), key]);
+
+  const byFile = new Map<string, { namespace: string; documents: ImportedDocument[] }>();
+  const add = (namespace: string, document: ImportedDocument) => {
+    const path = fileNameFor(namespace);
+    const entry = byFile.get(path) ?? { namespace, documents: [] };
+    entry.documents.push(document);
+    byFile.set(path, entry);
+  };
+
+  for (const [key, j] of jobs) {
+    const name = jobName(key);
+    const reads = [...new Set([...j.reads].map(reference))].sort(cmp);
+    if (isModel.get(key)) {
+      const outputs = [...j.writes].filter((w) => outputOf.get(w) === key).sort((a, b) => cmp(datasetName(a), datasetName(b)));
+      for (const w of j.writes) if (outputOf.get(w) !== key) notices.push(sharedWriteNotice(j, datasets.get(w)!, writers.get(w)!.map(jobName)));
+      add(j.namespace, {
+        ...header("Model", name, j),
+        ...nonEmpty("inputs", reads),
+        ...nonEmpty("outputs", outputs.map((w) => outputDocument(datasets.get(w)!, datasetName(w), (readers.get(w) ?? []).map(jobName)))),
+      });
+    } else {
+      add(j.namespace, { ...header("Service", name, j), ...nonEmpty("consumes", reads) });
+    }
+  }
+  for (const [key, d] of datasets) {
+    if (outputOf.has(key)) continue;
+    const parents = [...d.parents].filter((p) => !outputOf.has(p));
+    const fromOutputs = [...d.parents].filter((p) => outputOf.has(p)).map(reference).sort(cmp);
+    if (fromOutputs.length > 0) {
+      notices.push({ ...d.location, message: `${datasetName(key)} is computed from model output(s) ${fromOutputs.join(", ")}; a Dataset's derivedFrom cannot name an output, so that link is not in the manifests (map the writing job as a Model, or add \`influences\` by hand if it closes a loop)` });
+    }
+    add(d.namespace, {
+      ...header("Dataset", datasetName(key), d),
+      ...nonEmpty("derivedFrom", [...new Set(parents.map(datasetName))].sort(cmp)),
+      lineage: { namespace: d.namespace, name: d.name },
+    });
+  }
+  if (jobToJob.length > 0) {
+    const first = jobToJob[0]!;
+    notices.push({ ...first.location, message: `${jobToJob.length} job-to-job lineage edge(s) were not imported: Loopscope links jobs through the datasets they read and write` });
+  }
+  if (skippedJobs > 0) notices.push({ message: `${skippedJobs} job(s) that never read or wrote a dataset were left out` });
+
+  const files: ImportedFile[] = [...byFile]
+    .sort(([a], [b]) => cmp(a, b))
+    .map(([path, { namespace, documents }]) => ({ path, header: headerLines("openlineage", namespace, options.sources), documents: sortDocuments(documents) }));
+  return { files, notices, counts: { ...countKinds(files), skippedJobs } };
+}
+
+function header(kind: ImportedDocument["kind"], name: string, entity: CollectedJob | CollectedDataset): ImportedDocument {
+  const document: ImportedDocument = { apiVersion: "loopscope/v1", kind, name };
+  if (entity.owners && entity.owners.length > 0) document["owner"] = entity.owners.join(", ");
+  if (entity.description) document["description"] = entity.description;
+  return document;
+}
+
+function outputDocument(dataset: CollectedDataset, name: string, consumers: string[]): Record<string, unknown> {
+  const output: Record<string, unknown> = { name };
+  if (dataset.description) output["description"] = dataset.description;
+  if (consumers.length > 0) output["consumers"] = [...new Set(consumers)].sort(cmp);
+  output["lineage"] = { namespace: dataset.namespace, name: dataset.name };
+  return output;
+}
+
+/** Empty lists are left out: the schema defaults them, and the files read better. */
+export function nonEmpty(key: string, values: unknown[]): Record<string, unknown[]> {
+  return values.length > 0 ? { [key]: values } : {};
+}
+
+function sharedWriteNotice(job: CollectedJob, dataset: CollectedDataset, writers: string[]): Notice {
+  return { ...dataset.location, message: `${dataset.namespace}/${dataset.name} is written by ${writers.sort(cmp).join(", ")}; a dataset with several writers stays a Dataset, so it is not an output of ${job.name}` };
+}
+
+/** The comment that opens every imported file. */
+export function headerLines(tool: "openlineage" | "dbt", scope: string, sources: string[]): string[] {
+  const shown = sources.length > 5 ? [...sources.slice(0, 5), `... and ${sources.length - 5} more`] : sources;
+  return [
+    `Imported by \`loopscope import ${tool}\` (${tool === "dbt" ? "dbt project" : "OpenLineage namespace"} ${scope}) from:`,
+    ...shown.map((s) => `  ${s}`),
+    "Re-running the import updates lineage here and keeps what it does not write:",
+    "influences, monitoring, deployment, acknowledge, and any edits to owner and description.",
+  ];
+}

@@ -1,0 +1,154 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import { LineCounter, parseDocument } from "yaml";
+import type { Command, CommandIO } from "./command.js";
+import type { Notice } from "../../analyzer/types.js";
+import { dbtToManifests, importMappingSchema, importOpenLineage, mergeImportedFile, renderImportedFile, type ImportMapping, type ImportResult } from "../../analyzer/import/index.js";
+import { readLineageFiles } from "../io/read-lineage-files.js";
+import { readSources } from "../io/read-sources.js";
+import { parseFlags } from "../io/parse-flags.js";
+import { EXIT, UsageError } from "../exit-codes.js";
+
+export const importCommand: Command = {
+  name: "import",
+  summary: "write manifests from OpenLineage events or a dbt manifest.json",
+  usage: `Usage: loopscope import openlineage <files or folders...> --out DIR [--models REGEX] [--mapping FILE]
+       loopscope import dbt <manifest.json> --out DIR [--namespace NS]
+
+openlineage reads RunEvents, JobEvents, DatasetEvents and LineageFacets (JSON, JSON
+arrays, NDJSON; folders recursively) and writes one manifest file per namespace. Jobs
+become Services unless --models, a mapping file or an ML jobType facet marks them as
+Models; datasets keep their lineage as derivedFrom. dbt writes a Dataset per model, seed,
+snapshot and source (derivedFrom = depends_on) and a Service per exposure.
+
+Re-running updates the files in DIR and keeps fields added by hand (influences,
+monitoring, deployment, acknowledge, edited owners and descriptions).
+
+Options:
+      --out <dir>          folder to write the manifests to (required)
+      --models <regex>     job names (or namespace/name) that are ML models; repeatable
+      --mapping <file>     YAML/JSON: { models: [regex], services: [regex],
+                           modelJobTypes: [JOBTYPE], names: { olName: loopscopeName } }
+      --namespace <ns>     dbt: OpenLineage namespace of the tables (default: adapter type)
+
+Bad events are reported as file:line:column and skipped. Exit codes: 0 done (also when there was
+nothing to import), 2 usage or I/O error.
+`,
+  async run(args, io) {
+    const { values, positionals } = parseFlags(args, {
+      out: { type: "string", short: "o" },
+      models: { type: "string", multiple: true },
+      mapping: { type: "string" },
+      namespace: { type: "string" },
+    });
+    const [source, ...paths] = positionals;
+    if (source !== "openlineage" && source !== "dbt") throw new UsageError("say what to import: `loopscope import openlineage <files>` or `loopscope import dbt <manifest.json>`");
+    if (paths.length === 0) throw new UsageError(`give the ${source === "dbt" ? "manifest.json" : "OpenLineage event files or folders"} to import`);
+    if (values.out === undefined) throw new UsageError("--out DIR is required (the folder the manifests are written to)");
+    let result: ImportResult;
+    const readNotices: Notice[] = [];
+    if (source === "openlineage") {
+      if (values.namespace !== undefined) throw new UsageError("--namespace applies to `import dbt` only");
+      const models = (values.models ?? []).map(toRegExp);
+      const mapping = values.mapping === undefined ? undefined : readMapping(values.mapping, io.cwd);
+      const { sources, notices } = readLineageFiles(paths, io.cwd);
+      readNotices.push(...notices);
+      if (sources.length === 0) throw new UsageError(`no .json, .ndjson or .jsonl files found in ${paths.join(", ")}`);
+      result = importOpenLineage(sources, { models, mapping });
+    } else {
+      if (values.models !== undefined || values.mapping !== undefined) throw new UsageError("--models and --mapping apply to `import openlineage` only");
+      if (paths.length > 1) throw new UsageError("give one dbt manifest.json");
+      const { sources, notices } = readSources(paths, io.cwd);
+      readNotices.push(...notices);
+      if (sources.length === 0) throw new UsageError(`cannot read ${paths[0]}`);
+      result = dbtToManifests(sources[0]!, { namespace: values.namespace });
+    }
+    const out = resolve(io.cwd, values.out);
+    const written = writeFiles(result, out, io, readNotices);
+    for (const notice of [...readNotices, ...result.notices]) io.stderr(`${formatNotice(notice)}\n`);
+    if (result.files.length === 0) {
+      io.stderr(`loopscope import: nothing to import (no job or dataset with lineage was found); no files written\n`);
+      return EXIT.ok;
+    }
+    const { models, services, datasets } = result.counts;
+    const shown = relative(io.cwd, out) || ".";
+    io.stdout(`imported ${models} model(s), ${services} service(s), ${datasets} dataset(s) into ${shown}: ${written.created} file(s) created, ${written.updated} updated${written.unchanged ? `, ${written.unchanged} unchanged` : ""}\n`);
+    return EXIT.ok;
+  },
+};
+
+function writeFiles(result: ImportResult, out: string, io: CommandIO, notices: Notice[]): { created: number; updated: number; unchanged: number } {
+  const counts = { created: 0, updated: 0, unchanged: 0 };
+  for (const file of result.files) {
+    const target = join(out, file.path);
+    const shown = relative(io.cwd, target);
+    let text: string | undefined;
+    if (existsSync(target)) {
+      const existing = readFileSync(target, "utf8");
+      const merged = mergeImportedFile(existing, file, shown);
+      notices.push(...merged.notices);
+      text = merged.text;
+      if (text === undefined) continue;
+      if (text === existing) {
+        counts.unchanged++;
+        continue;
+      }
+      counts.updated++;
+    } else {
+      text = renderImportedFile(file);
+      counts.created++;
+    }
+    try {
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, text);
+    } catch (error) {
+      throw new UsageError(`cannot write ${shown}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    }
+  }
+  return counts;
+}
+
+function toRegExp(pattern: string): RegExp {
+  try {
+    return new RegExp(pattern);
+  } catch (error) {
+    throw new UsageError(`--models: not a regular expression: ${pattern} (${error instanceof Error ? error.message : String(error)})`);
+  }
+}
+
+/** The mapping file, validated; any problem is one usage line with file:line:column. */
+function readMapping(path: string, cwd: string): ImportMapping {
+  let text: string;
+  try {
+    text = readFileSync(resolve(cwd, path), "utf8");
+  } catch (error) {
+    throw new UsageError(`--mapping ${path}: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  const at = (offset: number | undefined) => {
+    const pos = lines.linePos(offset ?? 0);
+    return `${path}:${pos.line}:${pos.col}`;
+  };
+  if (doc.errors.length > 0) throw new UsageError(`${at(doc.errors[0]!.pos[0])}: ${doc.errors[0]!.message.split("\n")[0]}`);
+  const parsed = importMappingSchema.safeParse(doc.toJS({ maxAliasCount: 100 }) ?? {});
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const keys = issue.path.filter((k): k is string | number => typeof k !== "symbol");
+    const node = doc.getIn(keys, true) as { range?: [number, number, number] } | undefined;
+    throw new UsageError(`${at(node?.range?.[0])}: ${issue.message}${keys.length > 0 ? ` (${keys.join(".")})` : ""}`);
+  }
+  for (const pattern of [...parsed.data.models, ...parsed.data.services]) {
+    try {
+      new RegExp(pattern);
+    } catch {
+      throw new UsageError(`${path}: not a regular expression: ${pattern}`);
+    }
+  }
+  return parsed.data;
+}
+
+export function formatNotice(notice: Notice): string {
+  const where = notice.file === undefined ? "" : `${notice.file}${notice.line !== undefined ? `:${notice.line}:${notice.column ?? 1}` : ""}: `;
+  return `${where}${notice.message}`;
+}
