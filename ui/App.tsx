@@ -149,7 +149,7 @@ export function App() {
               </button>
             ))}
           </nav>
-          <WorkspaceSlot sources={sources} onOpen={load} />
+          <WorkspaceSlot sources={sources} label={label} onOpen={load} />
           <ExportMenu report={report} graph={graph} graphRef={graphRef} />
         </header>
         <main className="workspace">
@@ -191,7 +191,7 @@ export function App() {
             {view === "matrix" && graph && index && (
               <MatrixView graph={graph} index={index} couplings={couplings} selected={selection?.type === "pair" ? selection : undefined} onSelect={(a, b) => setSelection({ type: "pair", a, b })} />
             )}
-            <ExtraViews view={view} result={result} onSelectNode={(id) => (setView("graph"), selectNode(id))} onSelectFinding={selectFinding} />
+            <ExtraViews view={view} result={result} sources={sources} onSelectNode={(id) => (setView("graph"), selectNode(id))} onSelectFinding={selectFinding} />
           </section>
           <aside className="right">
             {selectedFinding && index && <FindingDetail finding={selectedFinding} index={index} onSelectNode={selectNode} />}

@@ -1,13 +1,26 @@
 import type { SourceFile } from "../analyzer/types.js";
+import { HistoryView, SqlConsole, WorkspaceMenu } from "./sql/index.js";
+import { readHash } from "./state/hash.js";
 import type { AnalysisResult } from "./worker/protocol.js";
 
-/** Views contributed by other parts of the app (the SQL workspace mounts here when present). */
-export const EXTRA_VIEW_NAMES = [] as const;
+/** Views beyond the graph and the matrix: the SQL console and the history of `lint --db` runs. */
+export const EXTRA_VIEW_NAMES = ["sql", "history"] as const;
 
-export function ExtraViews(_props: { view: string; result: AnalysisResult | null; onSelectNode: (id: string) => void; onSelectFinding: (fingerprint: string) => void }) {
+interface ExtraViewsProps {
+  view: string;
+  result: AnalysisResult | null;
+  sources: SourceFile[];
+  onSelectNode: (id: string) => void;
+  onSelectFinding: (fingerprint: string) => void;
+}
+
+export function ExtraViews({ view, result, sources, onSelectNode, onSelectFinding }: ExtraViewsProps) {
+  if (view === "sql") return <SqlConsole analysis={result} sources={sources} onSelectNode={onSelectNode} />;
+  if (view === "history") return <HistoryView onSelectFinding={onSelectFinding} />;
   return null;
 }
 
-export function WorkspaceSlot(_props: { sources: SourceFile[]; onOpen: (sources: SourceFile[], label: string) => void }) {
-  return null;
+/** Save and open the workspace as .sqlite; the last one comes back after a reload unless the URL names a sample. */
+export function WorkspaceSlot({ sources, label, onOpen }: { sources: SourceFile[]; label: string; onOpen: (sources: SourceFile[], label: string) => void }) {
+  return <WorkspaceMenu sources={sources} label={label} onOpen={onOpen} restore={readHash().sample === undefined} />;
 }
