@@ -1,0 +1,131 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ROOT, runCli } from "../helpers/run-cli.js";
+import { openPage, startUi, step, uiState, waitForAnalysis, type UiSession } from "./browser.js";
+
+interface HistoryFinding {
+  fingerprint: string;
+  rule: string;
+}
+interface HistoryJson {
+  runs: { id: number; errors: number; warnings: number; infos: number }[];
+  diff: { introduced: HistoryFinding[]; fixed: HistoryFinding[]; stillOpen: HistoryFinding[] };
+}
+
+/**
+ * A history file written by the CLI over three versions of the bike shop:
+ * run 1 without the storefront service, run 2 the sample as it is, run 3 with fraud-score owned.
+ */
+function writeHistory(dir: string): string {
+  const estate = join(dir, "estate");
+  cpSync(join(ROOT, "samples/bike-shop"), estate, { recursive: true });
+  const storefront = join(estate, "services/storefront.yaml");
+  const storefrontText = readFileSync(storefront, "utf8");
+  const fraud = join(estate, "models/fraud-score.yaml");
+  const fraudText = readFileSync(fraud, "utf8");
+  const lint = (commit: string) => {
+    const result = runCli(["lint", "estate", "--db", "history.sqlite", "--fail-on", "never"], { cwd: dir, env: { LOOPSCOPE_COMMIT: commit } });
+    if (result.code !== 0) throw new Error(result.stderr);
+  };
+  rmSync(storefront);
+  lint("1111111");
+  writeFileSync(storefront, storefrontText);
+  lint("2222222");
+  writeFileSync(fraud, fraudText.replace("name: fraud-score\n", "name: fraud-score\nowner: team-risk\n"));
+  lint("3333333");
+  return join(dir, "history.sqlite");
+}
+
+const fingerprints = (list: HistoryFinding[]) => list.map((f) => f.fingerprint).sort();
+
+describe("the history view in Chromium", () => {
+  let server: { baseUrl: string; stop: () => void };
+  let session: UiSession;
+  let dir: string;
+  let file: string;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), "loopscope-history-e2e-"));
+    file = writeHistory(dir);
+    server = await startUi();
+    session = await openPage(server.baseUrl);
+  }, 240_000);
+
+  afterAll(async () => {
+    await session?.close();
+    server?.stop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("opens a history file written by lint --db: the chart and the diff tell the same story as `loopscope history`", { timeout: 120_000 }, async () => {
+    const { page } = session;
+    const cli = (args: string[]) => JSON.parse(runCli(["history", file, "--format", "json", ...args]).stdout) as HistoryJson;
+    const lastTwo = cli([]);
+    const firstToLast = cli(["--from", "1", "--to", "3"]);
+    expect(lastTwo.runs).toHaveLength(3);
+    expect(fingerprints(lastTwo.diff.fixed).length).toBeGreaterThan(0); // missing-owner goes away in run 3
+
+    await step(page, "history-open", async () => {
+      await page.goto(`${server.baseUrl}/#sample=bike-shop`);
+      await waitForAnalysis(page);
+      await page.getByRole("button", { name: "History" }).click();
+      await page.getByTestId("history-file").setInputFiles(file);
+      await page.getByTestId("history-chart").waitFor();
+    });
+
+    await step(page, "history-chart", async () => {
+      const bars = page.locator('[data-testid="history-chart"] g[data-run]');
+      expect(await bars.count()).toBe(3);
+      // Each bar's segments carry the run's counts, and their heights are proportional to them.
+      const segments = await page.$$eval('[data-testid="history-chart"] g[data-run] rect', (rects) =>
+        rects.map((r) => ({ run: Number(r.parentElement?.getAttribute("data-run")), severity: r.getAttribute("data-severity"), count: Number(r.getAttribute("data-count")), height: Number(r.getAttribute("height")) })),
+      );
+      for (const run of lastTwo.runs) {
+        const mine = segments.filter((s) => s.run === run.id);
+        expect(Object.fromEntries(mine.map((s) => [s.severity, s.count]))).toEqual({ error: run.errors, warning: run.warnings, info: run.infos });
+      }
+      const perUnit = segments.filter((s) => s.count > 0).map((s) => s.height / s.count);
+      expect(perUnit.length).toBeGreaterThan(3);
+      for (const ratio of perUnit) expect(ratio).toBeCloseTo(perUnit[0]!, 5);
+      expect((await page.getByTestId("history-chart").boundingBox())!.height).toBeGreaterThan(150);
+    });
+
+    const shown = async (group: string) =>
+      (await page.$$eval(`[data-testid="history-diff"] [data-group="${group}"] [data-fingerprint]`, (els) => els.map((e) => e.getAttribute("data-fingerprint") ?? ""))).sort();
+
+    await step(page, "history-diff-default", async () => {
+      expect(await shown("introduced")).toEqual(fingerprints(lastTwo.diff.introduced));
+      expect(await shown("fixed")).toEqual(fingerprints(lastTwo.diff.fixed));
+      expect(await shown("stillOpen")).toEqual(fingerprints(lastTwo.diff.stillOpen));
+    });
+
+    await step(page, "history-diff-any-two", async () => {
+      await page.getByTestId("history-from").selectOption("1");
+      await expect.poll(() => shown("introduced")).toEqual(fingerprints(firstToLast.diff.introduced));
+      expect(await shown("fixed")).toEqual(fingerprints(firstToLast.diff.fixed));
+      expect(await shown("stillOpen")).toEqual(fingerprints(firstToLast.diff.stillOpen));
+    });
+
+    await step(page, "history-click-finding", async () => {
+      // A still-open hidden loop is in the loaded bike shop too: clicking it selects it on the graph.
+      const loop = firstToLast.diff.stillOpen.find((f) => f.rule === "hidden-feedback-loop") ?? firstToLast.diff.introduced.find((f) => f.rule === "hidden-feedback-loop");
+      expect(loop).toBeDefined();
+      await page.locator(`[data-testid="history-diff"] [data-fingerprint="${loop!.fingerprint}"]`).click();
+      await expect.poll(async () => (await uiState(page))["selection"]).toBe(JSON.stringify({ type: "finding", fingerprint: loop!.fingerprint }));
+      expect((await uiState(page))["highlightedNodes"]).toContain("purchases");
+    });
+
+    await step(page, "history-bad-file", async () => {
+      await page.getByRole("button", { name: "History" }).click();
+      const junk = join(dir, "not-a-db.sqlite");
+      writeFileSync(junk, "hello ".repeat(500));
+      await page.getByTestId("history-file").setInputFiles(junk);
+      await expect.poll(() => page.locator(".sql-history .sql-error").textContent()).toContain("not a SQLite database");
+    });
+
+    expect(session.consoleErrors).toEqual([]);
+    expect(session.offOrigin).toEqual([]);
+  });
+});
