@@ -17,7 +17,7 @@ export type JsonScan =
  * per object, so callers first compare `keyCount` with the keys JSON.parse kept.
  * Iterative, so nesting depth cannot overflow the stack; values are not built.
  */
-export function scanJson(text: string, limits: { maxDepth: number; maxStringLength: number }, findDuplicates = false): JsonScan {
+export function scanJson(text: string, limits: { maxDepth: number; maxStringLength: number }, findDuplicates = false, isValid = false): JsonScan {
   let nearLimits = false;
   let keyCount = 0;
   const starts: number[] = [];
@@ -36,7 +36,7 @@ export function scanJson(text: string, limits: { maxDepth: number; maxStringLeng
   /** Reads `"key" :` at i, records the key node; returns the offset of the value, or a failure. */
   const readKey = (i: number, keys: Set<string>): number | JsonScan => {
     if (text.charCodeAt(i) !== 0x22) return fail("expected a double-quoted property name", i);
-    const end = stringEnd(text, i);
+    const end = stringEnd(text, i, isValid);
     if (end < 0) return fail("unterminated property name", -end - 1);
     if (end - i - 2 > limits.maxStringLength) nearLimits = true;
     if (findDuplicates) {
@@ -75,7 +75,7 @@ export function scanJson(text: string, limits: { maxDepth: number; maxStringLeng
         continue;
       }
     } else if (c === 0x22 /* " */) {
-      const end = stringEnd(text, i);
+      const end = stringEnd(text, i, isValid);
       if (end < 0) return fail("unterminated string or a control character in a string", -end - 1);
       if (end - i - 2 > limits.maxStringLength) nearLimits = true;
       add(i, SCALAR);
@@ -120,7 +120,7 @@ function jsonTree(text: string, starts: number[], ends: number[], kinds: number[
     starts,
     ends,
     kinds,
-    keyText: (node) => decodeString(text, starts[node]!, stringEnd(text, starts[node]!)) ?? "",
+    keyText: (node) => decodeString(text, starts[node]!, stringEnd(text, starts[node]!, true)) ?? "",
     unwrap: (node) => node,
     expectedItems: () => undefined,
     isEmpty: () => false,
@@ -148,10 +148,17 @@ function skipSpace(text: string, i: number): number {
 }
 
 /** Offset just past the closing quote, or -(offset of the problem) - 1. */
-function stringEnd(text: string, start: number): number {
-  // Fast path: the next quote, when nothing between needs a closer look.
-  const quote = text.indexOf('"', start + 1);
-  if (quote > 0 && isPlainRun(text, start + 1, quote)) return quote + 1;
+function stringEnd(text: string, start: number, validated = false): number {
+  // Fast path: the next quote not escaped by a backslash. Text that JSON.parse accepted
+  // has no control characters in strings, so only broken text needs the careful loop.
+  let quote = text.indexOf('"', start + 1);
+  while (quote > 0 && text.charCodeAt(quote - 1) === 0x5c /* \ */) {
+    let backslashes = 1;
+    while (text.charCodeAt(quote - 1 - backslashes) === 0x5c) backslashes++;
+    if (backslashes % 2 === 0) break;
+    quote = text.indexOf('"', quote + 1);
+  }
+  if (quote > 0 && (validated || isPlainRun(text, start + 1, quote))) return quote + 1;
   let i = start + 1;
   for (;;) {
     const c = text.charCodeAt(i);

@@ -23,9 +23,9 @@ export function parseJson(file: string, text: string): ParsedFile {
     const offset = scan.ok ? text.length : scan.offset;
     return { file, documents: [], problems: [{ location: at(offset), message: `invalid JSON: ${cleanMessage(error, scan.ok ? undefined : scan.message)}` }] };
   }
-  let scan = scanJson(text, PARSE_LIMITS);
+  let scan = scanJson(text, PARSE_LIMITS, false, true);
   // Fewer keys in the value than in the text: some key is written twice. Find which.
-  if (scan.ok && scan.keyCount !== countKeys(value)) scan = scanJson(text, PARSE_LIMITS, true);
+  if (scan.ok && scan.keyCount !== countKeys(value)) scan = scanJson(text, PARSE_LIMITS, true, true);
   if (!scan.ok) return { file, documents: [], problems: [{ location: at(scan.offset), message: `invalid JSON: ${scan.message}` }] };
   const problems: ParseProblem[] = [];
   for (const duplicate of scan.duplicateKeys.slice(0, 5)) {
