@@ -30,6 +30,7 @@ export function mergeImportedFile(existingText: string, file: ImportedFile, path
     const line = error?.linePos?.[0];
     return { text: undefined, notices: [{ file: path, line: line?.line ?? 1, column: line?.col ?? 1, message: `cannot merge into this file (${error?.message.split("\n")[0] ?? "not YAML"}); it was left unchanged` }] };
   }
+  const before = JSON.stringify(docs.map((d) => d.toJS()));
   const byName = new Map<string, Document>();
   for (const doc of docs) {
     const name = doc.get("name");
@@ -49,6 +50,8 @@ export function mergeImportedFile(existingText: string, file: ImportedFile, path
     }
     mergeDocument(existing, generated);
   }
+  // Nothing new: leave the file byte for byte as the user keeps it.
+  if (result.length === docs.length && JSON.stringify(result.map((d) => d.toJS())) === before) return { text: existingText, notices };
   const first = result[0];
   if (first && (first.commentBefore == null || first.commentBefore.trimStart().startsWith("Imported by"))) first.commentBefore = headerComment(file.header);
   return { text: joinDocuments(result), notices };

@@ -17,6 +17,6 @@ export function headerComment(lines: string[]): string {
 
 export function joinDocuments(docs: Document[]): string {
   return docs
-    .map((doc) => doc.toString({ lineWidth: 0 }).replace(/^---\n/, ""))
+    .map((doc) => doc.toString({ lineWidth: 0, flowCollectionPadding: false }).replace(/^---\n/, ""))
     .join("---\n");
 }

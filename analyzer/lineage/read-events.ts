@@ -29,9 +29,11 @@ export function readLineageEvents(files: SourceFile[]): ReadLineageResult {
       problems.push({ file: file.path, line: 1, column: 1, message: `${kind.description}; no OpenLineage events read` });
       continue;
     }
-    for (const item of values) readValue(item, events, problems);
+    const fileProblems: Notice[] = [];
+    for (const item of values) readValue(item, events, fileProblems);
+    problems.push(...fileProblems);
   }
-  return { events, problems };
+  return { events, problems: problems.sort((a, b) => compareText(a.file ?? "", b.file ?? "") || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)) };
 }
 
 function readValue(item: JsonValue, events: LineageEvent[], problems: Notice[]): void {
@@ -154,4 +156,8 @@ function sameLocation(a: Location, b: Location): boolean {
 
 function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,0 +1,60 @@
+import type { EstateGraph, EstateNode } from "../graph/estate-graph.js";
+import { toLoopscopeName } from "../import/names.js";
+import { lineageKey } from "./lineage-event.js";
+
+export interface EstateMatcher {
+  /** The dataset or output node an OpenLineage dataset is, if any manifest mentions it. */
+  dataset(entity: { namespace: string; name: string }): EstateNode | undefined;
+  /** The model or service node an OpenLineage job is, if any. */
+  job(entity: { namespace: string; name: string }): EstateNode | undefined;
+  /** The lineage identity a node declares (`lineage: { namespace, name }`). */
+  identityOf(node: EstateNode): { namespace: string; name: string } | undefined;
+}
+
+/**
+ * Matches runtime names to manifest nodes. Datasets: the declared `lineage` identity
+ * (namespace and name) first, then the OpenLineage name alone when exactly one node
+ * declares it, then the node's own name (as written, or as `loopscope import` would
+ * write it). Jobs have no identity field, so they match by name the same two ways.
+ */
+export function matchEstate(graph: EstateGraph): EstateMatcher {
+  const exact = new Map<string, EstateNode>();
+  const byLineageName = new Map<string, EstateNode[]>();
+  const dataNodes = new Map<string, EstateNode[]>();
+  const actors = new Map<string, EstateNode>();
+  for (const node of graph.nodes) {
+    if (node.kind === "model" || node.kind === "service") {
+      actors.set(node.id, node);
+      continue;
+    }
+    const identity = identityOf(node);
+    if (identity) {
+      exact.set(lineageKey(identity), node);
+      byLineageName.set(identity.name, [...(byLineageName.get(identity.name) ?? []), node]);
+    }
+    const key = node.kind === "output" ? node.name : node.id;
+    dataNodes.set(key, [...(dataNodes.get(key) ?? []), node]);
+  }
+  const unique = (list: EstateNode[] | undefined) => (list && list.length === 1 ? list[0] : undefined);
+  return {
+    dataset(entity) {
+      return (
+        exact.get(lineageKey(entity)) ??
+        unique(byLineageName.get(entity.name)) ??
+        unique(dataNodes.get(entity.name)) ??
+        unique(dataNodes.get(toLoopscopeName(entity.name)))
+      );
+    },
+    job(entity) {
+      return actors.get(entity.name) ?? actors.get(toLoopscopeName(entity.name));
+    },
+    identityOf,
+  };
+}
+
+function identityOf(node: EstateNode): { namespace: string; name: string } | undefined {
+  const lineage = node.attributes?.["lineage"];
+  if (typeof lineage !== "object" || lineage === null) return undefined;
+  const { namespace, name } = lineage as Record<string, unknown>;
+  return typeof namespace === "string" && typeof name === "string" ? { namespace, name } : undefined;
+}

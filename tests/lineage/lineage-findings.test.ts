@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import { analyze } from "../../analyzer/index.js";
+import { checkLineage, readLineageEvents } from "../../analyzer/lineage/index.js";
+import { fixture } from "./helpers.js";
+
+const { graph, report } = analyze([fixture("estate.yaml")]);
+
+function check(file: string) {
+  const { events, problems } = readLineageEvents([fixture(file)]);
+  expect(problems).toEqual([]);
+  return checkLineage(graph, events);
+}
+
+describe("declared versus observed lineage", () => {
+  it("the fixture estate is clean on its own", () => {
+    expect(report.findings.filter((f) => f.rule.includes("consumer"))).toEqual([]);
+  });
+
+  it("stays silent when every observed read is declared", () => {
+    expect(check("clean.ndjson")).toEqual({ findings: [], notices: [] });
+  });
+
+  it("finds the planted undeclared consumer, with the observed run as positioned evidence", () => {
+    const { findings } = check("planted.ndjson");
+    expect(findings).toHaveLength(1);
+    const finding = findings[0]!;
+    expect(finding).toMatchObject({
+      rule: "undeclared-consumer",
+      severity: "warning",
+      models: ["pricer", "ranker"],
+      nodes: ["pricer", "ranker", "ranker/scores"],
+      data: { output: "ranker/scores", consumer: "pricer" },
+    });
+    expect(finding.locations[0]).toEqual({ file: "estate.yaml", line: 7, column: 11 });
+    expect(finding.evidence).toEqual([
+      {
+        kind: "openlineage-run",
+        description: "run 11111111-0000-0000-0000-000000000004 of scheduler/pricer read postgres://warehouse:5432/ml.ranker_scores (eventTime 2026-11-03T10:00:00Z)",
+        location: { file: "planted.ndjson", line: 4, column: 238 },
+      },
+    ]);
+  });
+
+  it("shares its fingerprint with the static rule, so one dependency is one finding", () => {
+    const declaredByConsumerOnly = analyze([
+      fixture("estate.yaml"),
+      { path: "pricer-reads.yaml", text: "apiVersion: loopscope/v1\nkind: Service\nname: pricing-page\nconsumes: [ranker/scores]\n" },
+    ]);
+    const staticFinding = declaredByConsumerOnly.report.findings.find((f) => f.rule === "undeclared-consumer")!;
+    const observed = check("planted.ndjson").findings[0]!;
+    expect(staticFinding.fingerprint).not.toBe(observed.fingerprint); // different consumer
+    const { events } = readLineageEvents([{ path: "e.json", text: JSON.stringify({ eventType: "COMPLETE", run: { runId: "r" }, job: { namespace: "n", name: "pricing-page" }, inputs: [{ namespace: "postgres://warehouse:5432", name: "ml.ranker_scores" }] }) }]);
+    // Declared on the consumer side: not undeclared at runtime (the static rule covers it).
+    expect(checkLineage(declaredByConsumerOnly.graph, events).findings).toEqual([]);
+  });
+
+  it("reports an undeclared job reading a model output by the name an import would give it", () => {
+    const { events } = readLineageEvents([{ path: "e.json", text: JSON.stringify({ eventType: "COMPLETE", run: { runId: "r1" }, job: { namespace: "spark", name: "ads bidder" }, inputs: [{ namespace: "postgres://warehouse:5432", name: "ml.prices" }] }) }]);
+    const { findings, notices } = checkLineage(graph, events);
+    expect(findings.map((f) => [f.rule, f.data?.["consumer"], f.models])).toEqual([["undeclared-consumer", "ads-bidder", ["pricer"]]]);
+    expect(notices.map((n) => n.message)).toEqual(["lineage: 1 observed job(s) match no Model or Service (spark/ads bidder); `loopscope import openlineage` can write manifests for them"]);
+  });
+
+  it("reports a phantom consumer (info) only for a consumer whose runs were observed, and a dataset no manifest mentions", () => {
+    const { findings } = check("drift.ndjson");
+    // Sorted by first location: the events file comes before estate.yaml.
+    expect(findings.map((f) => [f.rule, f.severity, f.nodes])).toEqual([
+      ["undeclared-dataset", "info", ["ranker"]],
+      ["phantom-consumer", "info", ["ranker", "ranker/scores", "storefront"]],
+    ]);
+    const phantom = findings[1]!;
+    expect(phantom.message).toBe("service storefront is declared to use ranker/scores, but none of its 2 observed run(s) between 2026-11-01T10:00:00.000Z and 2026-11-02T10:00:00.000Z read it");
+    const dataset = findings[0]!;
+    expect(dataset.locations).toEqual([{ file: "drift.ndjson", line: 1, column: 238 }]);
+    expect(dataset.data).toEqual({ observed: { namespace: "postgres://warehouse:5432", name: "events.impressions" }, by: "ranker" });
+  });
+
+  it("claims no phantom consumer when the consumer never ran in the events", () => {
+    const { events } = readLineageEvents([fixture("clean.ndjson")]);
+    const withoutStorefront = events.filter((e) => e.job?.name !== "storefront");
+    expect(checkLineage(graph, withoutStorefront).findings).toEqual([]);
+  });
+
+  it("severity can be set per rule, and off drops the rule", () => {
+    const { events } = readLineageEvents([fixture("drift.ndjson")]);
+    const { findings } = checkLineage(graph, events, { severity: { "phantom-consumer": "warning", "undeclared-dataset": "off" } });
+    expect(findings.map((f) => [f.rule, f.severity])).toEqual([["phantom-consumer", "warning"]]);
+  });
+});

@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { readLineageEvents } from "../../analyzer/lineage/index.js";
+import { EXTERNAL, fixture, sourcesUnder } from "./helpers.js";
+
+describe("readLineageEvents", () => {
+  it("reads every external OpenLineage and Marquez file without throwing; what it cannot use is a positioned message", () => {
+    const files = [...sourcesUnder(`${EXTERNAL}openlineage`, EXTERNAL), ...sourcesUnder(`${EXTERNAL}marquez`, EXTERNAL)];
+    expect(files.length).toBe(27);
+    const { events, problems } = readLineageEvents(files);
+    const kinds = events.reduce<Record<string, number>>((acc, e) => ({ ...acc, [e.kind]: (acc[e.kind] ?? 0) + 1 }), {});
+    // 72 dbt + 26 Marquez seed + 8 apples + 2 Marquez run events + 3 OpenLineage run events.
+    expect(kinds).toEqual({ run: 111, job: 1, dataset: 2, facet: 7 });
+    for (const p of problems) {
+      expect(p.file).toBeDefined();
+      expect(p.line).toBeGreaterThanOrEqual(1);
+      expect(p.column).toBeGreaterThanOrEqual(1);
+    }
+    expect(problems.map((p) => `${p.file}:${p.line}:${p.column}`)).toEqual([
+      "openlineage/LineageFacet/dataset-to-dataset.json:2:14",
+      "openlineage/LineageFacet/implicit-job.json:6:7",
+      "openlineage/OpenLineage.json:1:1",
+      "openlineage/dbt-jaffle_shop/manifest.json:1:1",
+    ]);
+  });
+
+  it("keeps Marquez's {{...}} placeholder times as text, with no parsed time", () => {
+    const { events } = readLineageEvents(sourcesUnder(`${EXTERNAL}marquez`, EXTERNAL).filter((f) => f.path.endsWith("metadata.template.json")));
+    expect(events).toHaveLength(26);
+    expect(events[0]!.eventTime).toBe("{{RUN_START_TIME}}");
+    expect(events.every((e) => e.time === undefined)).toBe(true);
+  });
+
+  it("reads declared lineage from LineageFacet fragments", () => {
+    const { events } = readLineageEvents(sourcesUnder(`${EXTERNAL}openlineage/LineageFacet`, EXTERNAL));
+    const edges = events.flatMap((e) => e.declared.map((d) => `${d.from.type}:${d.from.name} -> ${d.to.type}:${d.to.name}`)).sort();
+    expect(edges).toEqual([
+      "DATASET:public.orders -> DATASET:public.enriched_orders",
+      "DATASET:public.staging_orders -> JOB:daily.load",
+      "JOB:daily.enrichment -> DATASET:public.enriched_orders",
+      "JOB:daily.extract -> DATASET:public.daily_summary",
+      "JOB:daily.transform -> JOB:daily.load",
+    ]);
+  });
+
+  it("reports a broken NDJSON line and an event without a job name at file:line:column, and reads the rest", () => {
+    const { events, problems } = readLineageEvents([fixture("broken.ndjson")]);
+    expect(events.map((e) => e.job?.name)).toEqual(["ranker", "storefront"]);
+    expect(problems).toEqual([
+      { file: "broken.ndjson", line: 2, column: 86, message: "job has no `name` (a non-empty string); event skipped" },
+      { file: "broken.ndjson", line: 3, column: 35, message: "invalid JSON: expected property name or '}'" },
+      { file: "broken.ndjson", line: 4, column: 175, message: "dataset has no `name` (a non-empty string); dataset skipped" },
+    ]);
+    // The bad dataset is skipped, the good one in the same event is kept.
+    expect(events[1]!.inputs.map((i) => i.name)).toEqual(["ml.ranker_scores"]);
+  });
+
+  it("says why a file holds no events instead of failing", () => {
+    const { events, problems } = readLineageEvents([
+      { path: "a.json", text: "[1, {\"run\": {}}]" },
+      { path: "b.json", text: "{ not json" },
+    ]);
+    expect(events).toEqual([]);
+    expect(problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`)).toEqual([
+      "a.json:1:2: not an OpenLineage event (expected an object); skipped",
+      "a.json:1:5: run event without a `job`; skipped",
+      "b.json:1:3: invalid JSON: expected property name or '}'",
+    ]);
+  });
+});
