@@ -1,0 +1,80 @@
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { analyze } from "../../analyzer/index.js";
+import { runCli } from "../helpers/run-cli.js";
+import { EXTERNAL } from "../lineage/helpers.js";
+
+const SEED = join(EXTERNAL, "marquez/metadata.template.json");
+const MODELS = "^(delivery_times_7_days|orders_popular_day_of_week)$";
+
+function readDir(dir: string) {
+  return readdirSync(dir).sort().map((name) => ({ path: name, text: readFileSync(join(dir, name), "utf8") }));
+}
+
+describe("loopscope import", () => {
+  it("imports the Marquez seed; two hand-added influences lines close a loop that lint reports, and survive a re-import", () => {
+    const out = mkdtempSync(join(tmpdir(), "loopscope-import-"));
+    const first = runCli(["import", "openlineage", SEED, "--out", out, "--models", MODELS]);
+    expect(first.stderr).toBe("");
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/^imported 2 model\(s\), 11 service\(s\), 10 dataset\(s\) into .*: 1 file\(s\) created, 0 updated\n$/);
+    const path = join(out, "food_delivery.yaml");
+    const before = analyze(readDir(out)).report;
+    expect(before.findings.filter((f) => f.rule.endsWith("feedback-loop"))).toEqual([]);
+
+    // The two lines a team adds: what the popular-days output and the discount emails change.
+    const text = readFileSync(path, "utf8")
+      .replace("      name: public.popular_orders_day_of_week\n", "      name: public.popular_orders_day_of_week\n    influences: [public.orders]\n")
+      .replace("name: email_discounts\n", "name: email_discounts\ninfluences: [public.orders]\n");
+    writeFileSync(path, text);
+    const after = analyze(readDir(out)).report;
+    const loop = after.findings.find((f) => f.rule === "hidden-feedback-loop");
+    expect(loop).toMatchObject({ severity: "error", models: ["delivery_times_7_days", "orders_popular_day_of_week"] });
+    expect(loop!.locations.some((l) => l.file === "food_delivery.yaml")).toBe(true);
+
+    const again = runCli(["import", "openlineage", SEED, "--out", out, "--models", MODELS]);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/0 file\(s\) created, 0 updated, 1 unchanged\n$/);
+    expect(readFileSync(path, "utf8")).toBe(text);
+  });
+
+  it("imports the whole external OpenLineage and Marquez folders, reporting what it skips with positions", () => {
+    const out = mkdtempSync(join(tmpdir(), "loopscope-import-"));
+    const result = runCli(["import", "openlineage", join(EXTERNAL, "openlineage"), join(EXTERNAL, "marquez"), "--out", out]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/imported 0 model\(s\), 29 service\(s\), 43 dataset\(s\) into .*: 13 file\(s\) created/);
+    expect(result.stderr).toMatch(/LineageFacet\/implicit-job\.json:6:7: an implicit JOB entry/);
+    expect(readdirSync(out)).toHaveLength(13);
+  });
+
+  it("imports dbt jaffle_shop", () => {
+    const out = mkdtempSync(join(tmpdir(), "loopscope-import-"));
+    const result = runCli(["import", "dbt", join(EXTERNAL, "openlineage/dbt-jaffle_shop/manifest.json"), "--out", out, "--namespace", "postgres://postgres:5432"]);
+    expect(result).toMatchObject({ code: 0, stderr: "" });
+    expect(readFileSync(join(out, "jaffle_shop.yaml"), "utf8")).toContain("namespace: postgres://postgres:5432\n  name: postgres.public.customers\n");
+  });
+
+  it("usage mistakes are one line and exit 2", () => {
+    expect(runCli(["import", "openlineage", SEED])).toMatchObject({ code: 2, stderr: "loopscope import: --out DIR is required (the folder the manifests are written to)\n" });
+    expect(runCli(["import", "csv", SEED, "--out", "x"]).code).toBe(2);
+    const bad = runCli(["import", "openlineage", SEED, "--out", tmpdir(), "--models", "("]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^loopscope import: --models: not a regular expression: \(/);
+  });
+
+  it("a mapping file marks models and renames jobs; its mistakes are positioned", () => {
+    const dir = mkdtempSync(join(tmpdir(), "loopscope-import-"));
+    writeFileSync(join(dir, "mapping.yaml"), "models: ['^delivery_times']\nnames:\n  delivery_times_7_days: delivery-eta\n");
+    const ok = runCli(["import", "openlineage", SEED, "--out", join(dir, "out"), "--mapping", join(dir, "mapping.yaml")]);
+    expect(ok.code).toBe(0);
+    const text = readFileSync(join(dir, "out/food_delivery.yaml"), "utf8");
+    expect(text).toContain("kind: Model\nname: delivery-eta\n");
+    expect(text).toContain("  - delivery-eta/public.top_delivery_times\n");
+    writeFileSync(join(dir, "bad.yaml"), "models: ['x']\nnames:\n  a: 'not a name!'\n");
+    const bad = runCli(["import", "openlineage", SEED, "--out", join(dir, "out"), "--mapping", join(dir, "bad.yaml")]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/bad\.yaml:3:6: must start with a letter or digit/);
+  });
+});

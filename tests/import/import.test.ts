@@ -1,0 +1,97 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { parseAllDocuments } from "yaml";
+import { analyze } from "../../analyzer/index.js";
+import { dbtToManifests, importOpenLineage, renderImportedFile, type ImportedFile } from "../../analyzer/import/index.js";
+import { EXTERNAL, sourcesUnder } from "../lineage/helpers.js";
+
+const render = (files: ImportedFile[]) => files.map((f) => ({ path: f.path, text: renderImportedFile(f) }));
+
+describe("import openlineage", () => {
+  it("imports every external OpenLineage and Marquez file into valid manifests that lint without errors", () => {
+    const files = [...sourcesUnder(`${EXTERNAL}openlineage`, EXTERNAL), ...sourcesUnder(`${EXTERNAL}marquez`, EXTERNAL)];
+    const result = importOpenLineage(files);
+    expect(result.counts).toEqual({ models: 0, services: 29, datasets: 43, skippedJobs: 32 });
+    expect(result.files.map((f) => f.path)).toContain("food_delivery.yaml");
+    for (const notice of result.notices.filter((n) => n.file !== undefined)) expect(notice.line).toBeGreaterThanOrEqual(1);
+    const { report } = analyze(render(result.files));
+    expect(report.summary.files).toBe(13);
+    expect(report.findings.filter((f) => f.severity === "error")).toEqual([]);
+    expect(report.findings.filter((f) => f.rule === "invalid-manifest" || f.rule === "unknown-reference" || f.rule === "duplicate-name")).toEqual([]);
+  });
+
+  it("is deterministic: the same events in another order give the same files", () => {
+    const files = sourcesUnder(`${EXTERNAL}marquez`, EXTERNAL);
+    const a = render(importOpenLineage(files).files);
+    const b = render(importOpenLineage([...files].reverse()).files);
+    expect(b).toEqual(a);
+  });
+
+  it("turns the Marquez seed into datasets with derivedFrom, services, and models for --models jobs", () => {
+    const seed = sourcesUnder(`${EXTERNAL}marquez`, EXTERNAL).filter((f) => f.path.endsWith("metadata.template.json"));
+    const result = importOpenLineage(seed, { models: [/^(delivery_times_7_days|orders_popular_day_of_week)$/] });
+    expect(result.counts).toEqual({ models: 2, services: 11, datasets: 10, skippedJobs: 0 });
+    const docs = result.files[0]!.documents;
+    const byName = new Map(docs.map((d) => [d.name, d]));
+    expect(byName.get("public.orders_7_days")).toMatchObject({ kind: "Dataset", derivedFrom: ["public.categories", "public.menu_items", "public.menus", "public.orders"], lineage: { namespace: "food_delivery", name: "public.orders_7_days" } });
+    expect(byName.get("orders_popular_day_of_week")).toMatchObject({ kind: "Model", inputs: ["delivery_times_7_days/public.top_delivery_times", "public.customers"] });
+    expect(byName.get("email_discounts")).toMatchObject({ kind: "Service", consumes: ["delivery_times_7_days/public.discounts", "public.customers"], description: "Email discounts to customers that have experienced order delays." });
+    const text = renderImportedFile(result.files[0]!);
+    expect(text.startsWith("# Imported by `loopscope import openlineage` (OpenLineage namespace food_delivery) from:\n#   marquez/metadata.template.json\n")).toBe(true);
+  });
+
+  it("a job type facet marks ML models; dbt's MODEL job type stays a Service", () => {
+    const event = (jobType: string) => ({ eventType: "COMPLETE", run: { runId: jobType }, job: { namespace: "ml", name: `job-${jobType}`, facets: { jobType: { processingType: "BATCH", integration: "X", jobType } } }, inputs: [{ namespace: "db", name: "features" }], outputs: [{ namespace: "db", name: `out-${jobType}` }] });
+    const result = importOpenLineage([{ path: "e.json", text: JSON.stringify([event("ML_MODEL"), event("MODEL")]) }]);
+    const kinds = result.files.flatMap((f) => f.documents).filter((d) => d.kind !== "Dataset").map((d) => [d.name, d.kind]);
+    expect(kinds).toEqual([["job-ML_MODEL", "Model"], ["job-MODEL", "Service"]]);
+  });
+
+  it("keeps the self-cycle of a job that reads and writes one table without deriving a dataset from itself", () => {
+    const full = sourcesUnder(`${EXTERNAL}openlineage`, EXTERNAL).filter((f) => f.path.endsWith("example_full_event.json"));
+    const docs = importOpenLineage(full).files.flatMap((f) => f.documents);
+    // Files are per namespace: my-datasource-namespace.yaml sorts before my-scheduler-namespace.yaml.
+    expect(docs.map((d) => [d.kind, d.name, d["consumes"] ?? d["derivedFrom"]])).toEqual([
+      ["Dataset", "instance.schema.table", undefined],
+      ["Service", "myjob.mytask", ["instance.schema.table"]],
+    ]);
+  });
+});
+
+describe("import dbt", () => {
+  const source = { path: "manifest.json", text: readFileSync(`${EXTERNAL}openlineage/dbt-jaffle_shop/manifest.json`, "utf8") };
+
+  it("imports jaffle_shop into datasets whose lineage matches dbt's graph", () => {
+    const result = dbtToManifests(source);
+    expect(result.notices).toEqual([]);
+    expect(result.counts).toEqual({ models: 0, services: 0, datasets: 8, skippedJobs: 0 });
+    const docs = result.files[0]!.documents;
+    // dbt: 5 models + 3 seeds are tables; the 20 tests are not.
+    const manifest = JSON.parse(source.text) as { nodes: Record<string, { resource_type: string; name: string; depends_on: { nodes: string[] } }> };
+    const tables = Object.values(manifest.nodes).filter((n) => n.resource_type !== "test");
+    expect(docs.map((d) => d.name).sort()).toEqual(tables.map((n) => n.name).sort());
+    for (const node of tables) {
+      const doc = docs.find((d) => d.name === node.name)!;
+      expect((doc["derivedFrom"] as string[] | undefined) ?? []).toEqual(node.depends_on.nodes.map((id) => id.split(".").pop()).sort());
+    }
+    const edges = docs.reduce((n, d) => n + ((d["derivedFrom"] as string[] | undefined)?.length ?? 0), 0);
+    expect(edges).toBe(8); // customers 3, orders 2, each stg_* 1
+    expect(docs.find((d) => d.name === "customers")).toMatchObject({ derivedFrom: ["stg_customers", "stg_orders", "stg_payments"], lineage: { namespace: "postgres", name: "postgres.public.customers" } });
+    const { report } = analyze(render(result.files));
+    expect(report.summary).toMatchObject({ datasets: 8, edges: 8 });
+  });
+
+  it("dataset lineage names match the OpenLineage dbt integration's run events", () => {
+    const docs = dbtToManifests(source).files[0]!.documents;
+    const events = JSON.parse(readFileSync(`${EXTERNAL}openlineage/dbt-jaffle_shop/successful_run_ol_events.json`, "utf8")) as { outputs?: { name: string }[] }[];
+    const written = new Set(events.flatMap((e) => (e.outputs ?? []).map((o) => o.name)));
+    expect([...written].sort()).toEqual(docs.filter((d) => !d.name.startsWith("raw_")).map((d) => (d["lineage"] as { name: string }).name).sort());
+  });
+
+  it("says so when the file is not a dbt manifest", () => {
+    const result = dbtToManifests({ path: "x.json", text: "{\"nodes\": {}}" });
+    expect(result.files).toEqual([]);
+    expect(result.notices).toEqual([{ file: "x.json", line: 1, column: 1, message: "not a dbt manifest.json (no `metadata.dbt_schema_version` and `nodes`); nothing imported" }]);
+    expect(parseAllDocuments("").length).toBe(0);
+  });
+});

@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { mergeImportedFile, renderImportedFile, type ImportedFile } from "../../analyzer/import/index.js";
+
+const file = (documents: ImportedFile["documents"]): ImportedFile => ({ path: "ns.yaml", header: ["Imported by `loopscope import openlineage` (test) from:", "  e.json"], documents });
+const model = (inputs: string[], consumers: string[]) => ({ apiVersion: "loopscope/v1" as const, kind: "Model" as const, name: "ranker", description: "from events", inputs, outputs: [{ name: "scores", consumers, lineage: { namespace: "db", name: "scores" } }] });
+
+describe("re-import into an existing file", () => {
+  const first = renderImportedFile(file([model(["clicks"], ["web"]), { apiVersion: "loopscope/v1", kind: "Service", name: "web", consumes: ["ranker/scores"] }]));
+  const handEdited = first
+    .replace("description: from events", "description: our ranker # edited by hand\nmonitoring:\n  drift: true\nacknowledge:\n  - rule: direct-feedback-loop\n    reason: bandit keeps 5% unbiased")
+    .replace("name: scores\n", "name: scores\n    influences: [clicks]\n")
+    .replace("consumes:\n  - ranker/scores", "influences: [clicks]\nconsumes:\n  - ranker/scores");
+
+  it("keeps influences, monitoring, acknowledge and edited descriptions, and adds new lineage", () => {
+    const { text, notices } = mergeImportedFile(handEdited, file([model(["clicks", "views"], ["web", "mailer"]), { apiVersion: "loopscope/v1", kind: "Dataset", name: "views" }]), "ns.yaml");
+    expect(notices).toEqual([]);
+    const docs = text!.split(/^---$/m).map((d) => parse(d) as Record<string, unknown>);
+    expect(docs[0]).toEqual({
+      apiVersion: "loopscope/v1",
+      kind: "Model",
+      name: "ranker",
+      description: "our ranker",
+      monitoring: { drift: true },
+      acknowledge: [{ rule: "direct-feedback-loop", reason: "bandit keeps 5% unbiased" }],
+      inputs: ["clicks", "views"],
+      outputs: [{ name: "scores", influences: ["clicks"], consumers: ["web", "mailer"], lineage: { namespace: "db", name: "scores" } }],
+    });
+    expect(docs[1]).toMatchObject({ kind: "Service", name: "web", influences: ["clicks"] });
+    expect(docs[2]).toEqual({ apiVersion: "loopscope/v1", kind: "Dataset", name: "views" });
+    expect(text).toContain("# edited by hand");
+    expect(text!.startsWith("# Imported by")).toBe(true);
+  });
+
+  it("leaves the file byte for byte when the events add nothing", () => {
+    const { text } = mergeImportedFile(handEdited, file([model(["clicks"], ["web"])]), "ns.yaml");
+    expect(text).toBe(handEdited);
+  });
+
+  it("keeps the file's kind when it differs from the import, with a notice", () => {
+    const { text, notices } = mergeImportedFile(handEdited, file([{ apiVersion: "loopscope/v1", kind: "Service", name: "ranker" }]), "ns.yaml");
+    expect(text).toBe(handEdited);
+    expect(notices.map((n) => n.message)).toEqual(["ranker is a Model in this file but the import makes it a Service; the file's version was kept"]);
+  });
+
+  it("does not touch a file it cannot parse", () => {
+    const { text, notices } = mergeImportedFile("kind: [unclosed\n", file([model([], [])]), "ns.yaml");
+    expect(text).toBeUndefined();
+    expect(notices[0]).toMatchObject({ file: "ns.yaml", line: 2 });
+    expect(notices[0]!.message).toMatch(/left unchanged$/);
+  });
+});
