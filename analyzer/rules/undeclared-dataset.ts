@@ -1,6 +1,7 @@
 /**
  * undeclared-dataset: a bare name nothing declares, taken as an implicit Dataset so small
  * teams can start with models only. Info: declare it to give it an owner and lineage.
+ * [Reference] Sculley et al. 2015, §3 "Data Dependencies Cost More than Code Dependencies".
  */
 import type { Rule } from "./rule.js";
 import { undeclaredDrafts } from "./undeclared-node.js";

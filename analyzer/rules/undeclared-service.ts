@@ -1,6 +1,7 @@
 /**
  * undeclared-service: a consumer name that no document declares, taken as an implicit
  * Service. Info: without a manifest, what it influences in the world is unknown.
+ * [Reference] Sculley et al. 2015, §4 "Feedback Loops" and §2 "Undeclared Consumers".
  */
 import type { Rule } from "./rule.js";
 import { undeclaredDrafts } from "./undeclared-node.js";

@@ -66,7 +66,11 @@ describe("graph (FORMAT.md, The graph)", () => {
     expect(analysis.graph.nodes.map((n) => n.id)).toEqual(["constructor", "hasOwnProperty", "m", "m/constructor", "toString", "valueOf"]);
     expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
     expect(analysis.report.findings.map((f) => `${f.rule} ${f.message}`)).toEqual([
+      "loop-without-holdout m trains on valueOf inside a direct feedback loop, with no holdout",
+      "missing-owner model m has no owner",
+      "unmonitored-loop m is in a direct feedback loop but has no drift monitoring (monitoring.drift is not set)",
       "direct-feedback-loop m learns from data its own outputs change",
+      "unused-output no model reads and no service consumes m/constructor",
       'invalid-manifest __proto__: unknown field "__proto__"',
     ]);
   });
