@@ -20,6 +20,8 @@ export interface CollectedJob {
   jobType?: string | undefined;
   reads: Set<string>;
   writes: Set<string>;
+  /** Datasets it influences (Loopscope's own export), with the output that does it. */
+  influences: Map<string, string | undefined>;
   location: Location;
 }
 
@@ -54,7 +56,7 @@ export function collectLineage(events: LineageEvent[]): CollectedLineage {
     const key = lineageKey(entity);
     let found = jobs.get(key);
     if (!found) {
-      found = { namespace: entity.namespace, name: entity.name, reads: new Set(), writes: new Set(), location: entity.location };
+      found = { namespace: entity.namespace, name: entity.name, reads: new Set(), writes: new Set(), influences: new Map(), location: entity.location };
       jobs.set(key, found);
     }
     if ("description" in entity && entity.description) found.description = entity.description;
@@ -68,6 +70,7 @@ export function collectLineage(events: LineageEvent[]): CollectedLineage {
       const j = job(event.job);
       for (const input of event.inputs) j.reads.add(lineageKey(dataset(input)));
       for (const output of event.outputs) j.writes.add(lineageKey(dataset(output)));
+      for (const { dataset: d, via } of event.influences ?? []) j.influences.set(lineageKey(dataset(d)), via);
     }
     for (const entity of event.declaredEntities ?? []) (entity.type === "JOB" ? job : dataset)(entity);
     for (const { from, to } of event.declared) {

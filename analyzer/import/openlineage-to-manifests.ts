@@ -22,7 +22,7 @@ export function openLineageToManifests(events: LineageEvent[], options: OpenLine
   const { matcher } = options;
   const { jobs: allJobs, datasets, jobToJob } = collectLineage(events);
   const notices: Notice[] = [];
-  const jobs = new Map([...allJobs].filter(([, j]) => j.reads.size + j.writes.size > 0));
+  const jobs = new Map([...allJobs].filter(([, j]) => j.reads.size + j.writes.size + j.influences.size > 0));
   const skippedJobs = allJobs.size - jobs.size;
   const isModel = new Map([...jobs].map(([key, j]) => [key, matcher.isModel(j)]));
   const writers = new Map<string, string[]>();
@@ -62,10 +62,15 @@ export function openLineageToManifests(events: LineageEvent[], options: OpenLine
       add(j.namespace, {
         ...header("Model", name, j),
         ...nonEmpty("inputs", reads),
-        ...nonEmpty("outputs", outputs.map((w) => outputDocument(datasets.get(w)!, datasetName(w), (readers.get(w) ?? []).map(jobName)))),
+        ...nonEmpty("outputs", outputs.map((w) => {
+          const output = outputDocument(datasets.get(w)!, datasetName(w), (readers.get(w) ?? []).map(jobName));
+          // Influences exported by Loopscope name the output (`model/output`) that causes them.
+          const influenced = [...j.influences].filter(([, via]) => via === undefined ? outputs.length === 1 : via.endsWith(`/${datasets.get(w)!.name}`) || via === `${name}/${datasetName(w)}`);
+          return { ...output, ...nonEmpty("influences", influenced.map(([d]) => datasetName(d)).sort(cmp)) };
+        })),
       });
     } else {
-      add(j.namespace, { ...header("Service", name, j), ...nonEmpty("consumes", reads) });
+      add(j.namespace, { ...header("Service", name, j), ...nonEmpty("consumes", reads), ...nonEmpty("influences", [...j.influences.keys()].map(datasetName).sort(cmp)) });
     }
   }
   for (const [key, d] of datasets) {

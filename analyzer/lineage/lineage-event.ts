@@ -50,6 +50,8 @@ export interface LineageEvent {
   dataset?: LineageEntity | undefined;
   inputs: LineageEntity[];
   outputs: LineageEntity[];
+  /** Outputs marked with Loopscope's `loopscope_influence` facet (from `graph --format openlineage`): world edges, not writes. */
+  influences?: { dataset: LineageEntity; via?: string | undefined }[] | undefined;
   /** Declared lineage from LineageFacets (job, dataset or stand-alone fragment). */
   declared: DeclaredEdge[];
   /** Jobs and datasets a LineageFacet names without an edge (an entry with no inputs). */

@@ -63,6 +63,20 @@ function readValue(item: JsonValue, events: LineageEvent[], problems: Notice[]):
     if (isObject(run) && typeof run["runId"] === "string") event.runId = run["runId"];
     event.inputs = readEntities(value["inputs"], ["inputs"], locate, problem);
     event.outputs = readEntities(value["outputs"], ["outputs"], locate, problem);
+    if (Array.isArray(value["outputs"])) {
+      // Loopscope's own export marks influenced datasets; they are not written by the job.
+      const influences: { dataset: LineageEntity; via?: string | undefined }[] = [];
+      value["outputs"].forEach((output, i) => {
+        const marker = isObject(output) && isObject(output["outputFacets"]) ? output["outputFacets"]["loopscope_influence"] : undefined;
+        if (!isObject(marker)) return;
+        const at = locate(["outputs", i]);
+        const dataset = event.outputs.find((o) => sameLocation(o.location, at));
+        if (!dataset) return;
+        event.outputs = event.outputs.filter((o) => o !== dataset);
+        influences.push({ dataset, via: typeof marker["via"] === "string" ? marker["via"] : undefined });
+      });
+      if (influences.length > 0) event.influences = influences;
+    }
     const facet = readLineageFacet(facetsOf(value["job"])?.["lineage"], ["job", "facets", "lineage"], locate, problem, { job });
     event.declared = facet.edges;
     if (facet.entities.length > 0) event.declaredEntities = facet.entities;
