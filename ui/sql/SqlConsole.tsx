@@ -169,6 +169,7 @@ export function SqlConsole({ analysis, onSelectNode, sources }: SqlConsoleProps)
         )}
         {result && (
           <ResultTable
+            key={ran /* a new result starts unsorted, in the query's own order */}
             result={result}
             nodeColumn={nodeColumn}
             onSelectRow={(row) => {

@@ -1,0 +1,144 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { buildWorkspace } from "../../analyzer/db/index.js";
+import { loadSqlJs } from "../../src/io/database-file.js";
+import { analyzeDocs, dataset, filesOf, model } from "../helpers/estate.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "../helpers/run-cli.js";
+import { HAS_SQLITE3, sqlite3Json } from "../db/sqlite3.js";
+import { openPage, startUi, step, uiState, waitForAnalysis, type UiSession } from "./browser.js";
+
+describe("the SQL console and the workspace file in Chromium", () => {
+  let server: { baseUrl: string; stop: () => void };
+  let session: UiSession;
+  const dir = mkdtempSync(join(tmpdir(), "loopscope-sql-e2e-"));
+
+  beforeAll(async () => {
+    server = await startUi();
+    session = await openPage(server.baseUrl);
+  }, 240_000);
+
+  afterAll(async () => {
+    await session?.close();
+    server?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("runs the example queries, sorts, exports CSV, selects a node from a row and survives SQL errors", { timeout: 120_000 }, async () => {
+    const { page } = session;
+    const bikeFindings = (JSON.parse(runCli(["lint", "samples/bike-shop", "-f", "json"]).stdout) as { findings: unknown[] }).findings.length;
+    const column = (index: number) => page.$$eval(`[data-testid="sql-result"] tbody tr td:nth-child(${index})`, (tds) => tds.map((td) => td.textContent ?? ""));
+
+    await step(page, "sql-open", async () => {
+      await page.goto(`${server.baseUrl}/#sample=bike-shop`);
+      await waitForAnalysis(page);
+      expect(Number((await uiState(page))["findings"])).toBe(bikeFindings);
+      await page.getByRole("button", { name: "SQL" }).click();
+      await page.getByTestId("sql-result").waitFor();
+      // The first example runs at once: discovery and pricing share purchases.
+      expect(await column(1)).toEqual(["order-events", "purchases", "web-events"]);
+      expect(await page.locator(".sql-schema").textContent()).toContain("finding_nodes");
+    });
+
+    await step(page, "sql-example-sort", async () => {
+      await page.locator(".sql-examples").selectOption("datasets-feeding-loops");
+      await expect.poll(() => column(1)).toContain("competitor-prices");
+      await page.locator('[data-testid="sql-result"] th button', { hasText: "dataset" }).click(); // ascending
+      const names = await column(1);
+      expect(names).toEqual([...names].sort());
+      await page.locator('[data-testid="sql-result"] th button', { hasText: "dataset" }).click(); // descending
+      expect(await column(1)).toEqual([...names].reverse());
+    });
+
+    await step(page, "sql-csv", async () => {
+      await page.locator(".sql-editor").fill("SELECT id, kind FROM nodes WHERE kind = 'model' ORDER BY id");
+      await page.locator(".sql-run").click();
+      await expect.poll(() => column(1)).toEqual(["bike-recommender", "demand-forecast", "dynamic-pricing", "fraud-score"]);
+      const [download] = await Promise.all([page.waitForEvent("download"), page.locator(".sql-csv").click()]);
+      const path = await download.path();
+      expect(readFileSync(path, "utf8")).toBe("id,kind\r\nbike-recommender,model\r\ndemand-forecast,model\r\ndynamic-pricing,model\r\nfraud-score,model\r\n");
+    });
+
+    await step(page, "sql-error", async () => {
+      await page.locator(".sql-editor").fill("SELECT * FROM no_such_table");
+      await page.locator(".sql-editor").press("Control+Enter");
+      await expect.poll(() => page.locator(".sql-console .sql-error").textContent()).toContain("no such table: no_such_table");
+      await page.locator(".sql-editor").fill("DELETE FROM nodes");
+      await page.locator(".sql-run").click();
+      await expect.poll(() => page.locator(".sql-console .sql-error").textContent()).toContain("readonly");
+      await page.locator(".sql-editor").fill("SELECT count(*) AS n FROM nodes WHERE kind = 'model'");
+      await page.locator(".sql-run").click();
+      await expect.poll(() => column(1)).toEqual(["4"]);
+      expect(await page.locator(".sql-console .sql-error").count()).toBe(0);
+    });
+
+    await step(page, "sql-select-node", async () => {
+      await page.locator(".sql-examples").selectOption("unmonitored-loop-models");
+      await expect.poll(() => column(1)).toContain("dynamic-pricing");
+      await page.locator('[data-testid="sql-result"] tbody tr', { hasText: "dynamic-pricing" }).click();
+      await expect.poll(async () => (await uiState(page))["selection"]).toBe(JSON.stringify({ type: "node", id: "dynamic-pricing" }));
+    });
+
+    expect(session.consoleErrors).toEqual([]);
+  });
+
+  it("saves the workspace as .sqlite, opens it again, and comes back after a reload", { timeout: 180_000 }, async () => {
+    const { page } = session;
+    const findings = async () => Number((await uiState(page))["findings"]);
+    // A second workspace, written in Node with the same code the CLI uses: one model in a direct loop.
+    const tinyDocs = [model("solo", { inputs: [{ from: "events", use: "training" }], outputs: [{ name: "out", influences: ["events"] }] }), dataset("events")];
+    const tinyAnalysis = analyzeDocs(tinyDocs);
+    const tinyDb = buildWorkspace(await loadSqlJs(), tinyAnalysis, filesOf(tinyDocs), "tiny estate");
+    const tiny = join(dir, "tiny.sqlite");
+    writeFileSync(tiny, tinyDb.export());
+    tinyDb.close();
+    const tinyFindings = tinyAnalysis.report.findings.length;
+
+    await page.goto(`${server.baseUrl}/?visit=1#sample=bike-shop`);
+    await waitForAnalysis(page);
+    const bike = await findings();
+    expect(tinyFindings).not.toBe(bike);
+
+    const saved = await step(page, "workspace-save", async () => {
+      const [download] = await Promise.all([page.waitForEvent("download"), page.locator(".sql-save").click()]);
+      expect(download.suggestedFilename()).toMatch(/\.sqlite$/);
+      return download.path();
+    });
+    if (HAS_SQLITE3) {
+      // Any SQLite client reads the saved workspace: the seven bike-shop files and the hidden loop.
+      expect(sqlite3Json(saved, "SELECT count(*) AS n FROM sources")).toEqual([{ n: 7 }]);
+      expect(sqlite3Json(saved, "SELECT models FROM loops WHERE kind = 'hidden'")).toEqual([{ models: "bike-recommender, demand-forecast, dynamic-pricing" }]);
+    }
+
+    await step(page, "workspace-open", async () => {
+      await page.getByTestId("workspace-file").setInputFiles(tiny);
+      await expect.poll(findings).toBe(tinyFindings);
+      expect(await page.getByTestId("workspace-menu").textContent()).toContain('Opened "tiny estate"');
+      await page.getByTestId("workspace-file").setInputFiles(saved);
+      await expect.poll(findings).toBe(bike);
+    });
+
+    await step(page, "workspace-reload", async () => {
+      // The last workspace is kept in IndexedDB: open the tiny one, reload with no sample in the
+      // URL (the app would start on bike-shop), and the tiny estate comes back.
+      await page.getByTestId("workspace-file").setInputFiles(tiny);
+      await expect.poll(findings).toBe(tinyFindings);
+      await page.waitForTimeout(1000); // persisted 300 ms after the sources change
+      await page.goto(`${server.baseUrl}/?visit=2`);
+      await waitForAnalysis(page);
+      await expect.poll(findings, { timeout: 20_000 }).toBe(tinyFindings);
+      await expect.poll(() => page.getByTestId("workspace-menu").textContent()).toContain('Restored "tiny estate"');
+    });
+
+    await step(page, "workspace-bad-file", async () => {
+      const junk = join(dir, "junk.sqlite");
+      writeFileSync(junk, "not a database ".repeat(200));
+      await page.getByTestId("workspace-file").setInputFiles(junk);
+      await expect.poll(() => page.getByTestId("workspace-menu").textContent()).toContain("not a SQLite database");
+      expect(await findings()).toBe(tinyFindings);
+    });
+
+    expect(session.consoleErrors).toEqual([]);
+  });
+});
