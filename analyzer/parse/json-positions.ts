@@ -119,7 +119,7 @@ function jsonTree(text: string, starts: number[], ends: number[], kinds: number[
   return {
     starts,
     ends,
-    kinds,
+    kindOf: (node) => kinds[node]!,
     keyText: (node) => decodeString(text, starts[node]!, stringEnd(text, starts[node]!, true)) ?? "",
     unwrap: (node) => node,
     expectedItems: () => undefined,

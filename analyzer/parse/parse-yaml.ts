@@ -61,6 +61,7 @@ export function parseYaml(file: string, text: string): ParsedFile {
       lastRootIsComplete = recorder.insideDocument;
     } else throw error;
   }
+  recorder.finish();
   const roots = lastRootIsComplete ? recorder.roots : recorder.roots.slice(0, -1);
   const problems: ParseProblem[] = [];
   const documents: ParsedDocument[] = [];

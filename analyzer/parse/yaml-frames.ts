@@ -16,10 +16,11 @@ import { contentStart, MAPPING, SCALAR, SEQUENCE, type FlatTree } from "./flat-t
  * position with the slower `yaml` package instead.
  */
 export class FrameRecorder implements FlatTree {
-  readonly starts: number[] = [];
-  readonly ends: number[] = [];
-  readonly kinds: number[] = [];
+  /** Typed arrays, grown by doubling and trimmed by `finish`: 8 bytes a node. */
+  starts: Int32Array;
+  ends: Int32Array;
   readonly results: unknown[] = [];
+  private count = 0;
   /** Frame numbers of the documents' root nodes, in order. */
   readonly roots: number[] = [];
   /** Documents (by index) with a string longer than, or nesting deeper than, the limits (checked exactly later). */
@@ -31,7 +32,18 @@ export class FrameRecorder implements FlatTree {
     private readonly text: string,
     private readonly onRoot: (position: number, count: number) => void,
     private readonly limits: { maxStringLength: number; maxDepth: number } = { maxStringLength: Infinity, maxDepth: Infinity },
-  ) {}
+  ) {
+    // About one node per 10 characters of a typical manifest.
+    const capacity = Math.max(64, text.length >> 3);
+    this.starts = new Int32Array(capacity);
+    this.ends = new Int32Array(capacity);
+  }
+
+  /** Drops the unused capacity once the file is read. */
+  finish(): void {
+    this.starts = this.starts.slice(0, this.count);
+    this.ends = this.ends.slice(0, this.count);
+  }
 
   /** True while a document is being read (so an error now belongs to that document). */
   get insideDocument(): boolean {
@@ -41,23 +53,36 @@ export class FrameRecorder implements FlatTree {
   readonly listener = (event: "open" | "close", state: State): void => {
     if (event === "open") {
       if (this.stack.length === 0) this.onRoot(state.position, this.roots.length);
-      this.stack.push(this.starts.length);
+      if (this.count === this.starts.length) this.grow();
+      this.stack.push(this.count);
       if (this.stack.length > this.limits.maxDepth) this.nearLimits.add(this.roots.length);
-      this.starts.push(state.position);
-      this.ends.push(0);
-      this.kinds.push(SCALAR);
+      this.starts[this.count] = state.position;
       this.results.push(undefined);
+      this.count++;
       return;
     }
     const frame = this.stack.pop();
     if (frame === undefined) return;
     const result: unknown = state.result;
     this.results[frame] = result;
-    this.ends[frame] = this.starts.length;
-    if (typeof result === "object" && result !== null) this.kinds[frame] = Array.isArray(result) ? SEQUENCE : MAPPING;
-    else if (typeof result === "string" && result.length > this.limits.maxStringLength) this.nearLimits.add(this.roots.length);
+    this.ends[frame] = this.count;
+    if (typeof result === "string" && result.length > this.limits.maxStringLength) this.nearLimits.add(this.roots.length);
     if (this.stack.length === 0) this.roots.push(frame);
   };
+
+  private grow(): void {
+    const starts = new Int32Array(this.starts.length * 2);
+    starts.set(this.starts);
+    this.starts = starts;
+    const ends = new Int32Array(this.ends.length * 2);
+    ends.set(this.ends);
+    this.ends = ends;
+  }
+
+  kindOf(node: number): number {
+    const result = this.results[node];
+    return typeof result !== "object" || result === null ? SCALAR : Array.isArray(result) ? SEQUENCE : MAPPING;
+  }
 
   keyText(node: number): string {
     return String(this.results[node]);
