@@ -5,3 +5,5 @@
 export { readLineageEvents, type ReadLineageResult } from "./read-events.js";
 export { checkLineage, lineageFindings, type LineageCheck, type LineageCheckOptions } from "./lineage-findings.js";
 export type { LineageEvent, LineageEntity, LineageJob, DeclaredEdge, LineageRef } from "./lineage-event.js";
+export { withLineage, lineageSeverities } from "./with-lineage.js";
+export { toOpenLineageJobEvents, toOpenLineageNdjson, type OpenLineageExportOptions } from "../export/openlineage.js";

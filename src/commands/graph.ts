@@ -5,17 +5,23 @@ import { graphToMermaid } from "../../analyzer/export/graph-mermaid.js";
 import { readSources } from "../io/read-sources.js";
 import { oneOf, parseFlags } from "../io/parse-flags.js";
 import { EXIT, UsageError } from "../exit-codes.js";
+import { toOpenLineageNdjson } from "../../analyzer/export/openlineage.js";
+import { today } from "../io/today.js";
 
-const GRAPH_FORMATS = ["json", "dot", "mermaid"] as const;
+const GRAPH_FORMATS = ["json", "dot", "mermaid", "openlineage"] as const;
 
 export const graphCommand: Command = {
   name: "graph",
   summary: "print the estate graph (json, dot or mermaid) for other tools",
-  usage: `Usage: loopscope graph <paths...> [--format json|dot|mermaid]
+  usage: `Usage: loopscope graph <paths...> [--format json|dot|mermaid|openlineage]
 
 Prints the dependency graph of the estate: nodes (models, outputs, datasets, services),
 edges (reads, produces, consumes, influences, derives) with their declaring locations,
 and the loops. json is the default; dot renders with Graphviz, mermaid in Markdown.
+openlineage prints NDJSON: a JobEvent per model and service with its declared lineage
+(LineageJobFacet; influenced datasets as outputs marked loopscope_influence) and a
+DatasetEvent per derived dataset, for Marquez or DataHub (eventTime: today, UTC midnight;
+LOOPSCOPE_TODAY overrides it).
 `,
   async run(args, io) {
     const { values, positionals } = parseFlags(args, { format: { type: "string", short: "f" } });
@@ -26,6 +32,7 @@ and the loops. json is the default; dot renders with Graphviz, mermaid in Markdo
     for (const notice of [...notices, ...report.notices]) io.stderr(`notice: ${notice.file ? `${notice.file}: ` : ""}${notice.message}\n`);
     if (format === "dot") io.stdout(graphToDot(graph));
     else if (format === "mermaid") io.stdout(graphToMermaid(graph));
+    else if (format === "openlineage") io.stdout(toOpenLineageNdjson(graph, { eventTime: `${today()}T00:00:00Z` }));
     else io.stdout(`${JSON.stringify(graph, null, 2)}\n`);
     return EXIT.ok;
   },

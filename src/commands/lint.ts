@@ -11,6 +11,7 @@ import { oneOf, parseFlags } from "../io/parse-flags.js";
 import { useColor } from "../io/color.js";
 import { recordLintRun } from "../io/record-lint-run.js";
 import { EXIT, UsageError } from "../exit-codes.js";
+import { lintWithLineage } from "../io/lint-lineage.js";
 
 const LINT_FORMATS = ["text", "json", "sarif", "markdown", "junit"] as const satisfies readonly ReportFormat[];
 
@@ -36,6 +37,9 @@ Options:
       --strict-baseline               also fail when baseline entries are stale
       --db <FILE>                     also record this run in the SQLite file FILE (created
                                       when absent): \`loopscope history\` and \`query\` read it
+      --lineage <DIR|FILE>            OpenLineage run events (JSON, NDJSON) as evidence:
+                                      reads no manifest declares, declared consumers never
+                                      observed, datasets no manifest mentions; repeatable
       --no-color                      never colour the output (NO_COLOR is honoured too)
 
 Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or I/O error.
@@ -51,6 +55,7 @@ Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage 
       baseline: { type: "string" },
       "strict-baseline": { type: "boolean" },
       db: { type: "string" },
+      lineage: { type: "string", multiple: true },
     });
     const format = oneOf("format", values.format, LINT_FORMATS, "text");
     if (positionals.length === 0) throw new UsageError("give at least one file or folder to lint (e.g. `loopscope lint manifests/`)");
@@ -59,6 +64,7 @@ Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage 
     const analysis = analyzePaths(positionals, io.cwd, values.config);
     const failOn = oneOf<FailOn>("fail-on", values["fail-on"], FAIL_ON_LEVELS, analysis.loaded.config.failOn);
     let report = analysis.report;
+    if (values.lineage !== undefined) report = lintWithLineage(report, analysis, values.lineage, io.cwd);
     let comparison: BaselineComparison | undefined;
     if (baselineFile) ({ report, comparison } = applyBaseline(report, baselineFile));
     const color = format === "text" && values.output === undefined && useColor(io, values);
@@ -79,6 +85,11 @@ Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage 
     if (values.output !== undefined) io.stderr(`loopscope lint: wrote ${values.output} (${report.findings.length} findings, ${failing} failing at --fail-on ${failOn})\n`);
     if (comparison) {
       io.stderr(`loopscope lint: ${formatBaselineComparison(comparison)}\n`);
+      // Name what is new (not only count it), whatever the format: the line a reviewer looks for.
+      const rank = { error: 0, warning: 1, info: 2 } as const;
+      const fresh = report.findings.filter((f) => f.baselineState === "new" && !f.acknowledged).sort((a, b) => rank[a.severity] - rank[b.severity]);
+      for (const f of fresh.slice(0, 20)) io.stderr(`  new: ${f.severity} ${f.rule} ${(f.models.length > 0 ? f.models : f.nodes).join(", ")}${f.locations[0] ? ` (${f.locations[0].file}:${f.locations[0].line}:${f.locations[0].column})` : ""}\n`);
+      if (fresh.length > 20) io.stderr(`  … and ${fresh.length - 20} more new findings\n`);
       if (values["strict-baseline"] && comparison.stale.length > 0) {
         for (const entry of comparison.stale) io.stderr(`  stale: ${entry.rule} ${(entry.models.length > 0 ? entry.models : (entry.nodes ?? [])).join(", ")} (${entry.fingerprint})\n`);
         io.stderr(`loopscope lint: --strict-baseline: ${comparison.stale.length} stale baseline entries; regenerate with \`loopscope baseline ${positionals.join(" ")} -o ${values.baseline}\`\n`);

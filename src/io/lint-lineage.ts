@@ -1,0 +1,20 @@
+import type { Report } from "../../analyzer/types.js";
+import type { PathsAnalysis } from "./analyze-paths.js";
+import { checkLineage, lineageSeverities, readLineageEvents, withLineage } from "../../analyzer/lineage/index.js";
+import { readLineageFiles } from "./read-lineage-files.js";
+import { UsageError } from "../exit-codes.js";
+import { today } from "./today.js";
+
+/**
+ * `lint --lineage DIR`: OpenLineage run events as evidence. Their findings join the report
+ * (every format shows them, with the observed runs as `evidence`); unreadable or malformed
+ * events become positioned notices.
+ */
+export function lintWithLineage(report: Report, analysis: PathsAnalysis, paths: string[], cwd: string): Report {
+  const { sources, notices } = readLineageFiles(paths, cwd);
+  if (sources.length === 0) throw new UsageError(`--lineage: no .json, .ndjson or .jsonl files in ${paths.join(", ")}`);
+  const { events, problems } = readLineageEvents(sources);
+  const check = checkLineage(analysis.graph, events, { severity: lineageSeverities(analysis.loaded.config) });
+  const merged = withLineage(report, check, analysis.graph, today());
+  return { ...merged, notices: [...merged.notices, ...notices, ...problems] };
+}
