@@ -111,6 +111,11 @@ describe("loopscope baseline and lint --baseline", () => {
     const failing = report.findings.filter((f) => f.baselineState === "new" && f.severity === "error" && !f.acknowledged);
     expect(failing.map((f) => [f.rule, f.models])).toEqual([["hidden-feedback-loop", ["ad-ranker", "bid-optimizer"]]]);
     expect(fresh.stderr).toMatch(new RegExp(`baseline: ${n} still present, 0 stale, [1-9]\\d* new`));
+    // The new findings are named on stderr, most severe first, all about the new models.
+    const named = fresh.stderr.split("\n").filter((line) => line.startsWith("  new: "));
+    expect(named[0]).toMatch(/^ {2}new: error hidden-feedback-loop ad-ranker, bid-optimizer \(estate\/models\/ads\.yaml:\d+:\d+\)$/);
+    expect(named.length).toBe(report.findings.filter((f) => f.baselineState === "new" && !f.acknowledged).length);
+    expect(named.every((line) => /ad-ranker|bid-optimizer|ad-server|ad-clicks/.test(line))).toBe(true);
   });
 
   it("counts stale entries, fails on them only with --strict-baseline, and regeneration keeps reasons", () => {
