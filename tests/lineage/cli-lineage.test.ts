@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { runCli } from "../helpers/run-cli.js";
+import type { Report } from "../../analyzer/types.js";
+import { FIXTURES } from "./helpers.js";
+
+const ESTATE = `${FIXTURES}estate.yaml`;
+
+describe("loopscope lint --lineage", () => {
+  it("reports the planted undeclared consumer with its run as evidence in JSON", () => {
+    const result = runCli(["lint", ESTATE, "--lineage", `${FIXTURES}planted.ndjson`, "-f", "json", "--fail-on", "warning"]);
+    expect(result.code).toBe(1);
+    const report = JSON.parse(result.stdout) as Report;
+    const finding = report.findings.find((f) => f.rule === "undeclared-consumer")!;
+    expect(finding.models).toEqual(["pricer", "ranker"]);
+    expect(finding.evidence?.[0]?.location?.line).toBe(4);
+    expect(report.summary.bySeverity.warning).toBe(1);
+  });
+
+  it("is silent on the clean events (exit 0 at --fail-on warning)", () => {
+    const result = runCli(["lint", ESTATE, "--lineage", `${FIXTURES}clean.ndjson`, "-f", "json", "--fail-on", "warning"]);
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout) as Report;
+    expect(report.findings.filter((f) => f.evidence !== undefined)).toEqual([]);
+  });
+
+  it("shows broken events as positioned notices and still checks the rest", () => {
+    const result = runCli(["lint", ESTATE, "--lineage", `${FIXTURES}broken.ndjson`, "-f", "json"]);
+    const report = JSON.parse(result.stdout) as Report;
+    expect(report.notices.filter((n) => n.file?.endsWith("broken.ndjson")).map((n) => `${n.line}:${n.column}`)).toEqual(["2:86", "3:35", "4:175"]);
+  });
+
+  it("a missing --lineage folder is a usage error", () => {
+    const result = runCli(["lint", ESTATE, "--lineage", `${FIXTURES}nope`]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^loopscope lint: .*nope: no such file or folder\n$/);
+  });
+});
+
+describe("loopscope graph --format openlineage", () => {
+  it("prints one event per line with the declared lineage", () => {
+    const result = runCli(["graph", ESTATE, "--format", "openlineage"]);
+    expect(result.code).toBe(0);
+    const events = result.stdout.trimEnd().split("\n").map((line) => JSON.parse(line) as { eventTime: string; job?: { name: string } });
+    expect(events.map((e) => e.job?.name)).toEqual(["pricer", "ranker", "storefront"]);
+    expect(events[0]!.eventTime).toBe("2026-11-28T00:00:00Z");
+  });
+});
