@@ -12,7 +12,7 @@ if (!existsSync(vite)) {
   console.error("loopscope: dependencies are missing; run `npm ci` first");
   process.exit(2);
 }
-const build = spawnSync(process.execPath, [vite, "build", "--logLevel", "warn"], { cwd: root, stdio: "inherit" });
+const build = spawnSync(process.execPath, [vite, "build", "--logLevel", "warn", "--bypass-lock"], { cwd: root, stdio: "inherit" });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 const port = await freePort(Number(process.env.PORT ?? 4173));

@@ -34,7 +34,8 @@ export function App() {
   const [selection, setSelection] = useState<Selection>(null);
   const [filters, setFilters] = useState<FindingFilters>(DEFAULT_FILTERS);
   const [fullGraph, setFullGraph] = useState(false);
-  const [modelsOnly, setModelsOnly] = useState(false);
+  // null: not chosen for this estate yet, so big estates open on the models-only view.
+  const [modelsOnlyChoice, setModelsOnly] = useState<boolean | null>(null);
   const [depth, setDepth] = useState(1);
   const [impactDepth, setImpactDepth] = useState(3);
   const graphRef = useRef<GraphViewHandle>(null);
@@ -45,6 +46,7 @@ export function App() {
       setSources(next);
       setLabel(nextLabel);
       setSelection(null);
+      setModelsOnly(null);
       run(next);
     },
     [run],
@@ -62,9 +64,8 @@ export function App() {
   const index = useMemo(() => (result ? indexEstate(result.graph, result.report.findings) : null), [result]);
   const couplings = useMemo(() => (result && index ? computeInteractions(result.graph, index, result.report.findings) : new Map()), [result, index]);
 
-  useEffect(() => {
-    if (graph) setModelsOnly(graph.nodes.length > BIG_ESTATE);
-  }, [graph]);
+  // Decided in render, not in an effect: an effect would draw the full view first and then redraw.
+  const modelsOnly = modelsOnlyChoice ?? (graph ? graph.nodes.length > BIG_ESTATE : false);
 
   // The selection in the URL (shareable with a teammate who loads the same files).
   useEffect(() => {
@@ -149,7 +150,12 @@ export function App() {
               </button>
             ))}
           </nav>
-          <WorkspaceSlot sources={sources} label={label} onOpen={load} />
+          <details className="menu">
+            <summary>Workspace</summary>
+            <div className="menu-body">
+              <WorkspaceSlot sources={sources} label={label} onOpen={load} />
+            </div>
+          </details>
           <ExportMenu report={report} graph={graph} graphRef={graphRef} />
         </header>
         <main className="workspace">

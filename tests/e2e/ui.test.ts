@@ -125,6 +125,8 @@ describe("the web UI in Chromium", () => {
       await waitForAnalysis(page);
       await page.getByTestId("file-input").setInputFiles(filesUnder(dir));
       await page.waitForFunction((n) => document.querySelector("#loopscope-state")?.getAttribute("data-findings") === String(n) && document.querySelector("#loopscope-state")?.getAttribute("data-status") === "done", cli.findings.length);
+      // The panel renders findings a page at a time; open every page.
+      while (await page.locator("button.more").count()) await page.locator("button.more").click();
       const shown = await page.$$eval("[data-fingerprint]", (items) => items.map((i) => (i as HTMLElement).dataset["fingerprint"]!).sort());
       expect(shown).toEqual(cli.findings.map((f) => f.fingerprint).sort());
     });

@@ -11,6 +11,8 @@ const BACKGROUND = "#14171c";
 const FADED_NODE = "#2b313b";
 const FADED_EDGE = "#20252d";
 const HIGHLIGHT_EDGE = "#ff5d5d";
+const TRANSPARENT = "rgba(0,0,0,0)";
+const LOOP_RING = { backdropVisibility: "visible", backdropColor: "rgba(255, 93, 93, 0.16)", backdropBorderColor: "#ff5d5d", backdropBorderWidth: 1.5, backdropPadding: 3, backdropArea: "node", backdropShadowBlur: 0 } as const;
 
 export interface GraphViewHandle {
   /** PNG of what the graph shows now, as a data URL. */
@@ -45,36 +47,65 @@ export const GraphView = forwardRef<GraphViewHandle, Props>(function GraphView({
   useEffect(() => {
     const element = container.current;
     if (!element) return;
+    // Small views are laid out before the first frame (deterministic, no visible settling);
+    // big ones start from the seeded positions and settle in the ForceAtlas2 worker.
+    const settings = layoutSettings(graph);
+    if (graph.order <= PRELAYOUT_MAX && graph.size > 0) forceAtlas2.assign(graph, { iterations: 300, settings });
+    const small = graph.order <= 150;
     const sigma = new Sigma(graph, element, {
-      settings: { itemSizesReference: "screen", renderEdgeLabels: false, labelDensity: 0.6, labelRenderedSizeThreshold: 7, zIndex: true, minCameraRatio: 0.02, maxCameraRatio: 20, hideEdgesOnMove: graph.size > 20000 },
+      settings: { itemSizesReference: "screen", stagePadding: 60, renderEdgeLabels: false, labelDensity: 0.6, labelRenderedSizeThreshold: 7, zIndex: true, minCameraRatio: 0.02, maxCameraRatio: 20, hideEdgesOnMove: graph.size > 20000 },
       primitives: {
         nodes: { shapes: [sdfCircle(), sdfSquare({ cornerRadius: 0.15 }), sdfTriangle({ cornerRadius: 0.1 }), sdfDiamond({ cornerRadius: 0.1 })], layers: [layerFill()] },
         edges: {
           extremities: [extremityArrow()],
           defaultHead: "arrow",
-          layers: [layerPlain(), layerDashed({ dashSize: { attribute: "dashSize", default: 0, mode: "pixels" }, gapSize: { attribute: "gapSize", default: 0, mode: "pixels" }, gapColor: BACKGROUND })],
+          // Data edges: the plain layer (colour `plainColor`); world edges: the dashed layer, with a
+          // transparent plainColor so the gaps stay empty. Custom attributes reach a layer only when
+          // declared as variables.
+          variables: { plainColor: { type: "color", default: "#5b6472" }, dashSize: { type: "number", default: 0 }, gapSize: { type: "number", default: 0 } },
+          layers: [
+            layerPlain({ color: { attribute: "plainColor" } }),
+            layerDashed({ dashSize: { attribute: "dashSize", default: 0, mode: "pixels" }, gapSize: { attribute: "gapSize", default: 0, mode: "pixels" }, gapColor: 0 }),
+          ],
         },
       },
       styles: {
-        nodes: [DEFAULT_STYLES.nodes, { shape: { attribute: "shape" }, labelColor: "#d7dce4", labelFont: "Inter, system-ui, sans-serif", labelSize: 12 }],
+        nodes: [
+          DEFAULT_STYLES.nodes,
+          {
+            shape: { attribute: "shape" },
+            labelColor: "#d7dce4",
+            labelFont: "Inter, system-ui, sans-serif",
+            labelSize: 12,
+            // Hover card in the theme's colours (sigma's default is white, unreadable under light labels).
+            backdropColor: "#262d38",
+            backdropShadowColor: "rgba(0, 0, 0, 0.6)",
+            backdropPadding: 5,
+          },
+        ],
         edges: [DEFAULT_STYLES.edges],
       },
-      nodeReducer: (key, data) => {
+      nodeReducer: (key, data, attributes) => {
         const current = highlightRef.current;
         const id = idOf(key);
         if (key === hovered.current) return { ...data, highlighted: true, zIndex: 3 };
-        if (!current) return data;
-        if (current.nodes.has(id)) return { ...data, highlighted: current.focus.includes(id), zIndex: 2 };
-        return { ...data, color: FADED_NODE, label: "", zIndex: 0 };
+        if (current && !current.nodes.has(id)) return { ...data, color: FADED_NODE, label: "", zIndex: 0 };
+        // Loop members wear a red ring; in small views they and every model keep their label.
+        const ring = attributes["inLoop"] ? LOOP_RING : null;
+        const labelled = small && (attributes["inLoop"] || attributes["kind"] === "model");
+        const focused = current ? current.focus.includes(id) : false;
+        return { ...data, ...ring, ...(labelled || focused ? { labelVisibility: "visible" } : null), highlighted: focused, zIndex: current ? 2 : ring ? 1 : 0 };
       },
-      edgeReducer: (key, data) => {
+      edgeReducer: (key, data, attributes) => {
         const current = highlightRef.current;
         if (!current) return data;
         const source = idOf(graph.source(key));
         const target = idOf(graph.target(key));
-        if (current.edges.has(edgeId(source, target))) return { ...data, color: HIGHLIGHT_EDGE, size: Math.max(2.5, data.size ?? 1), zIndex: 2 };
+        const dashed = (attributes["gapSize"] as number | undefined) ?? 0;
+        const paint = (color: string) => ({ color, plainColor: dashed > 0 ? TRANSPARENT : color });
+        if (current.edges.has(edgeId(source, target))) return { ...data, ...paint(HIGHLIGHT_EDGE), size: Math.max(2.5, data.size ?? 1), zIndex: 2 };
         if (current.nodes.has(source) && current.nodes.has(target)) return data;
-        return { ...data, color: FADED_EDGE, zIndex: 0 };
+        return { ...data, ...paint(FADED_EDGE), zIndex: 0 };
       },
     } as ConstructorParameters<typeof Sigma>[2]);
     renderer.current = sigma;
@@ -96,18 +127,29 @@ export const GraphView = forwardRef<GraphViewHandle, Props>(function GraphView({
       sigma.refresh({ skipIndexation: true });
     });
     (window as unknown as { __loopscopeSigma?: Sigma }).__loopscopeSigma = sigma;
+    // Frames drawn so far, for the browser tests and the load-time measurement (a DOM write per frame is cheap).
+    let frames = 0;
+    sigma.on("afterRender", () => {
+      element.dataset["frames"] = String(++frames);
+    });
 
     let fa2: FA2Layout | null = null;
     let timer: number | undefined;
-    if (graph.order > 1 && graph.size > 0 && layoutMillis > 0) {
-      fa2 = new FA2Layout(graph, { settings: { ...forceAtlas2.inferSettings(graph), slowDown: 2, adjustSizes: true, scalingRatio: 12, gravity: 0.5 } });
+    if (graph.order > 1 && graph.size > 0) {
+      fa2 = new FA2Layout(graph, { settings });
       layout.current = fa2;
-      fa2.start();
-      setRunning(true);
-      timer = window.setTimeout(() => {
-        fa2?.stop();
-        setRunning(false);
-      }, layoutMillis);
+      if (graph.order > PRELAYOUT_MAX && layoutMillis > 0) {
+        // After the first frame: the first picture of a big estate should not wait for the layout.
+        sigma.once("afterRender", () => {
+          if (layout.current !== fa2) return;
+          fa2?.start();
+          setRunning(true);
+          timer = window.setTimeout(() => {
+            fa2?.stop();
+            setRunning(false);
+          }, layoutMillis);
+        });
+      }
     }
     return () => {
       window.clearTimeout(timer);
@@ -173,6 +215,13 @@ export const GraphView = forwardRef<GraphViewHandle, Props>(function GraphView({
     </div>
   );
 });
+
+/** Views up to this many nodes get their layout before the first frame. */
+const PRELAYOUT_MAX = 400;
+
+function layoutSettings(graph: ViewGraph) {
+  return { ...forceAtlas2.inferSettings(graph), slowDown: 2, scalingRatio: 14, gravity: 0.6, outboundAttractionDistribution: true };
+}
 
 function focusOn(sigma: Sigma, graph: ViewGraph, ids: string[]): void {
   const points = ids.map((id) => sigma.getNodeDisplayData(keyOf(id))).filter((d): d is NonNullable<typeof d> => Boolean(d) && graph.hasNode(keyOf(ids[0]!)) !== undefined);

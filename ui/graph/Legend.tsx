@@ -21,6 +21,9 @@ export function Legend({ owners }: { owners: string[] }) {
         <span>
           <span className="edge-sample loop" /> on the selected walk
         </span>
+        <span>
+          <span className="loop-ring" /> in a loop
+        </span>
       </div>
       <div className="legend-row teams">
         {owners.slice(0, 16).map((owner) => (

@@ -22,6 +22,8 @@ export interface ViewEdgeAttributes {
   /** Models-only view: what connects the two models. */
   via?: string[] | undefined;
   color: string;
+  /** The solid layer's colour: transparent on world edges, which draw only their dashes. */
+  plainColor: string;
   size: number;
   head: string;
   dashSize: number;
@@ -90,7 +92,7 @@ export function buildViewGraph(estate: EstateGraph, index: EstateIndex, options:
 function edgeStyle(kind: ViewEdgeAttributes["kind"], via?: string[]): ViewEdgeAttributes {
   const world = kind === "influences" || kind === "world";
   const colour = kind === "loop" ? EDGE_COLOURS.loop : world ? EDGE_COLOURS.world : EDGE_COLOURS.data;
-  return { kind, via, color: colour, size: world || kind === "loop" ? 2 : 1, head: "arrow", dashSize: world ? 6 : 0, gapSize: world ? 4 : 0 };
+  return { kind, via, color: colour, size: world || kind === "loop" ? 2 : 1, head: "arrow", plainColor: world ? "rgba(0,0,0,0)" : colour, dashSize: world ? 7 : 0, gapSize: world ? 5 : 0 };
 }
 
 /**

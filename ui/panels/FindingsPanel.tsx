@@ -1,4 +1,4 @@
-import { useMemo } from "react";
+import { useEffect, useMemo, useState } from "react";
 import type { Finding, Severity } from "../../analyzer/types.js";
 import { SEVERITIES } from "../../analyzer/types.js";
 import { formatWalk } from "../../analyzer/report/walk.js";
@@ -37,7 +37,15 @@ interface Props {
   onSelect: (fingerprint: string) => void;
 }
 
+/** Rows rendered at first: thousands of findings as DOM rows would stall the first draw of a big estate. */
+const PAGE = 150;
+
 export function FindingsPanel({ findings, visible, filters, owners, selected, onFilters, onSelect }: Props) {
+  const [limit, setLimit] = useState(PAGE);
+  useEffect(() => setLimit(PAGE), [visible]);
+  // The selected finding is always rendered (arrow keys may walk past the last rendered row).
+  const selectedAt = selected === undefined ? -1 : visible.findIndex((f) => f.fingerprint === selected);
+  const shown = selectedAt >= limit ? selectedAt + 1 + Math.floor(PAGE / 3) : limit;
   const rules = useMemo(() => [...new Set(findings.map((f) => f.rule))].sort(), [findings]);
   const counts = useMemo(() => {
     const c: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
@@ -47,7 +55,12 @@ export function FindingsPanel({ findings, visible, filters, owners, selected, on
   const toggle = (severity: Severity) =>
     onFilters({ ...filters, severities: filters.severities.includes(severity) ? filters.severities.filter((s) => s !== severity) : [...filters.severities, severity] });
   const groups: { title: string; items: Finding[] }[] = [];
+  const totals = new Map<string, number>();
   for (const finding of visible) {
+    const title = finding.acknowledged ? "acknowledged" : finding.severity;
+    totals.set(title, (totals.get(title) ?? 0) + 1);
+  }
+  for (const finding of visible.slice(0, shown)) {
     const title = finding.acknowledged ? "acknowledged" : finding.severity;
     const group = groups[groups.length - 1];
     if (group?.title === title) group.items.push(finding);
@@ -88,7 +101,7 @@ export function FindingsPanel({ findings, visible, filters, owners, selected, on
         {groups.map((group) => (
           <div key={`${group.title}-${group.items[0]!.fingerprint}`} className="finding-group">
             <h3 className={`group-title sev-${group.title}`}>
-              {group.title} <span>{group.items.length}</span>
+              {group.title} <span>{totals.get(group.title)}</span>
             </h3>
             {group.items.map((finding) => (
               <button
@@ -109,6 +122,11 @@ export function FindingsPanel({ findings, visible, filters, owners, selected, on
             ))}
           </div>
         ))}
+        {visible.length > shown && (
+          <button type="button" className="more" onClick={() => setLimit(shown + PAGE * 4)}>
+            Show more ({visible.length - shown} not shown; filter to narrow)
+          </button>
+        )}
       </div>
     </section>
   );
