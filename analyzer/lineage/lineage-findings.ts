@@ -62,7 +62,7 @@ export function checkLineage(graph: EstateGraph, events: LineageEvent[], options
   const outsideDatasets = new Set<string>();
   for (const [jobKey, run] of [...observed].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const actor = matcher.job(run.job);
-    if (!actor) unknownJobs.add(jobKey);
+    if (!actor && run.runsWithLineage > 0) unknownJobs.add(jobKey);
     const consumer = actor?.id ?? toLoopscopeName(run.job.name);
     for (const [datasetKey, read] of run.reads) {
       const target = matcher.dataset(read.entity);
@@ -75,12 +75,14 @@ export function checkLineage(graph: EstateGraph, events: LineageEvent[], options
       if (target.model === consumer || declaredReads.has(`${target.id}\u0000${consumer}`)) continue;
       const producer = nodes.get(target.model);
       const isModel = actor?.kind === "model";
-      const who = actor ? `${actor.kind} ${actor.id}` : `job ${run.job.namespace}/${run.job.name}, which no manifest declares,`;
+      const message = actor
+        ? `${actor.kind} ${actor.id} was observed reading ${target.id} at runtime, but no manifest declares it: ${target.model} does not list ${consumer} among that output's consumers, and ${consumer} does not ${isModel ? "read it in its inputs" : "consume it"}`
+        : `job ${run.job.namespace}/${run.job.name} (in no manifest) was observed reading ${target.id} at runtime, but ${target.model} does not list ${consumer} among that output's consumers`;
       push("undeclared-consumer", "warning", {
-        message: `${who} was observed reading ${target.id} at runtime, but no manifest declares it: ${target.model} does not list ${consumer} among that output's consumers${actor ? `, and ${consumer} does not ${isModel ? "read it in its inputs" : "consume it"}` : ""}`,
+        message,
         models: isModel ? [target.model, consumer] : [target.model],
         nodes: [target.model, target.id, ...(actor ? [actor.id] : [])],
-        locations: [target.location, actor?.location, producer?.location].filter((l): l is Location => l !== undefined).slice(0, 2),
+        locations: [target.location ?? producer?.location, actor?.location].filter((l): l is Location => l !== undefined),
         identity: [target.id, consumer],
         data: { output: target.id, consumer, observed: { namespace: run.job.namespace, name: run.job.name }, runs: read.runs.length },
         evidence: runEvidence(run.job, read, "read"),
