@@ -8,14 +8,18 @@ export interface SimilarPair {
   union: number;
 }
 
-/** An input so widely read that its list of candidate models was capped. */
+/** An input so widely read that pairs of models are not enumerated through it. */
 export interface CrowdedInput {
   node: number;
   readers: number;
 }
 
-/** Models one input may hold in the candidate index; beyond it, pairs through that input alone are not compared. */
-export const MAX_CANDIDATES_PER_INPUT = 1_000;
+/**
+ * Inputs read by more models than this are "crowded": pairs are not enumerated through them
+ * (one such input alone could make readers²/2 findings). They still count when a pair found
+ * through rarer inputs is verified, and each is reported, so nothing is dropped silently.
+ */
+export const MAX_CANDIDATES_PER_INPUT = 500;
 
 /**
  * All pairs of input sets with at least `minShared` common elements and a Jaccard index of
@@ -25,7 +29,9 @@ export const MAX_CANDIDATES_PER_INPUT = 1_000;
  * max(minShared, ⌈minJaccard·|s|⌉) is a lower bound on the overlap any partner of s needs.
  * Sets are processed smallest first, so a partner y of x has |y| ≤ |x|, and J ≥ t needs
  * |y| ≥ t·|x| (size filter). A popular input therefore sits at the end of most sets and out
- * of their prefixes. Candidates are verified exactly by merging.
+ * of their prefixes. Candidates are verified exactly by merging. A crowded input (more than
+ * `maxCandidates` readers) is skipped in the prefixes; it is returned in `crowded` when it
+ * was in some prefix, i.e. when pairs through it may be missing.
  */
 export function findSimilarPairs(sets: InputSet[], minShared: number, minJaccard: number, maxCandidates = MAX_CANDIDATES_PER_INPUT): { pairs: SimilarPair[]; crowded: CrowdedInput[] } {
   const frequency = new Map<number, number>();
@@ -39,6 +45,7 @@ export function findSimilarPairs(sets: InputSet[], minShared: number, minJaccard
     .sort((a, b) => a.tokens.length - b.tokens.length || a.model - b.model);
   const postings: number[][] = byRarity.map(() => []);
   const full = new Set<number>();
+  const isCrowded = (r: number) => frequency.get(byRarity[r]!)! > maxCandidates;
   const seen = new Int32Array(records.length).fill(-1);
   const pairs: SimilarPair[] = [];
   const prefixOf = (size: number) => size - Math.max(minShared, Math.ceil(minJaccard * size - 1e-9)) + 1;
@@ -46,6 +53,10 @@ export function findSimilarPairs(sets: InputSet[], minShared: number, minJaccard
     const size = x.tokens.length;
     const prefix = prefixOf(size);
     for (let k = 0; k < prefix; k++) {
+      if (isCrowded(x.tokens[k]!)) {
+        full.add(x.tokens[k]!);
+        continue;
+      }
       for (const yi of postings[x.tokens[k]!]!) {
         if (seen[yi] === xi) continue;
         seen[yi] = xi;
@@ -58,11 +69,7 @@ export function findSimilarPairs(sets: InputSet[], minShared: number, minJaccard
         }
       }
     }
-    for (let k = 0; k < prefix; k++) {
-      const list = postings[x.tokens[k]!]!;
-      if (list.length < maxCandidates) list.push(xi);
-      else full.add(x.tokens[k]!);
-    }
+    for (let k = 0; k < prefix; k++) if (!isCrowded(x.tokens[k]!)) postings[x.tokens[k]!]!.push(xi);
   });
   pairs.sort((a, b) => a.models[0] - b.models[0] || a.models[1] - b.models[1]);
   const crowded = [...full].map((r) => ({ node: byRarity[r]!, readers: frequency.get(byRarity[r]!)! })).sort((a, b) => a.node - b.node);

@@ -7,8 +7,9 @@
  * §3 "Data Dependencies Cost More than Code Dependencies".
  *
  * Pairs come from a prefix-filtered similarity join (derive/similar-pairs.ts), never from
- * comparing all pairs. An input read by more than MAX_CANDIDATES_PER_INPUT models is reported
- * as its own finding with `data.capped`, since pairs sharing only it were not all compared.
+ * comparing all pairs. An input read by more than MAX_CANDIDATES_PER_INPUT models is not used
+ * to enumerate pairs (that alone could be readers²/2 findings); it is reported as its own
+ * finding with `data.capped`, so no pair is dropped silently.
  */
 import { z } from "zod";
 import type { FindingDraft, Rule } from "./rule.js";
@@ -53,7 +54,7 @@ export const inputEntanglement: Rule = {
       const site = estate.graph.getNodeAttributes(id).site;
       const sites: Site[] = site ? [site] : declarationSites(estate, id, index.ids[index.out[node]!.nodes[0]!]!);
       drafts.push({
-        message: `${id} is an input of ${readers} models; pairs of models that share only inputs this common were compared for the first ${MAX_CANDIDATES_PER_INPUT} of them, so some input-entanglement pairs through it may be missing`,
+        message: `${id} is an input of ${readers} models, more than the ${MAX_CANDIDATES_PER_INPUT} Loopscope compares pair by pair: pairs of models entangled mainly through it are not listed one by one`,
         models: [],
         nodes: [id],
         sites,

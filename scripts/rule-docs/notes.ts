@@ -53,7 +53,7 @@ export const RULE_NOTES: Record<string, string> = {
   "input-entanglement": `
 - A model's inputs are the nodes its **own** \`inputs\` list resolves to: a bare model name counts as each of that model's outputs; reads declared only by a producer's \`consumers\` list do not count. References that do not resolve count as nothing.
 - Two models are reported when they share at least \`minShared\` inputs and the Jaccard index (shared ÷ all distinct inputs of the two) is at least \`minJaccard\`. One finding per pair, with the shared inputs in \`data.shared\`.
-- Pairs are found with a prefix-filtered similarity join, never by comparing all pairs. An input read by more than 1,000 models is reported as its own finding (\`data.capped: true\`), because pairs that share only such common inputs may not all have been compared.`,
+- Pairs are found with a prefix-filtered similarity join, never by comparing all pairs. An input read by more than 500 models is *crowded*: pairs are not enumerated through it (that input alone could make hundreds of thousands of findings), though it still counts in the shared inputs and the Jaccard index of pairs found through rarer inputs. Each crowded input that could have paired models is reported as one finding with \`data.capped: true\` and its number of readers, so nothing is dropped silently.`,
   "unstable-data-dependency": `
 - Model B reads an output of model A (declared on either side), both manifests set \`owner\` and the owners differ (exact text), and the read has no \`version\`. A read declared only in A's \`consumers\` has no pin.
 - One finding per read (output, reader). Involved models: the reader and the producer.`,
