@@ -40,12 +40,14 @@ export function parseYaml(file: string, text: string): ParsedFile {
   );
   let failure: ParseProblem | undefined;
   let lastRootIsComplete = true;
+  let stoppedAt = text.length;
   try {
     // js-yaml's maxDepth counts its nested calls (up to two per level): a safety net against
     // stack overflow; the exact limit is checkValue's.
     loadAll(text, null, { schema: MANIFEST_YAML_SCHEMA, listener: recorder.listener, maxDepth: PARSE_LIMITS.maxDepth * 2 + 2 } as LoadOptions);
   } catch (error) {
     if (error instanceof TooManyDocuments) {
+      stoppedAt = error.position;
       failure = { location: at(error.position), message: `more than ${PARSE_LIMITS.maxDocumentsPerFile.toLocaleString("en-US")} documents in one file; the rest of the file is not read` };
     } else if (error instanceof YAMLException) {
       const isDepth = /maxDepth/.test(error.reason);
@@ -79,7 +81,7 @@ export function parseYaml(file: string, text: string): ParsedFile {
   roots.forEach((root, index) => {
     const value = recorder.results[root];
     const nextRoot = recorder.roots[index + 1];
-    const end = nextRoot === undefined ? text.length : recorder.starts[nextRoot]!;
+    const end = nextRoot === undefined ? stoppedAt : recorder.starts[nextRoot]!;
     if (value === null && isBlankDocument(text.slice(recorder.starts[root], end))) return;
     const find = (path: FieldPath): Located => locateFlat(text, recorder, root, path) ?? slowLocate(index, path, recorder.starts[root]!);
     const locate = (path: FieldPath) => at(find(path).valueOffset);
