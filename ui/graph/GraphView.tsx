@@ -53,7 +53,7 @@ export const GraphView = forwardRef<GraphViewHandle, Props>(function GraphView({
     if (graph.order <= PRELAYOUT_MAX && graph.size > 0) forceAtlas2.assign(graph, { iterations: 300, settings });
     const small = graph.order <= 150;
     const sigma = new Sigma(graph, element, {
-      settings: { itemSizesReference: "screen", stagePadding: 60, renderEdgeLabels: false, labelDensity: 0.6, labelRenderedSizeThreshold: 7, zIndex: true, minCameraRatio: 0.02, maxCameraRatio: 20, hideEdgesOnMove: graph.size > 20000 },
+      settings: { itemSizesReference: "screen", stagePadding: 90, renderEdgeLabels: graph.size <= 120, labelDensity: 0.6, labelRenderedSizeThreshold: 7, zIndex: true, minCameraRatio: 0.02, maxCameraRatio: 20, hideEdgesOnMove: graph.size > 20000 },
       primitives: {
         nodes: { shapes: [sdfCircle(), sdfSquare({ cornerRadius: 0.15 }), sdfTriangle({ cornerRadius: 0.1 }), sdfDiamond({ cornerRadius: 0.1 })], layers: [layerFill()] },
         edges: {
@@ -83,7 +83,7 @@ export const GraphView = forwardRef<GraphViewHandle, Props>(function GraphView({
             backdropPadding: 5,
           },
         ],
-        edges: [DEFAULT_STYLES.edges],
+        edges: [DEFAULT_STYLES.edges, { labelColor: "#9aa3b2", labelSize: 10, labelFont: "Inter, system-ui, sans-serif" }],
       },
       nodeReducer: (key, data, attributes) => {
         const current = highlightRef.current;
@@ -138,8 +138,10 @@ export const GraphView = forwardRef<GraphViewHandle, Props>(function GraphView({
     if (graph.order > 1 && graph.size > 0) {
       fa2 = new FA2Layout(graph, { settings });
       layout.current = fa2;
-      if (graph.order > PRELAYOUT_MAX && layoutMillis > 0) {
+      if (graph.order > PRELAYOUT_MAX && graph.order <= AUTO_LAYOUT_MAX && layoutMillis > 0) {
         // After the first frame: the first picture of a big estate should not wait for the layout.
+        // Above AUTO_LAYOUT_MAX the seeded team clusters stay until "Run layout": every layout
+        // step redraws the whole view, which keeps a software-rendered page busy for seconds.
         sigma.once("afterRender", () => {
           if (layout.current !== fa2) return;
           fa2?.start();
@@ -206,7 +208,7 @@ export const GraphView = forwardRef<GraphViewHandle, Props>(function GraphView({
       <div ref={container} className="graph-canvas" data-testid="graph-canvas" />
       <div className="graph-controls">
         <button type="button" onClick={toggleLayout} title="Stop or rerun the ForceAtlas2 layout">
-          {running ? "■ Stop layout" : "↻ Rerun layout"}
+          {running ? "■ Stop layout" : "↻ Run layout"}
         </button>
         <button type="button" onClick={() => renderer.current?.getCamera().reset({ duration: 300 })} title="Fit the whole graph">
           ⤢ Fit
@@ -218,6 +220,8 @@ export const GraphView = forwardRef<GraphViewHandle, Props>(function GraphView({
 
 /** Views up to this many nodes get their layout before the first frame. */
 const PRELAYOUT_MAX = 400;
+/** Views up to this many nodes run ForceAtlas2 on their own after the first frame. */
+const AUTO_LAYOUT_MAX = 1000;
 
 function layoutSettings(graph: ViewGraph) {
   return { ...forceAtlas2.inferSettings(graph), slowDown: 2, scalingRatio: 14, gravity: 0.6, outboundAttractionDistribution: true };

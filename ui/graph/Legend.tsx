@@ -19,7 +19,7 @@ export function Legend({ owners }: { owners: string[] }) {
           <span className="edge-sample world" /> world (influences)
         </span>
         <span>
-          <span className="edge-sample loop" /> on the selected walk
+          <span className="edge-sample loop" /> loop edge, selected walk
         </span>
         <span>
           <span className="loop-ring" /> in a loop

@@ -73,10 +73,16 @@ export function buildViewGraph(estate: EstateGraph, index: EstateIndex, options:
     });
   }
   if (options.modelsOnly) {
-    for (const [pair, via] of modelToModelEdges(estate, index)) {
+    // Model → the (non-direct) loops it is in, so "same loop" is a look-up per edge.
+    const loopsOf = new Map<string, number[]>();
+    estate.loops.forEach((loop, i) => {
+      if (loop.kind !== "direct") for (const m of loop.models) (loopsOf.get(m) ?? loopsOf.set(m, []).get(m)!).push(i);
+    });
+    for (const [pair, via] of cachedModelEdges(estate, index)) {
       const [a, b] = pair.split("\u0000") as [string, string];
       if (!graph.hasNode(keyOf(a)) || !graph.hasNode(keyOf(b))) continue;
-      const sameLoop = estate.loops.some((loop) => loop.kind !== "direct" && loop.models.includes(a) && loop.models.includes(b));
+      const loopsOfA = loopsOf.get(a);
+      const sameLoop = loopsOfA !== undefined && (loopsOf.get(b) ?? []).some((i) => loopsOfA.includes(i));
       const kind = sameLoop ? "loop" : via.world ? "world" : "data";
       graph.addEdge(keyOf(a), keyOf(b), edgeStyle(kind, [...via.through].sort()));
     }
@@ -89,10 +95,20 @@ export function buildViewGraph(estate: EstateGraph, index: EstateIndex, options:
   return graph;
 }
 
-function edgeStyle(kind: ViewEdgeAttributes["kind"], via?: string[]): ViewEdgeAttributes {
+function edgeStyle(kind: ViewEdgeAttributes["kind"], via?: string[]): ViewEdgeAttributes & { label?: string } {
   const world = kind === "influences" || kind === "world";
   const colour = kind === "loop" ? EDGE_COLOURS.loop : world ? EDGE_COLOURS.world : EDGE_COLOURS.data;
-  return { kind, via, color: colour, size: world || kind === "loop" ? 2 : 1, head: "arrow", plainColor: world ? "rgba(0,0,0,0)" : colour, dashSize: world ? 7 : 0, gapSize: world ? 5 : 0 };
+  // Models-only edges say what connects the two models: "loop · via purchases".
+  const label = via ? `${kind} · via ${via.length > 2 ? `${via.slice(0, 2).join(", ")} +${via.length - 2}` : via.join(", ")}` : undefined;
+  return { kind, via, ...(label ? { label } : null), color: colour, size: world || kind === "loop" ? 2 : 1, head: "arrow", plainColor: world ? "rgba(0,0,0,0)" : colour, dashSize: world ? 7 : 0, gapSize: world ? 5 : 0 };
+}
+
+/** The model→model edges walk the whole estate: once per analysis, not once per view change. */
+const modelEdgeCache = new WeakMap<EstateGraph, Map<string, { world: boolean; through: Set<string> }>>();
+function cachedModelEdges(estate: EstateGraph, index: EstateIndex) {
+  let edges = modelEdgeCache.get(estate);
+  if (!edges) modelEdgeCache.set(estate, (edges = modelToModelEdges(estate, index)));
+  return edges;
 }
 
 /**
