@@ -68,15 +68,19 @@ ORDER BY loops DESC, model;`,
   {
     id: "longest-model-chains",
     title: "Longest model chains",
-    question: "Which chains of models, each reading the previous one's output, are longest?",
+    question: "Which chains of models, each reading the previous one's output, are longest (from a model that reads no other model)?",
     nodeColumn: "first_model",
     sql: `WITH RECURSIVE step(src, dst) AS (
   SELECT DISTINCT o.model, e.target
   FROM edges e JOIN nodes o ON o.id = e.source AND o.kind = 'output' JOIN nodes t ON t.id = e.target AND t.kind = 'model'
   WHERE e.kind = 'reads'
 ),
+-- Chains start at a model that reads no other model's output, so only whole chains are walked
+-- (starting everywhere would walk every sub-chain too: quadratic on a long chain). Models in a
+-- cycle have no such start; the loops table lists those.
 chain(first_model, last_model, models, length, seen) AS (
   SELECT src, dst, src || ' → ' || dst, 2, '|' || src || '|' || dst || '|' FROM step
+  WHERE NOT EXISTS (SELECT 1 FROM step p WHERE p.dst = step.src)
   UNION ALL
   SELECT c.first_model, s.dst, c.models || ' → ' || s.dst, c.length + 1, c.seen || s.dst || '|'
   FROM chain c JOIN step s ON s.src = c.last_model
@@ -84,7 +88,7 @@ chain(first_model, last_model, models, length, seen) AS (
 )
 SELECT first_model, last_model, length, models AS chain
 FROM chain
-WHERE NOT EXISTS (SELECT 1 FROM step p WHERE p.dst = chain.first_model AND instr(chain.seen, '|' || p.src || '|') = 0)
+WHERE NOT EXISTS (SELECT 1 FROM step n WHERE n.src = chain.last_model AND instr(chain.seen, '|' || n.dst || '|') = 0)
 ORDER BY length DESC, chain
 LIMIT 20;`,
   },
@@ -150,20 +154,29 @@ ORDER BY model;`,
     title: "Blast radius of each model",
     question: "If a model changes, how many other models (and teams) does the change reach downstream?",
     nodeColumn: "model",
-    sql: `WITH RECURSIVE reach(origin, node) AS (
+    // Two steps keep this affordable: first one model hop (through outputs, datasets and services,
+    // stopping at the next model), then the closure over models only.
+    sql: `WITH RECURSIVE hop(origin, node) AS (
   SELECT m.id, e.target FROM nodes m JOIN edges e ON e.source = m.id WHERE m.kind = 'model'
   UNION
-  SELECT r.origin, e.target FROM reach r JOIN edges e ON e.source = r.node
+  SELECT h.origin, e.target FROM hop h JOIN nodes n ON n.id = h.node AND n.kind <> 'model' JOIN edges e ON e.source = h.node
+),
+next_model(src, dst) AS (
+  SELECT DISTINCT h.origin, h.node FROM hop h JOIN nodes n ON n.id = h.node AND n.kind = 'model'
+),
+reach(origin, model) AS (
+  SELECT src, dst FROM next_model
+  UNION
+  SELECT r.origin, x.dst FROM reach r JOIN next_model x ON x.src = r.model
 )
 SELECT m.id AS model, m.owner,
-  count(DISTINCT CASE WHEN n.kind = 'model' AND n.id <> m.id THEN n.id END) AS downstream_models,
-  count(DISTINCT CASE WHEN n.kind = 'model' AND n.id <> m.id AND coalesce(n.owner, '(no owner)') <> coalesce(m.owner, '(no owner)')
-    THEN coalesce(n.owner, '(no owner)') END) AS other_teams,
+  count(DISTINCT CASE WHEN n.id <> m.id THEN n.id END) AS downstream_models,
+  count(DISTINCT CASE WHEN n.id <> m.id AND coalesce(n.owner, '(no owner)') <> coalesce(m.owner, '(no owner)') THEN coalesce(n.owner, '(no owner)') END) AS other_teams,
   coalesce(max(n.id = m.id), 0) AS feeds_back_to_itself,
-  group_concat(DISTINCT CASE WHEN n.kind = 'model' AND n.id <> m.id THEN n.id END) AS reaches
+  group_concat(DISTINCT CASE WHEN n.id <> m.id THEN n.id END) AS reaches
 FROM nodes m
 LEFT JOIN reach r ON r.origin = m.id
-LEFT JOIN nodes n ON n.id = r.node
+LEFT JOIN nodes n ON n.id = r.model
 WHERE m.kind = 'model'
 GROUP BY m.id
 ORDER BY downstream_models DESC, model;`,

@@ -1,4 +1,4 @@
-import { parseAllDocuments } from "yaml";
+import { parseDocument } from "yaml";
 import type { SourceFile } from "../types.js";
 
 /** One manifest document of a source file, as stored in the `manifests` table. */
@@ -38,25 +38,69 @@ function splitJson(source: SourceFile): ManifestRow[] {
   return value.map((item, i) => row(source.path, i, 1, item, JSON.stringify(item, null, 2)));
 }
 
+/**
+ * YAML documents by their `---` / `...` lines, and kind/name/owner from plain top-level
+ * `key: value` lines. A full YAML parse per file cost ~1 ms (most of a snapshot's time on
+ * big estates); the parse is kept only for documents whose fields are not plain scalars.
+ */
 function splitYaml(source: SourceFile): ManifestRow[] {
-  let docs: ReturnType<typeof parseAllDocuments>;
-  try {
-    docs = parseAllDocuments(source.text);
-  } catch {
-    return [row(source.path, 0, 1, undefined, source.text)];
-  }
-  const list = Array.isArray(docs) ? docs : [];
-  if (list.length === 0) return [row(source.path, 0, 1, undefined, source.text)];
-  return list.map((doc, i) => {
-    const [start, , end] = doc.range ?? [0, source.text.length, source.text.length];
-    let value: unknown;
-    try {
-      value = doc.errors.length === 0 ? doc.toJS({ maxAliasCount: 100 }) : undefined;
-    } catch {
-      value = undefined; // alias bombs and the like: keep the text, leave the fields empty
+  const rows: ManifestRow[] = [];
+  const lines = source.text.split("\n");
+  let start = 0;
+  const flush = (end: number) => {
+    const body = lines.slice(start, end);
+    // A segment of only comments and blank lines is no document (a leading comment block, a trailing `---`).
+    if (body.some((line) => line.trim() !== "" && !line.trimStart().startsWith("#"))) {
+      rows.push(yamlRow(source.path, rows.length, start + 1, body.join("\n")));
     }
-    return row(source.path, i, lineAt(source.text, start), value, source.text.slice(start, end));
+  };
+  lines.forEach((line, i) => {
+    const marker = /^(---|\.\.\.)(\s|$)/.exec(line);
+    if (!marker) return;
+    flush(i);
+    start = marker[1] === "---" && line.slice(3).trim() !== "" && !line.slice(3).trim().startsWith("#") ? i : i + 1;
+    if (start === i) lines[i] = line.slice(3); // `--- {inline: doc}` keeps its content
   });
+  flush(lines.length);
+  return rows.length > 0 ? rows : [row(source.path, 0, 1, undefined, source.text)];
+}
+
+const PLAIN_FIELD = /^(kind|name|owner):[ \t]*(.*?)[ \t]*(?:[ \t]#.*)?$/;
+
+function yamlRow(file: string, docIndex: number, line: number, raw: string): ManifestRow {
+  const fields: Record<string, string> = {};
+  let needsParse = false;
+  for (const text of raw.split("\n")) {
+    const match = PLAIN_FIELD.exec(text.replace(/\r$/, ""));
+    if (!match) continue;
+    const value = plainScalar(match[2] ?? "");
+    if (value === undefined) needsParse = true;
+    else fields[match[1] ?? ""] = value;
+  }
+  if (needsParse || raw.trimStart().startsWith("{")) {
+    try {
+      const doc = parseDocument(raw);
+      return row(file, docIndex, line, doc.errors.length === 0 ? doc.toJS({ maxAliasCount: 100 }) : undefined, raw);
+    } catch {
+      return row(file, docIndex, line, undefined, raw); // alias bombs and the like: keep the text, leave the fields empty
+    }
+  }
+  return row(file, docIndex, line, fields, raw);
+}
+
+/** A plain or simply quoted scalar; undefined for anything needing a real YAML parser. */
+function plainScalar(text: string): string | undefined {
+  if (text === "" || /^[|>&*!{[@`%]/.test(text)) return undefined;
+  if (text.startsWith('"')) {
+    try {
+      const value: unknown = JSON.parse(text);
+      return typeof value === "string" ? value : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+  if (text.startsWith("'")) return text.length >= 2 && text.endsWith("'") ? text.slice(1, -1).replace(/''/g, "'") : undefined;
+  return text;
 }
 
 function row(file: string, docIndex: number, line: number, value: unknown, raw: string): ManifestRow {
@@ -68,8 +112,3 @@ function row(file: string, docIndex: number, line: number, value: unknown, raw: 
   return { file, docIndex, line, kind: field("kind"), name: field("name"), owner: field("owner"), raw };
 }
 
-function lineAt(text: string, offset: number): number {
-  let line = 1;
-  for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) line++;
-  return line;
-}

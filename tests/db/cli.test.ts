@@ -86,7 +86,7 @@ describe("lint --db, history and query tell the same story", { timeout: 120_000 
     const json = runCli(["query", db, sql, "--format", "json"]);
     expect(JSON.parse(json.stdout)).toEqual([0, 1, 2].map((i) => ({ id: i + 1, errors: counts(i).error, source: "estate" })));
     const csv = runCli(["query", db, "SELECT 'a,b' AS x, 'say \"hi\"' AS y, NULL AS z", "-f", "csv"]);
-    expect(csv.stdout).toBe('x,y,z\n"a,b","say ""hi""",\n');
+    expect(csv.stdout, csv.stderr).toBe('x,y,z\n"a,b","say ""hi""",\n');
   });
 
   test("query is read-only and SQL mistakes are one clean line, exit 2", () => {
