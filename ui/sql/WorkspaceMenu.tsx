@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import type { SourceFile } from "../../analyzer/types.js";
 import { analyze } from "../../analyzer/index.js";
-import { buildWorkspace, getMeta, openDatabase, readSources } from "../../analyzer/db/index.js";
+import { buildWorkspace, getMeta, openDatabase, readSources, type AnalysisData } from "../../analyzer/db/index.js";
 import { loadSqlJs } from "./load-sql-js.js";
 import { download, readFileBytes } from "./download.js";
 import { loadLastWorkspace, saveLastWorkspace } from "./workspace-store.js";
@@ -11,6 +11,8 @@ export interface WorkspaceMenuProps {
   onOpen: (sources: SourceFile[], label: string) => void;
   /** The name of what is loaded now (used as the saved workspace's label). */
   label?: string | undefined;
+  /** The host's current analysis of `sources`, if it has one: saving then skips re-analysing. */
+  analysis?: AnalysisData | null | undefined;
   /** Come back to the last workspace on first mount (false when the URL names what to open). */
   restore?: boolean | undefined;
 }
@@ -19,7 +21,7 @@ export interface WorkspaceMenuProps {
  * Save the workspace as a .sqlite file (manifest texts plus the full snapshot, so sqlite3 can
  * read it too), open one again, and keep the last workspace in IndexedDB across reloads.
  */
-export function WorkspaceMenu({ sources, onOpen, label, restore = true }: WorkspaceMenuProps) {
+export function WorkspaceMenu({ sources, onOpen, label, restore = true, analysis }: WorkspaceMenuProps) {
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const restored = useRef(false);
   const [restoreDone, setRestoreDone] = useState(false);
@@ -59,9 +61,9 @@ export function WorkspaceMenu({ sources, onOpen, label, restore = true }: Worksp
   const save = async () => {
     try {
       const SQL = await loadSqlJs();
-      const analysis = analyze(sources, { today: new Date().toISOString().slice(0, 10) });
+      const current = analysis ?? analyze(sources, { today: new Date().toISOString().slice(0, 10) });
       const name = label ?? "workspace";
-      const db = buildWorkspace(SQL, analysis, sources, name);
+      const db = buildWorkspace(SQL, current, sources, name);
       const bytes = db.export();
       db.close();
       download(`${name.replace(/[^\w.-]+/g, "-") || "workspace"}.sqlite`, new Uint8Array(bytes), "application/vnd.sqlite3");
