@@ -11,6 +11,8 @@ import type { SourceFile } from "../../analyzer/types.js";
  * Object.prototype, and the report is plain JSON. FUZZ_RUNS as in parse.test.ts.
  */
 const runs = Number(process.env["FUZZ_RUNS"] ?? 200);
+/** Long local runs need more than vitest's default 30 s. */
+const timeout = Math.max(30_000, runs * 60);
 
 const name = fc.constantFrom("constructor", "toString", "__proto__", "hasOwnProperty", "valueOf", "a", "b", "c", "a/out", "b/o", "x/y/z", "", "UPPER", "-bad");
 const anyValue = fc.oneof(name, fc.integer(), fc.boolean(), fc.constant(null), fc.array(name, { maxLength: 3 }), fc.dictionary(name, name, { maxKeys: 2 }));
@@ -58,5 +60,5 @@ describe("analysis properties over random manifests", () => {
       }),
       { numRuns: runs },
     );
-  });
+  }, timeout);
 });

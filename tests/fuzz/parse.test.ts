@@ -14,6 +14,8 @@ import { locateInYaml } from "../../analyzer/parse/yaml-ast.js";
  * of every field (the frame reading of yaml-frames.ts). The `yaml` package is the reference.
  */
 const runs = Number(process.env["FUZZ_RUNS"] ?? 200);
+/** Long local runs need more than vitest's default 30 s per test. */
+const timeout = Math.max(30_000, runs * 40);
 
 /** Plain-scalar look-alikes of numbers, booleans and nulls, where YAML parsers tend to differ. */
 const scalarToken = fc
@@ -67,7 +69,7 @@ describe("parser properties", () => {
       }),
       { numRuns: runs },
     );
-  });
+  }, timeout);
 
   it("agrees with the yaml package on values and on the line and column of every field (YAML, block and flow)", () => {
     fc.assert(
@@ -89,7 +91,7 @@ describe("parser properties", () => {
       }),
       { numRuns: runs },
     );
-  });
+  }, timeout);
 
   it("agrees with the yaml package on the line and column of every field (JSON)", () => {
     fc.assert(
@@ -109,7 +111,7 @@ describe("parser properties", () => {
       }),
       { numRuns: runs },
     );
-  });
+  }, timeout);
 
   it("never throws on mangled manifests, and every problem points inside the file", () => {
     const base = stringify({ apiVersion: "loopscope/v1", kind: "Model", name: "m", inputs: ["a", { from: "b/c", use: "training" }], outputs: [{ name: "o", consumers: ["s"], influences: ["a"] }] });
@@ -134,5 +136,5 @@ describe("parser properties", () => {
       }),
       { numRuns: runs * 5 },
     );
-  });
+  }, timeout * 2);
 });
