@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { SourceFile } from "../analyzer/types.js";
 import { useAnalysis } from "./worker/use-analysis.js";
+import type { AnalysisResult } from "./worker/protocol.js";
 import { SAMPLES } from "./load/samples.js";
 import { LoadBar } from "./load/LoadBar.js";
 import { DropZone } from "./load/DropZone.js";
 import { indexEstate, neighbourhood } from "./model/estate-index.js";
 import { buildViewGraph } from "./model/view-graph.js";
-import { computeInteractions } from "./model/interactions.js";
+import { computeInteractions, type Coupling } from "./model/interactions.js";
 import { highlightFinding, highlightNode, highlightPair, type Highlight, type Selection } from "./model/highlight.js";
 import { GraphView, type GraphViewHandle } from "./graph/GraphView.js";
 import { Legend } from "./graph/Legend.js";
@@ -14,6 +15,7 @@ import { DEFAULT_FILTERS, FindingsPanel, visibleFindings, type FindingFilters } 
 import { FindingDetail } from "./panels/FindingDetail.js";
 import { NodePanel } from "./panels/NodePanel.js";
 import { MatrixView } from "./panels/MatrixView.js";
+import { CouplingDetail } from "./panels/CouplingDetail.js";
 import { EstateSummary } from "./panels/EstateSummary.js";
 import { SearchBox } from "./panels/SearchBox.js";
 import { ExportMenu } from "./panels/ExportMenu.js";
@@ -25,6 +27,8 @@ import { ExtraViews, EXTRA_VIEW_NAMES, WorkspaceSlot } from "./extra-views.js";
 export type View = "graph" | "matrix" | (typeof EXTRA_VIEW_NAMES)[number];
 
 const BIG_ESTATE = 3000;
+const NO_COUPLINGS = new Map<string, Coupling>();
+const couplingCache = new WeakMap<AnalysisResult, Map<string, Coupling>>();
 
 export function App() {
   const { result, status, run, cancel } = useAnalysis();
@@ -62,7 +66,14 @@ export function App() {
   const report = result?.report;
   const graph = result?.graph;
   const index = useMemo(() => (result ? indexEstate(result.graph, result.report.findings) : null), [result]);
-  const couplings = useMemo(() => (result && index ? computeInteractions(result.graph, index, result.report.findings) : new Map()), [result, index]);
+  // The matrix's couplings are computed when first needed (not on the way to a big estate's first frame).
+  const needsCouplings = view === "matrix" || selection?.type === "pair";
+  const couplings = useMemo(() => {
+    if (!result || !index || !needsCouplings) return NO_COUPLINGS;
+    let cached = couplingCache.get(result);
+    if (!cached) couplingCache.set(result, (cached = computeInteractions(result.graph, index, result.report.findings)));
+    return cached;
+  }, [result, index, needsCouplings]);
 
   // Decided in render, not in an effect: an effect would draw the full view first and then redraw.
   const modelsOnly = modelsOnlyChoice ?? (graph ? graph.nodes.length > BIG_ESTATE : false);
@@ -83,13 +94,13 @@ export function App() {
   const visible = useMemo(() => (report ? visibleFindings(report.findings, filters, ownerOf) : []), [report, filters, ownerOf]);
   const selectedFinding = selection?.type === "finding" ? report?.findings.find((f) => f.fingerprint === selection.fingerprint) : undefined;
 
+  const selectedPair: Coupling | undefined = selection?.type === "pair" ? couplings.get(selection.a < selection.b ? `${selection.a}\u0000${selection.b}` : `${selection.b}\u0000${selection.a}`) : undefined;
   const highlight: Highlight | null = useMemo(() => {
     if (!graph || !selection) return null;
     if (selection.type === "finding") return selectedFinding ? highlightFinding(selectedFinding) : null;
     if (selection.type === "node") return highlightNode(graph, selection.id, impactDepth);
-    const coupling = couplings.get(selection.a < selection.b ? `${selection.a}\u0000${selection.b}` : `${selection.b}\u0000${selection.a}`);
-    return coupling ? highlightPair(graph, coupling) : null;
-  }, [graph, selection, selectedFinding, couplings, impactDepth]);
+    return selectedPair ? highlightPair(graph, selectedPair) : null;
+  }, [graph, selection, selectedFinding, selectedPair, impactDepth]);
 
   // It opens on the loops, not on a hairball: without "full graph", show the selection's
   // neighbourhood, or every loop's nodes when nothing is selected.
@@ -204,11 +215,7 @@ export function App() {
             {selection?.type === "node" && graph && index && (
               <NodePanel id={selection.id} graph={graph} index={index} depth={impactDepth} onDepth={setImpactDepth} onSelectNode={selectNode} onSelectFinding={selectFinding} />
             )}
-            {selection?.type === "pair" && (
-              <p className="detail">
-                Coupling between <b>{selection.a}</b> and <b>{selection.b}</b>: see the explanation under the matrix; the graph highlights it.
-              </p>
-            )}
+            {selectedPair && index && <CouplingDetail coupling={selectedPair} index={index} onSelectNode={selectNode} onShowGraph={() => setView("graph")} />}
             {!selection && report && graph && <EstateSummary report={report} graph={graph} onSelectFinding={selectFinding} />}
           </aside>
         </main>

@@ -169,7 +169,7 @@ export const GraphView = forwardRef<GraphViewHandle, Props>(function GraphView({
     const sigma = renderer.current;
     if (!sigma) return;
     sigma.refresh({ skipIndexation: true });
-    if (highlight && highlight.focus.length > 0) focusOn(sigma, graph, highlight.focus);
+    if (highlight && highlight.focus.length > 0) focusOn(sigma, graph, [...highlight.nodes]);
   }, [highlight, graph]);
 
   useImperativeHandle(ref, () => ({
@@ -235,6 +235,6 @@ function focusOn(sigma: Sigma, graph: ViewGraph, ids: string[]): void {
   const x = (Math.min(...xs) + Math.max(...xs)) / 2;
   const y = (Math.min(...ys) + Math.max(...ys)) / 2;
   const spread = Math.max(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys));
-  const ratio = Math.min(1.2, Math.max(0.15, spread * 1.4));
+  const ratio = Math.min(1.2, Math.max(0.3, spread * 1.3));
   void sigma.getCamera().animate({ x, y, ratio }, { duration: 400 });
 }

@@ -4,7 +4,7 @@ import type { EstateIndex } from "../model/estate-index.js";
 import { COUPLING_LABELS, type Coupling, type CouplingKind } from "../model/interactions.js";
 import { teamColours, UNOWNED_COLOUR } from "../model/palette.js";
 
-const GLYPHS: Record<CouplingKind, string> = { loop: "⟳", outcome: "◎", inputs: "⋈", reads: "→" };
+export const GLYPHS: Record<CouplingKind, string> = { loop: "⟳", outcome: "◎", inputs: "⋈", reads: "→" };
 const MAX_MODELS = 80;
 
 interface Props {
@@ -34,7 +34,6 @@ export function MatrixView({ graph, index, couplings, selected, onSelect }: Prop
   );
   const colours = teamColours(index.owners);
   const cell = (a: string, b: string) => couplings.get(a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
-  const current = selected ? cell(selected.a, selected.b) : undefined;
   const totalModels = graph.nodes.filter((n) => n.kind === "model").length;
   return (
     <div className="matrix-view" data-testid="matrix">
@@ -96,18 +95,6 @@ export function MatrixView({ graph, index, couplings, selected, onSelect }: Prop
               ))}
             </tbody>
           </table>
-        </div>
-      )}
-      {current && (
-        <div className="matrix-explain" data-testid="coupling-explanation">
-          <strong>
-            {current.a} ↔ {current.b}
-          </strong>
-          <ul className="plain">
-            {current.reasons.map((r, i) => (
-              <li key={i}>{r}</li>
-            ))}
-          </ul>
         </div>
       )}
     </div>

@@ -1,0 +1,56 @@
+/**
+ * Regenerates docs/screenshots/*.png from the built UI with the bike-shop sample:
+ *   node --import tsx tests/e2e/take-screenshots.ts
+ * Not a test (vitest only runs *.test.ts); it reuses the browser tests' build and Chromium set-up.
+ */
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { ROOT } from "../helpers/run-cli.js";
+import { openPage, startUi, waitForAnalysis } from "./browser.js";
+
+const out = join(ROOT, "docs/screenshots");
+mkdirSync(out, { recursive: true });
+const server = await startUi();
+const session = await openPage(server.baseUrl);
+const { page } = session;
+await page.setViewportSize({ width: 1600, height: 940 });
+const settle = () => page.waitForTimeout(1500);
+const shoot = async (name: string) => {
+  await settle();
+  await page.screenshot({ path: join(out, `${name}.png`) });
+  console.log(`docs/screenshots/${name}.png`);
+};
+
+try {
+  await page.goto(`${server.baseUrl}/#sample=bike-shop`);
+  await waitForAnalysis(page);
+  await shoot("landing");
+
+  await page.locator('[data-rule="hidden-feedback-loop"]').first().click();
+  await shoot("hidden-loop");
+
+  await page.keyboard.press("Escape");
+  await page.keyboard.press("/");
+  await page.keyboard.type("dynamic-pricing");
+  await page.keyboard.press("Enter");
+  await page.getByTestId("node-panel").waitFor();
+  await shoot("node-impact");
+
+  await page.keyboard.press("Escape");
+  await page.locator('label:has-text("full graph") input').check();
+  await page.locator('label:has-text("models only") input').check();
+  await shoot("models-only");
+  await page.locator('label:has-text("models only") input').uncheck();
+  await page.locator('label:has-text("full graph") input').uncheck();
+
+  await page.getByRole("button", { name: "Matrix" }).click();
+  await page.locator('[data-pair="bike-recommender|dynamic-pricing"]').click();
+  await shoot("matrix");
+} finally {
+  await session.close();
+  server.stop();
+}
+if (session.consoleErrors.length > 0) {
+  console.error(`console errors:\n${session.consoleErrors.join("\n")}`);
+  process.exitCode = 1;
+}
