@@ -101,6 +101,8 @@ describe("the SQL console and the workspace file in Chromium", () => {
     expect(tinyFindings).not.toBe(bike);
 
     const saved = await step(page, "workspace-save", async () => {
+      // The host may keep the menu in a collapsed <details>; open it as a user would.
+      await page.locator(".sql-save").evaluate((el) => el.closest("details")?.setAttribute("open", ""));
       const [download] = await Promise.all([page.waitForEvent("download"), page.locator(".sql-save").click()]);
       expect(download.suggestedFilename()).toMatch(/\.sqlite$/);
       return download.path();
