@@ -84,6 +84,16 @@ describe("the web UI in Chromium", () => {
       expect(sarif.version).toBe("2.1.0");
       expect(sarif.runs[0]!.results.map((r) => r.ruleId)).toContain("hidden-feedback-loop");
     });
+    await step(page, "export png and markdown", async () => {
+      await page.getByRole("button", { name: "Graph", exact: true }).click();
+      await page.getByTestId("graph-canvas").waitFor();
+      const [png] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "PNG" }).click()]);
+      const bytes = readFileSync((await png.path())!);
+      expect(bytes.subarray(1, 4).toString("latin1")).toBe("PNG");
+      expect(bytes.length).toBeGreaterThan(5000);
+      const [markdown] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Markdown" }).click()]);
+      expect(readFileSync((await markdown.path())!, "utf8")).toContain("hidden-feedback-loop");
+    });
     expect(session.consoleErrors).toEqual([]);
     expect(session.offOrigin).toEqual([]);
   }, 120_000);
@@ -102,7 +112,7 @@ describe("the web UI in Chromium", () => {
       await page.waitForFunction(() => document.querySelector('[data-rule="circular-model-dependency"]'));
       await page.getByRole("button", { name: /invalid/ }).click();
       expect(await page.getByTestId("problems").textContent()).toMatch(/broken\.yaml:\d+:\d+/);
-      await page.getByRole("button", { name: "Graph" }).click();
+      await page.getByRole("button", { name: "Graph", exact: true }).click();
       await page.keyboard.press("/");
       await page.keyboard.type("m1");
       await page.keyboard.press("Enter");

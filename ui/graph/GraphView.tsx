@@ -178,7 +178,17 @@ export const GraphView = forwardRef<GraphViewHandle, Props>(function GraphView({
       if (!sigma) return undefined;
       sigma.refresh();
       const canvas = container.current?.querySelector("canvas");
-      return canvas?.toDataURL("image/png");
+      if (!canvas) return undefined;
+      // sigma's canvas is transparent; the file gets the page's background so the light labels stay readable.
+      const out = document.createElement("canvas");
+      out.width = canvas.width;
+      out.height = canvas.height;
+      const context = out.getContext("2d");
+      if (!context) return canvas.toDataURL("image/png");
+      context.fillStyle = BACKGROUND;
+      context.fillRect(0, 0, out.width, out.height);
+      context.drawImage(canvas, 0, 0);
+      return out.toDataURL("image/png");
     },
     focus(ids: string[]) {
       if (renderer.current) focusOn(renderer.current, graph, ids);

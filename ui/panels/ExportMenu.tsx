@@ -33,11 +33,18 @@ export function ExportMenu({ report, graph, graphRef }: { report: Report | undef
         disabled={disabled}
         onClick={() => {
           const png = graphRef.current?.toPng();
-          if (png) void fetch(png).then((r) => r.blob()).then((blob) => download("loopscope-graph.png", "image/png", blob));
+          // Decoded here rather than fetch(dataUrl): the CSP's connect-src 'self' (rightly) blocks data: fetches.
+          if (png) download("loopscope-graph.png", "image/png", dataUrlToBlob(png));
         }}
       >
         PNG
       </button>
     </div>
   );
+}
+
+function dataUrlToBlob(url: string): Blob {
+  const [head, data = ""] = url.split(",", 2);
+  const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+  return new Blob([bytes], { type: /^data:([^;,]+)/.exec(head ?? "")?.[1] ?? "application/octet-stream" });
 }
