@@ -152,10 +152,11 @@ ORDER BY model;`,
   {
     id: "blast-radius",
     title: "Blast radius of each model",
-    question: "If a model changes, how many other models (and teams) does the change reach downstream?",
+    question: "If a model changes, how many other models (and teams) does the change reach downstream, within six model hops?",
     nodeColumn: "model",
     // Two steps keep this affordable: first one model hop (through outputs, datasets and services,
-    // stopping at the next model), then the closure over models only.
+    // stopping at the next model), then up to six model hops. An unbounded closure is quadratic:
+    // minutes on a 2,000-model chain, and sql.js runs on the page's main thread.
     sql: `WITH RECURSIVE hop(origin, node) AS (
   SELECT m.id, e.target FROM nodes m JOIN edges e ON e.source = m.id WHERE m.kind = 'model'
   UNION
@@ -164,10 +165,11 @@ ORDER BY model;`,
 next_model(src, dst) AS (
   SELECT DISTINCT h.origin, h.node FROM hop h JOIN nodes n ON n.id = h.node AND n.kind = 'model'
 ),
-reach(origin, model) AS (
-  SELECT src, dst FROM next_model
+reach(origin, model, hops) AS (
+  SELECT src, dst, 1 FROM next_model
   UNION
-  SELECT r.origin, x.dst FROM reach r JOIN next_model x ON x.src = r.model
+  SELECT r.origin, x.dst, r.hops + 1 FROM reach r JOIN next_model x ON x.src = r.model
+  WHERE r.hops < 6
 )
 SELECT m.id AS model, m.owner,
   count(DISTINCT CASE WHEN n.id <> m.id THEN n.id END) AS downstream_models,
