@@ -130,6 +130,7 @@ export const GraphView = forwardRef<GraphViewHandle, Props>(function GraphView({
     // Frames drawn so far, for the browser tests and the load-time measurement (a DOM write per frame is cheap).
     let frames = 0;
     sigma.on("afterRender", () => {
+      if (frames === 0) performance.mark("loopscope:first-frame");
       element.dataset["frames"] = String(++frames);
     });
 

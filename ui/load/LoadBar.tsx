@@ -17,7 +17,9 @@ export function LoadBar({ label, sources, onLoad }: Props) {
   const [text, setText] = useState("");
   const pick = async (input: HTMLInputElement | null, kind: string) => {
     if (!input?.files || input.files.length === 0) return;
+    performance.mark("loopscope:files-picked");
     const loaded = await readFileList(input.files);
+    performance.mark("loopscope:files-read");
     onLoad(loaded, `${loaded.length} ${kind}`);
     input.value = "";
   };

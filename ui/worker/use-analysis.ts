@@ -34,6 +34,7 @@ export function useAnalysis() {
       const message = event.data;
       if (message.type === "progress") setStatus({ state: "running", progress: message.progress, files: sources.length });
       else if (message.type === "done") {
+        performance.mark("loopscope:analysis-received");
         setResult(message.result);
         setStatus({ state: "done" });
         stop();
@@ -46,6 +47,8 @@ export function useAnalysis() {
       setStatus({ state: "failed", message: event.message || "the analysis worker stopped" });
       stop();
     };
+    // Marks show in the browser's performance panel; the scale test reads them too.
+    performance.mark("loopscope:analysis-posted");
     w.postMessage({ sources, today: new Date().toISOString().slice(0, 10) });
   }, []);
 
