@@ -76,8 +76,11 @@ describe.runIf(process.env["LOOPSCOPE_SCALE"] === "1")(`a ${MODELS}-model estate
     const state = await page.$eval("#loopscope-state", (e) => ({ ...(e as HTMLElement).dataset }));
     // The app's own performance marks: where the time between the file input and the first frame goes.
     const steps = await page.evaluate(() => {
-      const marks = performance.getEntriesByType("mark").filter((m) => m.name.startsWith("loopscope:"));
-      const last = new Map(marks.map((m) => [m.name, m.startTime]));
+      const all = performance.getEntriesByType("mark").filter((m) => m.name.startsWith("loopscope:"));
+      const picked = Math.max(...all.filter((m) => m.name === "loopscope:files-picked").map((m) => m.startTime));
+      // The first of each mark after the files were picked (a later selection draws again).
+      const last = new Map<string, number>();
+      for (const m of all) if (m.startTime >= picked && !last.has(m.name)) last.set(m.name, m.startTime);
       const order = ["loopscope:files-picked", "loopscope:files-read", "loopscope:analysis-posted", "loopscope:analysis-received", "loopscope:first-frame"];
       return order.map((name, i) => (i === 0 ? "" : `${name.slice(10)} +${Math.round(last.get(name)! - last.get(order[i - 1]!)!)}`)).filter(Boolean).join(", ");
     });
