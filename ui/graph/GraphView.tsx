@@ -40,20 +40,24 @@ export const GraphView = forwardRef<GraphViewHandle, Props>(function GraphView({
   const layout = useRef<FA2Layout | null>(null);
   const highlightRef = useRef<Highlight | null>(highlight);
   const hovered = useRef<string | null>(null);
+  const firstFrame = useRef(true);
   const [running, setRunning] = useState(false);
   const callbacks = useRef({ onSelectNode, onClearSelection });
   callbacks.current = { onSelectNode, onClearSelection };
 
+  // Small views are laid out before their first frame (deterministic, no visible settling);
+  // big ones start from the seeded positions and settle in the ForceAtlas2 worker.
+  prelayout(graph);
+  const graphRef = useRef(graph);
+  graphRef.current = graph;
+
+  // One sigma for the component's life: a new view swaps the graph (setGraph) instead of
+  // building a renderer again, which costs a second per selection with software WebGL.
   useEffect(() => {
     const element = container.current;
     if (!element) return;
-    // Small views are laid out before the first frame (deterministic, no visible settling);
-    // big ones start from the seeded positions and settle in the ForceAtlas2 worker.
-    const settings = layoutSettings(graph);
-    if (graph.order <= PRELAYOUT_MAX && graph.size > 0) forceAtlas2.assign(graph, { iterations: 300, settings });
-    const small = graph.order <= 150;
-    const sigma = new Sigma(graph, element, {
-      settings: { itemSizesReference: "screen", stagePadding: 90, renderEdgeLabels: graph.size <= 120, labelDensity: 0.6, labelRenderedSizeThreshold: 7, zIndex: true, minCameraRatio: 0.02, maxCameraRatio: 20, hideEdgesOnMove: graph.size > 20000 },
+    const sigma = new Sigma(graphRef.current, element, {
+      settings: { itemSizesReference: "screen", stagePadding: 90, renderEdgeLabels: graphRef.current.size <= 120, labelDensity: 0.6, labelRenderedSizeThreshold: 7, zIndex: true, minCameraRatio: 0.02, maxCameraRatio: 20 },
       primitives: {
         nodes: { shapes: [sdfCircle(), sdfSquare({ cornerRadius: 0.15 }), sdfTriangle({ cornerRadius: 0.1 }), sdfDiamond({ cornerRadius: 0.1 })], layers: [layerFill()] },
         edges: {
@@ -92,15 +96,15 @@ export const GraphView = forwardRef<GraphViewHandle, Props>(function GraphView({
         if (current && !current.nodes.has(id)) return { ...data, color: FADED_NODE, label: "", zIndex: 0 };
         // Loop members wear a red ring; in small views they and every model keep their label.
         const ring = attributes["inLoop"] ? LOOP_RING : null;
-        const labelled = small && (attributes["inLoop"] || attributes["kind"] === "model");
+        const labelled = graphRef.current.order <= 150 && (attributes["inLoop"] || attributes["kind"] === "model");
         const focused = current ? current.focus.includes(id) : false;
         return { ...data, ...ring, ...(labelled || focused ? { labelVisibility: "visible" } : null), highlighted: focused, zIndex: current ? 2 : ring ? 1 : 0 };
       },
       edgeReducer: (key, data, attributes) => {
         const current = highlightRef.current;
         if (!current) return data;
-        const source = idOf(graph.source(key));
-        const target = idOf(graph.target(key));
+        const source = idOf(graphRef.current.source(key));
+        const target = idOf(graphRef.current.target(key));
         const dashed = (attributes["gapSize"] as number | undefined) ?? 0;
         const paint = (color: string) => ({ color, plainColor: dashed > 0 ? TRANSPARENT : color });
         if (current.edges.has(edgeId(source, target))) return { ...data, ...paint(HIGHLIGHT_EDGE), size: Math.max(2.5, data.size ?? 1), zIndex: 2 };
@@ -130,10 +134,28 @@ export const GraphView = forwardRef<GraphViewHandle, Props>(function GraphView({
     // Frames drawn so far, for the browser tests and the load-time measurement (a DOM write per frame is cheap).
     let frames = 0;
     sigma.on("afterRender", () => {
-      if (frames === 0) performance.mark("loopscope:first-frame");
+      if (firstFrame.current) performance.mark("loopscope:first-frame");
+      firstFrame.current = false;
       element.dataset["frames"] = String(++frames);
     });
+    return () => {
+      window.clearTimeout(hoverTimer);
+      sigma.kill();
+      renderer.current = null;
+    };
+  }, []);
 
+  // Each new view: swap it in, fit the camera, and start ForceAtlas2 where it is due.
+  useEffect(() => {
+    const sigma = renderer.current;
+    if (!sigma) return;
+    if (sigma.getGraph() !== graph) {
+      sigma.setGraph(graph);
+      sigma.setSetting("renderEdgeLabels", graph.size <= 120);
+      sigma.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+    }
+    firstFrame.current = true;
+    const settings = layoutSettings(graph);
     let fa2: FA2Layout | null = null;
     let timer: number | undefined;
     if (graph.order > 1 && graph.size > 0) {
@@ -156,11 +178,8 @@ export const GraphView = forwardRef<GraphViewHandle, Props>(function GraphView({
     }
     return () => {
       window.clearTimeout(timer);
-      window.clearTimeout(hoverTimer);
       fa2?.kill();
       layout.current = null;
-      sigma.kill();
-      renderer.current = null;
       setRunning(false);
     };
   }, [graph, layoutMillis]);
@@ -228,6 +247,14 @@ export const GraphView = forwardRef<GraphViewHandle, Props>(function GraphView({
     </div>
   );
 });
+
+const laidOut = new WeakSet<ViewGraph>();
+/** ForceAtlas2 in place, once per view graph, for views small enough to lay out before drawing. */
+function prelayout(graph: ViewGraph): void {
+  if (laidOut.has(graph)) return;
+  laidOut.add(graph);
+  if (graph.order <= PRELAYOUT_MAX && graph.size > 0) forceAtlas2.assign(graph, { iterations: 300, settings: layoutSettings(graph) });
+}
 
 /** Views up to this many nodes get their layout before the first frame. */
 const PRELAYOUT_MAX = 400;
