@@ -10,6 +10,10 @@ export type AnalysisStatus =
   | { state: "cancelled" }
   | { state: "failed"; message: string };
 
+function startWorker(): Worker {
+  return new Worker(new URL("./analysis.worker.ts", import.meta.url), { type: "module" });
+}
+
 /**
  * One worker per analysis: cancelling terminates it, which stops even a long run at once,
  * and a newer request supersedes an older one.
@@ -18,15 +22,20 @@ export function useAnalysis() {
   const [result, setResult] = useState<AnalysisResult | null>(null);
   const [status, setStatus] = useState<AnalysisStatus>({ state: "idle" });
   const worker = useRef<Worker | null>(null);
+  // A worker started while the page is idle, its module already loaded, for the next analysis.
+  const spare = useRef<Worker | null>(null);
 
   const stop = () => {
     worker.current?.terminate();
     worker.current = null;
+    if (!spare.current) spare.current = startWorker();
   };
 
   const run = useCallback((sources: SourceFile[]) => {
-    stop();
-    const w = new Worker(new URL("./analysis.worker.ts", import.meta.url), { type: "module" });
+    worker.current?.terminate();
+    worker.current = null;
+    const w = spare.current ?? startWorker();
+    spare.current = null;
     worker.current = w;
     setStatus({ state: "running", files: sources.length });
     w.onmessage = (event: MessageEvent<WorkerMessage>) => {
@@ -58,6 +67,13 @@ export function useAnalysis() {
     setStatus({ state: "cancelled" });
   }, []);
 
-  useEffect(() => stop, []);
+  useEffect(
+    () => () => {
+      worker.current?.terminate();
+      spare.current?.terminate();
+      worker.current = spare.current = null;
+    },
+    [],
+  );
   return { result, status, run, cancel };
 }
