@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { SourceFile } from "../analyzer/types.js";
+import type { EstateGraph } from "../analyzer/graph/estate-graph.js";
 import { useAnalysis } from "./worker/use-analysis.js";
 import type { AnalysisResult } from "./worker/protocol.js";
 import { SAMPLES } from "./load/samples.js";
@@ -29,6 +30,26 @@ export type View = "graph" | "matrix" | (typeof EXTRA_VIEW_NAMES)[number];
 const BIG_ESTATE = 3000;
 const NO_COUPLINGS = new Map<string, Coupling>();
 const couplingCache = new WeakMap<AnalysisResult, Map<string, Coupling>>();
+
+/** Loop members drawn before anything is selected; beyond this the first view is a hairball. */
+const LANDING_MAX = 400;
+
+/**
+ * What the graph shows before a selection: every loop's nodes, or on a big estate the
+ * biggest loops (hidden ones first) until LANDING_MAX nodes.
+ */
+function landingNodes(graph: EstateGraph): { nodes: string[]; capped: boolean } {
+  const all = new Set(graph.loops.flatMap((loop) => loop.nodes));
+  if (all.size <= LANDING_MAX) return { nodes: [...all], capped: false };
+  const rank = (kind: string) => (kind === "hidden" ? 0 : kind === "circular" ? 1 : 2);
+  const loops = [...graph.loops].sort((a, b) => rank(a.kind) - rank(b.kind) || b.models.length - a.models.length);
+  const chosen = new Set<string>();
+  for (const loop of loops) {
+    if (chosen.size > 0 && chosen.size + loop.nodes.length > LANDING_MAX) continue;
+    for (const id of loop.nodes) chosen.add(id);
+  }
+  return { nodes: [...chosen], capped: true };
+}
 
 export function App() {
   const { result, status, run, cancel } = useAnalysis();
@@ -104,12 +125,13 @@ export function App() {
 
   // It opens on the loops, not on a hairball: without "full graph", show the selection's
   // neighbourhood, or every loop's nodes when nothing is selected.
+  const landing = useMemo(() => (graph ? landingNodes(graph) : { nodes: [], capped: false }), [graph]);
   const visibleIds = useMemo(() => {
     if (!graph || !index || fullGraph) return undefined;
-    const seeds = highlight ? [...highlight.nodes] : [...index.loopNodes];
+    const seeds = highlight ? [...highlight.nodes] : landing.nodes;
     if (seeds.length === 0) return undefined;
     return neighbourhood(index, seeds, depth);
-  }, [graph, index, fullGraph, highlight, depth]);
+  }, [graph, index, fullGraph, highlight, depth, landing]);
   const visibleKey = visibleIds ? [...visibleIds].sort().join("\u0000") : "all";
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const viewGraph = useMemo(() => (graph && index ? buildViewGraph(graph, index, { visible: visibleIds, modelsOnly }) : null), [graph, index, visibleKey, modelsOnly]);
@@ -195,6 +217,7 @@ export function App() {
                   <span className="muted">
                     {viewGraph ? `${viewGraph.order} nodes · ${viewGraph.size} edges` : ""}
                     {visibleIds && graph ? ` of ${graph.nodes.length}` : ""}
+                    {!highlight && !fullGraph && landing.capped ? " · the biggest loops first: choose a finding to isolate one" : ""}
                   </span>
                 </div>
                 {viewGraph && viewGraph.order > 0 ? (

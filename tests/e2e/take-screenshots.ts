@@ -3,8 +3,10 @@
  *   node --import tsx tests/e2e/take-screenshots.ts
  * Not a test (vitest only runs *.test.ts); it reuses the browser tests' build and Chromium set-up.
  */
-import { mkdirSync } from "node:fs";
-import { join } from "node:path";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { generateEstate } from "../../bench/generate.js";
 import { ROOT } from "../helpers/run-cli.js";
 import { openPage, startUi, waitForAnalysis } from "./browser.js";
 
@@ -46,6 +48,19 @@ try {
   await page.getByRole("button", { name: "Matrix" }).click();
   await page.locator('[data-pair="bike-recommender|dynamic-pricing"]').click();
   await shoot("matrix");
+
+  // A 2,000-model estate from the benchmark generator, through the file input.
+  const dir = mkdtempSync(join(tmpdir(), "loopscope-shots-"));
+  const files = generateEstate({ models: 2000, seed: 1 }).map((source) => {
+    const path = join(dir, source.path);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, source.text);
+    return path;
+  });
+  await page.getByRole("button", { name: "Graph", exact: true }).click();
+  await page.getByTestId("file-input").setInputFiles(files);
+  await page.waitForFunction(() => document.querySelector("#loopscope-state")?.getAttribute("data-findings") !== "14" && document.querySelector("#loopscope-state")?.getAttribute("data-status") === "done", null, { timeout: 120_000 });
+  await shoot("estate-2000");
 } finally {
   await session.close();
   server.stop();

@@ -94,9 +94,9 @@ export const GraphView = forwardRef<GraphViewHandle, Props>(function GraphView({
         const id = idOf(key);
         if (key === hovered.current) return { ...data, highlighted: true, zIndex: 3 };
         if (current && !current.nodes.has(id)) return { ...data, color: FADED_NODE, label: "", zIndex: 0 };
-        // Loop members wear a red ring; in small views they and every model keep their label.
+        // Loop members wear a red ring; in small views (40 nodes or fewer) they and every model keep their label.
         const ring = attributes["inLoop"] ? LOOP_RING : null;
-        const labelled = graphRef.current.order <= 150 && (attributes["inLoop"] || attributes["kind"] === "model");
+        const labelled = graphRef.current.order <= 40 && (attributes["inLoop"] || attributes["kind"] === "model");
         const focused = current ? current.focus.includes(id) : false;
         return { ...data, ...ring, ...(labelled || focused ? { labelVisibility: "visible" } : null), highlighted: focused, zIndex: current ? 2 : ring ? 1 : 0 };
       },
