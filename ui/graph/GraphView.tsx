@@ -11,6 +11,7 @@ const BACKGROUND = "#14171c";
 const FADED_NODE = "#2b313b";
 const FADED_EDGE = "#20252d";
 const HIGHLIGHT_EDGE = "#ff5d5d";
+const REACH_EDGE = "#7aa2ff";
 const TRANSPARENT = "rgba(0,0,0,0)";
 const LOOP_RING = { backdropVisibility: "visible", backdropColor: "rgba(255, 93, 93, 0.16)", backdropBorderColor: "#ff5d5d", backdropBorderWidth: 1.5, backdropPadding: 3, backdropArea: "node", backdropShadowBlur: 0 } as const;
 
@@ -107,7 +108,7 @@ export const GraphView = forwardRef<GraphViewHandle, Props>(function GraphView({
         const target = idOf(graphRef.current.target(key));
         const dashed = (attributes["gapSize"] as number | undefined) ?? 0;
         const paint = (color: string) => ({ color, plainColor: dashed > 0 ? TRANSPARENT : color });
-        if (current.edges.has(edgeId(source, target))) return { ...data, ...paint(HIGHLIGHT_EDGE), size: Math.max(2.5, data.size ?? 1), zIndex: 2 };
+        if (current.edges.has(edgeId(source, target))) return { ...data, ...paint(current.tone === "reach" ? REACH_EDGE : HIGHLIGHT_EDGE), size: Math.max(2, data.size ?? 1), zIndex: 2 };
         if (current.nodes.has(source) && current.nodes.has(target)) return data;
         return { ...data, ...paint(FADED_EDGE), zIndex: 0 };
       },

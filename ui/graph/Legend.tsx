@@ -22,6 +22,9 @@ export function Legend({ owners }: { owners: string[] }) {
           <span className="edge-sample loop" /> loop edge, selected walk
         </span>
         <span>
+          <span className="edge-sample reach" /> impact, coupling
+        </span>
+        <span>
           <span className="loop-ring" /> in a loop
         </span>
       </div>

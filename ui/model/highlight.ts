@@ -15,6 +15,8 @@ export interface Highlight {
   edges: Set<string>;
   /** Nodes to centre the camera on and to isolate the subgraph around. */
   focus: string[];
+  /** A finding's walk is drawn in the loop red; a node's impact and a coupling in the accent blue. */
+  tone?: "walk" | "reach" | undefined;
 }
 
 export const edgeId = (source: string, target: string) => `${source}\u0000${target}`;
@@ -41,7 +43,7 @@ export function highlightNode(graph: EstateGraph, id: string, depth: number): Hi
   }
   const edges = new Set<string>();
   for (const edge of graph.edges) if (nodes.has(edge.source) && nodes.has(edge.target)) edges.add(edgeId(edge.source, edge.target));
-  return { nodes, edges, focus: [id] };
+  return { nodes, edges, focus: [id], tone: "reach" };
 }
 
 export function highlightPair(graph: EstateGraph, coupling: Coupling): Highlight {
@@ -50,5 +52,5 @@ export function highlightPair(graph: EstateGraph, coupling: Coupling): Highlight
   for (const node of graph.nodes) if (node.model !== undefined && (node.model === coupling.a || node.model === coupling.b)) nodes.add(node.id);
   const edges = new Set<string>();
   for (const edge of graph.edges) if (nodes.has(edge.source) && nodes.has(edge.target)) edges.add(edgeId(edge.source, edge.target));
-  return { nodes, edges, focus: [coupling.a, coupling.b] };
+  return { nodes, edges, focus: [coupling.a, coupling.b], tone: "reach" };
 }
