@@ -12,7 +12,13 @@ export function loopsOf(facts: Facts): Map<string, string[]> {
   };
   for (const loop of facts.componentLoops) {
     if (!loop.hasInfluence) continue;
-    for (const model of loop.models) add(model, `a hidden feedback loop (with ${formatList(loop.models.filter((m) => m !== model), 3)})`);
+    // Only the first three partners are named, so a loop of 10,000 models must not copy its
+    // member list once per member (that was quadratic): name from the first four instead.
+    const others = loop.models.length - 1;
+    for (const model of loop.models) {
+      const partners = others <= 3 ? formatList(loop.models.filter((m) => m !== model), 3) : `${loop.models.slice(0, 4).filter((m) => m !== model).slice(0, 3).join(", ")} and ${others - 3} more`;
+      add(model, `a hidden feedback loop (with ${partners})`);
+    }
   }
   for (const loop of facts.directLoops) add(loop.model, "a direct feedback loop");
   return loops;
