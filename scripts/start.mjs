@@ -12,11 +12,11 @@ if (!existsSync(vite)) {
   console.error("loopscope: dependencies are missing; run `npm ci` first");
   process.exit(2);
 }
-const build = spawnSync(process.execPath, [vite, "build", "--logLevel", "warn", "--bypass-lock"], { cwd: root, stdio: "inherit" });
+const build = spawnSync(process.execPath, [vite, "build", "--logLevel", "warn"], { cwd: root, stdio: "inherit" });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 const port = await freePort(Number(process.env.PORT ?? 4173));
-const server = spawn(process.execPath, [vite, "preview", "--host", "127.0.0.1", "--port", String(port), "--strictPort", "--bypass-lock"], { cwd: root, stdio: ["ignore", "pipe", "inherit"] });
+const server = spawn(process.execPath, [vite, "preview", "--host", "127.0.0.1", "--port", String(port), "--strictPort"], { cwd: root, stdio: ["ignore", "pipe", "inherit"] });
 server.stdout.on("data", (chunk) => {
   if (String(chunk).includes("Local")) console.log(`\nLoopscope is running: http://127.0.0.1:${port}/#sample=bike-shop\n(Ctrl+C to stop)`);
 });

@@ -34,10 +34,10 @@ export async function startUi(): Promise<{ baseUrl: string; stop: () => void }> 
   const vite = join(ROOT, "node_modules/vite/bin/vite.js");
   // A private output folder: several test runs (and `npm start`) may build at the same time.
   const outDir = mkdtempSync(join(tmpdir(), "loopscope-ui-dist-"));
-  const build = spawnSync(process.execPath, [vite, "build", "--logLevel", "error", "--outDir", outDir, "--emptyOutDir", "--bypass-lock"], { cwd: ROOT, encoding: "utf8" });
+  const build = spawnSync(process.execPath, [vite, "build", "--logLevel", "error", "--outDir", outDir, "--emptyOutDir"], { cwd: ROOT, encoding: "utf8" });
   if (build.status !== 0) throw new Error(`vite build failed:\n${build.stdout}${build.stderr}`);
   const port = await freePort();
-  const server: ChildProcess = spawn(process.execPath, [vite, "preview", "--outDir", outDir, "--host", "127.0.0.1", "--port", String(port), "--strictPort", "--bypass-lock"], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+  const server: ChildProcess = spawn(process.execPath, [vite, "preview", "--outDir", outDir, "--host", "127.0.0.1", "--port", String(port), "--strictPort"], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error("vite preview did not start in 30 s")), 30_000);
     server.stdout!.on("data", (chunk: Buffer) => {
