@@ -1,4 +1,4 @@
-import type { GraphIndex } from "./graph-index.js";
+import type { GraphIndex } from "../graph/graph-index.js";
 import type { ModelLink } from "./model-links.js";
 import { stronglyConnectedComponents } from "./sccs.js";
 

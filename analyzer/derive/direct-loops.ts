@@ -1,6 +1,6 @@
 import type { PathStep } from "../types.js";
-import type { GraphIndex } from "./graph-index.js";
-import { trains } from "./graph-index.js";
+import type { GraphIndex } from "../graph/graph-index.js";
+import { trains } from "../graph/graph-index.js";
 import { toSteps } from "./loops.js";
 import type { Components } from "./sccs.js";
 

@@ -1,5 +1,5 @@
 import type { LoopGraph } from "../graph/attributes.js";
-import { buildGraphIndex, type GraphIndex } from "./graph-index.js";
+import type { GraphIndex } from "../graph/graph-index.js";
 import { findComponentLoops, type ComponentLoop } from "./loops.js";
 import { findDirectLoops, type DirectLoop } from "./direct-loops.js";
 import { stronglyConnectedComponents, type Components } from "./sccs.js";
@@ -29,7 +29,7 @@ export interface Facts {
 }
 
 export function deriveFacts(graph: LoopGraph): Facts {
-  const index = buildGraphIndex(graph);
+  const index = graph.index;
   const components = stronglyConnectedComponents(index);
   const scratch = new SearchScratch(index.ids.length);
   const componentLoops = findComponentLoops(index, components, scratch);

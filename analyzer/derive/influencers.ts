@@ -1,4 +1,4 @@
-import type { GraphIndex } from "./graph-index.js";
+import type { GraphIndex } from "../graph/graph-index.js";
 import { producerOf } from "./model-links.js";
 
 /** An edge as a (from, to) pair of node indexes, resolved to declarations only when shown. */

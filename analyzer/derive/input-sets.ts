@@ -1,5 +1,5 @@
 import type { LoopGraph } from "../graph/attributes.js";
-import type { GraphIndex } from "./graph-index.js";
+import type { GraphIndex } from "../graph/graph-index.js";
 
 /** A model and the nodes its own `inputs` list resolves to (ascending node indexes). */
 export interface InputSet {

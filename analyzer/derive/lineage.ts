@@ -1,4 +1,4 @@
-import type { GraphIndex } from "./graph-index.js";
+import type { GraphIndex } from "../graph/graph-index.js";
 
 /**
  * Downstream lineage: a dataset and every dataset derived from it through a chain of

@@ -1,4 +1,4 @@
-import type { GraphIndex } from "./graph-index.js";
+import type { GraphIndex } from "../graph/graph-index.js";
 
 /** Model B reads an output of model A: one `reads` edge from A's output to B. */
 export interface ModelLink {

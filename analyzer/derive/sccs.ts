@@ -1,4 +1,4 @@
-import type { GraphIndex } from "./graph-index.js";
+import type { GraphIndex } from "../graph/graph-index.js";
 
 export interface Components {
   /** Component number of each node. */

@@ -1,4 +1,4 @@
-import { trains, type GraphIndex } from "./graph-index.js";
+import { trains, type GraphIndex } from "../graph/graph-index.js";
 import { findInfluencers, type EdgeRef } from "./influencers.js";
 import { DownstreamLineage } from "./lineage.js";
 

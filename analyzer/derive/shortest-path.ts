@@ -1,4 +1,4 @@
-import type { GraphIndex } from "./graph-index.js";
+import type { GraphIndex } from "../graph/graph-index.js";
 
 /**
  * Breadth-first search over the index from `start` to the nearest node accepted by

@@ -1,4 +1,4 @@
-import type { Estate, Site } from "../graph/attributes.js";
+import { locateSite, type Estate } from "../graph/attributes.js";
 import type { Facts } from "../derive/facts.js";
 import type { ParseProblem } from "../parse/parsed-document.js";
 import type { SchemaProblem } from "../validate/validate.js";
@@ -56,17 +56,13 @@ export function runRules(input: RunRulesInput): Finding[] {
 function toFinding(rule: string, severity: Finding["severity"], draft: FindingDraft): Finding {
   const models = [...new Set(draft.models)].sort();
   const nodes = [...new Set(draft.nodes)].sort();
-  const locations = sortedUniqueLocations([...(draft.locations ?? []), ...draft.sites.map(resolve)]);
+  const locations = sortedUniqueLocations([...(draft.locations ?? []), ...draft.sites.map(locateSite)]);
   const identity = draft.identity ?? (models.length > 0 ? models : nodes);
   const finding: Finding = { rule, severity, message: draft.message, models, nodes, locations, fingerprint: fingerprint(rule, identity) };
   if (draft.path) finding.path = draft.path;
   if (draft.data) finding.data = draft.data;
   if (draft.evidence) finding.evidence = draft.evidence;
   return finding;
-}
-
-function resolve(site: Site): Location {
-  return site.doc.locate(site.path);
 }
 
 /** Two drafts with one fingerprint (the same problem reached twice) are one finding with both locations. */

@@ -1,11 +1,18 @@
 import type { FieldPath, ParsedDocument } from "../parse/parsed-document.js";
 import type { DatasetManifest, Manifest, ModelManifest, ServiceManifest } from "../schema/manifest.js";
-import type { EdgeKind, InputUse, NodeKind } from "../types.js";
+import type { EdgeKind, InputUse, Location, NodeKind } from "../types.js";
 
 /** Where something is declared: a document and a field path; resolved to a Location only when shown. */
 export interface Site {
   doc: ParsedDocument;
   path: FieldPath;
+  /** Set by `locateSite` on first use: one site is often shown by many findings. */
+  location?: Location | undefined;
+}
+
+/** The site's file, line and column, looked up once per site and shared by every finding that shows it. */
+export function locateSite(site: Site): Location {
+  return (site.location ??= site.doc.locate(site.path));
 }
 
 export type DeclaringSide = "producer" | "consumer" | "owner";

@@ -1,4 +1,5 @@
 import { LoopGraph } from "./loop-graph.js";
+import { indexGraph, type NamedEdge } from "./graph-index.js";
 import type { DatasetManifest, Manifest, ModelManifest, ServiceManifest } from "../schema/manifest.js";
 import type { EdgeKind, InputUse } from "../types.js";
 import type { ValidManifest } from "../validate/validate.js";
@@ -51,22 +52,29 @@ export function buildEstate(valid: ValidManifest[]): Estate {
   }
   const resolver = new Resolver(models, datasets, services);
   resolver.run();
-  const graph = new LoopGraph();
-  const nodes = [...resolver.nodes].sort(([a], [b]) => compare(a, b));
-  for (const [id, attributes] of nodes) graph.addNode(id, attributes);
-  const edges = [...resolver.edges.values()].sort((a, b) => compare(a.source, b.source) || compare(a.target, b.target));
-  for (const edge of edges) graph.addDirectedEdge(edge.source, edge.target, edgeAttributes(edge));
+  const ids = [...resolver.nodes.keys()].sort(compare);
+  const nodes = ids.map((id) => resolver.nodes.get(id)!);
+  const edges: NamedEdge[] = [];
+  for (const targets of resolver.edges.values()) for (const edge of targets.values()) edges.push({ source: edge.source, target: edge.target, attributes: edgeAttributes(edge) });
+  const graph = new LoopGraph(indexGraph(ids, nodes, edges), nodes);
   const duplicates: DuplicateName[] = [...duplicateMap].sort(([a], [b]) => compare(a, b)).map(([name, declarations]) => ({ name, declarations }));
   return { graph, models, datasets, services, duplicates, referenceProblems: resolver.problems, implicit: resolver.implicit };
 }
 
 function edgeAttributes(edge: PendingEdge): EdgeAttributes {
   if (edge.kind !== "reads") return { kind: edge.kind, declarations: edge.declarations };
-  const consumerSide = edge.declarations.filter((d) => d.side === "consumer");
-  const uses = new Set(consumerSide.map((d) => d.use ?? "both"));
-  const use: InputUse = uses.size === 0 || uses.has("both") || uses.size > 1 ? "both" : [...uses][0]!;
-  const version = consumerSide.find((d) => d.version !== undefined)?.version;
-  return { kind: "reads", use, version, declarations: edge.declarations };
+  // One consumer-side use wins when every consumer-side declaration agrees; otherwise (or with none) `both`.
+  let use: InputUse | undefined;
+  let version: string | undefined;
+  let agreed = true;
+  for (const d of edge.declarations) {
+    if (d.side !== "consumer") continue;
+    const declared = d.use ?? "both";
+    if (use !== undefined && use !== declared) agreed = false;
+    use ??= declared;
+    version ??= d.version;
+  }
+  return { kind: "reads", use: agreed && use !== undefined ? use : "both", version, declarations: edge.declarations };
 }
 
 export function compare(a: string, b: string): number {
@@ -76,7 +84,8 @@ export function compare(a: string, b: string): number {
 /** Turns every reference field into edges, implicit nodes or problems. */
 class Resolver {
   readonly nodes = new Map<string, NodeAttributes>();
-  readonly edges = new Map<string, PendingEdge>();
+  /** By source, then target: a nested Map, not a joined key string per reference. */
+  readonly edges = new Map<string, Map<string, PendingEdge>>();
   readonly problems: ReferenceProblem[] = [];
   readonly implicit = new Map<string, ImplicitNode>();
   private readonly undeclaredConsumers = new Set<string>();
@@ -224,10 +233,11 @@ class Resolver {
   }
 
   private addEdge(source: string, target: string, kind: EdgeKind, declaration: Declaration): void {
-    const key = `${source}\u0000${target}`;
-    const existing = this.edges.get(key);
+    let targets = this.edges.get(source);
+    if (!targets) this.edges.set(source, (targets = new Map()));
+    const existing = targets.get(target);
     if (existing) existing.declarations.push(declaration);
-    else this.edges.set(key, { source, target, kind, declarations: [declaration] });
+    else targets.set(target, { source, target, kind, declarations: [declaration] });
   }
 
   private problem(site: Site, by: string, reference: string, reason: string, suggestion?: string): void {

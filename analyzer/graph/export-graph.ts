@@ -1,5 +1,5 @@
 import type { Facts } from "../derive/facts.js";
-import type { Estate } from "./attributes.js";
+import { locateSite, type Estate } from "./attributes.js";
 import type { EstateEdge, EstateGraph, EstateLoop, EstateNode } from "./estate-graph.js";
 import { sortedUniqueLocations } from "../engine/sort.js";
 
@@ -9,7 +9,7 @@ export function exportGraph(estate: Estate, facts: Facts): EstateGraph {
     const attributes = estate.graph.getNodeAttributes(id);
     const node: EstateNode = { id, kind: attributes.kind, name: attributes.name, implicit: attributes.implicit };
     if (attributes.model) node.model = attributes.model;
-    if (attributes.site) node.location = attributes.site.doc.locate(attributes.site.path);
+    if (attributes.site) node.location = locateSite(attributes.site);
     const declared = estate.models.get(id) ?? estate.datasets.get(id) ?? estate.services.get(id);
     if (declared) {
       if (declared.manifest.owner) node.owner = declared.manifest.owner;
@@ -35,13 +35,13 @@ export function exportGraph(estate: Estate, facts: Facts): EstateGraph {
     return node;
   });
   const edges: EstateEdge[] = [];
-  estate.graph.forEachEdge((_key, attributes, source, target) => {
+  estate.graph.forEachEdge((attributes, source, target) => {
     const edge: EstateEdge = {
       source,
       target,
       kind: attributes.kind,
       declaredBy: [...new Set(attributes.declarations.map((d) => d.side))].sort(),
-      locations: sortedUniqueLocations(attributes.declarations.map((d) => d.site.doc.locate(d.site.path))),
+      locations: sortedUniqueLocations(attributes.declarations.map((d) => locateSite(d.site))),
     };
     if (attributes.use) edge.use = attributes.use;
     if (attributes.version) edge.version = attributes.version;

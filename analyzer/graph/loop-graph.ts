@@ -1,59 +1,46 @@
 import type { EdgeAttributes, NodeAttributes } from "./attributes.js";
+import { findNeighbour, type GraphIndex } from "./graph-index.js";
 
 /**
  * The estate graph: directed, at most one edge per ordered pair, attributes on nodes and
- * edges. Its method names follow graphology's, but adjacency lives in Maps: graphology keeps
- * neighbours in plain objects, so a node named `constructor`, `toString` or `valueOf` (all
- * valid manifest names) collides with Object.prototype there and corrupts the graph
- * (tests/analyzer/graph.test.ts shows it). graphology is still used where keys are ours (UI).
+ * edges, read-only once built. Its method names follow graphology's, but the storage is
+ * the integer index of graph-index.ts with names in a Map: graphology keeps neighbours in
+ * plain objects, so a node named `constructor`, `toString` or `valueOf` (all valid manifest
+ * names) collides with Object.prototype there and corrupts the graph
+ * (tests/analyzer/graph.test.ts shows it), and per-node Maps cost a third of a 10,000-model
+ * lint in allocation and garbage collection. graphology is still used where keys are ours (UI).
  */
 export class LoopGraph {
-  private readonly nodeMap = new Map<string, NodeAttributes>();
-  private readonly outMap = new Map<string, Map<string, EdgeAttributes>>();
-  private readonly inMap = new Map<string, Map<string, EdgeAttributes>>();
-  private edgeCount = 0;
+  constructor(
+    /** The same graph as sorted integer adjacency, for derive/ (shared, not copied). */
+    readonly index: GraphIndex,
+    private readonly nodeAttributes: NodeAttributes[],
+  ) {}
 
   get order(): number {
-    return this.nodeMap.size;
+    return this.index.ids.length;
   }
 
   get size(): number {
-    return this.edgeCount;
-  }
-
-  addNode(id: string, attributes: NodeAttributes): void {
-    if (this.nodeMap.has(id)) throw new Error(`loopscope/graph: node "${id}" already exists; expected unique node ids`);
-    this.nodeMap.set(id, attributes);
-    this.outMap.set(id, new Map());
-    this.inMap.set(id, new Map());
-  }
-
-  addDirectedEdge(source: string, target: string, attributes: EdgeAttributes): void {
-    const out = this.outMap.get(source);
-    const inbound = this.inMap.get(target);
-    if (!out || !inbound) throw new Error(`loopscope/graph: edge "${source}" -> "${target}" names a missing node; expected both nodes added first`);
-    if (out.has(target)) throw new Error(`loopscope/graph: edge "${source}" -> "${target}" already exists; expected declarations merged first`);
-    out.set(target, attributes);
-    inbound.set(source, attributes);
-    this.edgeCount++;
+    return this.index.edgeCount;
   }
 
   hasNode(id: string): boolean {
-    return this.nodeMap.has(id);
+    return this.index.indexOf.has(id);
   }
 
   hasEdge(source: string, target: string): boolean {
-    return this.outMap.get(source)?.has(target) ?? false;
+    return this.edgeAttributes(source, target) !== undefined;
   }
 
   nodes(): string[] {
-    return [...this.nodeMap.keys()];
+    return [...this.index.ids];
   }
 
   getNodeAttributes(id: string): NodeAttributes {
-    const attributes = this.nodeMap.get(id);
-    if (!attributes) throw new Error(`loopscope/graph: no node "${id}"`);
-    return attributes;
+    const i = this.index.indexOf.get(id);
+    if (i === undefined) throw new Error(`loopscope/graph: no node "${id}"`);
+    return this.nodeAttributes[i]!;
   }
 
   getNodeAttribute<K extends keyof NodeAttributes>(id: string, key: K): NodeAttributes[K] {
@@ -61,33 +48,56 @@ export class LoopGraph {
   }
 
   getEdgeAttributes(source: string, target: string): EdgeAttributes {
-    const attributes = this.outMap.get(source)?.get(target);
+    const attributes = this.edgeAttributes(source, target);
     if (!attributes) throw new Error(`loopscope/graph: no edge "${source}" -> "${target}"`);
     return attributes;
   }
 
   outNeighbors(id: string): string[] {
-    return [...(this.outMap.get(id)?.keys() ?? [])];
+    const i = this.index.indexOf.get(id);
+    return i === undefined ? [] : this.index.out[i]!.nodes.map((j) => this.index.ids[j]!);
   }
 
   inNeighbors(id: string): string[] {
-    return [...(this.inMap.get(id)?.keys() ?? [])];
+    const i = this.index.indexOf.get(id);
+    return i === undefined ? [] : this.index.in[i]!.nodes.map((j) => this.index.ids[j]!);
   }
 
   forEachNode(callback: (id: string, attributes: NodeAttributes) => void): void {
-    for (const [id, attributes] of this.nodeMap) callback(id, attributes);
+    const { ids } = this.index;
+    for (let i = 0; i < ids.length; i++) callback(ids[i]!, this.nodeAttributes[i]!);
   }
 
-  /** Calls back with (edge key, attributes, source, target), like graphology. */
-  forEachEdge(callback: (key: string, attributes: EdgeAttributes, source: string, target: string) => void): void {
-    for (const [source, out] of this.outMap) for (const [target, attributes] of out) callback(`${source}->${target}`, attributes, source, target);
+  /** Calls back with (attributes, source, target) in (source, target) order. */
+  forEachEdge(callback: (attributes: EdgeAttributes, source: string, target: string) => void): void {
+    const { ids, out } = this.index;
+    for (let s = 0; s < ids.length; s++) {
+      const { nodes, attributes } = out[s]!;
+      for (let k = 0; k < nodes.length; k++) callback(attributes[k]!, ids[s]!, ids[nodes[k]!]!);
+    }
   }
 
   forEachOutEdge(id: string, callback: (target: string, attributes: EdgeAttributes) => void): void {
-    for (const [target, attributes] of this.outMap.get(id) ?? []) callback(target, attributes);
+    this.forEachNeighbour(this.index.out, id, callback);
   }
 
   forEachInEdge(id: string, callback: (source: string, attributes: EdgeAttributes) => void): void {
-    for (const [source, attributes] of this.inMap.get(id) ?? []) callback(source, attributes);
+    this.forEachNeighbour(this.index.in, id, callback);
+  }
+
+  private forEachNeighbour(side: GraphIndex["out"], id: string, callback: (other: string, attributes: EdgeAttributes) => void): void {
+    const i = this.index.indexOf.get(id);
+    if (i === undefined) return;
+    const { nodes, attributes } = side[i]!;
+    for (let k = 0; k < nodes.length; k++) callback(this.index.ids[nodes[k]!]!, attributes[k]!);
+  }
+
+  private edgeAttributes(source: string, target: string): EdgeAttributes | undefined {
+    const s = this.index.indexOf.get(source);
+    const t = this.index.indexOf.get(target);
+    if (s === undefined || t === undefined) return undefined;
+    const adjacency = this.index.out[s]!;
+    const k = findNeighbour(adjacency, t);
+    return k === -1 ? undefined : adjacency.attributes[k];
   }
 }

@@ -1,5 +1,5 @@
 import type { DeclaringSide, Estate, Site } from "../graph/attributes.js";
-import type { GraphIndex } from "../derive/graph-index.js";
+import type { GraphIndex } from "../graph/graph-index.js";
 import type { EdgeRef } from "../derive/influencers.js";
 
 /** The manifest fields that declare the edge `from → to`, optionally only one side's. */

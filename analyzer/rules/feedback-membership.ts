@@ -1,6 +1,6 @@
 import { formatList } from "./edge-sites.js";
 import type { Facts } from "../derive/facts.js";
-import { trains } from "../derive/graph-index.js";
+import { trains } from "../graph/graph-index.js";
 
 /** What each model's feedback loops are, for the operations rules' messages. */
 export function loopsOf(facts: Facts): Map<string, string[]> {

@@ -24,7 +24,7 @@ export const phantomConsumer: Rule = {
   },
   check({ estate }) {
     const drafts: FindingDraft[] = [];
-    estate.graph.forEachEdge((_key, attributes, source, target) => {
+    estate.graph.forEachEdge((attributes, source, target) => {
       if (attributes.kind !== "reads" && attributes.kind !== "consumes") return;
       if (estate.graph.getNodeAttribute(source, "kind") !== "output") return;
       const consumer = estate.graph.getNodeAttributes(target);

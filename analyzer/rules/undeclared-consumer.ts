@@ -22,7 +22,7 @@ export const undeclaredConsumer: Rule = {
   },
   check({ estate }) {
     const drafts: FindingDraft[] = [];
-    estate.graph.forEachEdge((_key, attributes, source, target) => {
+    estate.graph.forEachEdge((attributes, source, target) => {
       if (attributes.kind !== "reads" && attributes.kind !== "consumes") return;
       if (estate.graph.getNodeAttribute(source, "kind") !== "output") return;
       if (attributes.declarations.some((d) => d.side === "producer")) return;

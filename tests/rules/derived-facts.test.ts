@@ -2,7 +2,6 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { findSimilarPairs } from "../../analyzer/derive/similar-pairs.js";
 import { findSharedOutcomes } from "../../analyzer/derive/shared-outcomes.js";
-import { buildGraphIndex } from "../../analyzer/derive/graph-index.js";
 import { analyzeDocs, dataset, model, modelsOf, service } from "../helpers/estate.js";
 
 describe("input similarity join (prefix filtering)", () => {
@@ -92,7 +91,7 @@ describe("shared outcomes", () => {
     const analysis = analyzeDocs(docs);
     expect(modelsOf(analysis, "shared-outcome")).toHaveLength(66); // 12 choose 2, under the cap
     // With a cap of 10 pairs per dataset the same estate gives one crowded group.
-    const { index } = { index: buildGraphIndex(analysisGraph(docs)) };
+    const { index } = { index: analysisGraph(docs).index };
     const result = findSharedOutcomes(index, 10);
     expect(result.pairs).toEqual([]);
     expect(result.crowded.map((c) => [index.ids[c.dataset], c.influencers.length, c.pairs])).toEqual([["orders", 12, 66]]);
