@@ -14,6 +14,7 @@ import { RULES } from "../../analyzer/rules/index.js";
 import { formatSarif } from "../../analyzer/report/sarif.js";
 import { formatMarkdown } from "../../analyzer/report/markdown.js";
 import { formatJunit } from "../../analyzer/report/junit.js";
+import { formatJson } from "../../analyzer/report/json.js";
 
 export const FIXTURES = fileURLToPath(new URL("../fixtures/report/", import.meta.url));
 export const EXPECTED = join(FIXTURES, "expected");
@@ -54,6 +55,7 @@ function render(name: string, analysis: Analysis, comparison?: BaselineCompariso
     analysis,
     comparison,
     files: {
+      [`${name}.report.json`]: formatJson(analysis.report),
       [`${name}.sarif.json`]: formatSarif(analysis.report, { graph: analysis.graph }),
       [`${name}.md`]: formatMarkdown(analysis.report, { baseline: comparison }),
       [`${name}.junit.xml`]: formatJunit(analysis.report, { rules: GOLDEN_RULES }),
