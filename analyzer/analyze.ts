@@ -36,27 +36,61 @@ export interface Analysis {
  * problem is a finding or a notice, and the rest of the estate is still analysed.
  */
 export function analyze(sources: SourceFile[], options: AnalyzeOptions = {}): Analysis {
+  const session = startAnalysis(options, sources.length);
+  for (const source of [...sources].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) session.add(source);
+  return session.finish();
+}
+
+/** An analysis fed one file at a time (parsed and validated as it arrives), then finished. */
+export interface AnalysisSession {
+  add(source: SourceFile): void;
+  finish(): Analysis;
+}
+
+/**
+ * The same analysis as `analyze`, for callers that read files while earlier ones are parsed
+ * (the CLI reads in a worker thread). Files may come in any order: everything that depends
+ * on order is sorted in `finish`, so the report is the same bytes as `analyze` gives.
+ * `expected` (when known) is the total shown in progress.
+ */
+export function startAnalysis(options: AnalyzeOptions = {}, expected = 0): AnalysisSession {
   const progress = options.onProgress ?? (() => undefined);
-  const ordered = [...sources].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const notices: Notice[] = [];
   const parseProblems: ParseProblem[] = [];
   const schemaProblems: SchemaProblem[] = [];
   const valid: ValidManifest[] = [];
+  let added = 0;
   let files = 0;
   let documents = 0;
-  ordered.forEach((source, i) => {
-    const parsed = parseSource(source);
-    if (parsed.skipped) notices.push({ file: source.path, message: `skipped: ${parsed.skipped}` });
-    else files++;
-    parseProblems.push(...parsed.problems);
-    for (const doc of parsed.documents) {
-      documents++;
-      const result = validateDocument(doc);
-      if (result.manifest) valid.push(result.manifest);
-      schemaProblems.push(...result.problems);
-    }
-    if (i % 500 === 499) progress({ stage: "parse", done: i + 1, total: ordered.length });
-  });
+  return {
+    add(source) {
+      const parsed = parseSource(source);
+      if (parsed.skipped) notices.push({ file: source.path, message: `skipped: ${parsed.skipped}` });
+      else files++;
+      for (const problem of parsed.problems) parseProblems.push(problem);
+      for (const doc of parsed.documents) {
+        documents++;
+        const result = validateDocument(doc);
+        if (result.manifest) valid.push(result.manifest);
+        for (const problem of result.problems) schemaProblems.push(problem);
+      }
+      if (++added % 500 === 0) progress({ stage: "parse", done: added, total: Math.max(expected, added) });
+    },
+    finish: () => finishAnalysis(options, { notices, parseProblems, schemaProblems, valid, files, documents }),
+  };
+}
+
+interface Parsed {
+  notices: Notice[];
+  parseProblems: ParseProblem[];
+  schemaProblems: SchemaProblem[];
+  valid: ValidManifest[];
+  files: number;
+  documents: number;
+}
+
+function finishAnalysis(options: AnalyzeOptions, { notices, parseProblems, schemaProblems, valid, files, documents }: Parsed): Analysis {
+  const progress = options.onProgress ?? (() => undefined);
   progress({ stage: "graph", done: 0, total: 1 });
   const estate = buildEstate(valid);
   progress({ stage: "derive", done: 0, total: 1 });

@@ -52,7 +52,8 @@ export function buildEstate(valid: ValidManifest[]): Estate {
   }
   const resolver = new Resolver(models, datasets, services);
   resolver.run();
-  const ids = [...resolver.nodes.keys()].sort(compare);
+  // The default sort orders strings by UTF-16 code units, as `compare` does, without a JS callback.
+  const ids = [...resolver.nodes.keys()].sort();
   const nodes = ids.map((id) => resolver.nodes.get(id)!);
   const edges: NamedEdge[] = [];
   for (const targets of resolver.edges.values()) for (const edge of targets.values()) edges.push({ source: edge.source, target: edge.target, attributes: edgeAttributes(edge) });

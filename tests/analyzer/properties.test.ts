@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { analyze } from "../../analyzer/index.js";
+import { analyze, startAnalysis } from "../../analyzer/index.js";
 import { formatJson } from "../../analyzer/report/json.js";
 import { filesOf } from "../helpers/estate.js";
 import { oracleLoops } from "../helpers/oracle.js";
@@ -32,6 +32,10 @@ describe("properties over generated estates", () => {
         const shuffled = [...files].sort((a, b) => hash(a.path, salt) - hash(b.path, salt));
         expect(formatJson(analyze(shuffled, { today: "2026-11-28" }).report)).toBe(first);
         expect(formatJson(analyze(files, { today: "2026-11-28" }).report)).toBe(first);
+        // The CLI feeds files as its reader thread delivers them, in no fixed order.
+        const session = startAnalysis({ today: "2026-11-28" });
+        for (const file of shuffled) session.add(file);
+        expect(formatJson(session.finish().report)).toBe(first);
       }),
       { numRuns: Math.ceil(runs / 3) },
     );
