@@ -28,7 +28,7 @@ Options:
       config: { type: "string" },
     });
     if (positionals.length === 0) throw new UsageError("give at least one file or folder (e.g. `loopscope baseline manifests/ -o loopscope-baseline.json`)");
-    const analysis = analyzePaths(positionals, io.cwd, values.config);
+    const analysis = await analyzePaths(positionals, io.cwd, values.config);
     if (analysis.report.summary.files === 0) throw new UsageError(noManifestsMessage(positionals, analysis, io.cwd));
     const output = values.output;
     const previous = output !== undefined && existsSync(resolve(io.cwd, output)) ? loadBaseline(io.cwd, output) : undefined;

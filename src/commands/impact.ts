@@ -35,7 +35,7 @@ Options:
       depth = Number(values.depth);
       if (!Number.isInteger(depth) || depth < 1) throw new UsageError(`--depth must be a whole number of at least 1 (got "${values.depth}")`);
     }
-    const analysis = analyzePaths(paths.length > 0 ? paths : ["."], io.cwd, values.config);
+    const analysis = await analyzePaths(paths.length > 0 ? paths : ["."], io.cwd, values.config);
     if (analysis.report.summary.files === 0) throw new UsageError(noManifestsMessage(paths.length > 0 ? paths : ["."], analysis, io.cwd));
     const result = impact(analysis.graph, name, { depth });
     if (!result.found) {

@@ -1,9 +1,10 @@
 import { relative, sep } from "node:path";
-import { analyze, type Analysis } from "../../analyzer/index.js";
+import { startAnalysis, type Analysis } from "../../analyzer/index.js";
 import type { Notice } from "../../analyzer/types.js";
 import { filterSources } from "./filter-sources.js";
 import { loadConfig, type LoadedConfig } from "./load-config.js";
-import { readSources } from "./read-sources.js";
+import { listManifestFiles } from "./read-sources.js";
+import { readInBackground } from "./read-in-background.js";
 import { today } from "./today.js";
 
 export interface PathsAnalysis extends Analysis {
@@ -17,12 +18,16 @@ export interface PathsAnalysis extends Analysis {
  * effect (explicit `--config` or the nearest one upward) and analyse. Read notices are
  * put in front of the analyzer's own.
  */
-export function analyzePaths(paths: string[], cwd: string, configFile?: string): PathsAnalysis {
+export async function analyzePaths(paths: string[], cwd: string, configFile?: string): Promise<PathsAnalysis> {
   const loaded = loadConfig(cwd, configFile);
-  const read = readSources(paths, cwd);
-  const { sources, excluded } = filterSources(read.sources, loaded, cwd);
-  const analysis = analyze(sources, { today: today(), config: loaded.config });
-  const notices: Notice[] = [...read.notices, ...analysis.report.notices];
+  const listed = listManifestFiles(paths, cwd);
+  const { sources: files, excluded } = filterSources(listed.files, loaded, cwd);
+  // Files are parsed as they are read (reading runs on another thread for large estates).
+  const session = startAnalysis({ today: today(), config: loaded.config }, files.length);
+  const readNotices: Notice[] = [...listed.notices];
+  await readInBackground(files, (result) => ("source" in result ? session.add(result.source) : readNotices.push(result.notice)));
+  const analysis = session.finish();
+  const notices: Notice[] = [...readNotices, ...analysis.report.notices];
   // `graph` stays lazy (analyze builds it on first access): lint only needs it for SARIF.
   return {
     report: { ...analysis.report, notices },

@@ -1,5 +1,4 @@
 import { relative, resolve, sep } from "node:path";
-import type { SourceFile } from "../../analyzer/types.js";
 import type { LoadedConfig } from "./load-config.js";
 import { matchesAny } from "./match-glob.js";
 
@@ -8,7 +7,7 @@ import { matchesAny } from "./match-glob.js";
  * source paths relative to `cwd`, so each path is re-expressed from the config folder first.
  * A file outside the config folder never matches `include` (and so is dropped when one is set).
  */
-export function filterSources(sources: SourceFile[], loaded: LoadedConfig, cwd: string): { sources: SourceFile[]; excluded: number } {
+export function filterSources<T extends { path: string }>(sources: T[], loaded: LoadedConfig, cwd: string): { sources: T[]; excluded: number } {
   const { include, exclude } = loaded.config;
   if (!include?.length && !exclude?.length) return { sources, excluded: 0 };
   const kept = sources.filter((source) => {

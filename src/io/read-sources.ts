@@ -1,10 +1,11 @@
-import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from "node:fs";
+import { readdirSync, realpathSync, statSync, type Dirent } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import type { Notice, SourceFile } from "../../analyzer/types.js";
 import { isManifestPath } from "../../analyzer/parse/parse-source.js";
-import { formatSize, PARSE_LIMITS } from "../../analyzer/parse/limits.js";
 import { UsageError } from "../exit-codes.js";
-import { firstInvalidUtf8 } from "./utf8-position.js";
+import { describeError, readManifestFile, type ListedFile } from "./read-file.js";
+
+export type { ListedFile };
 
 export interface ReadSourcesResult {
   sources: SourceFile[];
@@ -13,7 +14,6 @@ export interface ReadSourcesResult {
 }
 
 const SKIPPED_DIRECTORIES = new Set(["node_modules", ".git"]);
-const decoder = new TextDecoder("utf-8", { fatal: true });
 
 /**
  * Expands the paths given on the command line into manifest files: folders recursively
@@ -27,6 +27,18 @@ const decoder = new TextDecoder("utf-8", { fatal: true });
  * Only a path given on the command line that does not exist is a usage error.
  */
 export function readSources(paths: string[], cwd: string): ReadSourcesResult {
+  const { files, notices } = listManifestFiles(paths, cwd);
+  const sources: SourceFile[] = [];
+  for (const file of files) {
+    const read = readManifestFile(file);
+    if ("notice" in read) notices.push(read.notice);
+    else sources.push(read.source);
+  }
+  return { sources, notices };
+}
+
+/** The walk of `readSources` without reading: files sorted by display path, plus notices for what could not be walked. */
+export function listManifestFiles(paths: string[], cwd: string): { files: ListedFile[]; notices: Notice[] } {
   const notices: Notice[] = [];
   const files = new Map<string, string>(); // display path → absolute path
   const seenDirectories = new Set<string>();
@@ -86,64 +98,6 @@ export function readSources(paths: string[], cwd: string): ReadSourcesResult {
     if (stats.isDirectory()) walk(absolute);
     else files.set(display(absolute), absolute);
   }
-  const sources: SourceFile[] = [];
-  for (const [path, absolute] of [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    const read = readFile(absolute);
-    if ("problem" in read) notices.push({ file: path, ...read.at, message: read.problem });
-    else sources.push({ path, text: read.text });
-  }
-  return { sources, notices };
-}
-
-/**
- * Reads one file without trusting it: opened without blocking (a FIFO would otherwise wait
- * for a writer forever), only regular files, and the size checked on the open handle
- * before a byte is read. Node decodes UTF-8 fastest itself but replaces bad bytes with
- * U+FFFD silently, so a text holding U+FFFD is decoded again, strictly, to tell a real
- * U+FFFD from bytes that are not UTF-8.
- */
-function readFile(absolute: string): { text: string } | { problem: string; at?: { line: number; column: number } } {
-  let fd: number;
-  try {
-    fd = openSync(absolute, constants.O_RDONLY | constants.O_NONBLOCK);
-  } catch (error) {
-    return { problem: openProblem(error) };
-  }
-  try {
-    const stats = fstatSync(fd);
-    if (!stats.isFile()) return { problem: "not a regular file (a device, FIFO or socket); skipped" };
-    if (stats.size > PARSE_LIMITS.maxFileBytes) {
-      return { problem: `file is ${formatBytes(stats.size)}, larger than the limit of ${formatSize(PARSE_LIMITS.maxFileBytes)}; it is not read` };
-    }
-    const text = readFileSync(fd, "utf8");
-    if (text.length > PARSE_LIMITS.maxFileBytes) return { problem: `file grew past the limit of ${formatSize(PARSE_LIMITS.maxFileBytes)} while it was read; it is not read` };
-    if (!text.includes("\uFFFD")) return { text };
-    const bytes = readFileSync(absolute);
-    try {
-      return { text: decoder.decode(bytes) };
-    } catch {
-      const at = firstInvalidUtf8(bytes);
-      return { problem: `not valid UTF-8 text (byte 0x${at.byte.toString(16).padStart(2, "0")} at offset ${at.offset}); skipped`, at: { line: at.line, column: at.column } };
-    }
-  } catch (error) {
-    return { problem: openProblem(error) };
-  } finally {
-    closeSync(fd);
-  }
-}
-
-function openProblem(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === "ENOENT") return "the file disappeared while Loopscope was running; skipped";
-  if (code === "EACCES" || code === "EPERM") return `permission denied (${code}); skipped`;
-  if (code === "ELOOP") return "symlink loop; skipped";
-  return `cannot read this file (${describeError(error)}); skipped`;
-}
-
-function describeError(error: unknown): string {
-  return (error as NodeJS.ErrnoException | undefined)?.code ?? String(error);
-}
-
-function formatBytes(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MiB` : `${bytes} bytes`;
+  const listed = [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([path, absolute]) => ({ path, absolute }));
+  return { files: listed, notices };
 }

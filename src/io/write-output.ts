@@ -1,12 +1,19 @@
-import { writeFileSync } from "node:fs";
+import { closeSync, openSync, writeSync } from "node:fs";
 import { resolve } from "node:path";
 import { UsageError } from "../exit-codes.js";
 
-/** Writes a report to `--output FILE` (relative to cwd); an unwritable path is a usage error. */
-export function writeOutput(cwd: string, file: string, text: string): void {
+/**
+ * Writes a report to `--output FILE` (relative to cwd), piece by piece (a large JSON report
+ * comes in chunks, never as one string); an unwritable path is a usage error.
+ */
+export function writeOutput(cwd: string, file: string, chunks: string[] | Generator<string>): void {
+  let fd: number | undefined;
   try {
-    writeFileSync(resolve(cwd, file), text);
+    fd = openSync(resolve(cwd, file), "w");
+    for (const chunk of chunks) writeSync(fd, chunk);
   } catch (error) {
     throw new UsageError(`cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }

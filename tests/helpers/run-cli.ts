@@ -18,6 +18,7 @@ export function runCli(args: string[], options: { cwd?: string; env?: Record<str
     encoding: "utf8",
     input: options.input ?? "",
     timeout: 60_000,
+    maxBuffer: 1 << 28,
   });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
