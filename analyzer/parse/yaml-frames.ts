@@ -19,7 +19,7 @@ export class FrameRecorder implements FlatTree {
   /** Typed arrays, grown by doubling and trimmed by `finish`: 8 bytes a node. */
   starts: Int32Array;
   ends: Int32Array;
-  readonly results: unknown[] = [];
+  results: unknown[] = [];
   private count = 0;
   /** Frame numbers of the documents' root nodes, in order. */
   readonly roots: number[] = [];
@@ -43,6 +43,8 @@ export class FrameRecorder implements FlatTree {
   finish(): void {
     this.starts = this.starts.slice(0, this.count);
     this.ends = this.ends.slice(0, this.count);
+    // A list grown by push keeps up to half again its length in spare room.
+    this.results = this.results.slice(0, this.count);
   }
 
   /** True while a document is being read (so an error now belongs to that document). */
