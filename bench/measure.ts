@@ -2,7 +2,7 @@
  * One cold measurement in its own process (bench/run.ts starts one per mode, size and
  * repetition, so JIT warm-up and heap growth of one step never flatter another):
  *
- *   node --expose-gc --import tsx bench/measure.ts <mode> <folder>
+ *   node --expose-gc --import tsx bench/measure.ts <mode> <folder>     (after npm run build:cli)
  *
  * modes: floor    read, then a plain parse (JSON.parse / js-yaml, no positions, no checks)
  *        parse    read, then Loopscope's parser (positions, limits, recovery)
@@ -12,11 +12,16 @@
  */
 import { CORE_SCHEMA, loadAll } from "js-yaml";
 import { LineCounter, parseAllDocuments } from "yaml";
-import { analyze } from "../analyzer/index.js";
-import { parseSource } from "../analyzer/parse/parse-source.js";
-import { REPORTERS } from "../analyzer/report/index.js";
 import type { SourceFile } from "../analyzer/types.js";
-import { readSources } from "../src/io/read-sources.js";
+
+// The code measured is the compiled CLI's (dist-node, built by bench/run.ts), not the
+// TypeScript sources through tsx: tsx wraps every function it compiles (a `name` property
+// set on each closure), which added about 40 MB of heap and its GC time to the parse alone.
+const dist = (path: string) => new URL(`../dist-node/${path}`, import.meta.url).href;
+const { analyze } = (await import(dist("analyzer/index.js"))) as typeof import("../analyzer/index.js");
+const { parseSource } = (await import(dist("analyzer/parse/parse-source.js"))) as typeof import("../analyzer/parse/parse-source.js");
+const { REPORTERS } = (await import(dist("analyzer/report/index.js"))) as typeof import("../analyzer/report/index.js");
+const { readSources } = (await import(dist("src/io/read-sources.js"))) as typeof import("../src/io/read-sources.js");
 
 const [mode, folder] = process.argv.slice(2);
 if (!mode || !folder) {
