@@ -17,9 +17,9 @@ export function locateSite(site: Site): Location {
 
 export type DeclaringSide = "producer" | "consumer" | "owner";
 
-export interface Declaration {
+/** One place that declares an edge: the site itself (one object per reference), and which side wrote it. */
+export interface Declaration extends Site {
   side: DeclaringSide;
-  site: Site;
   use?: InputUse | undefined;
   version?: string | undefined;
 }

@@ -90,6 +90,8 @@ class Resolver {
   readonly problems: ReferenceProblem[] = [];
   readonly implicit = new Map<string, ImplicitNode>();
   private readonly undeclaredConsumers = new Set<string>();
+  /** Each model's output node ids, in declaration order (built once, shared by every reference). */
+  private readonly outputIds = new Map<string, string[]>();
 
   constructor(
     private readonly models: Map<string, Declared<ModelManifest>>,
@@ -100,11 +102,14 @@ class Resolver {
   run(): void {
     for (const [name, { manifest, doc }] of this.models) {
       this.nodes.set(name, { kind: "model", name, implicit: false, site: { doc, path: ["name"] } });
+      const ids: string[] = [];
       manifest.outputs.forEach((output, i) => {
         const id = `${name}/${output.name}`;
+        ids.push(id);
         this.nodes.set(id, { kind: "output", name: output.name, model: name, implicit: false, site: { doc, path: ["outputs", i, "name"] } });
         for (const consumer of output.consumers) if (!this.isDeclared(consumer)) this.undeclaredConsumers.add(consumer);
       });
+      this.outputIds.set(name, ids);
     }
     for (const [name, { doc }] of this.datasets) this.nodes.set(name, { kind: "dataset", name, implicit: false, site: { doc, path: ["name"] } });
     for (const [name, { doc }] of this.services) this.nodes.set(name, { kind: "service", name, implicit: false, site: { doc, path: ["name"] } });
@@ -112,37 +117,39 @@ class Resolver {
     for (const [name, { manifest, doc }] of this.models) this.resolveModel(name, manifest, doc);
     for (const [name, { manifest, doc }] of this.datasets) {
       manifest.derivedFrom.forEach((source, i) => {
-        const site = { doc, path: ["derivedFrom", i] };
-        const id = this.dataset(source, site, name, "derivedFrom");
-        if (id !== undefined) this.addEdge(id, name, "derives", { side: "owner", site });
+        const declaration: Declaration = { doc, path: ["derivedFrom", i], side: "owner" };
+        const id = this.dataset(source, declaration, name, "derivedFrom");
+        if (id !== undefined) this.addEdge(id, name, "derives", declaration);
       });
     }
     for (const [name, { manifest, doc }] of this.services) {
       manifest.consumes.forEach((reference, i) => {
-        const site = { doc, path: ["consumes", i] };
-        for (const source of this.sources(reference, site, name, "consumes")) this.addEdge(source, name, "consumes", { side: "consumer", site });
+        const declaration: Declaration = { doc, path: ["consumes", i], side: "consumer" };
+        for (const source of this.sources(reference, declaration, name, "consumes")) this.addEdge(source, name, "consumes", declaration);
       });
       this.resolveInfluences(name, manifest.influences, doc, ["influences"]);
     }
   }
 
+  // A declaration is its own site, and one declaration serves every edge a reference makes
+  // (a bare model name reads each of its outputs): 150,000 references, one object each.
   private resolveModel(name: string, manifest: ModelManifest, doc: Site["doc"]): void {
     manifest.inputs.forEach((input, i) => {
-      const site = { doc, path: typeof input === "object" && this.isObjectInput(doc, i) ? ["inputs", i, "from"] : ["inputs", i] };
-      for (const source of this.sources(input.from, site, name, "inputs")) {
-        this.addEdge(source, name, "reads", { side: "consumer", site, use: input.use, version: input.version });
-      }
+      const path = typeof input === "object" && this.isObjectInput(doc, i) ? ["inputs", i, "from"] : ["inputs", i];
+      const declaration: Declaration = { doc, path, side: "consumer", use: input.use, version: input.version };
+      for (const source of this.sources(input.from, declaration, name, "inputs")) this.addEdge(source, name, "reads", declaration);
     });
+    const outputIds = this.outputIds.get(name)!;
     manifest.outputs.forEach((output, i) => {
-      const outputId = `${name}/${output.name}`;
-      this.addEdge(name, outputId, "produces", { side: "owner", site: { doc, path: ["outputs", i, "name"] } });
+      const outputId = outputIds[i]!;
+      this.addEdge(name, outputId, "produces", { doc, path: ["outputs", i, "name"], side: "owner" });
       output.consumers.forEach((consumer, j) => {
-        const site = { doc, path: ["outputs", i, "consumers", j] };
+        const declaration: Declaration = { doc, path: ["outputs", i, "consumers", j], side: "producer" };
         const kind = this.kindOf(consumer);
-        if (kind === "model") this.addEdge(outputId, consumer, "reads", { side: "producer", site });
-        else if (kind === "service") this.addEdge(outputId, consumer, "consumes", { side: "producer", site });
-        else if (kind === "dataset") this.problem(site, name, consumer, `consumers must name a Model or Service, but "${consumer}" is a Dataset`);
-        else this.addEdge(outputId, this.implicitNode(consumer, "service", site, name), "consumes", { side: "producer", site });
+        if (kind === "model") this.addEdge(outputId, consumer, "reads", declaration);
+        else if (kind === "service") this.addEdge(outputId, consumer, "consumes", declaration);
+        else if (kind === "dataset") this.problem(declaration, name, consumer, `consumers must name a Model or Service, but "${consumer}" is a Dataset`);
+        else this.addEdge(outputId, this.implicitNode(consumer, "service", declaration, name), "consumes", declaration);
       });
       this.resolveInfluences(outputId, output.influences, doc, ["outputs", i, "influences"], name);
     });
@@ -150,9 +157,9 @@ class Resolver {
 
   private resolveInfluences(source: string, names: string[], doc: Site["doc"], base: (string | number)[], by = source): void {
     names.forEach((signal, i) => {
-      const site = { doc, path: [...base, i] };
-      const id = this.dataset(signal, site, by, "influences");
-      if (id !== undefined) this.addEdge(source, id, "influences", { side: "owner", site });
+      const declaration: Declaration = { doc, path: [...base, i], side: "owner" };
+      const id = this.dataset(signal, declaration, by, "influences");
+      if (id !== undefined) this.addEdge(source, id, "influences", declaration);
     });
   }
 
@@ -189,8 +196,8 @@ class Resolver {
     }
     const kind = this.kindOf(reference);
     if (kind === "model") {
-      const outputs = this.models.get(reference)!.manifest.outputs;
-      return outputs.length === 0 ? [reference] : outputs.map((o) => `${reference}/${o.name}`);
+      const outputs = this.outputIds.get(reference)!;
+      return outputs.length === 0 ? [reference] : outputs;
     }
     if (kind === "dataset") return [reference];
     if (kind === "service") {

@@ -41,7 +41,7 @@ export function exportGraph(estate: Estate, facts: Facts): EstateGraph {
       target,
       kind: attributes.kind,
       declaredBy: [...new Set(attributes.declarations.map((d) => d.side))].sort(),
-      locations: sortedUniqueLocations(attributes.declarations.map((d) => locateSite(d.site))),
+      locations: sortedUniqueLocations(attributes.declarations.map((d) => locateSite(d))),
     };
     if (attributes.use) edge.use = attributes.use;
     if (attributes.version) edge.version = attributes.version;

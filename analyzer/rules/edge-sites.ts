@@ -4,10 +4,8 @@ import type { EdgeRef } from "../derive/influencers.js";
 
 /** The manifest fields that declare the edge `from → to`, optionally only one side's. */
 export function declarationSites(estate: Estate, from: string, to: string, side?: DeclaringSide): Site[] {
-  return estate.graph
-    .getEdgeAttributes(from, to)
-    .declarations.filter((d) => side === undefined || d.side === side)
-    .map((d) => d.site);
+  // A declaration is its own site.
+  return estate.graph.getEdgeAttributes(from, to).declarations.filter((d) => side === undefined || d.side === side);
 }
 
 /** The declarations of index edges, each edge once. */

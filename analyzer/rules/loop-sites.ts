@@ -6,7 +6,7 @@ export function loopSites(estate: Estate, walk: PathStep[]): Site[] {
   const sites: Site[] = [];
   for (const step of walk) {
     const attributes = estate.graph.getEdgeAttributes(step.from, step.to);
-    for (const declaration of attributes.declarations) sites.push(declaration.site);
+    for (const declaration of attributes.declarations) sites.push(declaration);
   }
   return sites;
 }
