@@ -44,12 +44,14 @@ export function applyAcknowledgements(findings: Finding[], entries: Acknowledgem
     list.push(entry);
     byModelRule.set(key, list);
   }
+  // Most models acknowledge nothing: look a key up only for those that do.
+  const acknowledging = new Set(entries.map((entry) => entry.model));
   for (const finding of findings) {
     if (finding.models.length === 0) continue;
     const live: AcknowledgementEntry[] = [];
     let complete = true;
     for (const model of finding.models) {
-      const matching = byModelRule.get(`${model}\u0000${finding.rule}`) ?? [];
+      const matching = acknowledging.has(model) ? (byModelRule.get(`${model}\u0000${finding.rule}`) ?? []) : [];
       for (const entry of matching) entry.covers = true;
       const alive = matching.find((entry) => !entry.expired);
       if (alive) live.push(alive);

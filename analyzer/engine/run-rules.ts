@@ -54,15 +54,26 @@ export function runRules(input: RunRulesInput): Finding[] {
 }
 
 function toFinding(rule: string, severity: Finding["severity"], draft: FindingDraft): Finding {
-  const models = [...new Set(draft.models)].sort();
-  const nodes = [...new Set(draft.nodes)].sort();
-  const locations = sortedUniqueLocations([...(draft.locations ?? []), ...draft.sites.map(locateSite)]);
+  const models = uniqueSorted(draft.models);
+  const nodes = uniqueSorted(draft.nodes);
+  const located: Location[] = draft.locations ? draft.locations.slice() : [];
+  for (const site of draft.sites) located.push(locateSite(site));
+  const locations = sortedUniqueLocations(located, true);
   const identity = draft.identity ?? (models.length > 0 ? models : nodes);
   const finding: Finding = { rule, severity, message: draft.message, models, nodes, locations, fingerprint: fingerprint(rule, identity) };
   if (draft.path) finding.path = draft.path;
   if (draft.data) finding.data = draft.data;
   if (draft.evidence) finding.evidence = draft.evidence;
   return finding;
+}
+
+/** Names sorted by code unit (the default sort), each once; one copy, no Set. */
+function uniqueSorted(names: readonly string[]): string[] {
+  const sorted = names.slice().sort();
+  let kept = Math.min(sorted.length, 1);
+  for (let i = 1; i < sorted.length; i++) if (sorted[i] !== sorted[kept - 1]) sorted[kept++] = sorted[i]!;
+  sorted.length = kept;
+  return sorted;
 }
 
 /** Two drafts with one fingerprint (the same problem reached twice) are one finding with both locations. */
