@@ -28,15 +28,22 @@ export function findModelChains(index: GraphIndex, links: ModelLink[]): ModelCha
   const models: number[] = [];
   const local = new Int32Array(index.ids.length).fill(-1);
   for (let v = 0; v < index.ids.length; v++) if (index.kind[v] === "model") local[v] = models.push(v) - 1;
-  const successors: number[][] = models.map(() => []);
+  // The model-to-model graph in compressed rows (links are sorted by producer, then consumer).
+  const start = new Int32Array(models.length + 1);
+  const targets: number[] = [];
+  let last = -1;
+  let lastTarget = -1;
   for (const link of links) {
     const from = local[link.producer]!;
     const to = local[link.consumer]!;
-    const list = successors[from]!;
-    if (list[list.length - 1] !== to) list.push(to); // links are sorted by producer, then consumer
+    if (from === last && to === lastTarget) continue;
+    start[from + 1]!++;
+    targets.push(to);
+    last = from;
+    lastTarget = to;
   }
-  const modelGraph = { ids: models.map((v) => index.ids[v]!), out: successors.map((nodes) => ({ nodes })) } as unknown as GraphIndex;
-  const { componentOf } = stronglyConnectedComponents(modelGraph);
+  for (let m = 0; m < models.length; m++) start[m + 1]! += start[m]!;
+  const { componentOf } = stronglyConnectedComponents({ ids: models, out: { start, node: Int32Array.from(targets) } });
   let count = 0;
   for (const c of componentOf) count = Math.max(count, c + 1);
   const members: number[][] = Array.from({ length: count }, () => []);

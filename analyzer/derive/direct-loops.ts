@@ -25,9 +25,16 @@ export function findDirectLoops(index: GraphIndex, components: Components): Dire
   const parent = new Int32Array(2 * n);
   let stamp = 0;
   const loops: DirectLoop[] = [];
+  const out = index.out;
+  const inbound = index.in;
+  const hasInfluenceInside = (component: number[], id: number) =>
+    component.some((v) => {
+      for (let k = out.start[v]!; k < out.start[v + 1]!; k++) if (out.kind[k] === "influences" && components.componentOf[out.node[k]!] === id) return true;
+      return false;
+    });
   for (const component of components.cyclic) {
     const id = components.componentOf[component[0]!]!;
-    if (!component.some((v) => index.out[v]!.kinds.some((k, i) => k === "influences" && components.componentOf[index.out[v]!.nodes[i]!] === id))) continue;
+    if (!hasInfluenceInside(component, id)) continue;
     for (const model of component) {
       if (index.kind[model] !== "model") continue;
       stamp++;
@@ -38,31 +45,28 @@ export function findDirectLoops(index: GraphIndex, components: Components): Dire
         parent[state] = from;
         queue.push(state);
       };
-      const outputs = index.out[model]!;
-      for (let i = 0; i < outputs.nodes.length; i++) {
-        const w = outputs.nodes[i]!;
-        if (outputs.kinds[i] === "produces" && components.componentOf[w] === id) visit(2 * w, -1);
+      for (let k = out.start[model]!; k < out.start[model + 1]!; k++) {
+        const w = out.node[k]!;
+        if (out.kind[k] === "produces" && components.componentOf[w] === id) visit(2 * w, -1);
       }
       let found: number | undefined;
       for (let head = 0; head < queue.length; head++) {
         const state = queue[head]!;
         const v = state >> 1;
         const influenced = state & 1;
-        const out = index.out[v]!;
-        for (let i = 0; i < out.nodes.length; i++) {
-          const w = out.nodes[i]!;
+        for (let k = out.start[v]!; k < out.start[v + 1]!; k++) {
+          const w = out.node[k]!;
           if (w === model && influenced && found === undefined) found = state;
           if (index.kind[w] === "model" || components.componentOf[w] !== id) continue;
-          visit(2 * w + (influenced || out.kinds[i] === "influences" ? 1 : 0), state);
+          visit(2 * w + (influenced || out.kind[k] === "influences" ? 1 : 0), state);
         }
       }
       if (found === undefined) continue;
       // Training: some input that the outputs reach (with or without an influence) is read for training.
-      const inbound = index.in[model]!;
       let throughTraining = false;
-      for (let i = 0; i < inbound.nodes.length; i++) {
-        const x = inbound.nodes[i]!;
-        if (inbound.kinds[i] === "reads" && trains(inbound.uses[i]) && (seen[2 * x] === stamp || seen[2 * x + 1] === stamp)) throughTraining = true;
+      for (let k = inbound.start[model]!; k < inbound.start[model + 1]!; k++) {
+        const x = inbound.node[k]!;
+        if (inbound.kind[k] === "reads" && trains(inbound.use[k]) && (seen[2 * x] === stamp || seen[2 * x + 1] === stamp)) throughTraining = true;
       }
       const walk = [model];
       const back: number[] = [];

@@ -59,7 +59,7 @@ export function deriveFacts(graph: LoopGraph): Facts {
       return (sharedOutcomes ??= findSharedOutcomes(index));
     },
     get inputSets() {
-      return (inputSets ??= findInputSets(index, graph));
+      return (inputSets ??= findInputSets(index));
     },
   };
 }

@@ -26,10 +26,10 @@ export function findInfluencers(index: GraphIndex): Map<number, Influencer[]> {
     if (list) return list;
     list = [];
     const seen = new Set<number>();
-    const inbound = index.in[service]!;
-    for (let i = 0; i < inbound.nodes.length; i++) {
-      const output = inbound.nodes[i]!;
-      if (inbound.kinds[i] !== "consumes" || index.kind[output] !== "output") continue;
+    const inbound = index.in;
+    for (let k = inbound.start[service]!; k < inbound.start[service + 1]!; k++) {
+      const output = inbound.node[k]!;
+      if (inbound.kind[k] !== "consumes" || index.kind[output] !== "output") continue;
       const model = producerOf(index, output);
       if (model === -1 || seen.has(model)) continue;
       seen.add(model);
@@ -40,11 +40,11 @@ export function findInfluencers(index: GraphIndex): Map<number, Influencer[]> {
   };
   for (let dataset = 0; dataset < index.ids.length; dataset++) {
     if (index.kind[dataset] !== "dataset") continue;
-    const inbound = index.in[dataset]!;
+    const inbound = index.in;
     const found = new Map<number, Influencer>();
-    for (let i = 0; i < inbound.nodes.length; i++) {
-      if (inbound.kinds[i] !== "influences") continue;
-      const source = inbound.nodes[i]!;
+    for (let k = inbound.start[dataset]!; k < inbound.start[dataset + 1]!; k++) {
+      if (inbound.kind[k] !== "influences") continue;
+      const source = inbound.node[k]!;
       if (index.kind[source] === "output") {
         const model = producerOf(index, source);
         if (model !== -1 && !found.has(model)) found.set(model, { model, route: [[source, dataset]] });

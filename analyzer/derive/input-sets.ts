@@ -1,4 +1,3 @@
-import type { LoopGraph } from "../graph/attributes.js";
 import type { GraphIndex } from "../graph/graph-index.js";
 
 /** A model and the nodes its own `inputs` list resolves to (ascending node indexes). */
@@ -13,17 +12,15 @@ export interface InputSet {
  * `consumers` list is not in the model's own inputs. A bare model name has already been
  * resolved to each of that model's outputs by the graph builder.
  */
-export function findInputSets(index: GraphIndex, graph: LoopGraph): InputSet[] {
+export function findInputSets(index: GraphIndex): InputSet[] {
   const sets: InputSet[] = [];
   for (let model = 0; model < index.ids.length; model++) {
     if (index.kind[model] !== "model") continue;
-    const inbound = index.in[model]!;
+    const inbound = index.in;
     const inputs: number[] = [];
-    for (let i = 0; i < inbound.nodes.length; i++) {
-      if (inbound.kinds[i] !== "reads") continue;
-      const source = inbound.nodes[i]!;
-      const { declarations } = graph.getEdgeAttributes(index.ids[source]!, index.ids[model]!);
-      if (declarations.some((d) => d.side === "consumer")) inputs.push(source);
+    for (let k = inbound.start[model]!; k < inbound.start[model + 1]!; k++) {
+      if (inbound.kind[k] !== "reads") continue;
+      if (inbound.attributes[k]!.declarations.some((d) => d.side === "consumer")) inputs.push(inbound.node[k]!);
     }
     if (inputs.length > 0) sets.push({ model, inputs });
   }

@@ -20,10 +20,11 @@ export class DownstreamLineage {
     const queue = [dataset];
     this.mark[dataset] = stamp;
     for (let head = 0; head < queue.length; head++) {
-      const out = this.index.out[queue[head]!]!;
-      for (let i = 0; i < out.nodes.length; i++) {
-        const w = out.nodes[i]!;
-        if (out.kinds[i] !== "derives" || this.mark[w] === stamp) continue;
+      const out = this.index.out;
+      const v = queue[head]!;
+      for (let k = out.start[v]!; k < out.start[v + 1]!; k++) {
+        const w = out.node[k]!;
+        if (out.kind[k] !== "derives" || this.mark[w] === stamp) continue;
         this.mark[w] = stamp;
         queue.push(w);
       }

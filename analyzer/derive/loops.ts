@@ -1,6 +1,6 @@
 import type { PathStep } from "../types.js";
 import type { GraphIndex } from "../graph/graph-index.js";
-import { trains } from "../graph/graph-index.js";
+import { findSlot, trains } from "../graph/graph-index.js";
 import type { Components } from "./sccs.js";
 import { SearchScratch, shortestPath } from "./shortest-path.js";
 
@@ -32,14 +32,14 @@ export function findComponentLoops(index: GraphIndex, components: Components, sc
     let throughTraining = false;
     let influenceEdge: [number, number] | undefined;
     for (const v of component) {
-      const out = index.out[v]!;
-      for (let i = 0; i < out.nodes.length; i++) {
-        const w = out.nodes[i]!;
+      const out = index.out;
+      for (let k = out.start[v]!; k < out.start[v + 1]!; k++) {
+        const w = out.node[k]!;
         if (!inside(w)) continue;
-        if (out.kinds[i] === "influences") {
+        if (out.kind[k] === "influences") {
           hasInfluence = true;
           influenceEdge ??= [v, w];
-        } else if (out.kinds[i] === "reads" && index.kind[w] === "model" && trains(out.uses[i])) {
+        } else if (out.kind[k] === "reads" && index.kind[w] === "model" && trains(out.use[k])) {
           throughTraining = true;
         }
       }
@@ -94,9 +94,7 @@ function passes(index: GraphIndex, walk: number[], [u, v]: [number, number]): bo
 }
 
 export function edgeKind(index: GraphIndex, from: number, to: number) {
-  const out = index.out[from]!;
-  const at = out.nodes.indexOf(to);
-  return out.kinds[at]!;
+  return index.out.kind[findSlot(index.out, from, to)]!;
 }
 
 export function toSteps(index: GraphIndex, walk: number[]): PathStep[] {

@@ -9,8 +9,8 @@ export interface ModelLink {
 
 /** The model that produces an output node (its one `produces` in-edge), or -1. */
 export function producerOf(index: GraphIndex, output: number): number {
-  const inbound = index.in[output]!;
-  for (let i = 0; i < inbound.nodes.length; i++) if (inbound.kinds[i] === "produces") return inbound.nodes[i]!;
+  const inbound = index.in;
+  for (let k = inbound.start[output]!; k < inbound.start[output + 1]!; k++) if (inbound.kind[k] === "produces") return inbound.node[k]!;
   return -1;
 }
 
@@ -25,10 +25,10 @@ export function findModelLinks(index: GraphIndex): ModelLink[] {
     if (index.kind[output] !== "output") continue;
     const producer = producerOf(index, output);
     if (producer === -1) continue;
-    const out = index.out[output]!;
-    for (let i = 0; i < out.nodes.length; i++) {
-      const consumer = out.nodes[i]!;
-      if (out.kinds[i] === "reads" && index.kind[consumer] === "model") links.push({ producer, output, consumer });
+    const out = index.out;
+    for (let k = out.start[output]!; k < out.start[output + 1]!; k++) {
+      const consumer = out.node[k]!;
+      if (out.kind[k] === "reads" && index.kind[consumer] === "model") links.push({ producer, output, consumer });
     }
   }
   return links.sort((a, b) => a.producer - b.producer || a.consumer - b.consumer || a.output - b.output);

@@ -1,4 +1,4 @@
-import type { GraphIndex } from "../graph/graph-index.js";
+import { findSlot, type Adjacency } from "../graph/graph-index.js";
 
 export interface Components {
   /** Component number of each node. */
@@ -12,7 +12,7 @@ export interface Components {
  * but its DFS is recursive and overflows the call stack on long chains (tens of thousands
  * of nodes, which large estates have), so this keeps an explicit stack over the index.
  */
-export function stronglyConnectedComponents(index: GraphIndex): Components {
+export function stronglyConnectedComponents(index: { ids: readonly unknown[]; out: Pick<Adjacency, "start" | "node"> }): Components {
   const n = index.ids.length;
   const order = new Int32Array(n).fill(-1);
   const low = new Int32Array(n);
@@ -34,10 +34,10 @@ export function stronglyConnectedComponents(index: GraphIndex): Components {
     while (callNode.length > 0) {
       const v = callNode[callNode.length - 1]!;
       const edgeIndex = callEdge[callEdge.length - 1]!;
-      const neighbours = index.out[v]!.nodes;
-      if (edgeIndex < neighbours.length) {
+      const slot = index.out.start[v]! + edgeIndex;
+      if (slot < index.out.start[v + 1]!) {
         callEdge[callEdge.length - 1] = edgeIndex + 1;
-        const w = neighbours[edgeIndex]!;
+        const w = index.out.node[slot]!;
         if (order[w] === -1) {
           order[w] = low[w] = counter++;
           stack.push(w);
@@ -63,7 +63,7 @@ export function stronglyConnectedComponents(index: GraphIndex): Components {
           component.push(w);
         } while (w !== v);
         componentCount++;
-        if (component.length > 1 || index.out[v]!.nodes.includes(v)) cyclic.push(component.sort((a, b) => a - b));
+        if (component.length > 1 || findSlot(index.out, v, v) !== -1) cyclic.push(component.sort((a, b) => a - b));
       }
     }
   }

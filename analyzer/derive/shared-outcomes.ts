@@ -45,10 +45,10 @@ export function findSharedOutcomes(index: GraphIndex, maxPairsPerDataset = MAX_P
     lineage.markFrom(dataset);
     const training = new Map<number, EdgeRef>();
     for (const { model } of list) {
-      const inbound = index.in[model]!;
-      for (let i = 0; i < inbound.nodes.length; i++) {
-        const source = inbound.nodes[i]!;
-        if (inbound.kinds[i] === "reads" && trains(inbound.uses[i]) && index.kind[source] === "dataset" && lineage.has(source)) {
+      const inbound = index.in;
+      for (let k = inbound.start[model]!; k < inbound.start[model + 1]!; k++) {
+        const source = inbound.node[k]!;
+        if (inbound.kind[k] === "reads" && trains(inbound.use[k]) && index.kind[source] === "dataset" && lineage.has(source)) {
           training.set(model, [source, model]);
           break;
         }

@@ -20,9 +20,8 @@ export function shortestPath(
   parent[start] = -1;
   for (let head = 0; head < queue.length; head++) {
     const v = queue[head]!;
-    const neighbours = index.out[v]!.nodes;
-    for (let i = 0; i < neighbours.length; i++) {
-      const w = neighbours[i]!;
+    for (let k = index.out.start[v]!; k < index.out.start[v + 1]!; k++) {
+      const w = index.out.node[k]!;
       if (seen[w] === stamp || !allowed(w)) continue;
       seen[w] = stamp;
       parent[w] = v;

@@ -11,17 +11,22 @@ export interface GraphIndex {
   ids: string[];
   indexOf: Map<string, number>;
   kind: NodeKind[];
-  out: Adjacency[];
-  in: Adjacency[];
+  out: Adjacency;
+  in: Adjacency;
   edgeCount: number;
 }
 
-/** One node's neighbours in one direction, sorted by index; parallel arrays, one slot per edge. */
+/**
+ * One direction of the graph in compressed rows: node v's neighbours are the slots
+ * `start[v]` to `start[v + 1] - 1`, sorted by neighbour index. Parallel arrays, one entry
+ * per edge: no array or object per node (a 10,000-model estate has 46,000 nodes).
+ */
 export interface Adjacency {
-  nodes: number[];
-  kinds: EdgeKind[];
+  start: Int32Array;
+  node: Int32Array;
+  kind: EdgeKind[];
   /** For `reads` edges: the use; undefined for other kinds. */
-  uses: (InputUse | undefined)[];
+  use: (InputUse | undefined)[];
   attributes: EdgeAttributes[];
 }
 
@@ -33,90 +38,84 @@ export interface NamedEdge {
 
 /**
  * `ids` must be sorted and unique, `nodes[i]` the attributes of `ids[i]`, and edges unique
- * per (source, target) between those ids. Edges are counted into buckets by source (each
- * bucket then sorted by target), and visiting the buckets in source order fills every
- * inbound list already sorted by source. Every list is allocated at its exact length: an
- * array grown by push keeps room for 17 items, which was 60 MB on 46,000 nodes.
+ * per (source, target) between those ids. Two stable counting sorts: by target within
+ * each source for the outbound rows, then by target over that order for the inbound rows,
+ * which leaves every inbound row sorted by source.
  */
 export function indexGraph(ids: string[], nodes: NodeAttributes[], edges: NamedEdge[]): GraphIndex {
   const n = ids.length;
+  const m = edges.length;
   const indexOf = new Map<string, number>();
   for (let i = 0; i < n; i++) indexOf.set(ids[i]!, i);
-  const sources = new Int32Array(edges.length);
-  const targets = new Int32Array(edges.length);
-  const outDegree = new Int32Array(n);
-  const inDegree = new Int32Array(n);
-  edges.forEach((edge, e) => {
-    const s = indexOf.get(edge.source)!;
-    const t = indexOf.get(edge.target)!;
-    sources[e] = s;
-    targets[e] = t;
-    outDegree[s]!++;
-    inDegree[t]!++;
-  });
-  // Counting sort by source, then by target within each source.
+  const sources = new Int32Array(m);
+  const targets = new Int32Array(m);
+  for (let e = 0; e < m; e++) {
+    sources[e] = indexOf.get(edges[e]!.source)!;
+    targets[e] = indexOf.get(edges[e]!.target)!;
+  }
+  // By target first, then (stably) by source: (source, target) order.
+  const byTarget = countingOrder(targets, n, identity(m));
+  const outOrder = countingOrder(sources, n, byTarget);
+  const inOrder = countingOrder(targets, n, outOrder);
+  return {
+    ids,
+    indexOf,
+    kind: nodes.map((node) => node.kind),
+    out: rows(n, outOrder, sources, targets, edges),
+    in: rows(n, inOrder, targets, sources, edges),
+    edgeCount: m,
+  };
+}
+
+function identity(m: number): Int32Array {
+  const order = new Int32Array(m);
+  for (let e = 0; e < m; e++) order[e] = e;
+  return order;
+}
+
+/** `order` stably re-sorted by `key[edge]` (keys are node indexes below n). */
+function countingOrder(key: Int32Array, n: number, order: Int32Array): Int32Array {
+  const next = new Int32Array(n + 1);
+  for (let k = 0; k < order.length; k++) next[key[order[k]!]! + 1]!++;
+  for (let v = 0; v < n; v++) next[v + 1]! += next[v]!;
+  const sorted = new Int32Array(order.length);
+  for (let k = 0; k < order.length; k++) {
+    const e = order[k]!;
+    sorted[next[key[e]!]!++] = e;
+  }
+  return sorted;
+}
+
+/** Rows keyed by `from[edge]`, holding `to[edge]`, in `order` (already sorted by from, then to). */
+function rows(n: number, order: Int32Array, from: Int32Array, to: Int32Array, edges: NamedEdge[]): Adjacency {
+  const m = order.length;
   const start = new Int32Array(n + 1);
-  for (let i = 0; i < n; i++) start[i + 1] = start[i]! + outDegree[i]!;
-  const fill = start.slice(0, n);
-  const order = new Int32Array(edges.length);
-  for (let e = 0; e < edges.length; e++) order[fill[sources[e]!]!++] = e;
-  const out = allocate(outDegree);
-  const inbound = allocate(inDegree);
-  const inFill = new Int32Array(n);
-  for (let s = 0; s < n; s++) {
-    const from = start[s]!;
-    const to = start[s + 1]!;
-    // Most out-degrees are small: an insertion sort in place beats a view and a comparator
-    // per node; a hub (a dataset thousands of models read) gets a real sort.
-    if (to - from > 16) order.subarray(from, to).sort((a, b) => targets[a]! - targets[b]!);
-    else for (let k = from + 1; k < to; k++) {
-      const e = order[k]!;
-      let j = k - 1;
-      while (j >= from && targets[order[j]!]! > targets[e]!) {
-        order[j + 1] = order[j]!;
-        j--;
-      }
-      order[j + 1] = e;
-    }
-    const adjacency = out[s]!;
-    for (let k = 0; k < to - from; k++) {
-      const e = order[from + k]!;
-      const t = targets[e]!;
-      set(adjacency, k, t, edges[e]!.attributes);
-      set(inbound[t]!, inFill[t]!++, s, edges[e]!.attributes);
-    }
+  for (let k = 0; k < m; k++) start[from[order[k]!]! + 1]!++;
+  for (let v = 0; v < n; v++) start[v + 1]! += start[v]!;
+  const node = new Int32Array(m);
+  const kind = new Array<EdgeKind>(m);
+  const use = new Array<InputUse | undefined>(m);
+  const attributes = new Array<EdgeAttributes>(m);
+  for (let k = 0; k < m; k++) {
+    const e = order[k]!;
+    const edge = edges[e]!.attributes;
+    node[k] = to[e]!;
+    kind[k] = edge.kind;
+    use[k] = edge.use;
+    attributes[k] = edge;
   }
-  return { ids, indexOf, kind: nodes.map((node) => node.kind), out, in: inbound, edgeCount: edges.length };
+  return { start, node, kind, use, attributes };
 }
 
-const NO_NEIGHBOURS: Adjacency = Object.freeze({ nodes: [], kinds: [], uses: [], attributes: [] });
-
-function allocate(degree: Int32Array): Adjacency[] {
-  const lists: Adjacency[] = new Array(degree.length);
-  for (let i = 0; i < degree.length; i++) {
-    const d = degree[i]!;
-    lists[i] = d === 0 ? NO_NEIGHBOURS : { nodes: new Array<number>(d).fill(0), kinds: new Array<EdgeKind>(d), uses: new Array<InputUse | undefined>(d), attributes: new Array<EdgeAttributes>(d) };
-  }
-  return lists;
-}
-
-function set(adjacency: Adjacency, k: number, node: number, attributes: EdgeAttributes): void {
-  adjacency.nodes[k] = node;
-  adjacency.kinds[k] = attributes.kind;
-  adjacency.uses[k] = attributes.use;
-  adjacency.attributes[k] = attributes;
-}
-
-/** Position of `node` in a sorted neighbour list, or -1. */
-export function findNeighbour(adjacency: Adjacency, node: number): number {
-  const list = adjacency.nodes;
-  let low = 0;
-  let high = list.length - 1;
+/** The slot of the edge v → w in `adjacency` (binary search in v's sorted row), or -1. */
+export function findSlot(adjacency: Pick<Adjacency, "start" | "node">, v: number, w: number): number {
+  let low = adjacency.start[v]!;
+  let high = adjacency.start[v + 1]! - 1;
   while (low <= high) {
     const mid = (low + high) >>> 1;
-    const value = list[mid]!;
-    if (value === node) return mid;
-    if (value < node) low = mid + 1;
+    const value = adjacency.node[mid]!;
+    if (value === w) return mid;
+    if (value < w) low = mid + 1;
     else high = mid - 1;
   }
   return -1;

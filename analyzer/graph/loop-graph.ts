@@ -1,5 +1,5 @@
 import type { EdgeAttributes, NodeAttributes } from "./attributes.js";
-import { findNeighbour, type GraphIndex } from "./graph-index.js";
+import { findSlot, type Adjacency, type GraphIndex } from "./graph-index.js";
 
 /**
  * The estate graph: directed, at most one edge per ordered pair, attributes on nodes and
@@ -54,13 +54,11 @@ export class LoopGraph {
   }
 
   outNeighbors(id: string): string[] {
-    const i = this.index.indexOf.get(id);
-    return i === undefined ? [] : this.index.out[i]!.nodes.map((j) => this.index.ids[j]!);
+    return this.neighbours(this.index.out, id);
   }
 
   inNeighbors(id: string): string[] {
-    const i = this.index.indexOf.get(id);
-    return i === undefined ? [] : this.index.in[i]!.nodes.map((j) => this.index.ids[j]!);
+    return this.neighbours(this.index.in, id);
   }
 
   forEachNode(callback: (id: string, attributes: NodeAttributes) => void): void {
@@ -72,8 +70,7 @@ export class LoopGraph {
   forEachEdge(callback: (attributes: EdgeAttributes, source: string, target: string) => void): void {
     const { ids, out } = this.index;
     for (let s = 0; s < ids.length; s++) {
-      const { nodes, attributes } = out[s]!;
-      for (let k = 0; k < nodes.length; k++) callback(attributes[k]!, ids[s]!, ids[nodes[k]!]!);
+      for (let k = out.start[s]!; k < out.start[s + 1]!; k++) callback(out.attributes[k]!, ids[s]!, ids[out.node[k]!]!);
     }
   }
 
@@ -85,19 +82,23 @@ export class LoopGraph {
     this.forEachNeighbour(this.index.in, id, callback);
   }
 
-  private forEachNeighbour(side: GraphIndex["out"], id: string, callback: (other: string, attributes: EdgeAttributes) => void): void {
-    const i = this.index.indexOf.get(id);
-    if (i === undefined) return;
-    const { nodes, attributes } = side[i]!;
-    for (let k = 0; k < nodes.length; k++) callback(this.index.ids[nodes[k]!]!, attributes[k]!);
+  private neighbours(side: Adjacency, id: string): string[] {
+    const result: string[] = [];
+    this.forEachNeighbour(side, id, (other) => result.push(other));
+    return result;
+  }
+
+  private forEachNeighbour(side: Adjacency, id: string, callback: (other: string, attributes: EdgeAttributes) => void): void {
+    const v = this.index.indexOf.get(id);
+    if (v === undefined) return;
+    for (let k = side.start[v]!; k < side.start[v + 1]!; k++) callback(this.index.ids[side.node[k]!]!, side.attributes[k]!);
   }
 
   private edgeAttributes(source: string, target: string): EdgeAttributes | undefined {
     const s = this.index.indexOf.get(source);
     const t = this.index.indexOf.get(target);
     if (s === undefined || t === undefined) return undefined;
-    const adjacency = this.index.out[s]!;
-    const k = findNeighbour(adjacency, t);
-    return k === -1 ? undefined : adjacency.attributes[k];
+    const k = findSlot(this.index.out, s, t);
+    return k === -1 ? undefined : this.index.out.attributes[k];
   }
 }

@@ -34,11 +34,11 @@ export function trainingReadsInsideLoop(facts: Facts, model: string): string[] {
   const { index, components } = facts;
   const v = index.indexOf.get(model);
   if (v === undefined) return [];
-  const inbound = index.in[v]!;
+  const inbound = index.in;
   const sources: string[] = [];
-  for (let i = 0; i < inbound.nodes.length; i++) {
-    const source = inbound.nodes[i]!;
-    if (source !== v && inbound.kinds[i] === "reads" && trains(inbound.uses[i]) && components.componentOf[source] === components.componentOf[v]) sources.push(index.ids[source]!);
+  for (let k = inbound.start[v]!; k < inbound.start[v + 1]!; k++) {
+    const source = inbound.node[k]!;
+    if (source !== v && inbound.kind[k] === "reads" && trains(inbound.use[k]) && components.componentOf[source] === components.componentOf[v]) sources.push(index.ids[source]!);
   }
   return sources;
 }

@@ -52,7 +52,7 @@ export const inputEntanglement: Rule = {
     for (const { node, readers } of crowded) {
       const id = index.ids[node]!;
       const site = estate.graph.getNodeAttributes(id).site;
-      const sites: Site[] = site ? [site] : declarationSites(estate, id, index.ids[index.out[node]!.nodes[0]!]!);
+      const sites: Site[] = site ? [site] : declarationSites(estate, id, index.ids[index.out.node[index.out.start[node]!]!]!);
       drafts.push({
         message: `${id} is an input of ${readers} models, more than the ${MAX_CANDIDATES_PER_INPUT} Loopscope compares pair by pair: pairs of models entangled mainly through it are not listed one by one`,
         models: [],

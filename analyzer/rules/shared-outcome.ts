@@ -46,9 +46,10 @@ export const sharedOutcome: Rule = {
       const dataset = index.ids[group.dataset]!;
       const models = group.influencers.map((v) => index.ids[v]!);
       const sites: Site[] = [];
-      index.in[group.dataset]!.nodes.forEach((source, i) => {
-        if (index.in[group.dataset]!.kinds[i] === "influences") sites.push(...declarationSites(estate, index.ids[source]!, dataset));
-      });
+      const inbound = index.in;
+      for (let k = inbound.start[group.dataset]!; k < inbound.start[group.dataset + 1]!; k++) {
+        if (inbound.kind[k] === "influences") sites.push(...declarationSites(estate, index.ids[inbound.node[k]!]!, dataset));
+      }
       drafts.push({
         message: `${models.length} models influence ${dataset} and ${group.trainers.length} of them train on it: ${group.pairs} pairs, more than the ${MAX_PAIRS_PER_DATASET} Loopscope lists one by one, so they are reported together`,
         models,
