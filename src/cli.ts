@@ -1,6 +1,7 @@
 import type { CommandIO } from "./commands/command.js";
 import { COMMANDS } from "./commands/index.js";
 import { EXIT, UsageError } from "./exit-codes.js";
+import { standardOutput } from "./io/standard-output.js";
 
 import { VERSION } from "../analyzer/version.js";
 
@@ -57,7 +58,7 @@ export async function main(argv: string[], io: CommandIO = processIO()): Promise
 
 function processIO(): CommandIO {
   return {
-    stdout: (text) => process.stdout.write(text),
+    stdout: standardOutput(),
     stderr: (text) => process.stderr.write(text),
     cwd: process.cwd(),
     isTTY: Boolean(process.stdout.isTTY),

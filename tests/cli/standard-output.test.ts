@@ -1,0 +1,28 @@
+import { spawnSync } from "node:child_process";
+import { closeSync, mkdtempSync, openSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { runCli } from "../helpers/run-cli.js";
+
+const BIN = fileURLToPath(new URL("../../bin/loopscope.js", import.meta.url));
+
+describe("standard output redirected to a file", () => {
+  it("holds exactly what a pipe receives (written straight to the descriptor)", () => {
+    const piped = runCli(["lint", "samples", "--format", "json", "--fail-on", "never"]);
+    expect(piped.code).toBe(0);
+    const file = join(mkdtempSync(join(tmpdir(), "loopscope-stdout-")), "report.json");
+    const fd = openSync(file, "w");
+    const run = spawnSync(process.execPath, [BIN, "lint", "samples", "--format", "json", "--fail-on", "never"], {
+      cwd: fileURLToPath(new URL("../..", import.meta.url)),
+      env: { ...process.env, LOOPSCOPE_TODAY: "2026-11-28" },
+      stdio: ["ignore", fd, "pipe"],
+    });
+    closeSync(fd);
+    expect(run.status).toBe(0);
+    const written = readFileSync(file, "utf8");
+    expect(written.length).toBeGreaterThan(1000);
+    expect(written).toBe(piped.stdout);
+  });
+});
