@@ -4,6 +4,7 @@ import type { Command } from "./command.js";
 import { createBaseline, serializeBaseline } from "../../analyzer/engine/baseline.js";
 import { parseFlags } from "../io/parse-flags.js";
 import { analyzePaths, noManifestsMessage } from "../io/analyze-paths.js";
+import { commandProgress } from "../io/progress.js";
 import { loadBaseline } from "../io/load-baseline.js";
 import { EXIT, UsageError } from "../exit-codes.js";
 
@@ -28,7 +29,8 @@ Options:
       config: { type: "string" },
     });
     if (positionals.length === 0) throw new UsageError("give at least one file or folder (e.g. `loopscope baseline manifests/ -o loopscope-baseline.json`)");
-    const analysis = await analyzePaths(positionals, io.cwd, values.config);
+    // The baseline is JSON: a progress line only when it goes to a file.
+    const analysis = await analyzePaths(positionals, io.cwd, values.config, commandProgress(io, values.output === undefined));
     if (analysis.report.summary.files === 0) throw new UsageError(noManifestsMessage(positionals, analysis, io.cwd));
     const output = values.output;
     const previous = output !== undefined && existsSync(resolve(io.cwd, output)) ? loadBaseline(io.cwd, output) : undefined;

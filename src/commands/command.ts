@@ -4,8 +4,10 @@ export interface CommandIO {
   stderr: (text: string) => void;
   /** The directory relative paths are resolved from (process.cwd() in the real CLI). */
   cwd: string;
-  /** True when stdout is a terminal (colour, progress). */
+  /** True when stdout is a terminal (colour). */
   isTTY: boolean;
+  /** True when stderr is a terminal (the progress line of long runs). */
+  stderrIsTTY?: boolean | undefined;
   env: Record<string, string | undefined>;
 }
 

@@ -2,6 +2,7 @@ import type { Command } from "./command.js";
 import { impact, type Impact, type ReachedGroups, type ReachedNode } from "../../analyzer/impact.js";
 import { oneOf, parseFlags } from "../io/parse-flags.js";
 import { analyzePaths, noManifestsMessage } from "../io/analyze-paths.js";
+import { commandProgress } from "../io/progress.js";
 import { EXIT, UsageError } from "../exit-codes.js";
 
 const IMPACT_FORMATS = ["text", "json"] as const;
@@ -35,7 +36,7 @@ Options:
       depth = Number(values.depth);
       if (!Number.isInteger(depth) || depth < 1) throw new UsageError(`--depth must be a whole number of at least 1 (got "${values.depth}")`);
     }
-    const analysis = await analyzePaths(paths.length > 0 ? paths : ["."], io.cwd, values.config);
+    const analysis = await analyzePaths(paths.length > 0 ? paths : ["."], io.cwd, values.config, commandProgress(io, format !== "text"));
     if (analysis.report.summary.files === 0) throw new UsageError(noManifestsMessage(paths.length > 0 ? paths : ["."], analysis, io.cwd));
     const result = impact(analysis.graph, name, { depth });
     if (!result.found) {

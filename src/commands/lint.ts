@@ -6,6 +6,7 @@ import { RULES } from "../../analyzer/rules/index.js";
 import { applyBaseline, formatBaselineComparison, type BaselineComparison } from "../../analyzer/engine/baseline.js";
 import { ruleSettings } from "../../analyzer/engine/settings.js";
 import { analyzePaths, noManifestsMessage } from "../io/analyze-paths.js";
+import { commandProgress } from "../io/progress.js";
 import { loadBaseline } from "../io/load-baseline.js";
 import { writeOutput } from "../io/write-output.js";
 import { oneOf, parseFlags } from "../io/parse-flags.js";
@@ -43,6 +44,10 @@ Options:
                                       observed, datasets no manifest mentions; repeatable
       --no-color                      never colour the output (NO_COLOR is honoured too)
 
+On a terminal, a run longer than half a second shows a progress line on stderr, cleared
+before the report; never with --format other than text, in CI (CI set), or with
+LOOPSCOPE_NO_PROGRESS=1.
+
 Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or I/O error.
 `,
   async run(args, io) {
@@ -62,7 +67,8 @@ Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage 
     if (positionals.length === 0) throw new UsageError("give at least one file or folder to lint (e.g. `loopscope lint manifests/`)");
     if (values["strict-baseline"] && values.baseline === undefined) throw new UsageError("--strict-baseline needs --baseline FILE");
     const baselineFile = values.baseline === undefined ? undefined : loadBaseline(io.cwd, values.baseline);
-    const analysis = await analyzePaths(positionals, io.cwd, values.config);
+    // A progress line on a terminal, never mixed into machine-readable output.
+    const analysis = await analyzePaths(positionals, io.cwd, values.config, commandProgress(io, format !== "text"));
     const failOn = oneOf<FailOn>("fail-on", values["fail-on"], FAIL_ON_LEVELS, analysis.loaded.config.failOn);
     let report = analysis.report;
     if (values.lineage !== undefined) report = lintWithLineage(report, analysis, values.lineage, io.cwd);

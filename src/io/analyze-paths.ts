@@ -5,6 +5,7 @@ import { filterSources } from "./filter-sources.js";
 import { loadConfig, type LoadedConfig } from "./load-config.js";
 import { listManifestFiles } from "./read-sources.js";
 import { readInBackground } from "./read-in-background.js";
+import type { ProgressSink } from "./progress.js";
 import { today } from "./today.js";
 
 export interface PathsAnalysis extends Analysis {
@@ -18,12 +19,20 @@ export interface PathsAnalysis extends Analysis {
  * effect (explicit `--config` or the nearest one upward) and analyse. Read notices are
  * put in front of the analyzer's own.
  */
-export async function analyzePaths(paths: string[], cwd: string, configFile?: string): Promise<PathsAnalysis> {
+export async function analyzePaths(paths: string[], cwd: string, configFile?: string, progress?: ProgressSink): Promise<PathsAnalysis> {
+  try {
+    return await analyzeListed(paths, cwd, configFile, progress);
+  } finally {
+    progress?.done();
+  }
+}
+
+async function analyzeListed(paths: string[], cwd: string, configFile: string | undefined, progress: ProgressSink | undefined): Promise<PathsAnalysis> {
   const loaded = loadConfig(cwd, configFile);
   const listed = listManifestFiles(paths, cwd);
   const { sources: files, excluded } = filterSources(listed.files, loaded, cwd);
   // Files are parsed as they are read (reading runs on another thread for large estates).
-  const session = startAnalysis({ today: today(), config: loaded.config }, files.length);
+  const session = startAnalysis({ today: today(), config: loaded.config, onProgress: progress ? (p) => progress.update(p) : undefined }, files.length);
   const readNotices: Notice[] = [...listed.notices];
   await readInBackground(files, (result) => ("source" in result ? session.add(result.source) : readNotices.push(result.notice)));
   const analysis = session.finish();

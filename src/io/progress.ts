@@ -1,4 +1,5 @@
 import type { Progress } from "../../analyzer/index.js";
+import type { CommandIO } from "../commands/command.js";
 
 /** What a command hands to `analyze({ onProgress })`, and closes before printing its output. */
 export interface ProgressSink {
@@ -30,6 +31,16 @@ const STAGES: Record<Progress["stage"], string> = {
   report: "writing the report",
 };
 
+/**
+ * The progress line of a command that analyses a folder: on stderr, when stderr is a
+ * terminal, unless the output on stdout is machine-readable (`quiet`).
+ * LOOPSCOPE_PROGRESS_DELAY (ms) changes the delay before it appears.
+ */
+export function commandProgress(io: CommandIO, quiet: boolean): ProgressSink {
+  const delay = Number(io.env["LOOPSCOPE_PROGRESS_DELAY"]);
+  return terminalProgress({ write: io.stderr, isTTY: io.stderrIsTTY ?? false, env: io.env, quiet, delay: Number.isFinite(delay) && delay >= 0 ? delay : undefined });
+}
+
 const SILENT: ProgressSink = { update: () => undefined, done: () => undefined };
 
 /**
@@ -52,7 +63,7 @@ export function terminalProgress(options: ProgressOptions): ProgressSink {
       if (t - start < delay || t - lastDraw < 100) return;
       lastDraw = t;
       shown = true;
-      const count = progress.total > 1 ? ` ${progress.done.toLocaleString("en-US")}/${progress.total.toLocaleString("en-US")}` : "";
+      const count = progress.total > 1 && progress.done > 0 ? ` ${progress.done.toLocaleString("en-US")}/${progress.total.toLocaleString("en-US")}` : "";
       options.write(`\r\x1b[Kloopscope: ${STAGES[progress.stage] ?? progress.stage}${count}…`);
     },
     done() {

@@ -1,0 +1,49 @@
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { beforeAll, describe, expect, it } from "vitest";
+import { generateEstate } from "../../bench/generate.js";
+
+const BIN = fileURLToPath(new URL("../../bin/loopscope.js", import.meta.url));
+const hasScript = spawnSync("script", ["--version"]).status === 0;
+
+/** Runs the CLI on a real pseudo-terminal (util-linux `script`), so stderr is a TTY; returns what the terminal showed. */
+function onTerminal(args: string[]): string {
+  const command = [process.execPath, BIN, ...args].map((a) => `'${a}'`).join(" ");
+  const env: Record<string, string | undefined> = { ...process.env, LOOPSCOPE_PROGRESS_DELAY: "0", LOOPSCOPE_TODAY: "2026-11-28", NO_COLOR: "1" };
+  delete env["CI"];
+  delete env["LOOPSCOPE_NO_PROGRESS"];
+  const run = spawnSync("script", ["-qec", command, "/dev/null"], { env, encoding: "utf8", timeout: 60_000, maxBuffer: 1 << 26 });
+  return run.stdout;
+}
+
+describe.runIf(hasScript)("progress on a terminal", () => {
+  let dir = "";
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), "loopscope-progress-"));
+    for (const source of generateEstate({ models: 600, seed: 3 })) {
+      const path = join(dir, source.path);
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, source.text);
+    }
+  });
+
+  it("draws a progress line on stderr and clears it before the text report", () => {
+    const screen = onTerminal(["lint", dir, "--fail-on", "never"]);
+    const first = screen.indexOf("\r\x1b[Kloopscope: reading manifests 500/");
+    expect(first).toBeGreaterThanOrEqual(0);
+    const report = screen.indexOf("hidden-feedback-loop");
+    expect(report).toBeGreaterThan(first);
+    // The last progress output before the report is the clearing sequence.
+    const before = screen.slice(0, report);
+    expect(before.lastIndexOf("\r\x1b[K")).toBeGreaterThan(before.lastIndexOf("loopscope: "));
+  });
+
+  it("stays silent with --format json, so the terminal shows only the report", () => {
+    const screen = onTerminal(["lint", dir, "--format", "json", "--fail-on", "never"]);
+    expect(screen).not.toContain("loopscope: ");
+    expect(screen.trimStart().startsWith("{")).toBe(true);
+  });
+});
