@@ -1,5 +1,5 @@
 import type { DeclaringSide, Estate, Site } from "../graph/attributes.js";
-import type { GraphIndex } from "../graph/graph-index.js";
+import { findSlot, type GraphIndex } from "../graph/graph-index.js";
 import type { EdgeRef } from "../derive/influencers.js";
 
 /** The manifest fields that declare the edge `from → to`, optionally only one side's. */
@@ -8,15 +8,15 @@ export function declarationSites(estate: Estate, from: string, to: string, side?
   return estate.graph.getEdgeAttributes(from, to).declarations.filter((d) => side === undefined || d.side === side);
 }
 
-/** The declarations of index edges, each edge once. */
-export function edgeRefSites(estate: Estate, index: GraphIndex, edges: readonly EdgeRef[]): Site[] {
-  const seen = new Set<string>();
+/** The declarations of index edges, each edge once (looked up by slot, not by name). */
+export function edgeRefSites(index: GraphIndex, edges: readonly EdgeRef[]): Site[] {
+  const seen = new Set<number>();
   const sites: Site[] = [];
   for (const [from, to] of edges) {
-    const key = `${from},${to}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    sites.push(...declarationSites(estate, index.ids[from]!, index.ids[to]!));
+    const slot = findSlot(index.out, from, to);
+    if (slot === -1 || seen.has(slot)) continue;
+    seen.add(slot);
+    for (const declaration of index.out.attributes[slot]!.declarations) sites.push(declaration);
   }
   return sites;
 }

@@ -38,7 +38,7 @@ export const sharedOutcome: Rule = {
         message: `${a} and ${b} both influence ${formatList(datasets)}, and ${who} on ${it} or on data derived from ${it}`,
         models: [a, b],
         nodes: [a, b, ...datasets],
-        sites: edgeRefSites(estate, index, pair.edges),
+        sites: edgeRefSites(index, pair.edges),
         data: { datasets, trainers },
       };
     });
