@@ -118,8 +118,11 @@ export function scanJson(text: string, limits: { maxDepth: number; maxStringLeng
 function jsonTree(text: string, startList: number[], endList: number[], kindList: number[]): FlatTree {
   // Kept for the life of the analysis: exact-size typed arrays, not growable lists the
   // garbage collector would trace (15 MB less heap on 3,300 JSON files).
-  const starts = Int32Array.from(startList);
-  const ends = Int32Array.from(endList);
+  const both = new Int32Array(2 * startList.length);
+  both.set(startList);
+  both.set(endList, startList.length);
+  const starts = both.subarray(0, startList.length);
+  const ends = both.subarray(startList.length);
   const kinds = Uint8Array.from(kindList);
   return {
     starts,

@@ -15,8 +15,11 @@ import { contentStart, MAPPING, SCALAR, SEQUENCE, type FlatTree } from "./flat-t
  * `-` item, a rolled-back attempt), lookups return undefined and the caller finds the
  * position with the slower `yaml` package instead.
  */
+/** The recording buffers, grown by doubling and kept for the next file. */
+const scratch = { starts: new Int32Array(1 << 12), ends: new Int32Array(1 << 12) };
+
 export class FrameRecorder implements FlatTree {
-  /** Typed arrays, grown by doubling and trimmed by `finish`: 8 bytes a node. */
+  /** Where each frame starts and where its subtree ends: 8 bytes a node once finished. */
   starts: Int32Array;
   ends: Int32Array;
   results: unknown[] = [];
@@ -33,16 +36,19 @@ export class FrameRecorder implements FlatTree {
     private readonly onRoot: (position: number, count: number) => void,
     private readonly limits: { maxStringLength: number; maxDepth: number } = { maxStringLength: Infinity, maxDepth: Infinity },
   ) {
-    // About one node per 10 characters of a typical manifest.
-    const capacity = Math.max(64, text.length >> 3);
-    this.starts = new Int32Array(capacity);
-    this.ends = new Int32Array(capacity);
+    // Recording goes into buffers shared by every file (one file is read at a time), and
+    // `finish` copies out exactly what this file needs: two buffers per file, not four.
+    this.starts = scratch.starts;
+    this.ends = scratch.ends;
   }
 
-  /** Drops the unused capacity once the file is read. */
+  /** Keeps this file's frames at their exact size (both arrays in one buffer). */
   finish(): void {
-    this.starts = this.starts.slice(0, this.count);
-    this.ends = this.ends.slice(0, this.count);
+    const both = new Int32Array(2 * this.count);
+    both.set(this.starts.subarray(0, this.count));
+    both.set(this.ends.subarray(0, this.count), this.count);
+    this.starts = both.subarray(0, this.count);
+    this.ends = both.subarray(this.count);
     // A list grown by push keeps up to half again its length in spare room.
     this.results = this.results.slice(0, this.count);
   }
@@ -75,10 +81,10 @@ export class FrameRecorder implements FlatTree {
   private grow(): void {
     const starts = new Int32Array(this.starts.length * 2);
     starts.set(this.starts);
-    this.starts = starts;
+    this.starts = scratch.starts = starts;
     const ends = new Int32Array(this.ends.length * 2);
     ends.set(this.ends);
-    this.ends = ends;
+    this.ends = scratch.ends = ends;
   }
 
   kindOf(node: number): number {
