@@ -93,11 +93,18 @@ class Resolver {
   /** Each model's output node ids, in declaration order (built once, shared by every reference). */
   private readonly outputIds = new Map<string, string[]>();
 
+  /** Every declared name's kind, in one Map: looked up for every reference. */
+  private readonly kinds = new Map<string, "model" | "dataset" | "service">();
+
   constructor(
     private readonly models: Map<string, Declared<ModelManifest>>,
     private readonly datasets: Map<string, Declared<DatasetManifest>>,
     private readonly services: Map<string, Declared<ServiceManifest>>,
-  ) {}
+  ) {
+    for (const name of models.keys()) this.kinds.set(name, "model");
+    for (const name of datasets.keys()) this.kinds.set(name, "dataset");
+    for (const name of services.keys()) this.kinds.set(name, "service");
+  }
 
   run(): void {
     for (const [name, { manifest, doc }] of this.models) {
@@ -225,10 +232,7 @@ class Resolver {
   }
 
   private kindOf(name: string): "model" | "dataset" | "service" | undefined {
-    if (this.models.has(name)) return "model";
-    if (this.datasets.has(name)) return "dataset";
-    if (this.services.has(name)) return "service";
-    return undefined;
+    return this.kinds.get(name);
   }
 
   private isDeclared(name: string): boolean {
