@@ -69,6 +69,12 @@ function toFinding(rule: string, severity: Finding["severity"], draft: FindingDr
 
 /** Names sorted by code unit (the default sort), each once; one copy, no Set. */
 function uniqueSorted(names: readonly string[]): string[] {
+  // Most findings name one to three models or nodes.
+  if (names.length < 2) return names.slice();
+  if (names.length === 2) {
+    const [a, b] = names as [string, string];
+    return a === b ? [a] : a < b ? [a, b] : [b, a];
+  }
   const sorted = names.slice().sort();
   let kept = Math.min(sorted.length, 1);
   for (let i = 1; i < sorted.length; i++) if (sorted[i] !== sorted[kept - 1]) sorted[kept++] = sorted[i]!;
