@@ -19,6 +19,11 @@ function helpText(): string {
     "  -h, --help     show help (also `loopscope <command> --help`)",
     "  -v, --version  print the version",
     "",
+    "Long runs of lint, baseline and impact draw a progress line on a terminal's stderr after",
+    "half a second, cleared before the output; never in CI (CI set), when stderr is not a",
+    "terminal, beside a machine-readable report on stdout, or with --no-progress or",
+    "LOOPSCOPE_NO_PROGRESS=1.",
+    "",
     "Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or I/O error.",
     "",
   ].join("\n");

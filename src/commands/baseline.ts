@@ -22,15 +22,18 @@ entries that are still present and drops the stale ones.
 Options:
   -o, --output <FILE>   write the baseline here (default: print it)
       --config <FILE>   config file (default: loopscope.config.yaml|.yml|.json, searched upward)
+      --no-progress     never draw the progress line that long runs show on a terminal's
+                        stderr (drawn only with -o, never in CI)
 `,
   async run(args, io) {
     const { values, positionals } = parseFlags(args, {
       output: { type: "string", short: "o" },
       config: { type: "string" },
+      "no-progress": { type: "boolean" },
     });
     if (positionals.length === 0) throw new UsageError("give at least one file or folder (e.g. `loopscope baseline manifests/ -o loopscope-baseline.json`)");
     // The baseline is JSON: a progress line only when it goes to a file.
-    const analysis = await analyzePaths(positionals, io.cwd, values.config, commandProgress(io, values.output === undefined));
+    const analysis = await analyzePaths(positionals, io.cwd, values.config, commandProgress(io, values["no-progress"] === true || values.output === undefined));
     if (analysis.report.summary.files === 0) throw new UsageError(noManifestsMessage(positionals, analysis, io.cwd));
     const output = values.output;
     const previous = output !== undefined && existsSync(resolve(io.cwd, output)) ? loadBaseline(io.cwd, output) : undefined;

@@ -21,12 +21,15 @@ Options:
   -f, --format <text|json>   output format (default text)
       --depth <N>            follow at most N edges in each direction
       --config <FILE>        config file (its include/exclude apply)
+      --no-progress          never draw the progress line that long runs show on a
+                             terminal's stderr (never drawn with --format json or in CI)
 `,
   async run(args, io) {
     const { values, positionals } = parseFlags(args, {
       format: { type: "string", short: "f" },
       depth: { type: "string" },
       config: { type: "string" },
+      "no-progress": { type: "boolean" },
     });
     const format = oneOf("format", values.format, IMPACT_FORMATS, "text");
     const [name, ...paths] = positionals;
@@ -36,7 +39,7 @@ Options:
       depth = Number(values.depth);
       if (!Number.isInteger(depth) || depth < 1) throw new UsageError(`--depth must be a whole number of at least 1 (got "${values.depth}")`);
     }
-    const analysis = await analyzePaths(paths.length > 0 ? paths : ["."], io.cwd, values.config, commandProgress(io, format !== "text"));
+    const analysis = await analyzePaths(paths.length > 0 ? paths : ["."], io.cwd, values.config, commandProgress(io, values["no-progress"] === true || format !== "text"));
     if (analysis.report.summary.files === 0) throw new UsageError(noManifestsMessage(paths.length > 0 ? paths : ["."], analysis, io.cwd));
     const result = impact(analysis.graph, name, { depth });
     if (!result.found) {

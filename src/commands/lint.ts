@@ -43,10 +43,12 @@ Options:
                                       reads no manifest declares, declared consumers never
                                       observed, datasets no manifest mentions; repeatable
       --no-color                      never colour the output (NO_COLOR is honoured too)
+      --no-progress                   never draw the progress line (LOOPSCOPE_NO_PROGRESS=1 too)
 
 On a terminal, a run longer than half a second shows a progress line on stderr, cleared
-before the report; never with --format other than text, in CI (CI set), or with
-LOOPSCOPE_NO_PROGRESS=1.
+before the report. It is never drawn when stderr is not a terminal, in CI (CI set), or
+when a machine-readable report (--format other than text) goes to stdout; with
+--output FILE any format shows it.
 
 Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or I/O error.
 `,
@@ -56,6 +58,7 @@ Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage 
       "fail-on": { type: "string" },
       "no-color": { type: "boolean" },
       color: { type: "boolean" },
+      "no-progress": { type: "boolean" },
       output: { type: "string", short: "o" },
       config: { type: "string" },
       baseline: { type: "string" },
@@ -67,8 +70,10 @@ Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage 
     if (positionals.length === 0) throw new UsageError("give at least one file or folder to lint (e.g. `loopscope lint manifests/`)");
     if (values["strict-baseline"] && values.baseline === undefined) throw new UsageError("--strict-baseline needs --baseline FILE");
     const baselineFile = values.baseline === undefined ? undefined : loadBaseline(io.cwd, values.baseline);
-    // A progress line on a terminal, never mixed into machine-readable output.
-    const analysis = await analyzePaths(positionals, io.cwd, values.config, commandProgress(io, format !== "text"));
+    // A progress line on a terminal, never beside a machine-readable report on stdout
+    // (a terminal showing both would interleave them); a report written to a file leaves stderr free.
+    const quiet = values["no-progress"] === true || (format !== "text" && values.output === undefined);
+    const analysis = await analyzePaths(positionals, io.cwd, values.config, commandProgress(io, quiet));
     const failOn = oneOf<FailOn>("fail-on", values["fail-on"], FAIL_ON_LEVELS, analysis.loaded.config.failOn);
     let report = analysis.report;
     if (values.lineage !== undefined) report = lintWithLineage(report, analysis, values.lineage, io.cwd);

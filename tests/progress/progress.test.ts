@@ -32,5 +32,10 @@ describe("CLI progress", () => {
     expect(run({ env: { CI: "true" } }, long)).toEqual([]);
     expect(run({ quiet: true }, long)).toEqual([]);
     expect(run({ env: { LOOPSCOPE_NO_PROGRESS: "1" } }, long)).toEqual([]);
+    expect(run({ env: { TERM: "dumb" } }, long)).toEqual([]);
+  });
+
+  it("treats CI=false and CI=0 as not in CI", () => {
+    for (const CI of ["false", "0"]) expect(run({ env: { CI } }, [[1000, 1000]])).toEqual(["\r\x1b[Kloopscope: reading manifests 1,000/11,000…", "\r\x1b[K"]);
   });
 });
