@@ -1,9 +1,10 @@
 /**
  * The UI at scale (issue #6, item 4): a generated estate (5,000 models by default, seed 1)
  * goes through the page's real file input in headless Chromium, and the page itself times
- * each step from the input's change event:
+ * each step from the input's change event (the app's performance marks):
  *
- *   change → files read → (worker) analysis received → status "done" → sigma's first frame
+ *   change → files opened → files read (the worker parses them meanwhile) → report and
+ *   result in the page → layout → sigma's first frame of the new estate → positions received
  *
  * While that happens a key is pressed every 100 ms (through Chromium's input pipeline, as
  * a person would) and the page records how late each keydown reached its handler, the
@@ -20,6 +21,7 @@
  *
  * Results go between `<!-- bench:ui:begin -->` and `<!-- bench:ui:end -->` in bench/RESULTS.md
  * (the section is appended when the markers are missing); nothing else in the file changes.
+ * BENCH_UI_DEBUG=1 also prints every long task.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, freemem, loadavg, release, tmpdir, totalmem, type as osType } from "node:os";
@@ -302,7 +304,7 @@ async function main(): Promise<void> {
       runs.push(run);
       console.log(
         `run ${i + 1} (load ${run.load.join(" / ")}): files read ${run.read} ms, result in the page ${run.received} ms, first frame ${run.drawn} ms; ` +
-          `worker ${JSON.stringify(run.worker)}, analyze() ${run.analyze} ms; longest task ${run.during.longest} ms while loading, ${run.after.longest} ms after; worst key delay ${run.during.keyDelay} / ${run.after.keyDelay} ms; select a loop ${run.select} ms`,
+          `worker ${JSON.stringify(run.worker)}, analyze() ${run.analyze} ms; longest task ${run.during.longest} ms while loading, ${run.after.longest} ms after; worst key delay ${run.during.keyDelay} / ${run.after.keyDelay} ms; select a loop ${run.select} ms; marks ${JSON.stringify(run.steps)}`,
       );
       // A loaded machine says little about the UI: note it, so the run can be repeated when quieter.
       if (run.load[0]! > cpus().length * 1.5) console.log(`  (load average ${run.load[0]} on ${cpus().length} cores: this run is an upper bound)`);
@@ -337,7 +339,8 @@ async function main(): Promise<void> {
         `| ${i + 1} | ${r.load[0]} | ${fmt(r.read)} | ${fmt(r.received)} | **${fmt(r.drawn)}** | ${r.drawn <= TARGET_MS ? "met" : "not met"} | ${fmt(r.analyze)} | ${fmt(r.during.longest)} | ${fmt(r.during.blocking)} | ${fmt(r.during.keyDelay)} (${r.during.keys}) | ${fmt(r.during.frameGap)} | ${fmt(r.after.longest)} / ${fmt(r.after.keyDelay)} | ${fmt(r.select)} |`,
     ),
     "",
-    `Where the fastest run's ${fmt(best.drawn)} ms went: opening and reading the ${files.length.toLocaleString("en-US")} files (the browser looks each one up, then reads them in parallel) ${fmt(best.read)} ms, ` +
+    `Where the fastest run's ${fmt(best.drawn)} ms went: opening and reading the ${files.length.toLocaleString("en-US")} files ${fmt(best.read)} ms ` +
+      `(the browser looks up each file's size, ${fmt(best.steps["files-opened"] ?? NaN)} ms, then reads them in parallel), ` +
       `while the worker parsed them (${fmt(w["parse"] ?? NaN)} ms of parsing); then ${fmt(afterRead(best))} ms until the result was in the page: ` +
       `the rest of the analysis ${fmt(w["finish"] ?? NaN)} ms and the graph export ${fmt(w["graph"] ?? NaN)} ms (the analyzer's), the result's transfer ${fmt(w["transfer"] ?? NaN)} ms; ` +
       `then ${fmt(best.drawn - best.received)} ms to the first frame (indexing, the view, its layout in a worker, drawing). ` +

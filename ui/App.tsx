@@ -6,11 +6,13 @@ import type { AnalysisResult } from "./worker/protocol.js";
 import { SAMPLES } from "./load/samples.js";
 import { LoadBar } from "./load/LoadBar.js";
 import { DropZone } from "./load/DropZone.js";
+import type { PickedFile } from "./load/read-files.js";
 import { indexEstate, neighbourhood } from "./model/estate-index.js";
 import { buildViewGraph } from "./model/view-graph.js";
 import { computeInteractions, type Coupling } from "./model/interactions.js";
 import { highlightFinding, highlightNode, highlightPair, type Highlight, type Selection } from "./model/highlight.js";
 import { GraphView, type GraphViewHandle } from "./graph/GraphView.js";
+import { prelayout } from "./graph/prelayout.js";
 import { Legend } from "./graph/Legend.js";
 import { DEFAULT_FILTERS, FindingsPanel, visibleFindings, type FindingFilters } from "./panels/FindingsPanel.js";
 import { FindingDetail } from "./panels/FindingDetail.js";
@@ -52,8 +54,8 @@ function landingNodes(graph: EstateGraph): { nodes: string[]; capped: boolean } 
 }
 
 export function App() {
-  const { result, status, run, cancel } = useAnalysis();
-  const [sources, setSources] = useState<SourceFile[]>([]);
+  // `complete`: a big result's positions (locations, fields) arrive just after its first view.
+  const { result, complete, sources, status, run, runFiles, cancel } = useAnalysis();
   const [label, setLabel] = useState("");
   const [view, setView] = useState<View>("graph");
   const [selection, setSelection] = useState<Selection>(null);
@@ -68,13 +70,22 @@ export function App() {
 
   const load = useCallback(
     (next: SourceFile[], nextLabel: string) => {
-      setSources(next);
       setLabel(nextLabel);
       setSelection(null);
       setModelsOnly(null);
       run(next);
     },
     [run],
+  );
+  // Picked or dropped files: the worker reads them while it analyses.
+  const loadFiles = useCallback(
+    (picked: PickedFile[], nextLabel: string) => {
+      setLabel(nextLabel);
+      setSelection(null);
+      setModelsOnly(null);
+      runFiles(picked);
+    },
+    [runFiles],
   );
 
   // Open on the bike-shop sample unless the URL names another one.
@@ -134,7 +145,13 @@ export function App() {
   }, [graph, index, fullGraph, highlight, depth, landing]);
   const visibleKey = visibleIds ? [...visibleIds].sort().join("\u0000") : "all";
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const viewGraph = useMemo(() => (graph && index ? buildViewGraph(graph, index, { visible: visibleIds, modelsOnly }) : null), [graph, index, visibleKey, modelsOnly]);
+  const viewGraph = useMemo(() => {
+    if (!graph || !index) return null;
+    const built = buildViewGraph(graph, index, { visible: visibleIds, modelsOnly });
+    // A small view is laid out (in a worker) before it is drawn: start now, while the rest renders.
+    prelayout(built);
+    return built;
+  }, [graph, index, visibleKey, modelsOnly]);
 
   const selectFinding = useCallback((fingerprint: string) => {
     setSelection({ type: "finding", fingerprint });
@@ -168,13 +185,13 @@ export function App() {
 
   const running = status.state === "running";
   return (
-    <DropZone onFiles={(files, how) => load(files, how)}>
+    <DropZone onFiles={loadFiles}>
       <div className="app">
         <header className="topbar">
           <div className="brand" title="Loopscope: hidden feedback loops and ML debt between models">
             <span className="logo">⟳</span> Loopscope
           </div>
-          <LoadBar label={label} onLoad={load} sources={sources} />
+          <LoadBar label={label} onLoad={load} onFiles={loadFiles} sources={sources} />
           <SearchBox inputRef={searchRef} graph={graph} owners={index?.owners ?? []} onNode={selectNode} onOwner={(owner) => setFilters({ ...filters, owner })} />
           <nav className="tabs" aria-label="Views">
             {(["graph", "matrix", ...EXTRA_VIEW_NAMES] as View[]).map((v) => (
@@ -189,7 +206,7 @@ export function App() {
               <WorkspaceSlot sources={sources} label={label} onOpen={load} />
             </div>
           </details>
-          <ExportMenu report={report} graph={graph} graphRef={graphRef} />
+          <ExportMenu report={complete ? report : undefined} graph={graph} graphRef={graphRef} />
         </header>
         <main className="workspace">
           <aside className="left">
@@ -231,7 +248,7 @@ export function App() {
             {view === "matrix" && graph && index && (
               <MatrixView graph={graph} index={index} couplings={couplings} selected={selection?.type === "pair" ? selection : undefined} onSelect={(a, b) => setSelection({ type: "pair", a, b })} />
             )}
-            <ExtraViews view={view} result={result} sources={sources} onSelectNode={(id) => (setView("graph"), selectNode(id))} onSelectFinding={selectFinding} />
+            <ExtraViews view={view} result={complete ? result : null} sources={sources} onSelectNode={(id) => (setView("graph"), selectNode(id))} onSelectFinding={selectFinding} />
           </section>
           <aside className="right">
             {selectedFinding && index && <FindingDetail finding={selectedFinding} index={index} onSelectNode={selectNode} />}

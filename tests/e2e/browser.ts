@@ -59,7 +59,8 @@ export async function startUi(): Promise<{ baseUrl: string; stop: () => void }> 
 
 /** A fresh Chromium profile and page that records console errors and requests off the page's origin. */
 export async function openPage(baseUrl: string): Promise<UiSession> {
-  const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "loopscope-chromium-")), {
+  const profile = mkdtempSync(join(tmpdir(), "loopscope-chromium-"));
+  const context = await chromium.launchPersistentContext(profile, {
     executablePath: "/usr/bin/chromium",
     headless: true,
     args: CHROMIUM_ARGS,
@@ -79,7 +80,18 @@ export async function openPage(baseUrl: string): Promise<UiSession> {
     const url = request.url();
     if (!url.startsWith(baseUrl) && !url.startsWith("blob:") && !url.startsWith("data:")) offOrigin.push(url);
   });
-  return { baseUrl, context, page, consoleErrors, offOrigin, close: () => context.close() };
+  return {
+    baseUrl,
+    context,
+    page,
+    consoleErrors,
+    offOrigin,
+    close: async () => {
+      await context.close();
+      // Each profile is tens of megabytes: left behind, they fill /tmp across runs.
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
 }
 
 /** Runs a step; on failure saves a screenshot under test-results/ and rethrows. */

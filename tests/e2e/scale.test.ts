@@ -7,7 +7,7 @@ import { openPage, startUi, step, waitForAnalysis, type UiSession } from "./brow
 
 /**
  * Issue 4's scale target: a 2,000-model estate loads, is analysed and is first drawn within
- * 5 s in headless Chromium. Timed inside the page, from the file input's change event to the
+ * 5 s in headless Chromium (issue 6 asks the same of 5,000 models: `npm run bench:ui`). Timed inside the page, from the file input's change event to the
  * first frame sigma draws of the new estate, so Playwright's own file transfer is not counted.
  *
  * Opt-in (LOOPSCOPE_SCALE=1): it takes a minute on a busy machine, and the number depends on
@@ -45,19 +45,22 @@ describe.runIf(process.env["LOOPSCOPE_SCALE"] === "1")(`a ${MODELS}-model estate
       await page.goto(`${server.baseUrl}/#sample=clean`);
       await waitForAnalysis(page);
     });
-    // Page-side clocks: the input's change event, the analysis result, and the first frame after it.
+    // Page-side clocks: the input's change event, the analysis result, and the new view's first frame
+    // (the app's "loopscope:first-frame" mark after the result came in: a frame of the previous view does not count).
     await page.evaluate(() => {
       const marks: Record<string, number> = {};
       (window as unknown as { __scale: Record<string, number> }).__scale = marks;
       document.querySelector('[data-testid="file-input"]')!.addEventListener("change", () => (marks["change"] = performance.now()), { capture: true });
       const state = document.querySelector("#loopscope-state")!;
-      const canvas = () => document.querySelector('[data-testid="graph-canvas"]');
       new MutationObserver(() => {
         if (marks["change"] !== undefined && marks["analysed"] === undefined && state.getAttribute("data-status") === "done") marks["analysed"] = performance.now();
       }).observe(state, { attributes: true });
-      new MutationObserver(() => {
-        if (marks["analysed"] !== undefined && marks["drawn"] === undefined && Number(canvas()?.getAttribute("data-frames") ?? 0) > 0) marks["drawn"] = performance.now();
-      }).observe(document.body, { attributes: true, subtree: true, attributeFilter: ["data-frames"] });
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) {
+          if (entry.name === "loopscope:analysis-received" && marks["change"] !== undefined) marks["received"] ??= entry.startTime;
+          if (entry.name === "loopscope:first-frame" && marks["received"] !== undefined) marks["drawn"] ??= entry.startTime;
+        }
+      }).observe({ type: "mark" });
     });
     const marks = await step(page, "scale-load", async () => {
       await page.getByTestId("file-input").setInputFiles(files);
@@ -67,10 +70,10 @@ describe.runIf(process.env["LOOPSCOPE_SCALE"] === "1")(`a ${MODELS}-model estate
     const analysed = Math.round(marks["analysed"]! - marks["change"]!);
     const drawn = Math.round(marks["drawn"]! - marks["change"]!);
     const select = await step(page, "scale-select", async () => {
-      const frames = Number(await page.getByTestId("graph-canvas").getAttribute("data-frames"));
+      const frames = await page.evaluate(() => performance.getEntriesByName("loopscope:first-frame").length);
       const started = Date.now();
       await page.locator('[data-rule="hidden-feedback-loop"]').first().click();
-      await page.waitForFunction((before) => Number(document.querySelector('[data-testid="graph-canvas"]')?.getAttribute("data-frames")) > before, frames);
+      await page.waitForFunction((before) => performance.getEntriesByName("loopscope:first-frame").length > before, frames);
       return Date.now() - started;
     });
     const state = await page.$eval("#loopscope-state", (e) => ({ ...(e as HTMLElement).dataset }));
@@ -81,7 +84,8 @@ describe.runIf(process.env["LOOPSCOPE_SCALE"] === "1")(`a ${MODELS}-model estate
       // The first of each mark after the files were picked (a later selection draws again).
       const last = new Map<string, number>();
       for (const m of all) if (m.startTime >= picked && !last.has(m.name)) last.set(m.name, m.startTime);
-      const order = ["loopscope:files-picked", "loopscope:files-read", "loopscope:analysis-posted", "loopscope:analysis-received", "loopscope:first-frame"];
+      // The files are read while the worker parses them: posted (the worker is told) comes before read.
+      const order = ["loopscope:files-picked", "loopscope:analysis-posted", "loopscope:files-read", "loopscope:analysis-received", "loopscope:first-frame"];
       return order.map((name, i) => (i === 0 ? "" : `${name.slice(10)} +${Math.round(last.get(name)! - last.get(order[i - 1]!)!)}`)).filter(Boolean).join(", ");
     });
     console.log(`scale steps: ${steps}`);

@@ -1,11 +1,13 @@
 import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from "react";
 import Sigma, { DEFAULT_STYLES } from "sigma";
 import { extremityArrow, layerDashed, layerFill, layerPlain, sdfCircle, sdfDiamond, sdfSquare, sdfTriangle } from "sigma/rendering";
+import Graph from "graphology";
 import FA2Layout from "graphology-layout-forceatlas2/worker";
-import forceAtlas2 from "graphology-layout-forceatlas2";
 import type { Highlight } from "../model/highlight.js";
 import { edgeId } from "../model/highlight.js";
 import { idOf, keyOf, type ViewGraph } from "../model/view-graph.js";
+import { notifyFirstFrame } from "../state/first-frame.js";
+import { layoutSettings, PRELAYOUT_MAX, prelayout, readyToDraw, warmLayoutWorker } from "./prelayout.js";
 
 const BACKGROUND = "#14171c";
 const FADED_NODE = "#2b313b";
@@ -38,27 +40,53 @@ interface Props {
 export const GraphView = forwardRef<GraphViewHandle, Props>(function GraphView({ graph, highlight, onSelectNode, onClearSelection, layoutMillis }, ref) {
   const container = useRef<HTMLDivElement>(null);
   const renderer = useRef<Sigma | null>(null);
-  const layout = useRef<FA2Layout | null>(null);
+  /** The current view's ForceAtlas2 supervisor, made on first use. */
+  const makeLayout = useRef<(() => FA2Layout) | null>(null);
+  // Read by the reducers: set in render, so the frame that swaps a new view in already shows it.
   const highlightRef = useRef<Highlight | null>(highlight);
+  highlightRef.current = highlight;
+  /** The highlight sigma last drew, so a swap's own frame is not drawn a second time. */
+  const drawnHighlight = useRef<Highlight | null | undefined>(undefined);
   const hovered = useRef<string | null>(null);
   const firstFrame = useRef(true);
   const [running, setRunning] = useState(false);
   const callbacks = useRef({ onSelectNode, onClearSelection });
   callbacks.current = { onSelectNode, onClearSelection };
 
-  // Small views are laid out before their first frame (deterministic, no visible settling);
-  // big ones start from the seeded positions and settle in the ForceAtlas2 worker.
-  prelayout(graph);
-  const graphRef = useRef(graph);
-  graphRef.current = graph;
+  // Small views are laid out before their first frame (deterministic, no visible settling), in
+  // a worker; until then the previous view stays. Big ones are drawn at once from the seeded
+  // positions and settle in the ForceAtlas2 worker.
+  const [, setLaidOut] = useState(0);
+  const shownRef = useRef<ViewGraph | null>(null);
+  const shown = readyToDraw(graph) ? graph : shownRef.current;
+  shownRef.current = shown;
+  useEffect(() => {
+    if (readyToDraw(graph)) return;
+    const job = prelayout(graph); // usually started already, by the app when it built the view
+    let live = true;
+    job.done.then(
+      () => {
+        performance.mark("loopscope:layout-done");
+        if (live) setLaidOut((n) => n + 1);
+      },
+      () => undefined, // superseded
+    );
+    return () => {
+      live = false;
+      job.cancel();
+    };
+  }, [graph]);
+  // What sigma draws (the reducers read it): changed only where sigma's graph is swapped.
+  const graphRef = useRef<ViewGraph>(shown ?? EMPTY);
 
   // One sigma for the component's life: a new view swaps the graph (setGraph) instead of
   // building a renderer again, which costs a second per selection with software WebGL.
   useEffect(() => {
     const element = container.current;
     if (!element) return;
+    warmLayoutWorker();
     const sigma = new Sigma(graphRef.current, element, {
-      settings: { itemSizesReference: "screen", stagePadding: 90, renderEdgeLabels: graphRef.current.size <= 120, labelDensity: 0.6, labelRenderedSizeThreshold: 7, zIndex: true, minCameraRatio: 0.02, maxCameraRatio: 20 },
+      settings: { itemSizesReference: "screen", stagePadding: 90, renderEdgeLabels: graphRef.current.size <= EDGE_LABELS_MAX, labelDensity: 0.6, labelRenderedSizeThreshold: 7, zIndex: true, minCameraRatio: 0.02, maxCameraRatio: 20 },
       primitives: {
         nodes: { shapes: [sdfCircle(), sdfSquare({ cornerRadius: 0.15 }), sdfTriangle({ cornerRadius: 0.1 }), sdfDiamond({ cornerRadius: 0.1 })], layers: [layerFill()] },
         edges: {
@@ -114,6 +142,7 @@ export const GraphView = forwardRef<GraphViewHandle, Props>(function GraphView({
       },
     } as ConstructorParameters<typeof Sigma>[2]);
     renderer.current = sigma;
+    drawnHighlight.current = highlightRef.current;
     let hoverTimer: number | undefined;
     sigma.on("clickNode", ({ node }: { node: string }) => callbacks.current.onSelectNode(idOf(node)));
     sigma.on("clickStage", () => callbacks.current.onClearSelection());
@@ -134,8 +163,13 @@ export const GraphView = forwardRef<GraphViewHandle, Props>(function GraphView({
     (window as unknown as { __loopscopeSigma?: Sigma }).__loopscopeSigma = sigma;
     // Frames drawn so far, for the browser tests and the load-time measurement (a DOM write per frame is cheap).
     let frames = 0;
+    // A first view still being laid out: the empty placeholder's frame is not the view's first.
+    if (graphRef.current === EMPTY) firstFrame.current = false;
     sigma.on("afterRender", () => {
-      if (firstFrame.current) performance.mark("loopscope:first-frame");
+      if (firstFrame.current) {
+        performance.mark("loopscope:first-frame");
+        notifyFirstFrame();
+      }
       firstFrame.current = false;
       element.dataset["frames"] = String(++frames);
     });
@@ -149,49 +183,54 @@ export const GraphView = forwardRef<GraphViewHandle, Props>(function GraphView({
   // Each new view: swap it in, fit the camera, and start ForceAtlas2 where it is due.
   useEffect(() => {
     const sigma = renderer.current;
-    if (!sigma) return;
-    if (sigma.getGraph() !== graph) {
-      sigma.setGraph(graph);
-      sigma.setSetting("renderEdgeLabels", graph.size <= 120);
+    if (!sigma || !shown) return;
+    if (sigma.getGraph() !== shown) {
+      // Settings and camera first: setGraph draws at once, and each of them would otherwise
+      // draw again (edge labels of a big view included) a frame later.
+      const edgeLabels = shown.size <= EDGE_LABELS_MAX;
+      if (sigma.getSetting("renderEdgeLabels") !== edgeLabels) sigma.setSetting("renderEdgeLabels", edgeLabels);
       sigma.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+      firstFrame.current = true;
+      graphRef.current = shown;
+      sigma.setGraph(shown);
+      drawnHighlight.current = highlightRef.current;
     }
-    firstFrame.current = true;
-    const settings = layoutSettings(graph);
+    // The ForceAtlas2 supervisor starts a worker: made when the layout first runs, not per view.
     let fa2: FA2Layout | null = null;
     let timer: number | undefined;
-    if (graph.order > 1 && graph.size > 0) {
-      fa2 = new FA2Layout(graph, { settings });
-      layout.current = fa2;
-      if (graph.order > PRELAYOUT_MAX && graph.order <= AUTO_LAYOUT_MAX && layoutMillis > 0) {
-        // After the first frame: the first picture of a big estate should not wait for the layout.
-        // Above AUTO_LAYOUT_MAX the seeded team clusters stay until "Run layout": every layout
-        // step redraws the whole view, which keeps a software-rendered page busy for seconds.
-        sigma.once("afterRender", () => {
-          if (layout.current !== fa2) return;
-          fa2?.start();
-          setRunning(true);
-          timer = window.setTimeout(() => {
-            fa2?.stop();
-            setRunning(false);
-          }, layoutMillis);
-        });
-      }
+    makeLayout.current = shown.order > 1 && shown.size > 0 ? () => (fa2 ??= new FA2Layout(shown, { settings: layoutSettings(shown) })) : null;
+    if (makeLayout.current && shown.order > PRELAYOUT_MAX && shown.order <= AUTO_LAYOUT_MAX && layoutMillis > 0) {
+      // After the first frame: the first picture of a big estate should not wait for the layout.
+      // Above AUTO_LAYOUT_MAX the seeded team clusters stay until "Run layout": every layout
+      // step redraws the whole view, which keeps a software-rendered page busy for seconds.
+      const make = makeLayout.current;
+      sigma.once("afterRender", () => {
+        if (sigma.getGraph() !== shown) return;
+        make().start();
+        setRunning(true);
+        timer = window.setTimeout(() => {
+          fa2?.stop();
+          setRunning(false);
+        }, layoutMillis);
+      });
     }
     return () => {
       window.clearTimeout(timer);
       fa2?.kill();
-      layout.current = null;
+      makeLayout.current = null;
       setRunning(false);
     };
-  }, [graph, layoutMillis]);
+  }, [shown, layoutMillis]);
 
   useEffect(() => {
-    highlightRef.current = highlight;
     const sigma = renderer.current;
-    if (!sigma) return;
-    sigma.refresh({ skipIndexation: true });
-    if (highlight && highlight.focus.length > 0) focusOn(sigma, graph, [...highlight.nodes]);
-  }, [highlight, graph]);
+    // A view still being laid out gets the highlight when it is swapped in (the effect runs again);
+    // the previous view is not redrawn with a highlight meant for the next one.
+    if (!sigma || !shown || shown !== graph || sigma.getGraph() !== shown) return;
+    if (drawnHighlight.current !== highlight) sigma.refresh({ skipIndexation: true });
+    drawnHighlight.current = highlight;
+    if (highlight && highlight.focus.length > 0) focusOn(sigma, shown, [...highlight.nodes]);
+  }, [highlight, shown, graph]);
 
   useImperativeHandle(ref, () => ({
     toPng() {
@@ -212,13 +251,14 @@ export const GraphView = forwardRef<GraphViewHandle, Props>(function GraphView({
       return out.toDataURL("image/png");
     },
     focus(ids: string[]) {
-      if (renderer.current) focusOn(renderer.current, graph, ids);
+      if (renderer.current) focusOn(renderer.current, graphRef.current, ids);
     },
   }));
 
   const toggleLayout = () => {
-    const fa2 = layout.current;
-    if (!fa2) return;
+    const make = makeLayout.current;
+    if (!make) return;
+    const fa2 = make();
     if (fa2.isRunning()) {
       fa2.stop();
       setRunning(false);
@@ -226,7 +266,7 @@ export const GraphView = forwardRef<GraphViewHandle, Props>(function GraphView({
       fa2.start();
       setRunning(true);
       window.setTimeout(() => {
-        if (layout.current === fa2) {
+        if (makeLayout.current === make) {
           fa2.stop();
           setRunning(false);
         }
@@ -249,22 +289,12 @@ export const GraphView = forwardRef<GraphViewHandle, Props>(function GraphView({
   );
 });
 
-const laidOut = new WeakSet<ViewGraph>();
-/** ForceAtlas2 in place, once per view graph, for views small enough to lay out before drawing. */
-function prelayout(graph: ViewGraph): void {
-  if (laidOut.has(graph)) return;
-  laidOut.add(graph);
-  if (graph.order <= PRELAYOUT_MAX && graph.size > 0) forceAtlas2.assign(graph, { iterations: 300, settings: layoutSettings(graph) });
-}
-
-/** Views up to this many nodes get their layout before the first frame. */
-const PRELAYOUT_MAX = 400;
 /** Views up to this many nodes run ForceAtlas2 on their own after the first frame. */
 const AUTO_LAYOUT_MAX = 1000;
-
-function layoutSettings(graph: ViewGraph) {
-  return { ...forceAtlas2.inferSettings(graph), slowDown: 2, scalingRatio: 14, gravity: 0.6, outboundAttractionDistribution: true };
-}
+/** Edge labels ("loop · via purchases") only in views up to this many edges. */
+const EDGE_LABELS_MAX = 120;
+/** What sigma holds while the first view is still being laid out. */
+const EMPTY: ViewGraph = new Graph({ type: "directed", multi: false, allowSelfLoops: true });
 
 function focusOn(sigma: Sigma, graph: ViewGraph, ids: string[]): void {
   const points = ids.map((id) => sigma.getNodeDisplayData(keyOf(id))).filter((d): d is NonNullable<typeof d> => Boolean(d) && graph.hasNode(keyOf(ids[0]!)) !== undefined);

@@ -1,9 +1,8 @@
 import { useState, type ReactNode } from "react";
-import type { SourceFile } from "../../analyzer/types.js";
-import { readDrop } from "./read-files.js";
+import { pickDrop, type PickedFile } from "./read-files.js";
 
 /** The whole page accepts dropped files and folders. */
-export function DropZone({ children, onFiles }: { children: ReactNode; onFiles: (files: SourceFile[], label: string) => void }) {
+export function DropZone({ children, onFiles }: { children: ReactNode; onFiles: (files: PickedFile[], label: string) => void }) {
   const [over, setOver] = useState(false);
   return (
     <div
@@ -19,7 +18,7 @@ export function DropZone({ children, onFiles }: { children: ReactNode; onFiles: 
       onDrop={(e) => {
         e.preventDefault();
         setOver(false);
-        void readDrop(e.dataTransfer).then((files) => onFiles(files, `${files.length} dropped file${files.length === 1 ? "" : "s"}`));
+        void pickDrop(e.dataTransfer).then((files) => onFiles(files, `${files.length} dropped file${files.length === 1 ? "" : "s"}`));
       }}
     >
       {children}

@@ -1,26 +1,27 @@
 import { useRef, useState } from "react";
 import type { SourceFile } from "../../analyzer/types.js";
 import { SAMPLES } from "./samples.js";
-import { readFileList } from "./read-files.js";
+import { pickFileList, type PickedFile } from "./read-files.js";
 
 interface Props {
   label: string;
   sources: SourceFile[];
   onLoad: (sources: SourceFile[], label: string) => void;
+  /** Picked files: their texts are read in the analysis worker. */
+  onFiles: (files: PickedFile[], label: string) => void;
 }
 
 /** Samples, file and folder pickers, and paste: every way to get manifests in. */
-export function LoadBar({ label, sources, onLoad }: Props) {
+export function LoadBar({ label, sources, onLoad, onFiles }: Props) {
   const files = useRef<HTMLInputElement>(null);
   const folder = useRef<HTMLInputElement>(null);
   const [pasting, setPasting] = useState(false);
   const [text, setText] = useState("");
-  const pick = async (input: HTMLInputElement | null, kind: string) => {
+  const pick = (input: HTMLInputElement | null, kind: string) => {
     if (!input?.files || input.files.length === 0) return;
     performance.mark("loopscope:files-picked");
-    const loaded = await readFileList(input.files);
-    performance.mark("loopscope:files-read");
-    onLoad(loaded, `${loaded.length} ${kind}`);
+    const picked = pickFileList(input.files);
+    onFiles(picked, `${picked.length} ${kind}`);
     input.value = "";
   };
   return (
@@ -51,8 +52,8 @@ export function LoadBar({ label, sources, onLoad }: Props) {
       <button type="button" onClick={() => setPasting(true)} title="Paste YAML or JSON">
         Paste
       </button>
-      <input ref={files} data-testid="file-input" type="file" multiple accept=".yaml,.yml,.json,.ndjson" hidden onChange={(e) => void pick(e.currentTarget, "files")} />
-      <input ref={folder} data-testid="folder-input" type="file" multiple hidden {...({ webkitdirectory: "" } as object)} onChange={(e) => void pick(e.currentTarget, "files from a folder")} />
+      <input ref={files} data-testid="file-input" type="file" multiple accept=".yaml,.yml,.json,.ndjson" hidden onChange={(e) => pick(e.currentTarget, "files")} />
+      <input ref={folder} data-testid="folder-input" type="file" multiple hidden {...({ webkitdirectory: "" } as object)} onChange={(e) => pick(e.currentTarget, "files from a folder")} />
       {pasting && (
         <div className="modal" role="dialog" aria-label="Paste manifests">
           <div className="modal-body">

@@ -19,14 +19,23 @@ export function indexEstate(graph: EstateGraph, findings: Finding[]): EstateInde
     (out.get(edge.source) ?? out.set(edge.source, []).get(edge.source)!).push(edge);
     (inbound.get(edge.target) ?? inbound.set(edge.target, []).get(edge.target)!).push(edge);
   }
+  // Each finding once per node it names (a model is often in both `nodes` and `models`): a
+  // node's list ends with this finding when it was already added, so no Set per finding.
   const findingsByNode = new Map<string, Finding[]>();
+  const add = (id: string, finding: Finding) => {
+    const list = findingsByNode.get(id);
+    if (!list) findingsByNode.set(id, [finding]);
+    else if (list[list.length - 1] !== finding) list.push(finding);
+  };
   for (const finding of findings) {
-    for (const id of new Set([...finding.nodes, ...finding.models])) {
-      (findingsByNode.get(id) ?? findingsByNode.set(id, []).get(id)!).push(finding);
-    }
+    for (const id of finding.nodes) add(id, finding);
+    for (const id of finding.models) add(id, finding);
   }
-  const owners = [...new Set(graph.nodes.map((n) => n.owner).filter((o): o is string => o !== undefined))].sort();
-  const loopNodes = new Set(graph.loops.flatMap((loop) => loop.nodes));
+  const ownerSet = new Set<string>();
+  for (const node of graph.nodes) if (node.owner !== undefined) ownerSet.add(node.owner);
+  const owners = [...ownerSet].sort();
+  const loopNodes = new Set<string>();
+  for (const loop of graph.loops) for (const id of loop.nodes) loopNodes.add(id);
   return { nodes, out, in: inbound, findingsByNode, owners, loopNodes };
 }
 

@@ -78,13 +78,17 @@ export function buildViewGraph(estate: EstateGraph, index: EstateIndex, options:
     estate.loops.forEach((loop, i) => {
       if (loop.kind !== "direct") for (const m of loop.models) (loopsOf.get(m) ?? loopsOf.set(m, []).get(m)!).push(i);
     });
-    for (const [pair, via] of cachedModelEdges(estate, index)) {
-      const [a, b] = pair.split("\u0000") as [string, string];
-      if (!graph.hasNode(keyOf(a)) || !graph.hasNode(keyOf(b))) continue;
-      const loopsOfA = loopsOf.get(a);
-      const sameLoop = loopsOfA !== undefined && (loopsOf.get(b) ?? []).some((i) => loopsOfA.includes(i));
-      const kind = sameLoop ? "loop" : via.world ? "world" : "data";
-      graph.addEdge(keyOf(a), keyOf(b), edgeStyle(kind, [...via.through].sort()));
+    // Only from the models in view: a big estate's first view holds a few hundred of thousands.
+    for (const node of nodes) {
+      if (node.kind !== "model") continue;
+      const a = node.id;
+      for (const [b, via] of modelEdgesFrom(estate, index, a)) {
+        if (!graph.hasNode(keyOf(b))) continue;
+        const loopsOfA = loopsOf.get(a);
+        const sameLoop = loopsOfA !== undefined && (loopsOf.get(b) ?? []).some((i) => loopsOfA.includes(i));
+        const kind = sameLoop ? "loop" : via.world ? "world" : "data";
+        graph.addEdge(keyOf(a), keyOf(b), edgeStyle(kind, [...via.through].sort()));
+      }
     }
     return graph;
   }
@@ -103,44 +107,54 @@ function edgeStyle(kind: ViewEdgeAttributes["kind"], via?: string[]): ViewEdgeAt
   return { kind, via, ...(label ? { label } : null), color: colour, size: world || kind === "loop" ? 2 : 1, head: "arrow", plainColor: world ? "rgba(0,0,0,0)" : colour, dashSize: world ? 7 : 0, gapSize: world ? 5 : 0 };
 }
 
-/** The model→model edges walk the whole estate: once per analysis, not once per view change. */
-const modelEdgeCache = new WeakMap<EstateGraph, Map<string, { world: boolean; through: Set<string> }>>();
-function cachedModelEdges(estate: EstateGraph, index: EstateIndex) {
-  let edges = modelEdgeCache.get(estate);
-  if (!edges) modelEdgeCache.set(estate, (edges = modelToModelEdges(estate, index)));
+type Via = { world: boolean; through: Set<string> };
+
+/** Each model's model→model edges walk part of the estate: once per model and analysis, not once per view change. */
+const modelEdgeCache = new WeakMap<EstateGraph, Map<string, Map<string, Via>>>();
+function modelEdgesFrom(estate: EstateGraph, index: EstateIndex, model: string): Map<string, Via> {
+  let byModel = modelEdgeCache.get(estate);
+  if (!byModel) modelEdgeCache.set(estate, (byModel = new Map()));
+  let edges = byModel.get(model);
+  if (!edges) byModel.set(model, (edges = edgesFromModel(index, model)));
   return edges;
 }
 
 /**
  * Models-only view: model A → model B when B reads something A's outputs reach through
  * outputs, services and datasets only. Remembers whether an `influences` edge was crossed
- * (a world edge) and which nodes it went through, for the edge's label.
+ * (a world edge) and which nodes it went through, for the edge's label. Keyed `A\u0000B`.
  */
-export function modelToModelEdges(estate: EstateGraph, index: EstateIndex): Map<string, { world: boolean; through: Set<string> }> {
-  const result = new Map<string, { world: boolean; through: Set<string> }>();
+export function modelToModelEdges(estate: EstateGraph, index: EstateIndex): Map<string, Via> {
+  const result = new Map<string, Via>();
   for (const model of estate.nodes) {
     if (model.kind !== "model") continue;
-    const seen = new Map<string, boolean>(); // node → reached with an influence
-    const queue: [string, boolean][] = (index.out.get(model.id) ?? []).map((e) => [e.target, false]);
-    for (const [id] of queue) seen.set(id, false);
-    for (let head = 0; head < queue.length; head++) {
-      const [id, world] = queue[head]!;
-      for (const edge of index.out.get(id) ?? []) {
-        const target = index.nodes.get(edge.target);
-        const crossed = world || edge.kind === "influences";
-        if (target?.kind === "model") {
-          const key = `${model.id}\u0000${edge.target}`;
-          const entry = result.get(key) ?? { world: false, through: new Set<string>() };
-          entry.world ||= crossed;
-          entry.through.add(id);
-          result.set(key, entry);
-          continue;
-        }
-        const before = seen.get(edge.target);
-        if (before === undefined || (crossed && !before)) {
-          seen.set(edge.target, crossed);
-          queue.push([edge.target, crossed]);
-        }
+    for (const [target, via] of modelEdgesFrom(estate, index, model.id)) result.set(`${model.id}\u0000${target}`, via);
+  }
+  return result;
+}
+
+/** The models one model's outputs reach (see modelToModelEdges), in the order the walk meets them. */
+function edgesFromModel(index: EstateIndex, model: string): Map<string, Via> {
+  const result = new Map<string, Via>();
+  const seen = new Map<string, boolean>(); // node → reached with an influence
+  const queue: [string, boolean][] = (index.out.get(model) ?? []).map((e) => [e.target, false]);
+  for (const [id] of queue) seen.set(id, false);
+  for (let head = 0; head < queue.length; head++) {
+    const [id, world] = queue[head]!;
+    for (const edge of index.out.get(id) ?? []) {
+      const target = index.nodes.get(edge.target);
+      const crossed = world || edge.kind === "influences";
+      if (target?.kind === "model") {
+        const entry = result.get(edge.target) ?? { world: false, through: new Set<string>() };
+        entry.world ||= crossed;
+        entry.through.add(id);
+        result.set(edge.target, entry);
+        continue;
+      }
+      const before = seen.get(edge.target);
+      if (before === undefined || (crossed && !before)) {
+        seen.set(edge.target, crossed);
+        queue.push([edge.target, crossed]);
       }
     }
   }

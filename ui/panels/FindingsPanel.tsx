@@ -38,7 +38,7 @@ interface Props {
 }
 
 /** Rows rendered at first: thousands of findings as DOM rows would stall the first draw of a big estate. */
-const PAGE = 150;
+const PAGE = 60;
 
 export function FindingsPanel({ findings, visible, filters, owners, selected, onFilters, onSelect }: Props) {
   const [limit, setLimit] = useState(PAGE);

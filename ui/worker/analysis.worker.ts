@@ -1,26 +1,100 @@
 /// <reference lib="webworker" />
-import { analyze } from "../../analyzer/index.js";
-import { convertForeignSources } from "../../analyzer/import/convert-foreign-sources.js";
+import { analyze, startAnalysis, type Analysis, type AnalysisSession, type Progress } from "../../analyzer/index.js";
+import { convertForeignSources, foreignKind } from "../../analyzer/import/convert-foreign-sources.js";
 import { checkLineage, withLineage } from "../../analyzer/lineage/index.js";
+import type { Notice, SourceFile } from "../../analyzer/types.js";
 import type { AnalyzeRequest, WorkerMessage } from "./protocol.js";
+import { detachFindingDetails, detachGraphDetails, isBig, type DetailsPart } from "./details.js";
 
 /** Runs the same analyzer as the CLI off the main thread, so the page never freezes. */
 const scope = self as unknown as DedicatedWorkerGlobalScope;
+const post = (message: WorkerMessage) => scope.postMessage(message);
+const onProgress = (progress: Progress) => post({ type: "progress", progress });
+
+/** A run fed chunk by chunk: each chunk is parsed as it arrives, while the page reads the next. */
+interface Streamed {
+  today: string;
+  started: number;
+  session: AnalysisSession;
+  sources: SourceFile[];
+  /** OpenLineage or dbt files seen: the run then takes the conversion path at the end. */
+  foreign: boolean;
+  /** Time spent parsing, ms. */
+  parse: number;
+  /** When the last chunk came, ms after the start. */
+  lastChunk: number;
+}
+
+let streamed: Streamed | null = null;
+/** Details of the last result, sent when the page asks for them. */
+let held: DetailsPart[] = [];
 
 scope.onmessage = (event: MessageEvent<AnalyzeRequest>) => {
-  const post = (message: WorkerMessage) => scope.postMessage(message);
-  const started = performance.now();
+  const request = event.data;
   try {
-    const { sources, today } = event.data;
-    // OpenLineage events and dbt manifests dropped next to manifests work as in the CLI:
-    // a dbt manifest becomes manifests, run events become runtime evidence (`lint --lineage`).
-    const foreign = convertForeignSources(sources);
-    const analysis = analyze(foreign.sources, { today, onProgress: (progress) => post({ type: "progress", progress }) });
-    // Reading `graph` builds the plain graph (it is lazy) before it crosses postMessage.
-    const graph = analysis.graph;
-    const report = foreign.events.length > 0 ? withLineage(analysis.report, checkLineage(graph, foreign.events), graph, today) : analysis.report;
-    post({ type: "done", result: { report, graph, notices: foreign.notices, millis: Math.round(performance.now() - started) } });
+    if (request.type === "details") {
+      for (const part of held) post({ type: "details", part });
+      held = [];
+      post({ type: "complete" });
+    } else if (request.type === "sources") {
+      analyzeSources(request.sources, request.today, []);
+    } else if (request.type === "start") {
+      streamed = { today: request.today, started: performance.now(), session: startAnalysis({ today: request.today, onProgress }, request.expected), sources: [], foreign: false, parse: 0, lastChunk: 0 };
+    } else if (request.type === "texts" && streamed) {
+      const run = streamed;
+      const t = performance.now();
+      for (const source of request.sources) {
+        run.sources.push(source);
+        // OpenLineage events and dbt manifests switch the run to the conversion path at the end.
+        if (run.foreign || foreignKind(source) !== undefined) run.foreign = true;
+        else run.session.add(source);
+      }
+      run.parse += performance.now() - t;
+      run.lastChunk = t - run.started;
+    } else if (request.type === "end" && streamed) {
+      const run = streamed;
+      streamed = null;
+      // Chunks may arrive out of order: the conversion path takes the files in path order, as a drop of texts would.
+      if (run.foreign) return analyzeSources(run.sources.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), run.today, request.notices);
+      const t = performance.now();
+      const analysis = run.session.finish();
+      const finish = performance.now() - t;
+      done(analysis, analysis.report, request.notices, run.parse + finish, { parse: run.parse, lastChunk: run.lastChunk, finish });
+    }
   } catch (error) {
+    streamed = null;
     post({ type: "failed", message: error instanceof Error ? error.message : String(error) });
   }
 };
+
+/**
+ * Texts in hand: analyse them. OpenLineage events and dbt manifests dropped next to manifests
+ * work as in the CLI: a dbt manifest becomes manifests, run events become runtime evidence
+ * (`lint --lineage`). Without such files the conversion is skipped (it parses every manifest
+ * once more to learn the declared names).
+ */
+function analyzeSources(sources: SourceFile[], today: string, notices: Notice[]): void {
+  const t = performance.now();
+  const foreign = sources.some((source) => foreignKind(source) !== undefined) ? convertForeignSources(sources) : { sources, events: [], notices: [] };
+  const analysis = analyze(foreign.sources, { today, onProgress });
+  const report = foreign.events.length > 0 ? withLineage(analysis.report, checkLineage(analysis.graph, foreign.events), analysis.graph, today) : analysis.report;
+  const finish = performance.now() - t;
+  done(analysis, report, [...notices, ...foreign.notices], finish, { finish });
+}
+
+/**
+ * The report goes first, so the page takes it in while the graph is exported (that export
+ * is lazy: reading `analysis.graph` builds it); then the graph. On a big estate the positions
+ * stay behind until the page asks for them (details.ts).
+ */
+function done(analysis: Analysis, report: Analysis["report"], notices: Notice[], busy: number, timings: Record<string, number>): void {
+  const big = isBig(report);
+  held = big ? detachFindingDetails(report) : [];
+  post({ type: "report", report });
+  const t = performance.now();
+  const graph = analysis.graph;
+  const exported = performance.now() - t;
+  if (big) held.push(...detachGraphDetails(graph));
+  const rounded = Object.fromEntries(Object.entries({ ...timings, graph: exported }).map(([k, v]) => [k, Math.round(v)]));
+  post({ type: "done", graph, notices, millis: Math.round(busy + exported), timings: rounded, posted: Date.now(), details: held.length });
+}
