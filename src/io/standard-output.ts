@@ -1,4 +1,5 @@
-import { fstatSync, writeSync } from "node:fs";
+import { fstatSync } from "node:fs";
+import { writeText } from "./write-text.js";
 
 /**
  * Writes to standard output. Redirected to a file (`> report.json`) or to /dev/null, the
@@ -15,8 +16,5 @@ export function standardOutput(): (text: string) => void {
     direct = false;
   }
   if (!direct) return (text) => void process.stdout.write(text);
-  return (text) => {
-    const bytes = Buffer.from(text);
-    for (let offset = 0; offset < bytes.length; ) offset += writeSync(1, bytes, offset);
-  };
+  return (text) => writeText(1, text);
 }

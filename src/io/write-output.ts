@@ -1,6 +1,7 @@
-import { closeSync, openSync, writeSync } from "node:fs";
+import { closeSync, openSync } from "node:fs";
 import { resolve } from "node:path";
 import { UsageError } from "../exit-codes.js";
+import { writeText } from "./write-text.js";
 
 /**
  * Writes a report to `--output FILE` (relative to cwd), piece by piece (a large JSON report
@@ -10,7 +11,7 @@ export function writeOutput(cwd: string, file: string, chunks: string[] | Genera
   let fd: number | undefined;
   try {
     fd = openSync(resolve(cwd, file), "w");
-    for (const chunk of chunks) writeSync(fd, chunk);
+    for (const chunk of chunks) writeText(fd, chunk);
   } catch (error) {
     throw new UsageError(`cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   } finally {

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { writeText } from "../../src/io/write-text.js";
 import { runCli } from "../helpers/run-cli.js";
 
 const BIN = fileURLToPath(new URL("../../bin/loopscope.js", import.meta.url));
@@ -24,5 +25,19 @@ describe("standard output redirected to a file", () => {
     const written = readFileSync(file, "utf8");
     expect(written.length).toBeGreaterThan(1000);
     expect(written).toBe(piped.stdout);
+  });
+});
+
+describe("text written to a descriptor", () => {
+  it("keeps every character whole across the 1 MiB encoding buffer, multi-byte ones included", () => {
+    // "→" is 3 bytes and "🚲" 4 (a surrogate pair): placed so that both straddle the buffer's end.
+    const text = `${"a".repeat((1 << 20) - 1)}→${"b".repeat((1 << 20) - 2)}🚲 and after ${"é".repeat(1000)}\n`;
+    const file = join(mkdtempSync(join(tmpdir(), "loopscope-write-")), "out.txt");
+    const fd = openSync(file, "w");
+    writeText(fd, text);
+    writeText(fd, "");
+    writeText(fd, "end");
+    closeSync(fd);
+    expect(readFileSync(file, "utf8")).toBe(`${text}end`);
   });
 });
