@@ -203,7 +203,8 @@ export function App() {
           <details className="menu">
             <summary>Workspace</summary>
             <div className="menu-body">
-              <WorkspaceSlot sources={sources} label={label} onOpen={load} />
+              {/* The analysis goes along only when it is of these sources (not while a new one runs). */}
+              <WorkspaceSlot sources={sources} label={label} onOpen={load} analysis={complete && status.state === "done" ? result : null} />
             </div>
           </details>
           <ExportMenu report={complete ? report : undefined} graph={graph} graphRef={graphRef} />

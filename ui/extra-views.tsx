@@ -20,7 +20,15 @@ export function ExtraViews({ view, result, sources, onSelectNode, onSelectFindin
   return null;
 }
 
+interface WorkspaceSlotProps {
+  sources: SourceFile[];
+  label: string;
+  onOpen: (sources: SourceFile[], label: string) => void;
+  /** The worker's analysis of `sources`: saving uses it instead of analysing again on the page's thread. */
+  analysis: AnalysisResult | null;
+}
+
 /** Save and open the workspace as .sqlite; the last one comes back after a reload unless the URL names a sample. */
-export function WorkspaceSlot({ sources, label, onOpen }: { sources: SourceFile[]; label: string; onOpen: (sources: SourceFile[], label: string) => void }) {
-  return <WorkspaceMenu sources={sources} label={label} onOpen={onOpen} restore={readHash().sample === undefined} />;
+export function WorkspaceSlot({ sources, label, onOpen, analysis }: WorkspaceSlotProps) {
+  return <WorkspaceMenu sources={sources} label={label} onOpen={onOpen} analysis={analysis} restore={readHash().sample === undefined} />;
 }
