@@ -29,6 +29,8 @@ export interface AnalyzeOptions {
 export interface Analysis {
   report: Report;
   graph: EstateGraph;
+  /** The graph without positions (exportGraph's `positions: false`): quicker, for a first view. */
+  graphOutline(): EstateGraph;
 }
 
 /**
@@ -129,6 +131,7 @@ function finishAnalysis(options: AnalyzeOptions, { notices, parseProblems, schem
       graph ??= exportGraph(estate, facts);
       return graph;
     },
+    graphOutline: () => exportGraph(estate, facts, false),
   };
 }
 

@@ -3,13 +3,19 @@ import { locateSite, type Estate } from "./attributes.js";
 import type { EstateEdge, EstateGraph, EstateLoop, EstateNode } from "./estate-graph.js";
 import { sortedUniqueLocations } from "../engine/sort.js";
 
-/** The estate as plain, sorted data (for `loopscope graph`, the UI and the database). */
-export function exportGraph(estate: Estate, facts: Facts): EstateGraph {
+/**
+ * The estate as plain, sorted data (for `loopscope graph`, the UI and the database).
+ * Without `positions`, nothing is located: nodes keep an empty `location` slot where they
+ * have a position and edges get empty `locations` and `declaredBy`, so the positions of the
+ * full export can be put in later with every key in its place (the UI's first view of a big
+ * estate; locating every edge is most of the export's time).
+ */
+export function exportGraph(estate: Estate, facts: Facts, positions = true): EstateGraph {
   const nodes: EstateNode[] = facts.index.ids.map((id) => {
     const attributes = estate.graph.getNodeAttributes(id);
     const node: EstateNode = { id, kind: attributes.kind, name: attributes.name, implicit: attributes.implicit };
     if (attributes.model) node.model = attributes.model;
-    if (attributes.site) node.location = locateSite(attributes.site);
+    if (attributes.site) node.location = positions ? locateSite(attributes.site) : undefined;
     const declared = estate.models.get(id) ?? estate.datasets.get(id) ?? estate.services.get(id);
     if (declared) {
       if (declared.manifest.owner) node.owner = declared.manifest.owner;
@@ -40,8 +46,8 @@ export function exportGraph(estate: Estate, facts: Facts): EstateGraph {
       source,
       target,
       kind: attributes.kind,
-      declaredBy: [...new Set(attributes.declarations.map((d) => d.side))].sort(),
-      locations: sortedUniqueLocations(attributes.declarations.map((d) => locateSite(d))),
+      declaredBy: positions ? [...new Set(attributes.declarations.map((d) => d.side))].sort() : [],
+      locations: positions ? sortedUniqueLocations(attributes.declarations.map((d) => locateSite(d))) : [],
     };
     if (attributes.use) edge.use = attributes.use;
     if (attributes.version) edge.version = attributes.version;

@@ -43,6 +43,7 @@ async function analyzeListed(paths: string[], cwd: string, configFile: string | 
     get graph() {
       return analysis.graph;
     },
+    graphOutline: () => analysis.graphOutline(),
     loaded,
     excluded,
   };

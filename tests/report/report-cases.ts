@@ -45,12 +45,12 @@ export function analyzeFixture(folder: string): Analysis {
 }
 
 export interface RenderedCase {
-  analysis: Analysis;
+  analysis: Pick<Analysis, "report" | "graph">;
   comparison?: BaselineComparison | undefined;
   files: Record<string, string>;
 }
 
-function render(name: string, analysis: Analysis, comparison?: BaselineComparison): RenderedCase {
+function render(name: string, analysis: Pick<Analysis, "report" | "graph">, comparison?: BaselineComparison): RenderedCase {
   return {
     analysis,
     comparison,

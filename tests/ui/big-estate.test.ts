@@ -4,7 +4,8 @@ import { REPORTERS } from "../../analyzer/report/index.js";
 import { generateEstate } from "../../bench/generate.js";
 import { indexEstate, neighbourhood } from "../../ui/model/estate-index.js";
 import { buildViewGraph, idOf, modelToModelEdges } from "../../ui/model/view-graph.js";
-import { attachDetails, detachDetails } from "../../ui/worker/details.js";
+import { attachDetails, detachDetails, detachGraphDetails, outlineToSend } from "../../ui/worker/details.js";
+import { packOutline, unpackOutline } from "../../ui/worker/graph-codec.js";
 import type { AnalysisResult } from "../../ui/worker/protocol.js";
 
 /** What the UI does differently on a big estate, checked on a small one (the thresholds are lowered). */
@@ -23,6 +24,26 @@ describe("a big result crosses to the page in two steps", () => {
     for (const part of parts) attachDetails(first, structuredClone(part));
     expect(JSON.stringify({ report: first.report, graph: first.graph })).toBe(before);
     expect(REPORTERS.json(first.report)).toBe(REPORTERS.json(report));
+  });
+
+  it("sends a big graph's outline first (nothing located) and gets the same graph, byte for byte, once the positions are attached", () => {
+    const analysis = analyze(generateEstate({ models: 300, seed: 7 }), { today: "2026-11-28" });
+    const outline = outlineToSend(analysis);
+    expect(outline.edges.every((e) => e.locations.length === 0 && e.declaredBy.length === 0)).toBe(true);
+    expect(outline.nodes.every((n) => n.location === undefined && n.attributes === undefined)).toBe(true);
+    const page: AnalysisResult = structuredClone({ report: analysis.report, graph: outline, notices: [], millis: 0 });
+    for (const part of detachGraphDetails(structuredClone(analysis.graph), 97)) attachDetails(page, structuredClone(part));
+    expect(JSON.stringify(page.graph)).toBe(JSON.stringify(graph));
+  });
+
+  it("packs the outline in columns and unpacks the same objects, keys in the same order", () => {
+    const outline = outlineToSend(analyze(generateEstate({ models: 300, seed: 7 }), { today: "2026-11-28" }));
+    const packed = structuredClone(packOutline(outline));
+    expect(JSON.stringify(unpackOutline(packed))).toBe(JSON.stringify(outline));
+    // `undefined` slots too (they keep the keys' places for the positions that follow).
+    expect(unpackOutline(packed).nodes.map((n) => Object.keys(n).join())).toEqual(outline.nodes.map((n) => Object.keys(n).join()));
+    expect(unpackOutline(packed).edges.map((e) => Object.keys(e).join())).toEqual(outline.edges.map((e) => Object.keys(e).join()));
+    expect(() => packOutline(graph)).toThrow(/not an outline/);
   });
 
   it("sends a small result whole", () => {

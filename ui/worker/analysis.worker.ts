@@ -4,7 +4,8 @@ import { convertForeignSources, foreignKind } from "../../analyzer/import/conver
 import { checkLineage, withLineage } from "../../analyzer/lineage/index.js";
 import type { Notice, SourceFile } from "../../analyzer/types.js";
 import type { AnalyzeRequest, WorkerMessage } from "./protocol.js";
-import { detachFindingDetails, detachGraphDetails, isBig, type DetailsPart } from "./details.js";
+import { packOutline, transferablesOf } from "./graph-codec.js";
+import { detachFindingDetails, detachGraphDetails, isBig, outlineToSend, type DetailsPart } from "./details.js";
 
 /** Runs the same analyzer as the CLI off the main thread, so the page never freezes. */
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -28,11 +29,15 @@ interface Streamed {
 let streamed: Streamed | null = null;
 /** Details of the last result, sent when the page asks for them. */
 let held: DetailsPart[] = [];
+/** A big result's graph positions are found only when the page asks for the details. */
+let heldGraph: Analysis | null = null;
 
 scope.onmessage = (event: MessageEvent<AnalyzeRequest>) => {
   const request = event.data;
   try {
     if (request.type === "details") {
+      if (heldGraph) held.push(...detachGraphDetails(heldGraph.graph));
+      heldGraph = null;
       for (const part of held) post({ type: "details", part });
       held = [];
       post({ type: "complete" });
@@ -85,16 +90,20 @@ function analyzeSources(sources: SourceFile[], today: string, notices: Notice[])
 /**
  * The report goes first, so the page takes it in while the graph is exported (that export
  * is lazy: reading `analysis.graph` builds it); then the graph. On a big estate the positions
- * stay behind until the page asks for them (details.ts).
+ * stay behind until the page asks for them (details.ts), and the graph goes without them, as
+ * its outline packed in columns (graph-codec.ts): the positions are found only when asked for.
  */
 function done(analysis: Analysis, report: Analysis["report"], notices: Notice[], busy: number, timings: Record<string, number>): void {
   const big = isBig(report);
   held = big ? detachFindingDetails(report) : [];
+  heldGraph = big ? analysis : null;
   post({ type: "report", report });
   const t = performance.now();
-  const graph = analysis.graph;
+  const packed = big ? packOutline(outlineToSend(analysis)) : undefined;
+  const graph = packed ? undefined : analysis.graph;
   const exported = performance.now() - t;
-  if (big) held.push(...detachGraphDetails(graph));
   const rounded = Object.fromEntries(Object.entries({ ...timings, graph: exported }).map(([k, v]) => [k, Math.round(v)]));
-  post({ type: "done", graph, notices, millis: Math.round(busy + exported), timings: rounded, posted: Date.now(), details: held.length });
+  // The graph's positions are one more part, found when asked for.
+  const message: WorkerMessage = { type: "done", graph, packed, notices, millis: Math.round(busy + exported), timings: rounded, posted: Date.now(), details: held.length + (heldGraph ? 1 : 0) };
+  scope.postMessage(message, packed ? transferablesOf(packed) : []);
 }

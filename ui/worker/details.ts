@@ -1,5 +1,6 @@
 import type { EstateEdge, EstateGraph } from "../../analyzer/graph/estate-graph.js";
 import type { Location, Report } from "../../analyzer/types.js";
+import type { Analysis } from "../../analyzer/analyze.js";
 import type { AnalysisResult } from "./protocol.js";
 
 /**
@@ -62,6 +63,17 @@ export function detachGraphDetails(graph: EstateGraph, part = PART): DetailsPart
     }
   }
   return parts;
+}
+
+/**
+ * What a big result sends as its graph: the outline (nothing located, see exportGraph), with
+ * node attributes held back too. The parts of `detachGraphDetails(analysis.graph)`, made when
+ * the page asks for them, put back both, each key in its place.
+ */
+export function outlineToSend(analysis: Pick<Analysis, "graphOutline">): EstateGraph {
+  const graph = analysis.graphOutline();
+  for (const node of graph.nodes) if (node.attributes !== undefined) node.attributes = undefined;
+  return graph;
 }
 
 /** Takes the details out of `result` (in place) and returns them in parts; none for a small result. */

@@ -2,6 +2,7 @@ import type { Analysis, Progress } from "../../analyzer/index.js";
 import type { EstateGraph } from "../../analyzer/graph/estate-graph.js";
 import type { Notice, Report, SourceFile } from "../../analyzer/types.js";
 import type { DetailsPart } from "./details.js";
+import type { PackedOutline } from "./graph-codec.js";
 
 /**
  * What the page sends the worker. Texts it already has (samples, paste, a workspace) go in
@@ -34,13 +35,16 @@ export type WorkerMessage =
   /** The rest of the result: with the report just before it, the whole AnalysisResult. */
   | ({
       type: "done";
+      /** The graph, whole; or, for a big result, `packed`: its outline in columns (details.ts, graph-codec.ts). */
+      graph?: EstateGraph | undefined;
+      packed?: PackedOutline | undefined;
       /** Where the worker's time went, ms (parse, waiting for texts, finish, graph), for the UI benchmark. */
       timings: Record<string, number>;
       /** Date.now() when posted: the page's receive time minus this is the result's transfer. */
       posted: number;
       /** Parts of details held back (details.ts): 0 when the result came whole. */
       details: number;
-    } & Omit<AnalysisResult, "report">)
+    } & Omit<AnalysisResult, "report" | "graph">)
   | { type: "details"; part: DetailsPart }
   /** Every detail sent: the result is complete. */
   | { type: "complete" }

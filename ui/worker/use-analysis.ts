@@ -5,6 +5,7 @@ import type { PickedFile } from "../load/read-files.js";
 import { streamFiles } from "../load/stream-files.js";
 import type { AnalysisResult, AnalyzeRequest, WorkerMessage } from "./protocol.js";
 import { attachDetails } from "./details.js";
+import { unpackOutline } from "./graph-codec.js";
 import { afterNextFirstFrame } from "../state/first-frame.js";
 
 export type AnalysisStatus =
@@ -73,7 +74,7 @@ export function useAnalysis() {
         if (!reading?.()) setStatus({ state: "running", progress: message.progress, files });
       } else if (message.type === "done") {
         performance.mark("loopscope:analysis-received", { detail: { ...message.timings, transfer: Date.now() - message.posted } });
-        const received: AnalysisResult = { report: report!, graph: message.graph, notices: message.notices, millis: message.millis };
+        const received: AnalysisResult = { report: report!, graph: message.graph ?? unpackOutline(message.packed!), notices: message.notices, millis: message.millis };
         setResult(received);
         if (texts) setSources(texts());
         setStatus({ state: "done" });
