@@ -26,6 +26,9 @@ interface Streamed {
   lastChunk: number;
 }
 
+/** A big report's findings per message: about 60 ms of the page's time each. */
+const FINDINGS_PER_MESSAGE = 4000;
+
 let streamed: Streamed | null = null;
 /** Details of the last result, sent when the page asks for them. */
 let held: DetailsPart[] = [];
@@ -97,7 +100,11 @@ function done(analysis: Analysis, report: Analysis["report"], notices: Notice[],
   const big = isBig(report);
   held = big ? detachFindingDetails(report) : [];
   heldGraph = big ? analysis : null;
-  post({ type: "report", report });
+  if (big) {
+    // Its findings follow in parts (each a short task for the page), into the same key.
+    post({ type: "report", report: { ...report, findings: [] } });
+    for (let from = 0; from < report.findings.length; from += FINDINGS_PER_MESSAGE) post({ type: "findings", findings: report.findings.slice(from, from + FINDINGS_PER_MESSAGE) });
+  } else post({ type: "report", report });
   const t = performance.now();
   const packed = big ? packOutline(outlineToSend(analysis)) : undefined;
   const graph = packed ? undefined : analysis.graph;

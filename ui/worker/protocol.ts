@@ -30,8 +30,13 @@ export interface AnalysisResult {
 
 export type WorkerMessage =
   | { type: "progress"; progress: Progress }
-  /** The report, ahead of the graph (the page takes it in while the worker exports the graph). */
+  /**
+   * The report, ahead of the graph (the page takes it in while the worker exports the graph).
+   * A big report's findings follow in `findings` messages, in order: taking in 20,000 findings
+   * at once held the page's thread for a quarter of a second; in parts, input goes between.
+   */
   | { type: "report"; report: Report }
+  | { type: "findings"; findings: Report["findings"] }
   /** The rest of the result: with the report just before it, the whole AnalysisResult. */
   | ({
       type: "done";

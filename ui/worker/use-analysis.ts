@@ -70,6 +70,8 @@ export function useAnalysis() {
       if (message.type === "report") {
         report = message.report;
         performance.mark("loopscope:report-received");
+      } else if (message.type === "findings") {
+        for (const finding of message.findings) report!.findings.push(finding);
       } else if (message.type === "progress") {
         if (!reading?.()) setStatus({ state: "running", progress: message.progress, files });
       } else if (message.type === "done") {

@@ -1,0 +1,66 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Report } from "../../analyzer/types.js";
+import { generateEstate } from "../../bench/generate.js";
+import { SPLIT_ABOVE } from "../../ui/worker/details.js";
+import { runCli } from "../helpers/run-cli.js";
+import { openPage, startUi, step, type UiSession } from "./browser.js";
+
+/**
+ * A result big enough to reach the page in two steps (ui/worker/details.ts): findings in
+ * parts without their locations, the graph as a packed outline, then every position once the
+ * first view is drawn. What the page exports afterwards must be the CLI's bytes, JSON and
+ * SARIF (whose walk steps point at the graph's edge positions).
+ */
+describe("a big result in Chromium", () => {
+  let server: { baseUrl: string; stop: () => void };
+  let session: UiSession;
+  let parent: string;
+
+  beforeAll(async () => {
+    parent = mkdtempSync(join(tmpdir(), "loopscope-big-"));
+    for (const source of generateEstate({ models: 1200, seed: 5 })) {
+      const path = join(parent, "estate", source.path);
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, source.text);
+    }
+    server = await startUi();
+    session = await openPage(server.baseUrl);
+  }, 120_000);
+
+  afterAll(async () => {
+    await session?.close();
+    server?.stop();
+    rmSync(parent, { recursive: true, force: true });
+  });
+
+  it("exports the same JSON and SARIF as `loopscope lint` once every position has come", { timeout: 180_000 }, async () => {
+    const { page } = session;
+    // The page dates acknowledgements by its own clock (UTC): the CLI gets the same day.
+    await page.goto(`${server.baseUrl}/#sample=clean`);
+    const today = await page.evaluate(() => new Date().toISOString().slice(0, 10));
+    const cli = (format: string) => runCli(["lint", "estate", "--format", format, "--fail-on", "never"], { cwd: parent, env: { LOOPSCOPE_TODAY: today } });
+    const json = cli("json");
+    expect(json.code).toBe(0);
+    const { summary } = JSON.parse(json.stdout) as Report;
+    // Big enough for the two-step path (the generator could change under this test).
+    expect(summary.findings + summary.edges + summary.models + summary.outputs + summary.datasets + summary.services).toBeGreaterThan(SPLIT_ABOVE);
+
+    await step(page, "big upload", async () => {
+      await page.getByTestId("folder-input").setInputFiles(join(parent, "estate"));
+      await page.waitForFunction((n) => document.querySelector("#loopscope-state")?.getAttribute("data-findings") === String(n), summary.findings, { timeout: 120_000 });
+      // Exports wait for the positions.
+      await page.getByRole("button", { name: "JSON", exact: true }).waitFor({ state: "visible" });
+      await page.waitForFunction(() => !(document.querySelector('.export button') as HTMLButtonElement | null)?.disabled, null, { timeout: 60_000 });
+    });
+    const download = async (name: string) => {
+      const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name, exact: true }).click()]);
+      return readFileSync((await file.path())!, "utf8");
+    };
+    expect(await download("JSON")).toBe(json.stdout);
+    expect(await download("SARIF")).toBe(cli("sarif").stdout);
+    expect(session.consoleErrors).toEqual([]);
+  });
+});
