@@ -1,6 +1,7 @@
 /** What every `loopscope <name>` command provides; the registry is commands/index.ts. */
 export interface CommandIO {
-  stdout: (text: string) => void;
+  /** Text, or UTF-8 bytes (the JSON report is written as bytes). */
+  stdout: (text: string | Uint8Array) => void;
   stderr: (text: string) => void;
   /** The directory relative paths are resolved from (process.cwd() in the real CLI). */
   cwd: string;

@@ -1,6 +1,6 @@
 import type { Command } from "./command.js";
 import { REPORTERS, type Reporter, type ReportFormat } from "../../analyzer/report/index.js";
-import { jsonChunks } from "../../analyzer/report/json.js";
+import { reportJsonBytes } from "../../analyzer/report/json.js";
 import { failingFindings, FAIL_ON_LEVELS, type FailOn } from "../../analyzer/engine/fail-on.js";
 import { RULES } from "../../analyzer/rules/index.js";
 import { applyBaseline, formatBaselineComparison, type BaselineComparison } from "../../analyzer/engine/baseline.js";
@@ -83,7 +83,7 @@ Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage 
     const rules = RULES.filter((rule) => ruleSettings(rule, analysis.loaded.config).severity !== "off").map((rule) => rule.id);
     const reporter: Reporter = REPORTERS[format];
     // JSON is written as it is produced: at 40,000 findings one string would be 38 MB more memory.
-    const output = format === "json" ? jsonChunks(report) : [reporter(report, { color, baseline: comparison, failOn, rules, ...(format === "sarif" ? { graph: analysis.graph } : {}) })];
+    const output = format === "json" ? reportJsonBytes(report) : [reporter(report, { color, baseline: comparison, failOn, rules, ...(format === "sarif" ? { graph: analysis.graph } : {}) })];
     if (values.output === undefined) for (const chunk of output) io.stdout(chunk);
     else writeOutput(io.cwd, values.output, output);
     if (report.summary.files === 0) {

@@ -7,7 +7,7 @@ import { writeText } from "./write-text.js";
  * write, which took over a second for the 180 MB JSON report of a 50,000-model estate.
  * Terminals and pipes keep Node's stream (it handles a slow reader and EAGAIN).
  */
-export function standardOutput(): (text: string) => void {
+export function standardOutput(): (text: string | Uint8Array) => void {
   let direct = false;
   try {
     const stats = fstatSync(1);

@@ -7,7 +7,7 @@ import { writeText } from "./write-text.js";
  * Writes a report to `--output FILE` (relative to cwd), piece by piece (a large JSON report
  * comes in chunks, never as one string); an unwritable path is a usage error.
  */
-export function writeOutput(cwd: string, file: string, chunks: string[] | Generator<string>): void {
+export function writeOutput(cwd: string, file: string, chunks: Iterable<string | Uint8Array>): void {
   let fd: number | undefined;
   try {
     fd = openSync(resolve(cwd, file), "w");

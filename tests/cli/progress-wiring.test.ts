@@ -23,7 +23,7 @@ const CLEAR = "\r\x1b[K";
 async function run(args: string[], options: { tty?: boolean; env?: Record<string, string> } = {}): Promise<{ code: number; writes: Write[]; stderr: string; stdout: string }> {
   const writes: Write[] = [];
   const code = await main(args, {
-    stdout: (text) => writes.push({ stream: "stdout", text }),
+    stdout: (text) => writes.push({ stream: "stdout", text: typeof text === "string" ? text : new TextDecoder().decode(text) }),
     stderr: (text) => writes.push({ stream: "stderr", text }),
     cwd: ROOT,
     isTTY: false,

@@ -1,12 +1,14 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { formatJson, jsonChunks } from "../../analyzer/report/json.js";
+import { jsonBytes } from "../../analyzer/report/json-bytes.js";
+import { formatJson, reportJsonBytes } from "../../analyzer/report/json.js";
 import type { Finding, Report } from "../../analyzer/types.js";
 
 function report(findings: number): Report {
   const list: Finding[] = Array.from({ length: findings }, (_, i) => ({
     rule: "unused-output",
     severity: "info",
-    message: `output ${i} of "m<${i}>" is never read`,
+    message: `output ${i} of "m<${i}>" is never read → ${"é".repeat(i % 3)}`,
     models: [`m${i}`],
     nodes: [`m${i}`, `m${i}/out`],
     locations: [{ file: "models/m.yaml", line: i + 1, column: 3 }],
@@ -20,19 +22,67 @@ function report(findings: number): Report {
   };
 }
 
+const decode = (chunks: Iterable<Uint8Array>): string => Buffer.concat([...chunks]).toString("utf8");
+
 describe("the JSON report", () => {
-  it("is exactly JSON.stringify of the report plus a newline, across chunk boundaries", () => {
+  it("is exactly JSON.stringify of the report plus a newline, as text and as bytes", () => {
     for (const size of [0, 1, 1999, 2000, 2001, 4500]) {
       const value = report(size);
       expect(formatJson(value)).toBe(`${JSON.stringify(value)}\n`);
+      expect(decode(reportJsonBytes(value))).toBe(`${JSON.stringify(value)}\n`);
     }
   });
 
-  it("comes in pieces of at most a few thousand findings, so the CLI never holds it whole", () => {
-    const chunks = [...jsonChunks(report(4500))];
-    const whole = formatJson(report(4500)).length;
-    expect(chunks.length).toBeGreaterThan(3);
-    expect(Math.max(...chunks.map((c) => c.length))).toBeLessThan(whole / 2);
-    expect(JSON.parse(chunks.join("")).findings).toHaveLength(4500);
+  it("comes as bytes in pieces of about a megabyte, handed out while the findings are written", () => {
+    const value = report(20_000);
+    const generator = reportJsonBytes(value);
+    const first = generator.next();
+    expect(first.done).toBe(false);
+    // A piece is out before most findings have been written: nothing holds the report whole.
+    const rest = [...generator];
+    const chunks = [first.value as Uint8Array, ...rest];
+    expect(chunks.length).toBeGreaterThan(2);
+    expect(Math.max(...chunks.map((c) => c.length))).toBeLessThanOrEqual(1 << 20);
+    // Each piece is its own buffer (a stream may keep it after the next one is written).
+    expect(new Set(chunks.map((c) => c.buffer)).size).toBe(chunks.length);
+    expect(JSON.parse(decode(chunks)).findings).toHaveLength(20_000);
+  });
+});
+
+describe("jsonBytes", () => {
+  const tiny = [1, 2, 3, 7, 64];
+  const tricky = fc.oneof(
+    fc.string({ unit: "binary" }),
+    fc.string({ unit: "grapheme" }),
+    fc.constantFrom("\u0000", "\u001f", "\u007f", '"', "\\", "\ud800", "x\udc00y", "😀", "\u2028", "→", "__proto__", "constructor"),
+  );
+  const values = fc.letrec((tie) => ({
+    value: fc.oneof(
+      { depthSize: "small" },
+      tricky,
+      fc.double(),
+      fc.integer(),
+      fc.constantFrom(-0, Number.NaN, Number.POSITIVE_INFINITY, 1e21, 5e-7, true, false, null, undefined),
+      fc.array(tie("value")),
+      fc.dictionary(tricky, tie("value")),
+      fc.record({ when: fc.date({ noInvalidDate: true }), f: fc.constant(() => 1) }),
+    ),
+  })).value;
+
+  it("writes the bytes JSON.stringify would, for any value and any chunk size", () => {
+    fc.assert(
+      fc.property(values, fc.constantFrom(...tiny, 1 << 20), (value, chunkBytes) => {
+        const expected = JSON.stringify(value) ?? "null";
+        expect(decode(jsonBytes(value, "\n", chunkBytes))).toBe(`${expected}\n`);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it("keeps a key named __proto__ as a key and reads no inherited property", () => {
+    const value = JSON.parse('{"__proto__":{"polluted":1},"a":[1,{"constructor":"x"}]}') as unknown;
+    Object.assign(Object.prototype, {});
+    expect(decode(jsonBytes(value))).toBe(JSON.stringify(value));
+    expect(decode(jsonBytes(Object.create({ inherited: 1 }) as unknown))).toBe("{}");
   });
 });
