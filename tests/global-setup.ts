@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -10,8 +11,22 @@ import { fileURLToPath } from "node:url";
  * running CLI tests. tsc emits even when it finds type errors; type errors fail
  * `npm run typecheck` (and CI), not the behaviour tests.
  */
-export default function setup(): void {
-  const root = fileURLToPath(new URL("..", import.meta.url));
+export default function setup(): () => void {
+  buildCli(fileURLToPath(new URL("..", import.meta.url)));
+  // Tests make their folders with mkdtemp under os.tmpdir(), as do the CLI runs, Vite builds and
+  // Chromium profiles they start: all of them go into one folder per run (the workers and their
+  // children inherit TMPDIR), removed when the run ends, so no run leaves anything in /tmp.
+  const previous = process.env["TMPDIR"];
+  const runFolder = mkdtempSync(join(tmpdir(), "loopscope-tests-"));
+  process.env["TMPDIR"] = runFolder;
+  return () => {
+    if (previous === undefined) delete process.env["TMPDIR"];
+    else process.env["TMPDIR"] = previous;
+    rmSync(runFolder, { recursive: true, force: true });
+  };
+}
+
+function buildCli(root: string): void {
   if (isUpToDate(root)) return;
   const result = spawnSync(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.node.json"], { cwd: root, encoding: "utf8" });
   if (!existsSync(`${root}/dist-node/src/cli.js`)) throw new Error(`loopscope tests: the CLI did not compile:\n${result.stdout}${result.stderr}`);
