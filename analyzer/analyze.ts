@@ -2,8 +2,8 @@ import type { Finding, Notice, Report, SeverityCounts, SourceFile } from "./type
 import type { EstateGraph } from "./graph/estate-graph.js";
 import { parseSource } from "./parse/parse-source.js";
 import type { ParseProblem } from "./parse/parsed-document.js";
-import { validateDocument, type SchemaProblem, type ValidManifest } from "./validate/validate.js";
-import { buildEstate } from "./graph/build-graph.js";
+import { validateDocument, type SchemaProblem } from "./validate/validate.js";
+import { EstateBuilder } from "./graph/build-graph.js";
 import { deriveFacts } from "./derive/facts.js";
 import { runRules } from "./engine/run-rules.js";
 import type { EngineConfig } from "./engine/settings.js";
@@ -60,7 +60,8 @@ export function startAnalysis(options: AnalyzeOptions = {}, expected = 0): Analy
   const notices: Notice[] = [];
   const parseProblems: ParseProblem[] = [];
   const schemaProblems: SchemaProblem[] = [];
-  const valid: ValidManifest[] = [];
+  // References are resolved as manifests arrive, while later files are still being read.
+  const estate = new EstateBuilder();
   let added = 0;
   let files = 0;
   let documents = 0;
@@ -73,12 +74,12 @@ export function startAnalysis(options: AnalyzeOptions = {}, expected = 0): Analy
       for (const doc of parsed.documents) {
         documents++;
         const result = validateDocument(doc);
-        if (result.manifest) valid.push(result.manifest);
+        if (result.manifest) estate.add(result.manifest);
         for (const problem of result.problems) schemaProblems.push(problem);
       }
       if (++added % 500 === 0) progress({ stage: "parse", done: added, total: Math.max(expected, added) });
     },
-    finish: () => finishAnalysis(options, { notices, parseProblems, schemaProblems, valid, files, documents }),
+    finish: () => finishAnalysis(options, { notices, parseProblems, schemaProblems, estate, files, documents }),
   };
 }
 
@@ -86,15 +87,15 @@ interface Parsed {
   notices: Notice[];
   parseProblems: ParseProblem[];
   schemaProblems: SchemaProblem[];
-  valid: ValidManifest[];
+  estate: EstateBuilder;
   files: number;
   documents: number;
 }
 
-function finishAnalysis(options: AnalyzeOptions, { notices, parseProblems, schemaProblems, valid, files, documents }: Parsed): Analysis {
+function finishAnalysis(options: AnalyzeOptions, { notices, parseProblems, schemaProblems, estate: builder, files, documents }: Parsed): Analysis {
   const progress = options.onProgress ?? (() => undefined);
   progress({ stage: "graph", done: 0, total: 1 });
-  const estate = buildEstate(valid);
+  const estate = builder.finish();
   progress({ stage: "derive", done: 0, total: 1 });
   const facts = deriveFacts(estate.graph);
   progress({ stage: "rules", done: 0, total: RULES.length });

@@ -1,0 +1,283 @@
+import type { DatasetManifest, Manifest, ModelManifest, ServiceManifest } from "../schema/manifest.js";
+import type { EdgeKind } from "../types.js";
+import type { ValidManifest } from "../validate/validate.js";
+import type { Declaration, Declared, ImplicitNode, NodeAttributes, ReferenceProblem, Site } from "./attributes.js";
+import { closestName } from "./closest-name.js";
+import { compareDeclarations, compareSites } from "./declaration-order.js";
+
+export interface PendingEdge {
+  source: string;
+  target: string;
+  kind: EdgeKind;
+  declarations: Declaration[];
+}
+
+/** A reference field, kept until it can be resolved. */
+interface Reference {
+  type: "input" | "consumes" | "consumer" | "influence" | "derivedFrom";
+  /** The name written in the field. */
+  name: string;
+  /** The manifest that holds the field (named in problems). */
+  by: string;
+  /** The holder's end of the edge: the model, output id, dataset or service. */
+  holder: string;
+  declaration: Declaration;
+}
+
+type DeclaredKind = "model" | "dataset" | "service";
+
+/**
+ * Turns reference fields into edges, implicit nodes and problems, one manifest at a time as
+ * manifests arrive (the browser's worker resolves while the page is still reading files).
+ *
+ * A reference is resolved as soon as what it names is declared and it resolves cleanly (an
+ * edge to a declared node of the right kind); that outcome depends only on the named
+ * manifest. Everything else (names never declared, which become implicit nodes, and names of
+ * the wrong kind, which become problems with suggestions drawn from every model) waits for
+ * `finish`, which handles it in FORMAT.md's order (declaration-order.ts). Edges list their
+ * declarations in that order too, so the estate is the same whatever order manifests came
+ * in. Names declared twice are not handled here: the caller rebuilds in file order.
+ */
+export class Resolver {
+  readonly nodes = new Map<string, NodeAttributes>();
+  /** By source, then target: a nested Map, not a joined key string per reference. */
+  readonly edges = new Map<string, Map<string, PendingEdge>>();
+  readonly problems: ReferenceProblem[] = [];
+  readonly implicit = new Map<string, ImplicitNode>();
+  models = new Map<string, Declared<ModelManifest>>();
+  datasets = new Map<string, Declared<DatasetManifest>>();
+  services = new Map<string, Declared<ServiceManifest>>();
+  private undeclaredConsumers = new Set<string>();
+  /** Each model's output node ids, in declaration order (built once, shared by every reference). */
+  private readonly outputIds = new Map<string, string[]>();
+  /** Every declared name's kind, in one Map: looked up for every reference. */
+  private readonly kinds = new Map<string, DeclaredKind>();
+  /** References waiting for a name to be declared, by that name. */
+  private readonly waiting = new Map<string, Reference[]>();
+  /** References to declared names that do not resolve cleanly (problems, found in `finish`). */
+  private readonly unresolved: Reference[] = [];
+  /** Whether manifests came in (file, document) order, so the maps need no re-sorting. */
+  private inOrder = true;
+  private last: ValidManifest | undefined;
+
+  declare(entry: ValidManifest): void {
+    const { manifest, doc } = entry;
+    const name = manifest.name;
+    if (this.last && compareEntries(this.last, entry) > 0) this.inOrder = false;
+    this.last = entry;
+    const references: Reference[] = [];
+    if (manifest.kind === "Model") this.declareModel(name, { manifest, doc }, references);
+    else if (manifest.kind === "Dataset") {
+      this.kinds.set(name, "dataset");
+      this.datasets.set(name, { manifest, doc });
+      this.nodes.set(name, { kind: "dataset", name, implicit: false, site: { doc, path: ["name"] } });
+      manifest.derivedFrom.forEach((source, i) => references.push({ type: "derivedFrom", name: source, by: name, holder: name, declaration: { doc, path: ["derivedFrom", i], side: "owner" } }));
+    } else {
+      this.kinds.set(name, "service");
+      this.services.set(name, { manifest, doc });
+      this.nodes.set(name, { kind: "service", name, implicit: false, site: { doc, path: ["name"] } });
+      manifest.consumes.forEach((reference, i) => references.push({ type: "consumes", name: reference, by: name, holder: name, declaration: { doc, path: ["consumes", i], side: "consumer" } }));
+      this.influences(name, name, manifest.influences, doc, ["influences"], references);
+    }
+    for (const reference of references) this.attempt(reference);
+    const waiting = this.waiting.get(name);
+    if (waiting) {
+      this.waiting.delete(name);
+      for (const reference of waiting) this.attempt(reference);
+    }
+  }
+
+  // A declaration is its own site, and one declaration serves every edge a reference makes
+  // (a bare model name reads each of its outputs): 150,000 references, one object each.
+  private declareModel(name: string, entry: Declared<ModelManifest>, references: Reference[]): void {
+    const { manifest, doc } = entry;
+    this.kinds.set(name, "model");
+    this.models.set(name, entry);
+    this.nodes.set(name, { kind: "model", name, implicit: false, site: { doc, path: ["name"] } });
+    const ids: string[] = [];
+    manifest.outputs.forEach((output, i) => {
+      const id = `${name}/${output.name}`;
+      ids.push(id);
+      this.nodes.set(id, { kind: "output", name: output.name, model: name, implicit: false, site: { doc, path: ["outputs", i, "name"] } });
+    });
+    this.outputIds.set(name, ids);
+    manifest.inputs.forEach((input, i) => {
+      const path = typeof input === "object" && isObjectInput(doc, i) ? ["inputs", i, "from"] : ["inputs", i];
+      references.push({ type: "input", name: input.from, by: name, holder: name, declaration: { doc, path, side: "consumer", use: input.use, version: input.version } });
+    });
+    manifest.outputs.forEach((output, i) => {
+      const outputId = ids[i]!;
+      this.addEdge(name, outputId, "produces", { doc, path: ["outputs", i, "name"], side: "owner" });
+      output.consumers.forEach((consumer, j) => references.push({ type: "consumer", name: consumer, by: name, holder: outputId, declaration: { doc, path: ["outputs", i, "consumers", j], side: "producer" } }));
+      this.influences(outputId, name, output.influences, doc, ["outputs", i, "influences"], references);
+    });
+  }
+
+  private influences(holder: string, by: string, names: string[], doc: Site["doc"], base: (string | number)[], references: Reference[]): void {
+    names.forEach((signal, i) => references.push({ type: "influence", name: signal, by, holder, declaration: { doc, path: [...base, i], side: "owner" } }));
+  }
+
+  /** Resolves a reference now if it resolves cleanly; otherwise keeps it for later. */
+  private attempt(reference: Reference): void {
+    if (this.resolvesCleanly(reference)) return this.resolve(reference);
+    const named = nameToWaitFor(reference);
+    if (this.kinds.has(named)) this.unresolved.push(reference);
+    else {
+      const list = this.waiting.get(named);
+      if (list) list.push(reference);
+      else this.waiting.set(named, [reference]);
+    }
+  }
+
+  /** True when `resolve` would add edges only (no implicit node, no problem) given what is declared now. */
+  private resolvesCleanly({ type, name }: Reference): boolean {
+    if (type === "input" || type === "consumes") {
+      const slash = name.indexOf("/");
+      if (slash !== -1) {
+        const declared = this.models.get(name.slice(0, slash));
+        const output = name.slice(slash + 1);
+        return declared !== undefined && declared.manifest.outputs.some((o) => o.name === output);
+      }
+      const kind = this.kinds.get(name);
+      return kind === "model" || kind === "dataset" || (kind === "service" && type === "input");
+    }
+    const kind = this.kinds.get(name);
+    if (type === "consumer") return kind === "model" || kind === "service";
+    return kind === "dataset";
+  }
+
+  /**
+   * Everything has arrived: the references still open become implicit nodes or problems, in
+   * FORMAT.md's order; declarations are put in that order. Returns nothing; read the fields.
+   */
+  finish(): void {
+    if (!this.inOrder) {
+      this.models = sortedByPlace(this.models);
+      this.datasets = sortedByPlace(this.datasets);
+      this.services = sortedByPlace(this.services);
+    }
+    for (const { manifest } of this.models.values()) {
+      for (const output of manifest.outputs) for (const consumer of output.consumers) if (!this.kinds.has(consumer)) this.undeclaredConsumers.add(consumer);
+    }
+    const open = [...this.unresolved];
+    for (const list of this.waiting.values()) for (const reference of list) open.push(reference);
+    open.sort((a, b) => compareSites(a.declaration.doc, a.declaration.path, b.declaration.doc, b.declaration.path));
+    for (const reference of open) this.resolve(reference);
+    for (const targets of this.edges.values()) for (const edge of targets.values()) if (edge.declarations.length > 1) edge.declarations.sort(compareDeclarations);
+  }
+
+  private resolve({ type, name, by, holder, declaration }: Reference): void {
+    if (type === "input" || type === "consumes") {
+      const kind = type === "input" ? "reads" : "consumes";
+      for (const source of this.sources(name, declaration, by, type === "input" ? "inputs" : "consumes")) this.addEdge(source, holder, kind, declaration);
+    } else if (type === "consumer") {
+      const kind = this.kinds.get(name);
+      if (kind === "model") this.addEdge(holder, name, "reads", declaration);
+      else if (kind === "service") this.addEdge(holder, name, "consumes", declaration);
+      else if (kind === "dataset") this.problem(declaration, by, name, `consumers must name a Model or Service, but "${name}" is a Dataset`);
+      else this.addEdge(holder, this.implicitNode(name, "service", declaration, by), "consumes", declaration);
+    } else {
+      const id = this.dataset(name, declaration, by, type);
+      if (id === undefined) return;
+      if (type === "influence") this.addEdge(holder, id, "influences", declaration);
+      else this.addEdge(id, holder, "derives", declaration);
+    }
+  }
+
+  /** Resolves a name that must be a dataset (a signal or a lineage parent). */
+  private dataset(name: string, site: Site, by: string, type: "influence" | "derivedFrom"): string | undefined {
+    const kind = this.kinds.get(name);
+    if (kind === "dataset") return name;
+    if (kind === undefined) return this.implicitNode(name, "dataset", site, by);
+    this.problem(site, by, name, `${type === "influence" ? "influences" : "derivedFrom"} must name a Dataset, but "${name}" is a ${label(kind)}`);
+    return undefined;
+  }
+
+  /** Resolves an input or `consumes` reference to the source nodes it stands for. */
+  private sources(reference: string, site: Site, by: string, field: "inputs" | "consumes"): string[] {
+    const slash = reference.indexOf("/");
+    if (slash !== -1) {
+      const model = reference.slice(0, slash);
+      const output = reference.slice(slash + 1);
+      const declared = this.models.get(model);
+      if (!declared) {
+        const kind = this.kinds.get(model);
+        const suggestion = closestName(model, this.models.keys());
+        const reason = kind ? `"${model}" is a ${label(kind)}, not a Model, so it has no outputs` : `no Model is named "${model}"`;
+        this.problem(site, by, reference, reason, suggestion ? `${suggestion}/${output}` : undefined);
+        return [];
+      }
+      if (!declared.manifest.outputs.some((o) => o.name === output)) {
+        const names = declared.manifest.outputs.map((o) => o.name);
+        const suggestion = closestName(output, names) ?? (names.length === 1 ? names[0] : undefined);
+        this.problem(site, by, reference, names.length === 0 ? `Model "${model}" declares no outputs` : `Model "${model}" has no output "${output}" (it has ${names.join(", ")})`, suggestion ? `${model}/${suggestion}` : undefined);
+        return [];
+      }
+      return [reference];
+    }
+    const kind = this.kinds.get(reference);
+    if (kind === "model") {
+      const outputs = this.outputIds.get(reference)!;
+      return outputs.length === 0 ? [reference] : outputs;
+    }
+    if (kind === "dataset") return [reference];
+    if (kind === "service") {
+      if (field === "inputs") return [reference];
+      this.problem(site, by, reference, `consumes must name a model output or a Dataset, but "${reference}" is a Service`);
+      return [];
+    }
+    if (this.undeclaredConsumers.has(reference)) {
+      if (field === "inputs") return [this.implicitNode(reference, "service", site, by)];
+      this.problem(site, by, reference, `"${reference}" is used as an (undeclared) Service elsewhere, and consumes must name an output or a Dataset`);
+      return [];
+    }
+    return [this.implicitNode(reference, "dataset", site, by)];
+  }
+
+  private implicitNode(name: string, kind: "dataset" | "service", site: Site, by: string): string {
+    let node = this.implicit.get(name);
+    if (!node) {
+      node = { id: name, kind, references: [] };
+      this.implicit.set(name, node);
+      this.nodes.set(name, { kind, name, implicit: true, site });
+    }
+    node.references.push({ site, by });
+    return name;
+  }
+
+  private addEdge(source: string, target: string, kind: EdgeKind, declaration: Declaration): void {
+    let targets = this.edges.get(source);
+    if (!targets) this.edges.set(source, (targets = new Map()));
+    const existing = targets.get(target);
+    if (existing) existing.declarations.push(declaration);
+    else targets.set(target, { source, target, kind, declarations: [declaration] });
+  }
+
+  private problem(site: Site, by: string, reference: string, reason: string, suggestion?: string): void {
+    this.problems.push({ site, by, reference, reason, suggestion });
+  }
+}
+
+/** The name a reference needs declared: the model of `model/output`, else the name itself. */
+function nameToWaitFor({ type, name }: Reference): string {
+  if (type !== "input" && type !== "consumes") return name;
+  const slash = name.indexOf("/");
+  return slash === -1 ? name : name.slice(0, slash);
+}
+
+function isObjectInput(doc: Site["doc"], index: number): boolean {
+  const inputs = (doc.value as { inputs?: unknown }).inputs;
+  return Array.isArray(inputs) && typeof inputs[index] === "object" && inputs[index] !== null;
+}
+
+export function compareEntries(a: ValidManifest, b: ValidManifest): number {
+  return a.doc.file < b.doc.file ? -1 : a.doc.file > b.doc.file ? 1 : a.doc.index - b.doc.index;
+}
+
+function sortedByPlace<M extends Manifest>(map: Map<string, Declared<M>>): Map<string, Declared<M>> {
+  return new Map([...map].sort(([, a], [, b]) => compareEntries(a, b)));
+}
+
+function label(kind: string): string {
+  return kind.charAt(0).toUpperCase() + kind.slice(1);
+}
