@@ -24,6 +24,12 @@ export interface AnalyzeOptions {
   /** A validated Loopscope config (per-rule severity and options). */
   config?: EngineConfig | undefined;
   onProgress?: ((progress: Progress) => void) | undefined;
+  /**
+   * `startAnalysis` only: resolve references as files are added, not all in `finish`. Worth
+   * it where the thread adding files waits for them anyway (the browser's worker while the
+   * page reads); the report is the same bytes either way.
+   */
+  resolveEarly?: boolean | undefined;
 }
 
 export interface Analysis {
@@ -60,8 +66,7 @@ export function startAnalysis(options: AnalyzeOptions = {}, expected = 0): Analy
   const notices: Notice[] = [];
   const parseProblems: ParseProblem[] = [];
   const schemaProblems: SchemaProblem[] = [];
-  // References are resolved as manifests arrive, while later files are still being read.
-  const estate = new EstateBuilder();
+  const estate = new EstateBuilder(options.resolveEarly === true);
   let added = 0;
   let files = 0;
   let documents = 0;

@@ -27,8 +27,9 @@ interface Reference {
 type DeclaredKind = "model" | "dataset" | "service";
 
 /**
- * Turns reference fields into edges, implicit nodes and problems, one manifest at a time as
- * manifests arrive (the browser's worker resolves while the page is still reading files).
+ * Turns reference fields into edges, implicit nodes and problems: all manifests at once
+ * (`declareAll`), or one at a time as they arrive (`declare`: the browser's worker resolves
+ * while the page is still reading files).
  *
  * A reference is resolved as soon as what it names is declared and it resolves cleanly (an
  * edge to a declared node of the right kind); that outcome depends only on the named
@@ -60,12 +61,32 @@ export class Resolver {
   private inOrder = true;
   private last: ValidManifest | undefined;
 
+  /** One manifest, as it arrives: its references resolve now or wait for what they name. */
   declare(entry: ValidManifest): void {
+    const references: Reference[] = [];
+    this.register(entry, references);
+    for (const reference of references) this.attempt(reference);
+    const name = entry.manifest.name;
+    const waiting = this.waiting.get(name);
+    if (waiting) {
+      this.waiting.delete(name);
+      for (const reference of waiting) this.attempt(reference);
+    }
+  }
+
+  /** Every manifest at once (each name once): all names are known before any reference is read, so none waits. */
+  declareAll(entries: readonly ValidManifest[]): void {
+    const references: Reference[] = [];
+    for (const entry of entries) this.register(entry, references);
+    for (const reference of references) this.attempt(reference);
+  }
+
+  /** The manifest's own nodes and `produces` edges; its reference fields go to `references`. */
+  private register(entry: ValidManifest, references: Reference[]): void {
     const { manifest, doc } = entry;
     const name = manifest.name;
     if (this.last && compareEntries(this.last, entry) > 0) this.inOrder = false;
     this.last = entry;
-    const references: Reference[] = [];
     if (manifest.kind === "Model") this.declareModel(name, { manifest, doc }, references);
     else if (manifest.kind === "Dataset") {
       this.kinds.set(name, "dataset");
@@ -78,12 +99,6 @@ export class Resolver {
       this.nodes.set(name, { kind: "service", name, implicit: false, site: { doc, path: ["name"] } });
       manifest.consumes.forEach((reference, i) => references.push({ type: "consumes", name: reference, by: name, holder: name, declaration: { doc, path: ["consumes", i], side: "consumer" } }));
       this.influences(name, name, manifest.influences, doc, ["influences"], references);
-    }
-    for (const reference of references) this.attempt(reference);
-    const waiting = this.waiting.get(name);
-    if (waiting) {
-      this.waiting.delete(name);
-      for (const reference of waiting) this.attempt(reference);
     }
   }
 

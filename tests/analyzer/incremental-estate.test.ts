@@ -71,7 +71,7 @@ describe("references resolved as manifests arrive", () => {
       fc.property(untidyEstate, fc.array(fc.nat(10), { minLength: 1, maxLength: 8 }), fc.integer(), (docs, split, salt) => {
         const files = filesOfDocs(docs, split);
         const whole = analyze(files, { today: "2026-11-28" });
-        const session = startAnalysis({ today: "2026-11-28" });
+        const session = startAnalysis({ today: "2026-11-28", resolveEarly: true });
         for (const file of [...files].sort((a, b) => hash(a.path, salt) - hash(b.path, salt))) session.add(file);
         const streamed = session.finish();
         expect(formatJson(streamed.report)).toBe(formatJson(whole.report));
@@ -88,7 +88,7 @@ describe("references resolved as manifests arrive", () => {
     ];
     const valid = files.flatMap((file) => parseSource(file).documents.map((doc) => validateDocument(doc).manifest!));
     for (const order of [valid, [...valid].reverse()]) {
-      const builder = new EstateBuilder();
+      const builder = new EstateBuilder(true);
       for (const entry of order) builder.add(entry);
       const attributes = builder.finish().graph.getEdgeAttributes("b/score", "a");
       expect(attributes.declarations.map((d) => [d.doc.file, d.side, d.path.join(".")])).toEqual([

@@ -47,7 +47,7 @@ scope.onmessage = (event: MessageEvent<AnalyzeRequest>) => {
     } else if (request.type === "sources") {
       analyzeSources(request.sources, request.today, []);
     } else if (request.type === "start") {
-      streamed = { today: request.today, started: performance.now(), session: startAnalysis({ today: request.today, onProgress }, request.expected), sources: [], foreign: false, parse: 0, lastChunk: 0 };
+      streamed = { today: request.today, started: performance.now(), session: startAnalysis({ today: request.today, onProgress, resolveEarly: true }, request.expected), sources: [], foreign: false, parse: 0, lastChunk: 0 };
     } else if (request.type === "texts" && streamed) {
       const run = streamed;
       const t = performance.now();
