@@ -25,9 +25,9 @@ export interface AnalyzeOptions {
   config?: EngineConfig | undefined;
   onProgress?: ((progress: Progress) => void) | undefined;
   /**
-   * `startAnalysis` only: resolve references as files are added, not all in `finish`. Worth
-   * it where the thread adding files waits for them anyway (the browser's worker while the
-   * page reads); the report is the same bytes either way.
+   * `startAnalysis` only: let `resolveSome` resolve references before `finish`. Worth it
+   * where the thread adding files waits for them anyway (the browser's worker while the page
+   * reads); the report is the same bytes either way.
    */
   resolveEarly?: boolean | undefined;
 }
@@ -52,6 +52,11 @@ export function analyze(sources: SourceFile[], options: AnalyzeOptions = {}): An
 /** An analysis fed one file at a time (parsed and validated as it arrives), then finished. */
 export interface AnalysisSession {
   add(source: SourceFile): void;
+  /**
+   * With `resolveEarly`: resolves the references of up to `limit` added manifests now, so
+   * that `finish` has less to do; true while some are left. Call it when otherwise idle.
+   */
+  resolveSome(limit: number): boolean;
   finish(): Analysis;
 }
 
@@ -84,6 +89,7 @@ export function startAnalysis(options: AnalyzeOptions = {}, expected = 0): Analy
       }
       if (++added % 500 === 0) progress({ stage: "parse", done: added, total: Math.max(expected, added) });
     },
+    resolveSome: (limit) => estate.resolveSome(limit),
     finish: () => finishAnalysis(options, { notices, parseProblems, schemaProblems, estate, files, documents }),
   };
 }

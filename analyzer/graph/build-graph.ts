@@ -29,21 +29,24 @@ export function buildEstate(valid: ValidManifest[]): Estate {
   }
   const duplicates: DuplicateName[] = [...duplicateMap].sort(([a], [b]) => compare(a, b)).map(([name, declarations]) => ({ name, declarations }));
   const resolver = new Resolver();
-  resolver.declareAll([...first.values()]);
+  resolver.declare([...first.values()]);
   return assemble(resolver, duplicates);
 }
 
 /**
  * Collects valid manifests and builds the estate of `buildEstate` from them. With `early`,
- * references are resolved as manifests arrive (in any order), for a caller that has idle
- * time while later files are still being read (the browser's worker); a name declared twice
- * then makes `finish` fall back to `buildEstate`, since which declaration wins depends on
- * file order. Without it (the CLI, whose main thread is the busy one while files arrive),
- * everything is resolved in `finish`, which is cheaper in total: no reference waits.
+ * the caller may have references resolved before `finish`, a batch at a time, whenever it
+ * has nothing better to do (`resolveSome`: the browser's worker, between chunks of files the
+ * page is still reading); the estate is the same whatever the order and the batches. A name
+ * declared twice makes `finish` fall back to `buildEstate`, since which declaration wins
+ * depends on file order. Without `early` (the CLI) everything is resolved in `finish`.
  */
 export class EstateBuilder {
   private readonly valid: ValidManifest[] = [];
   private readonly names = new Set<string>();
+  /** Added manifests; those from `next` on are not yet handed to the resolver. */
+  private queue: ValidManifest[] = [];
+  private next = 0;
   /** True when everything is resolved in `finish`: not `early`, or a name came twice. */
   private atFinish: boolean;
   private readonly resolver = new Resolver();
@@ -57,14 +60,30 @@ export class EstateBuilder {
     if (this.atFinish) return;
     if (this.names.has(entry.manifest.name)) {
       this.atFinish = true;
+      this.queue = [];
+      this.next = 0;
       return;
     }
     this.names.add(entry.manifest.name);
-    this.resolver.declare(entry);
+    this.queue.push(entry);
+  }
+
+  /** Resolves the references of up to `limit` added manifests; false once none is left. */
+  resolveSome(limit: number): boolean {
+    if (this.atFinish || this.next === this.queue.length) return false;
+    const batch = this.queue.slice(this.next, this.next + limit);
+    this.next += batch.length;
+    this.resolver.declare(batch);
+    if (this.next < this.queue.length) return true;
+    this.queue = [];
+    this.next = 0;
+    return false;
   }
 
   finish(): Estate {
-    return this.atFinish ? buildEstate(this.valid) : assemble(this.resolver, []);
+    if (this.atFinish) return buildEstate(this.valid);
+    this.resolver.declare(this.queue.slice(this.next));
+    return assemble(this.resolver, []);
   }
 }
 

@@ -27,9 +27,9 @@ interface Reference {
 type DeclaredKind = "model" | "dataset" | "service";
 
 /**
- * Turns reference fields into edges, implicit nodes and problems: all manifests at once
- * (`declareAll`), or one at a time as they arrive (`declare`: the browser's worker resolves
- * while the page is still reading files).
+ * Turns reference fields into edges, implicit nodes and problems: all manifests at once, or
+ * a few at a time as they arrive (the browser's worker resolves while the page is still
+ * reading files).
  *
  * A reference is resolved as soon as what it names is declared and it resolves cleanly (an
  * edge to a declared node of the right kind); that outcome depends only on the named
@@ -61,24 +61,22 @@ export class Resolver {
   private inOrder = true;
   private last: ValidManifest | undefined;
 
-  /** One manifest, as it arrives: its references resolve now or wait for what they name. */
-  declare(entry: ValidManifest): void {
-    const references: Reference[] = [];
-    this.register(entry, references);
-    for (const reference of references) this.attempt(reference);
-    const name = entry.manifest.name;
-    const waiting = this.waiting.get(name);
-    if (waiting) {
-      this.waiting.delete(name);
-      for (const reference of waiting) this.attempt(reference);
-    }
-  }
-
-  /** Every manifest at once (each name once): all names are known before any reference is read, so none waits. */
-  declareAll(entries: readonly ValidManifest[]): void {
+  /**
+   * Manifests (each name once, in any order, in any number of calls): their nodes are
+   * registered first, so references among them never wait; each reference then resolves or
+   * waits for what it names, and references that waited for these names are tried again.
+   */
+  declare(entries: readonly ValidManifest[]): void {
     const references: Reference[] = [];
     for (const entry of entries) this.register(entry, references);
     for (const reference of references) this.attempt(reference);
+    if (this.waiting.size === 0) return;
+    for (const { manifest } of entries) {
+      const waiting = this.waiting.get(manifest.name);
+      if (!waiting) continue;
+      this.waiting.delete(manifest.name);
+      for (const reference of waiting) this.attempt(reference);
+    }
   }
 
   /** The manifest's own nodes and `produces` edges; its reference fields go to `references`. */

@@ -72,7 +72,12 @@ describe("references resolved as manifests arrive", () => {
         const files = filesOfDocs(docs, split);
         const whole = analyze(files, { today: "2026-11-28" });
         const session = startAnalysis({ today: "2026-11-28", resolveEarly: true });
-        for (const file of [...files].sort((a, b) => hash(a.path, salt) - hash(b.path, salt))) session.add(file);
+        // Files in a shuffled order, with references resolved a few manifests at a time in between.
+        for (const file of [...files].sort((a, b) => hash(a.path, salt) - hash(b.path, salt))) {
+          session.add(file);
+          const batch = hash(file.path, salt + 1) & 3;
+          if (batch > 0) session.resolveSome(batch);
+        }
         const streamed = session.finish();
         expect(formatJson(streamed.report)).toBe(formatJson(whole.report));
         expect(JSON.stringify(streamed.graph)).toBe(JSON.stringify(whole.graph));
@@ -89,7 +94,10 @@ describe("references resolved as manifests arrive", () => {
     const valid = files.flatMap((file) => parseSource(file).documents.map((doc) => validateDocument(doc).manifest!));
     for (const order of [valid, [...valid].reverse()]) {
       const builder = new EstateBuilder(true);
-      for (const entry of order) builder.add(entry);
+      for (const entry of order) {
+        builder.add(entry);
+        builder.resolveSome(1);
+      }
       const attributes = builder.finish().graph.getEdgeAttributes("b/score", "a");
       expect(attributes.declarations.map((d) => [d.doc.file, d.side, d.path.join(".")])).toEqual([
         ["a.yaml", "consumer", "inputs.0.from"],
