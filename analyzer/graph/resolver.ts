@@ -67,9 +67,9 @@ export class Resolver {
    * waits for what it names, and references that waited for these names are tried again.
    */
   declare(entries: readonly ValidManifest[]): void {
-    const references: Reference[] = [];
-    for (const entry of entries) this.register(entry, references);
-    for (const reference of references) this.attempt(reference);
+    for (const entry of entries) this.register(entry);
+    // Each reference is tried as it is read: none is kept unless it has to wait.
+    for (const entry of entries) this.readReferences(entry);
     if (this.waiting.size === 0) return;
     for (const { manifest } of entries) {
       const waiting = this.waiting.get(manifest.name);
@@ -79,55 +79,61 @@ export class Resolver {
     }
   }
 
-  /** The manifest's own nodes and `produces` edges; its reference fields go to `references`. */
-  private register(entry: ValidManifest, references: Reference[]): void {
+  /** The manifest's name and nodes (its outputs' too). */
+  private register(entry: ValidManifest): void {
     const { manifest, doc } = entry;
     const name = manifest.name;
     if (this.last && compareEntries(this.last, entry) > 0) this.inOrder = false;
     this.last = entry;
-    if (manifest.kind === "Model") this.declareModel(name, { manifest, doc }, references);
-    else if (manifest.kind === "Dataset") {
+    this.nodes.set(name, { kind: nodeKind(manifest), name, implicit: false, site: { doc, path: ["name"] } });
+    if (manifest.kind === "Model") {
+      this.kinds.set(name, "model");
+      this.models.set(name, { manifest, doc });
+      const ids: string[] = [];
+      manifest.outputs.forEach((output, i) => {
+        const id = `${name}/${output.name}`;
+        ids.push(id);
+        this.nodes.set(id, { kind: "output", name: output.name, model: name, implicit: false, site: { doc, path: ["outputs", i, "name"] } });
+      });
+      this.outputIds.set(name, ids);
+    } else if (manifest.kind === "Dataset") {
       this.kinds.set(name, "dataset");
       this.datasets.set(name, { manifest, doc });
-      this.nodes.set(name, { kind: "dataset", name, implicit: false, site: { doc, path: ["name"] } });
-      manifest.derivedFrom.forEach((source, i) => references.push({ type: "derivedFrom", name: source, by: name, holder: name, declaration: { doc, path: ["derivedFrom", i], side: "owner" } }));
     } else {
       this.kinds.set(name, "service");
       this.services.set(name, { manifest, doc });
-      this.nodes.set(name, { kind: "service", name, implicit: false, site: { doc, path: ["name"] } });
-      manifest.consumes.forEach((reference, i) => references.push({ type: "consumes", name: reference, by: name, holder: name, declaration: { doc, path: ["consumes", i], side: "consumer" } }));
-      this.influences(name, name, manifest.influences, doc, ["influences"], references);
     }
   }
 
-  // A declaration is its own site, and one declaration serves every edge a reference makes
-  // (a bare model name reads each of its outputs): 150,000 references, one object each.
-  private declareModel(name: string, entry: Declared<ModelManifest>, references: Reference[]): void {
-    const { manifest, doc } = entry;
-    this.kinds.set(name, "model");
-    this.models.set(name, entry);
-    this.nodes.set(name, { kind: "model", name, implicit: false, site: { doc, path: ["name"] } });
-    const ids: string[] = [];
-    manifest.outputs.forEach((output, i) => {
-      const id = `${name}/${output.name}`;
-      ids.push(id);
-      this.nodes.set(id, { kind: "output", name: output.name, model: name, implicit: false, site: { doc, path: ["outputs", i, "name"] } });
-    });
-    this.outputIds.set(name, ids);
-    manifest.inputs.forEach((input, i) => {
-      const path = typeof input === "object" && isObjectInput(doc, i) ? ["inputs", i, "from"] : ["inputs", i];
-      references.push({ type: "input", name: input.from, by: name, holder: name, declaration: { doc, path, side: "consumer", use: input.use, version: input.version } });
-    });
-    manifest.outputs.forEach((output, i) => {
-      const outputId = ids[i]!;
-      this.addEdge(name, outputId, "produces", { doc, path: ["outputs", i, "name"], side: "owner" });
-      output.consumers.forEach((consumer, j) => references.push({ type: "consumer", name: consumer, by: name, holder: outputId, declaration: { doc, path: ["outputs", i, "consumers", j], side: "producer" } }));
-      this.influences(outputId, name, output.influences, doc, ["outputs", i, "influences"], references);
-    });
+  /**
+   * Every reference field of the manifest, in field order, each tried at once; and its
+   * `produces` edges. A declaration is its own site, and one declaration serves every edge a
+   * reference makes (a bare model name reads each of its outputs).
+   */
+  private readReferences({ manifest, doc }: ValidManifest): void {
+    const name = manifest.name;
+    if (manifest.kind === "Dataset") {
+      manifest.derivedFrom.forEach((source, i) => this.attempt({ type: "derivedFrom", name: source, by: name, holder: name, declaration: { doc, path: ["derivedFrom", i], side: "owner" } }));
+    } else if (manifest.kind === "Service") {
+      manifest.consumes.forEach((reference, i) => this.attempt({ type: "consumes", name: reference, by: name, holder: name, declaration: { doc, path: ["consumes", i], side: "consumer" } }));
+      this.influences(name, name, manifest.influences, doc, ["influences"]);
+    } else {
+      manifest.inputs.forEach((input, i) => {
+        const path = typeof input === "object" && isObjectInput(doc, i) ? ["inputs", i, "from"] : ["inputs", i];
+        this.attempt({ type: "input", name: input.from, by: name, holder: name, declaration: { doc, path, side: "consumer", use: input.use, version: input.version } });
+      });
+      const ids = this.outputIds.get(name)!;
+      manifest.outputs.forEach((output, i) => {
+        const outputId = ids[i]!;
+        this.addEdge(name, outputId, "produces", { doc, path: ["outputs", i, "name"], side: "owner" });
+        output.consumers.forEach((consumer, j) => this.attempt({ type: "consumer", name: consumer, by: name, holder: outputId, declaration: { doc, path: ["outputs", i, "consumers", j], side: "producer" } }));
+        this.influences(outputId, name, output.influences, doc, ["outputs", i, "influences"]);
+      });
+    }
   }
 
-  private influences(holder: string, by: string, names: string[], doc: Site["doc"], base: (string | number)[], references: Reference[]): void {
-    names.forEach((signal, i) => references.push({ type: "influence", name: signal, by, holder, declaration: { doc, path: [...base, i], side: "owner" } }));
+  private influences(holder: string, by: string, names: string[], doc: Site["doc"], base: (string | number)[]): void {
+    names.forEach((signal, i) => this.attempt({ type: "influence", name: signal, by, holder, declaration: { doc, path: [...base, i], side: "owner" } }));
   }
 
   /** Resolves a reference now if it resolves cleanly; otherwise keeps it for later. */
@@ -276,6 +282,10 @@ function nameToWaitFor({ type, name }: Reference): string {
   if (type !== "input" && type !== "consumes") return name;
   const slash = name.indexOf("/");
   return slash === -1 ? name : name.slice(0, slash);
+}
+
+function nodeKind(manifest: Manifest): "model" | "dataset" | "service" {
+  return manifest.kind === "Model" ? "model" : manifest.kind === "Dataset" ? "dataset" : "service";
 }
 
 function isObjectInput(doc: Site["doc"], index: number): boolean {
