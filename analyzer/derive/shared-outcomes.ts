@@ -63,17 +63,19 @@ export function findSharedOutcomes(index: GraphIndex, maxPairsPerDataset = MAX_P
       continue;
     }
     const add = (a: (typeof list)[number], b: (typeof list)[number]) => {
-      const [x, y] = a.model < b.model ? [a, b] : [b, a];
+      const x = a.model < b.model ? a : b;
+      const y = x === a ? b : a;
       let inner = byPair.get(x.model);
       if (!inner) byPair.set(x.model, (inner = new Map()));
       let pair = inner.get(y.model);
       if (!pair) inner.set(y.model, (pair = { models: [x.model, y.model], datasets: [], edges: [] }));
       pair.datasets.push(dataset);
-      pair.edges.push(...x.route, ...y.route);
-      for (const m of [x.model, y.model]) {
-        const read = training.get(m);
-        if (read) pair.edges.push(read);
-      }
+      for (const edge of x.route) pair.edges.push(edge);
+      for (const edge of y.route) pair.edges.push(edge);
+      const readX = training.get(x.model);
+      if (readX) pair.edges.push(readX);
+      const readY = training.get(y.model);
+      if (readY) pair.edges.push(readY);
     };
     for (let i = 0; i < trainers.length; i++) {
       for (let j = i + 1; j < trainers.length; j++) add(trainers[i]!, trainers[j]!);

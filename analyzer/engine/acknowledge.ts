@@ -48,16 +48,20 @@ export function applyAcknowledgements(findings: Finding[], entries: Acknowledgem
   const acknowledging = new Set(entries.map((entry) => entry.model));
   for (const finding of findings) {
     if (finding.models.length === 0) continue;
-    const live: AcknowledgementEntry[] = [];
+    let live: AcknowledgementEntry[] | undefined;
     let complete = true;
     for (const model of finding.models) {
-      const matching = acknowledging.has(model) ? (byModelRule.get(`${model}\u0000${finding.rule}`) ?? []) : [];
+      const matching = acknowledging.has(model) ? byModelRule.get(`${model}\u0000${finding.rule}`) : undefined;
+      if (!matching) {
+        complete = false;
+        continue;
+      }
       for (const entry of matching) entry.covers = true;
       const alive = matching.find((entry) => !entry.expired);
-      if (alive) live.push(alive);
+      if (alive) (live ??= []).push(alive);
       else complete = false;
     }
-    if (!complete) continue;
+    if (!complete || !live) continue;
     const reasons = [...new Set(live.map((entry) => entry.reason))];
     const expiries = live.map((entry) => entry.expires).filter((date): date is string => date !== undefined).sort();
     finding.acknowledged = { reason: reasons.join(" / "), ...(expiries[0] ? { expires: expiries[0] } : {}) };

@@ -7,7 +7,7 @@ import type { Finding, Location } from "../types.js";
 import { applyAcknowledgements, collectAcknowledgements } from "./acknowledge.js";
 import { fingerprint } from "./fingerprint.js";
 import { demote, ruleSettings, type EngineConfig } from "./settings.js";
-import { compareFindings, sortedUniqueLocations } from "./sort.js";
+import { cmp, compareFindings, sortedUniqueLocations, sortInPlace } from "./sort.js";
 
 export interface RunRulesInput {
   rules: readonly Rule[];
@@ -75,7 +75,7 @@ function uniqueSorted(names: readonly string[]): string[] {
     const [a, b] = names as [string, string];
     return a === b ? [a] : a < b ? [a, b] : [b, a];
   }
-  const sorted = names.slice().sort();
+  const sorted = sortInPlace(names.slice(), cmp);
   let kept = Math.min(sorted.length, 1);
   for (let i = 1; i < sorted.length; i++) if (sorted[i] !== sorted[kept - 1]) sorted[kept++] = sorted[i]!;
   sorted.length = kept;

@@ -17,9 +17,34 @@ export function compareFindings(a: Finding, b: Finding): number {
 
 /** Sorted, each place once; `owned` lets it sort the given array in place instead of a copy. */
 export function sortedUniqueLocations(locations: Location[], owned = false): Location[] {
-  const sorted = (owned ? locations : [...locations]).sort(compareLocations);
+  const sorted = sortInPlace(owned ? locations : [...locations], compareLocations);
   // Equal locations are neighbours once sorted: no key strings or Set for 40,000 findings.
-  return sorted.filter((location, i) => i === 0 || compareLocations(sorted[i - 1]!, location) !== 0);
+  let kept = Math.min(sorted.length, 1);
+  for (let i = 1; i < sorted.length; i++) if (compareLocations(sorted[kept - 1]!, sorted[i]!) !== 0) sorted[kept++] = sorted[i]!;
+  sorted.length = kept;
+  return sorted;
+}
+
+/** Arrays up to this long are sorted by insertion. */
+const SHORT = 16;
+
+/**
+ * `items.sort(compare)`, stable like it, in place. `Array.prototype.sort` allocates a work
+ * copy on every call: 50-75 MB of garbage for the few elements of 40,000 findings' names and
+ * locations, which the scavenger then had to deal with. Short arrays are sorted here instead.
+ */
+export function sortInPlace<T>(items: T[], compare: (a: T, b: T) => number): T[] {
+  if (items.length > SHORT) return items.sort(compare);
+  for (let i = 1; i < items.length; i++) {
+    const item = items[i]!;
+    let j = i - 1;
+    while (j >= 0 && compare(items[j]!, item) > 0) {
+      items[j + 1] = items[j]!;
+      j--;
+    }
+    items[j + 1] = item;
+  }
+  return items;
 }
 
 export function cmp(a: string, b: string): number {

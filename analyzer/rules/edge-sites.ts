@@ -10,12 +10,13 @@ export function declarationSites(estate: Estate, from: string, to: string, side?
 
 /** The declarations of index edges, each edge once (looked up by slot, not by name). */
 export function edgeRefSites(index: GraphIndex, edges: readonly EdgeRef[]): Site[] {
-  const seen = new Set<number>();
+  // A pair's handful of edges: a scan of the slots seen costs less than a Set per finding.
+  const seen: number[] = [];
   const sites: Site[] = [];
   for (const [from, to] of edges) {
     const slot = findSlot(index.out, from, to);
-    if (slot === -1 || seen.has(slot)) continue;
-    seen.add(slot);
+    if (slot === -1 || seen.includes(slot)) continue;
+    seen.push(slot);
     for (const declaration of index.out.attributes[slot]!.declarations) sites.push(declaration);
   }
   return sites;

@@ -28,20 +28,30 @@ export const sharedOutcome: Rule = {
   check({ estate, facts }) {
     const { index } = facts;
     const { pairs, crowded } = facts.sharedOutcomes;
-    const drafts: FindingDraft[] = pairs.map((pair) => {
-      const [a, b] = pair.models.map((v) => index.ids[v]!) as [string, string];
+    const drafts: FindingDraft[] = [];
+    for (const pair of pairs) {
+      const [x, y] = pair.models;
+      const a = index.ids[x]!;
+      const b = index.ids[y]!;
       const datasets = pair.datasets.map((v) => index.ids[v]!);
-      const trainers = [...new Set(pair.edges.filter(([, to]) => to === pair.models[0] || to === pair.models[1]).map(([, to]) => index.ids[to]!))].sort();
+      // The pair's edges that end at one of its models are its training reads.
+      let trainsA = false;
+      let trainsB = false;
+      for (const [, to] of pair.edges) {
+        if (to === x) trainsA = true;
+        else if (to === y) trainsB = true;
+      }
+      const trainers = trainsA && trainsB ? (a < b ? [a, b] : [b, a]) : [trainsA ? a : b];
       const it = datasets.length === 1 ? "it" : "them";
       const who = trainers.length === 2 ? "both train" : `${trainers[0]} trains`;
-      return {
+      drafts.push({
         message: `${a} and ${b} both influence ${formatList(datasets)}, and ${who} on ${it} or on data derived from ${it}`,
         models: [a, b],
         nodes: [a, b, ...datasets],
         sites: edgeRefSites(index, pair.edges),
         data: { datasets, trainers },
-      };
-    });
+      });
+    }
     for (const group of crowded) {
       const dataset = index.ids[group.dataset]!;
       const models = group.influencers.map((v) => index.ids[v]!);

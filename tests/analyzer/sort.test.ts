@@ -1,0 +1,38 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { sortedUniqueLocations, sortInPlace } from "../../analyzer/engine/sort.js";
+import type { Location } from "../../analyzer/types.js";
+
+// Report order must not depend on which sort ran: short arrays are sorted by insertion,
+// long ones by Array.prototype.sort, and both must give the same, stable order.
+describe("sortInPlace", () => {
+  it("orders like Array.prototype.sort, ties kept in their original order, at every length", () => {
+    const item = fc.record({ key: fc.integer({ min: 0, max: 5 }), tag: fc.nat() });
+    fc.assert(
+      fc.property(fc.array(item, { maxLength: 40 }), (items) => {
+        const byKey = (a: { key: number }, b: { key: number }) => a.key - b.key;
+        const expected = items.slice().sort(byKey);
+        const copy = items.slice();
+        expect(sortInPlace(copy, byKey)).toBe(copy);
+        expect(copy).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe("sortedUniqueLocations", () => {
+  it("sorts by file, line, column and keeps each place once", () => {
+    const location = fc.record({ file: fc.constantFrom("a.yaml", "b.json", "m/a.yaml"), line: fc.integer({ min: 1, max: 4 }), column: fc.integer({ min: 1, max: 3 }) });
+    fc.assert(
+      fc.property(fc.array(location, { maxLength: 40 }), (locations: Location[]) => {
+        const key = (l: Location) => `${l.file}\u0000${String(l.line).padStart(3, "0")}\u0000${String(l.column).padStart(3, "0")}`;
+        const expected = [...new Map(locations.map((l) => [key(l), l])).values()].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+        const input = locations.slice();
+        expect(sortedUniqueLocations(input).map(key)).toEqual(expected.map(key));
+        expect(input).toEqual(locations);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
