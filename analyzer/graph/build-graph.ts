@@ -1,9 +1,8 @@
 import { LoopGraph } from "./loop-graph.js";
-import { indexGraph, type NamedEdge } from "./graph-index.js";
+import { indexGraph } from "./graph-index.js";
 import type { Manifest } from "../schema/manifest.js";
-import type { InputUse } from "../types.js";
 import type { ValidManifest } from "../validate/validate.js";
-import type { Declared, DuplicateName, EdgeAttributes, Estate } from "./attributes.js";
+import type { Declared, DuplicateName, Estate } from "./attributes.js";
 import { compareEntries, Resolver, type PendingEdge } from "./resolver.js";
 
 /**
@@ -92,27 +91,11 @@ function assemble(resolver: Resolver, duplicates: DuplicateName[]): Estate {
   // The default sort orders strings by UTF-16 code units, as `compare` does, without a JS callback.
   const ids = [...resolver.nodes.keys()].sort();
   const nodes = ids.map((id) => resolver.nodes.get(id)!);
-  const edges: NamedEdge[] = [];
-  for (const targets of resolver.edges.values()) for (const edge of targets.values()) edges.push({ source: edge.source, target: edge.target, attributes: edgeAttributes(edge) });
+  const edges: PendingEdge[] = [];
+  for (const targets of resolver.edges.values()) for (const edge of targets.values()) edges.push(edge);
   const graph = new LoopGraph(indexGraph(ids, nodes, edges), nodes);
   const { models, datasets, services } = resolver;
   return { graph, models, datasets, services, duplicates, referenceProblems: resolver.problems, implicit: resolver.implicit };
-}
-
-function edgeAttributes(edge: PendingEdge): EdgeAttributes {
-  if (edge.kind !== "reads") return { kind: edge.kind, declarations: edge.declarations };
-  // One consumer-side use wins when every consumer-side declaration agrees; otherwise (or with none) `both`.
-  let use: InputUse | undefined;
-  let version: string | undefined;
-  let agreed = true;
-  for (const d of edge.declarations) {
-    if (d.side !== "consumer") continue;
-    const declared = d.use ?? "both";
-    if (use !== undefined && use !== declared) agreed = false;
-    use ??= declared;
-    version ??= d.version;
-  }
-  return { kind: "reads", use: agreed && use !== undefined ? use : "both", version, declarations: edge.declarations };
 }
 
 export function compare(a: string, b: string): number {

@@ -1,15 +1,15 @@
 import type { DatasetManifest, Manifest, ModelManifest, ServiceManifest } from "../schema/manifest.js";
-import type { EdgeKind } from "../types.js";
+import type { EdgeKind, InputUse } from "../types.js";
 import type { ValidManifest } from "../validate/validate.js";
-import type { Declaration, Declared, ImplicitNode, NodeAttributes, ReferenceProblem, Site } from "./attributes.js";
+import type { Declaration, Declared, EdgeAttributes, ImplicitNode, NodeAttributes, ReferenceProblem, Site } from "./attributes.js";
 import { closestName } from "./closest-name.js";
 import { compareDeclarations, compareSites } from "./declaration-order.js";
 
+/** An edge as the resolver finds it; its attributes object is the graph's own (`reads` edges get their use and pin in `finish`). */
 export interface PendingEdge {
   source: string;
   target: string;
-  kind: EdgeKind;
-  declarations: Declaration[];
+  attributes: EdgeAttributes;
 }
 
 /** A reference field, kept until it can be resolved. */
@@ -75,7 +75,7 @@ export class Resolver {
       const waiting = this.waiting.get(manifest.name);
       if (!waiting) continue;
       this.waiting.delete(manifest.name);
-      for (const reference of waiting) this.attempt(reference);
+      for (const { type, name, by, holder, declaration } of waiting) this.attempt(type, name, by, holder, declaration);
     }
   }
 
@@ -113,32 +113,33 @@ export class Resolver {
   private readReferences({ manifest, doc }: ValidManifest): void {
     const name = manifest.name;
     if (manifest.kind === "Dataset") {
-      manifest.derivedFrom.forEach((source, i) => this.attempt({ type: "derivedFrom", name: source, by: name, holder: name, declaration: { doc, path: ["derivedFrom", i], side: "owner" } }));
+      manifest.derivedFrom.forEach((source, i) => this.attempt("derivedFrom", source, name, name, { doc, path: ["derivedFrom", i], side: "owner" }));
     } else if (manifest.kind === "Service") {
-      manifest.consumes.forEach((reference, i) => this.attempt({ type: "consumes", name: reference, by: name, holder: name, declaration: { doc, path: ["consumes", i], side: "consumer" } }));
+      manifest.consumes.forEach((reference, i) => this.attempt("consumes", reference, name, name, { doc, path: ["consumes", i], side: "consumer" }));
       this.influences(name, name, manifest.influences, doc, ["influences"]);
     } else {
       manifest.inputs.forEach((input, i) => {
         const path = typeof input === "object" && isObjectInput(doc, i) ? ["inputs", i, "from"] : ["inputs", i];
-        this.attempt({ type: "input", name: input.from, by: name, holder: name, declaration: { doc, path, side: "consumer", use: input.use, version: input.version } });
+        this.attempt("input", input.from, name, name, { doc, path, side: "consumer", use: input.use, version: input.version });
       });
       const ids = this.outputIds.get(name)!;
       manifest.outputs.forEach((output, i) => {
         const outputId = ids[i]!;
         this.addEdge(name, outputId, "produces", { doc, path: ["outputs", i, "name"], side: "owner" });
-        output.consumers.forEach((consumer, j) => this.attempt({ type: "consumer", name: consumer, by: name, holder: outputId, declaration: { doc, path: ["outputs", i, "consumers", j], side: "producer" } }));
+        output.consumers.forEach((consumer, j) => this.attempt("consumer", consumer, name, outputId, { doc, path: ["outputs", i, "consumers", j], side: "producer" }));
         this.influences(outputId, name, output.influences, doc, ["outputs", i, "influences"]);
       });
     }
   }
 
   private influences(holder: string, by: string, names: string[], doc: Site["doc"], base: (string | number)[]): void {
-    names.forEach((signal, i) => this.attempt({ type: "influence", name: signal, by, holder, declaration: { doc, path: [...base, i], side: "owner" } }));
+    names.forEach((signal, i) => this.attempt("influence", signal, by, holder, { doc, path: [...base, i], side: "owner" }));
   }
 
-  /** Resolves a reference now if it resolves cleanly; otherwise keeps it for later. */
-  private attempt(reference: Reference): void {
-    if (this.resolvesCleanly(reference)) return this.resolve(reference);
+  /** Resolves a reference now if it resolves cleanly; otherwise keeps it for later (only then is a Reference made). */
+  private attempt(type: Reference["type"], name: string, by: string, holder: string, declaration: Declaration): void {
+    if (this.resolvesCleanly(type, name)) return this.resolve(type, name, by, holder, declaration);
+    const reference: Reference = { type, name, by, holder, declaration };
     const named = nameToWaitFor(reference);
     if (this.kinds.has(named)) this.unresolved.push(reference);
     else {
@@ -149,7 +150,7 @@ export class Resolver {
   }
 
   /** True when `resolve` would add edges only (no implicit node, no problem) given what is declared now. */
-  private resolvesCleanly({ type, name }: Reference): boolean {
+  private resolvesCleanly(type: Reference["type"], name: string): boolean {
     if (type === "input" || type === "consumes") {
       const slash = name.indexOf("/");
       if (slash !== -1) {
@@ -181,11 +182,16 @@ export class Resolver {
     const open = [...this.unresolved];
     for (const list of this.waiting.values()) for (const reference of list) open.push(reference);
     open.sort((a, b) => compareSites(a.declaration.doc, a.declaration.path, b.declaration.doc, b.declaration.path));
-    for (const reference of open) this.resolve(reference);
-    for (const targets of this.edges.values()) for (const edge of targets.values()) if (edge.declarations.length > 1) edge.declarations.sort(compareDeclarations);
+    for (const { type, name, by, holder, declaration } of open) this.resolve(type, name, by, holder, declaration);
+    for (const targets of this.edges.values()) {
+      for (const { attributes } of targets.values()) {
+        if (attributes.declarations.length > 1) attributes.declarations.sort(compareDeclarations);
+        if (attributes.kind === "reads") readsAttributes(attributes);
+      }
+    }
   }
 
-  private resolve({ type, name, by, holder, declaration }: Reference): void {
+  private resolve(type: Reference["type"], name: string, by: string, holder: string, declaration: Declaration): void {
     if (type === "input" || type === "consumes") {
       const kind = type === "input" ? "reads" : "consumes";
       for (const source of this.sources(name, declaration, by, type === "input" ? "inputs" : "consumes")) this.addEdge(source, holder, kind, declaration);
@@ -268,13 +274,30 @@ export class Resolver {
     let targets = this.edges.get(source);
     if (!targets) this.edges.set(source, (targets = new Map()));
     const existing = targets.get(target);
-    if (existing) existing.declarations.push(declaration);
-    else targets.set(target, { source, target, kind, declarations: [declaration] });
+    if (existing) existing.attributes.declarations.push(declaration);
+    // `reads` edges get their use and pin once every declaration is in (finish); the keys are there from the start so every reads edge has one shape.
+    else targets.set(target, { source, target, attributes: kind === "reads" ? { kind, use: undefined, version: undefined, declarations: [declaration] } : { kind, declarations: [declaration] } });
   }
 
   private problem(site: Site, by: string, reference: string, reason: string, suggestion?: string): void {
     this.problems.push({ site, by, reference, reason, suggestion });
   }
+}
+
+/** A `reads` edge's use and pin: one consumer-side use wins when every consumer-side declaration agrees; otherwise (or with none) `both`. */
+function readsAttributes(attributes: EdgeAttributes): void {
+  let use: InputUse | undefined;
+  let version: string | undefined;
+  let agreed = true;
+  for (const d of attributes.declarations) {
+    if (d.side !== "consumer") continue;
+    const declared = d.use ?? "both";
+    if (use !== undefined && use !== declared) agreed = false;
+    use ??= declared;
+    version ??= d.version;
+  }
+  attributes.use = agreed && use !== undefined ? use : "both";
+  attributes.version = version;
 }
 
 /** The name a reference needs declared: the model of `model/output`, else the name itself. */
