@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from "node:fs";
 import { createRequire } from "node:module";
 import { basename, dirname, join } from "node:path";
-import initSqlJs, { type Database, type SqlJsStatic } from "sql.js";
+import type { Database, SqlJsStatic } from "sql.js";
 import type { SourceFile } from "../../analyzer/types.js";
 import { appendRun, DatabaseFormatError, openDatabase, writeSnapshot, type AnalysisData } from "../../analyzer/db/index.js";
 import { UsageError } from "../exit-codes.js";
@@ -10,9 +10,13 @@ import { UsageError } from "../exit-codes.js";
 const require = createRequire(import.meta.url);
 let sqlJs: Promise<SqlJsStatic> | undefined;
 
-/** sql.js for Node, initialised once; the wasm is resolved from node_modules (STACK.md recipe B). */
+/**
+ * sql.js for Node, initialised once; the wasm is resolved from node_modules (STACK.md recipe B).
+ * Imported only here, when a command needs a database: loading it at start-up cost every
+ * command (lint without `--db`, `--version`) about 10-15 ms.
+ */
 export function loadSqlJs(): Promise<SqlJsStatic> {
-  sqlJs ??= initSqlJs({ locateFile: (file: string) => require.resolve(`sql.js/dist/${file}`) });
+  sqlJs ??= import("sql.js").then(({ default: initSqlJs }) => initSqlJs({ locateFile: (file: string) => require.resolve(`sql.js/dist/${file}`) }));
   return sqlJs;
 }
 
