@@ -4,7 +4,7 @@ import type { Notice } from "../../analyzer/types.js";
 import { filterSources } from "./filter-sources.js";
 import { loadConfig, type LoadedConfig } from "./load-config.js";
 import { listManifestFiles } from "./read-sources.js";
-import { readInBackground } from "./read-in-background.js";
+import { startReader } from "./read-in-background.js";
 import type { ProgressSink } from "./progress.js";
 import { today } from "./today.js";
 
@@ -28,13 +28,21 @@ export async function analyzePaths(paths: string[], cwd: string, configFile?: st
 }
 
 async function analyzeListed(paths: string[], cwd: string, configFile: string | undefined, progress: ProgressSink | undefined): Promise<PathsAnalysis> {
-  const loaded = loadConfig(cwd, configFile);
-  const listed = listManifestFiles(paths, cwd);
+  const reader = startReader();
+  let loaded: LoadedConfig;
+  let listed: ReturnType<typeof listManifestFiles>;
+  try {
+    loaded = loadConfig(cwd, configFile);
+    listed = listManifestFiles(paths, cwd);
+  } catch (error) {
+    reader.stop();
+    throw error;
+  }
   const { sources: files, excluded } = filterSources(listed.files, loaded, cwd);
   // Files are parsed as they are read (reading runs on another thread for large estates).
   const session = startAnalysis({ today: today(), config: loaded.config, onProgress: progress ? (p) => progress.update(p) : undefined }, files.length);
   const readNotices: Notice[] = [...listed.notices];
-  await readInBackground(files, (result) => ("source" in result ? session.add(result.source) : readNotices.push(result.notice)));
+  await reader.read(files, (result) => ("source" in result ? session.add(result.source) : readNotices.push(result.notice)));
   const analysis = session.finish();
   const notices: Notice[] = [...readNotices, ...analysis.report.notices];
   // `graph` stays lazy (analyze builds it on first access): lint only needs it for SARIF.

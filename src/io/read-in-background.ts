@@ -2,47 +2,85 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { readManifestFile, type ListedFile } from "./read-file.js";
-import type { ReaderMessage, ReadResult } from "./read-worker.js";
+import type { ReaderMessage, ReaderRequest, ReadResult } from "./read-worker.js";
 
-/** Below this many files a thread costs more to start than it saves. */
+/** Below this many files a thread costs more than it saves. */
 const MIN_FILES_FOR_THREAD = 500;
 
+export interface Reader {
+  /** Reads `files` and hands each result to `onResult` in list order. */
+  read(files: ListedFile[], onResult: (result: ReadResult) => void): Promise<void>;
+  /** Stops the thread if it is still there (the walk failed, or nothing was read). */
+  stop(): void;
+}
+
 /**
- * Reads `files` and hands each result to `onResult` in list order. Large estates are read on
- * a worker thread, so reading (about a fifth of a 10,000-file lint when done in line)
- * overlaps the parsing of what has already arrived. Without the compiled worker (running
- * from TypeScript sources) or if the thread fails, the rest is read here: the results are
- * the same either way.
+ * Starts the reader thread at once, before the folders are walked, so that its start-up
+ * (about 70 ms) overlaps the walk instead of the parsing waiting for it. Large estates are
+ * then read on that thread, so reading (about a fifth of a 10,000-file lint when done in
+ * line) overlaps the parsing of what has already arrived; fewer than 500 files are read here
+ * and the thread is stopped. Without the compiled worker (running from TypeScript sources)
+ * or if the thread fails, the rest is read here: the results are the same either way.
  */
-export async function readInBackground(files: ListedFile[], onResult: (result: ReadResult) => void): Promise<void> {
+export function startReader(): Reader {
   const script = new URL("./read-worker.js", import.meta.url);
+  let worker: Worker | undefined;
+  if (script.protocol === "file:" && existsSync(fileURLToPath(script))) {
+    try {
+      worker = new Worker(script);
+      // Never what keeps the process alive: a failed walk ends the run without waiting for it.
+      worker.unref();
+      worker.on("error", () => undefined);
+    } catch {
+      worker = undefined;
+    }
+  }
+  const stop = () => {
+    void worker?.terminate();
+    worker = undefined;
+  };
+  return {
+    stop,
+    read(files, onResult) {
+      const thread = files.length >= MIN_FILES_FOR_THREAD ? worker : undefined;
+      if (!thread) stop();
+      worker = undefined;
+      return readWith(thread, files, onResult);
+    },
+  };
+}
+
+function readWith(worker: Worker | undefined, files: ListedFile[], onResult: (result: ReadResult) => void): Promise<void> {
   let delivered = 0;
   const readRest = () => {
     for (; delivered < files.length; delivered++) onResult(readManifestFile(files[delivered]!));
   };
-  if (files.length < MIN_FILES_FOR_THREAD || script.protocol !== "file:" || !existsSync(fileURLToPath(script))) return readRest();
-  await new Promise<void>((resolve) => {
+  if (!worker) {
+    readRest();
+    return Promise.resolve();
+  }
+  return new Promise<void>((resolve) => {
     let finished = false;
-    const worker = new Worker(script, { workerData: { files } });
     const finish = () => {
       if (finished) return;
       finished = true;
+      void worker.terminate();
       readRest();
       resolve();
     };
     worker.on("message", (message: ReaderMessage) => {
       if (finished) return;
-      if ("done" in message) {
-        finish();
-        void worker.terminate();
-        return;
-      }
-      for (const result of message.batch) {
-        onResult(result);
-        delivered++;
+      if ("done" in message) return finish();
+      if ("batch" in message) {
+        for (const result of message.batch) {
+          onResult(result);
+          delivered++;
+        }
       }
     });
     worker.on("error", finish);
     worker.on("exit", finish);
+    worker.ref();
+    worker.postMessage({ files } satisfies ReaderRequest);
   });
 }
