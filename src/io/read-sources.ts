@@ -1,5 +1,5 @@
 import { readdirSync, realpathSync, statSync, type Dirent } from "node:fs";
-import { join, relative, resolve, sep } from "node:path";
+import { relative, resolve, sep } from "node:path";
 import type { Notice, SourceFile } from "../../analyzer/types.js";
 import { isManifestPath } from "../../analyzer/parse/parse-source.js";
 import { UsageError } from "../exit-codes.js";
@@ -49,7 +49,8 @@ export function listManifestFiles(paths: string[], cwd: string): { files: Listed
   const walk = (directory: string) => {
     let real: string;
     try {
-      real = realpathSync(directory);
+      // One realpath(3) call; the JS realpathSync lstat()s every component of every folder.
+      real = realpathSync.native(directory);
     } catch (error) {
       notices.push({ file: display(directory), message: `cannot resolve this folder (${describeError(error)}); skipped` });
       return;
@@ -63,8 +64,14 @@ export function listManifestFiles(paths: string[], cwd: string): { files: Listed
       notices.push({ file: display(directory), message: `cannot read this folder (${describeError(error)}); skipped` });
       return;
     }
+    // A file's display path is its folder's plus its name: path.relative per file was a
+    // third of the walk of 11,000 files.
+    const folder = display(directory);
+    const inFolder = (name: string) => (folder === "." ? name : `${folder}/${name}`);
+    // `directory` is absolute and normalised (resolve, then names appended), so joining is appending.
+    const prefix = directory.endsWith(sep) ? directory : directory + sep;
     for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-      const full = join(directory, entry.name);
+      const full = prefix + entry.name;
       if (entry.isDirectory()) {
         if (!SKIPPED_DIRECTORIES.has(entry.name)) walk(full);
       } else if (entry.isSymbolicLink()) {
@@ -72,15 +79,15 @@ export function listManifestFiles(paths: string[], cwd: string): { files: Listed
         try {
           target = statSync(full);
         } catch (error) {
-          notices.push({ file: display(full), message: `${(error as NodeJS.ErrnoException).code === "ELOOP" ? "symlink loop" : "broken symlink"} (${describeError(error)}); skipped` });
+          notices.push({ file: inFolder(entry.name), message: `${(error as NodeJS.ErrnoException).code === "ELOOP" ? "symlink loop" : "broken symlink"} (${describeError(error)}); skipped` });
           continue;
         }
         if (target.isDirectory()) {
           if (!SKIPPED_DIRECTORIES.has(entry.name)) walk(full);
-        } else if (isManifestPath(entry.name)) files.set(display(full), full);
+        } else if (isManifestPath(entry.name)) files.set(inFolder(entry.name), full);
       } else if (isManifestPath(entry.name)) {
         // Regular files and anything else with a manifest name (a FIFO, a socket): readFile decides.
-        files.set(display(full), full);
+        files.set(inFolder(entry.name), full);
       }
     }
   };

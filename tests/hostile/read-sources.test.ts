@@ -35,6 +35,20 @@ describe("readSources on hostile folders", () => {
     expect(noticesOf(result)).toEqual(["a.yaml: symlink loop (ELOOP); skipped", "b.yaml: symlink loop (ELOOP); skipped", "dangling.yaml: broken symlink (ENOENT); skipped"]);
   });
 
+  it("names files relative to the working folder, whether it is above, inside or beside the folder walked", () => {
+    mkdirSync(join(dir, "team", "models"), { recursive: true });
+    mkdirSync(join(dir, "elsewhere"));
+    writeFileSync(join(dir, "team", "models", "m.yaml"), GOOD.replace("good", "m"));
+    writeFileSync(join(dir, "team", "d.json"), "{}");
+    const paths = (given: string, cwd: string) => readSources([given], cwd).sources.map((s) => s.path);
+    expect(paths(".", dir)).toEqual(["good.yaml", "team/d.json", "team/models/m.yaml"]);
+    expect(paths("team", dir)).toEqual(["team/d.json", "team/models/m.yaml"]);
+    // Walking a folder that holds the working folder: files there are named from it, not through "..".
+    expect(paths("..", join(dir, "team"))).toEqual(["../good.yaml", "d.json", "models/m.yaml"]);
+    expect(paths("../team", join(dir, "elsewhere"))).toEqual(["../team/d.json", "../team/models/m.yaml"]);
+    expect(paths(dir, join(dir, "team", "models"))).toEqual(["../../good.yaml", "../d.json", "m.yaml"]);
+  });
+
   it("skips a FIFO named like a manifest instead of blocking on it", () => {
     execFileSync("mkfifo", [join(dir, "pipe.yaml")]);
     const result = readSources(["."], dir);
