@@ -2,8 +2,8 @@ import { LoopGraph } from "./loop-graph.js";
 import { indexGraph } from "./graph-index.js";
 import type { Manifest } from "../schema/manifest.js";
 import type { ValidManifest } from "../validate/validate.js";
-import type { Declared, DuplicateName, Estate } from "./attributes.js";
-import { compareEntries, Resolver, type PendingEdge } from "./resolver.js";
+import type { Declared, DuplicateName, EdgeAttributes, Estate, NodeAttributes } from "./attributes.js";
+import { compareEntries, Resolver } from "./resolver.js";
 
 /**
  * Resolves references and builds the estate graph of FORMAT.md ("The graph") from every
@@ -89,11 +89,27 @@ export class EstateBuilder {
 function assemble(resolver: Resolver, duplicates: DuplicateName[]): Estate {
   resolver.finish();
   // The default sort orders strings by UTF-16 code units, as `compare` does, without a JS callback.
-  const ids = [...resolver.nodes.keys()].sort();
-  const nodes = ids.map((id) => resolver.nodes.get(id)!);
-  const edges: PendingEdge[] = [];
-  for (const targets of resolver.edges.values()) for (const edge of targets.values()) edges.push(edge);
-  const graph = new LoopGraph(indexGraph(ids, nodes, edges), nodes);
+  const ids = resolver.ids.slice().sort();
+  const indexOf = new Map<string, number>();
+  for (let i = 0; i < ids.length; i++) indexOf.set(ids[i]!, i);
+  // Resolver numbers (order met) to index positions (id order): one lookup per node, none per edge.
+  const rank = new Int32Array(ids.length);
+  const nodes = new Array<NodeAttributes>(ids.length);
+  resolver.ids.forEach((id, number) => {
+    const at = indexOf.get(id)!;
+    rank[number] = at;
+    nodes[at] = resolver.nodeAttributes[number]!;
+  });
+  const m = resolver.edges.length;
+  const sources = new Int32Array(m);
+  const targets = new Int32Array(m);
+  const attributes = new Array<EdgeAttributes>(m);
+  resolver.edges.forEach((edge, e) => {
+    sources[e] = rank[edge.source]!;
+    targets[e] = rank[edge.target]!;
+    attributes[e] = edge.attributes;
+  });
+  const graph = new LoopGraph(indexGraph(ids, indexOf, nodes, { sources, targets, attributes }), nodes);
   const { models, datasets, services } = resolver;
   return { graph, models, datasets, services, duplicates, referenceProblems: resolver.problems, implicit: resolver.implicit };
 }

@@ -30,29 +30,23 @@ export interface Adjacency {
   attributes: EdgeAttributes[];
 }
 
-export interface NamedEdge {
-  source: string;
-  target: string;
-  attributes: EdgeAttributes;
+/** The edges as parallel arrays: edge e runs from node index `sources[e]` to `targets[e]`. */
+export interface EdgeList {
+  sources: Int32Array;
+  targets: Int32Array;
+  attributes: EdgeAttributes[];
 }
 
 /**
- * `ids` must be sorted and unique, `nodes[i]` the attributes of `ids[i]`, and edges unique
- * per (source, target) between those ids. Two stable counting sorts: by target within
- * each source for the outbound rows, then by target over that order for the inbound rows,
- * which leaves every inbound row sorted by source.
+ * `ids` must be sorted and unique, `indexOf` their positions, `nodes[i]` the attributes of
+ * `ids[i]`, and edges unique per (source, target). Two stable counting sorts: by target
+ * within each source for the outbound rows, then by target over that order for the inbound
+ * rows, which leaves every inbound row sorted by source.
  */
-export function indexGraph(ids: string[], nodes: NodeAttributes[], edges: NamedEdge[]): GraphIndex {
+export function indexGraph(ids: string[], indexOf: Map<string, number>, nodes: NodeAttributes[], edges: EdgeList): GraphIndex {
   const n = ids.length;
-  const m = edges.length;
-  const indexOf = new Map<string, number>();
-  for (let i = 0; i < n; i++) indexOf.set(ids[i]!, i);
-  const sources = new Int32Array(m);
-  const targets = new Int32Array(m);
-  for (let e = 0; e < m; e++) {
-    sources[e] = indexOf.get(edges[e]!.source)!;
-    targets[e] = indexOf.get(edges[e]!.target)!;
-  }
+  const { sources, targets, attributes } = edges;
+  const m = sources.length;
   // By target first, then (stably) by source: (source, target) order.
   const byTarget = countingOrder(targets, n, identity(m));
   const outOrder = countingOrder(sources, n, byTarget);
@@ -61,8 +55,8 @@ export function indexGraph(ids: string[], nodes: NodeAttributes[], edges: NamedE
     ids,
     indexOf,
     kind: nodes.map((node) => node.kind),
-    out: rows(n, outOrder, sources, targets, edges),
-    in: rows(n, inOrder, targets, sources, edges),
+    out: rows(n, outOrder, sources, targets, attributes),
+    in: rows(n, inOrder, targets, sources, attributes),
     edgeCount: m,
   };
 }
@@ -87,7 +81,7 @@ function countingOrder(key: Int32Array, n: number, order: Int32Array): Int32Arra
 }
 
 /** Rows keyed by `from[edge]`, holding `to[edge]`, in `order` (already sorted by from, then to). */
-function rows(n: number, order: Int32Array, from: Int32Array, to: Int32Array, edges: NamedEdge[]): Adjacency {
+function rows(n: number, order: Int32Array, from: Int32Array, to: Int32Array, edges: EdgeAttributes[]): Adjacency {
   const m = order.length;
   const start = new Int32Array(n + 1);
   for (let k = 0; k < m; k++) start[from[order[k]!]! + 1]!++;
@@ -98,7 +92,7 @@ function rows(n: number, order: Int32Array, from: Int32Array, to: Int32Array, ed
   const attributes = new Array<EdgeAttributes>(m);
   for (let k = 0; k < m; k++) {
     const e = order[k]!;
-    const edge = edges[e]!.attributes;
+    const edge = edges[e]!;
     node[k] = to[e]!;
     kind[k] = edge.kind;
     use[k] = edge.use;

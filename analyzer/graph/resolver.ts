@@ -5,10 +5,10 @@ import type { Declaration, Declared, EdgeAttributes, ImplicitNode, NodeAttribute
 import { closestName } from "./closest-name.js";
 import { compareDeclarations, compareSites } from "./declaration-order.js";
 
-/** An edge as the resolver finds it; its attributes object is the graph's own (`reads` edges get their use and pin in `finish`). */
+/** An edge as the resolver finds it, between node numbers; its attributes object is the graph's own (`reads` edges get their use and pin in `finish`). */
 export interface PendingEdge {
-  source: string;
-  target: string;
+  source: number;
+  target: number;
   attributes: EdgeAttributes;
 }
 
@@ -19,12 +19,15 @@ interface Reference {
   name: string;
   /** The manifest that holds the field (named in problems). */
   by: string;
-  /** The holder's end of the edge: the model, output id, dataset or service. */
-  holder: string;
+  /** The holder's end of the edge (a node number): the model, output, dataset or service. */
+  holder: number;
   declaration: Declaration;
 }
 
 type DeclaredKind = "model" | "dataset" | "service";
+
+/** Targets of one source scanned for a duplicate edge before they are kept in a Map (a dataset may feed thousands). */
+const SCANNED_TARGETS = 16;
 
 /**
  * Turns reference fields into edges, implicit nodes and problems: all manifests at once, or
@@ -40,19 +43,29 @@ type DeclaredKind = "model" | "dataset" | "service";
  * in. Names declared twice are not handled here: the caller rebuilds in file order.
  */
 export class Resolver {
-  readonly nodes = new Map<string, NodeAttributes>();
-  /** By source, then target: a nested Map, not a joined key string per reference. */
-  readonly edges = new Map<string, Map<string, PendingEdge>>();
+  /**
+   * Every node by number, in the order met: ids (declared names, `model/output` ids,
+   * implicit names; the three never collide, since names hold no `/`) and attributes. One
+   * Map from id to number is all a reference needs; the rest is arrays indexed by number.
+   */
+  readonly ids: string[] = [];
+  readonly nodeAttributes: NodeAttributes[] = [];
+  private readonly numbers = new Map<string, number>();
+  /** By node number: the kind of the manifest that declares that name, if one does. */
+  private readonly declaredKind: (DeclaredKind | undefined)[] = [];
+  /** By model number: its output nodes, in declaration order (shared by every reference to the model). */
+  private readonly outputNumbers: number[][] = [];
+  /** Every edge, in the order found; `out` finds one by its ends. */
+  readonly edges: PendingEdge[] = [];
+  /** By source number: its edges, scanned while few, then kept in `outMaps` by target. */
+  private readonly out: PendingEdge[][] = [];
+  private readonly outMaps: Map<number, PendingEdge>[] = [];
   readonly problems: ReferenceProblem[] = [];
   readonly implicit = new Map<string, ImplicitNode>();
   models = new Map<string, Declared<ModelManifest>>();
   datasets = new Map<string, Declared<DatasetManifest>>();
   services = new Map<string, Declared<ServiceManifest>>();
   private undeclaredConsumers = new Set<string>();
-  /** Each model's output node ids, in declaration order (built once, shared by every reference). */
-  private readonly outputIds = new Map<string, string[]>();
-  /** Every declared name's kind, in one Map: looked up for every reference. */
-  private readonly kinds = new Map<string, DeclaredKind>();
   /** References waiting for a name to be declared, by that name. */
   private readonly waiting = new Map<string, Reference[]>();
   /** References to declared names that do not resolve cleanly (problems, found in `finish`). */
@@ -85,24 +98,36 @@ export class Resolver {
     const name = manifest.name;
     if (this.last && compareEntries(this.last, entry) > 0) this.inOrder = false;
     this.last = entry;
-    this.nodes.set(name, { kind: nodeKind(manifest), name, implicit: false, site: { doc, path: ["name"] } });
+    const number = this.addNode(name, { kind: nodeKind(manifest), name, implicit: false, site: { doc, path: ["name"] } });
     if (manifest.kind === "Model") {
-      this.kinds.set(name, "model");
+      this.declaredKind[number] = "model";
       this.models.set(name, { manifest, doc });
-      const ids: string[] = [];
+      const outputs: number[] = [];
       manifest.outputs.forEach((output, i) => {
-        const id = `${name}/${output.name}`;
-        ids.push(id);
-        this.nodes.set(id, { kind: "output", name: output.name, model: name, implicit: false, site: { doc, path: ["outputs", i, "name"] } });
+        outputs.push(this.addNode(`${name}/${output.name}`, { kind: "output", name: output.name, model: name, implicit: false, site: { doc, path: ["outputs", i, "name"] } }));
       });
-      this.outputIds.set(name, ids);
+      this.outputNumbers[number] = outputs;
     } else if (manifest.kind === "Dataset") {
-      this.kinds.set(name, "dataset");
+      this.declaredKind[number] = "dataset";
       this.datasets.set(name, { manifest, doc });
     } else {
-      this.kinds.set(name, "service");
+      this.declaredKind[number] = "service";
       this.services.set(name, { manifest, doc });
     }
+  }
+
+  private addNode(id: string, attributes: NodeAttributes): number {
+    const number = this.ids.length;
+    this.ids.push(id);
+    this.nodeAttributes.push(attributes);
+    this.numbers.set(id, number);
+    return number;
+  }
+
+  /** The kind of the manifest that declares `name`, if any. */
+  private kindOf(name: string): DeclaredKind | undefined {
+    const number = this.numbers.get(name);
+    return number === undefined ? undefined : this.declaredKind[number];
   }
 
   /**
@@ -112,36 +137,37 @@ export class Resolver {
    */
   private readReferences({ manifest, doc }: ValidManifest): void {
     const name = manifest.name;
+    const self = this.numbers.get(name)!;
     if (manifest.kind === "Dataset") {
-      manifest.derivedFrom.forEach((source, i) => this.attempt("derivedFrom", source, name, name, { doc, path: ["derivedFrom", i], side: "owner" }));
+      manifest.derivedFrom.forEach((source, i) => this.attempt("derivedFrom", source, name, self, { doc, path: ["derivedFrom", i], side: "owner" }));
     } else if (manifest.kind === "Service") {
-      manifest.consumes.forEach((reference, i) => this.attempt("consumes", reference, name, name, { doc, path: ["consumes", i], side: "consumer" }));
-      this.influences(name, name, manifest.influences, doc, ["influences"]);
+      manifest.consumes.forEach((reference, i) => this.attempt("consumes", reference, name, self, { doc, path: ["consumes", i], side: "consumer" }));
+      this.influences(self, name, manifest.influences, doc, ["influences"]);
     } else {
       manifest.inputs.forEach((input, i) => {
         const path = typeof input === "object" && isObjectInput(doc, i) ? ["inputs", i, "from"] : ["inputs", i];
-        this.attempt("input", input.from, name, name, { doc, path, side: "consumer", use: input.use, version: input.version });
+        this.attempt("input", input.from, name, self, { doc, path, side: "consumer", use: input.use, version: input.version });
       });
-      const ids = this.outputIds.get(name)!;
+      const outputs = this.outputNumbers[self]!;
       manifest.outputs.forEach((output, i) => {
-        const outputId = ids[i]!;
-        this.addEdge(name, outputId, "produces", { doc, path: ["outputs", i, "name"], side: "owner" });
-        output.consumers.forEach((consumer, j) => this.attempt("consumer", consumer, name, outputId, { doc, path: ["outputs", i, "consumers", j], side: "producer" }));
-        this.influences(outputId, name, output.influences, doc, ["outputs", i, "influences"]);
+        const outputNumber = outputs[i]!;
+        this.addEdge(self, outputNumber, "produces", { doc, path: ["outputs", i, "name"], side: "owner" });
+        output.consumers.forEach((consumer, j) => this.attempt("consumer", consumer, name, outputNumber, { doc, path: ["outputs", i, "consumers", j], side: "producer" }));
+        this.influences(outputNumber, name, output.influences, doc, ["outputs", i, "influences"]);
       });
     }
   }
 
-  private influences(holder: string, by: string, names: string[], doc: Site["doc"], base: (string | number)[]): void {
+  private influences(holder: number, by: string, names: string[], doc: Site["doc"], base: (string | number)[]): void {
     names.forEach((signal, i) => this.attempt("influence", signal, by, holder, { doc, path: [...base, i], side: "owner" }));
   }
 
   /** Resolves a reference now if it resolves cleanly; otherwise keeps it for later (only then is a Reference made). */
-  private attempt(type: Reference["type"], name: string, by: string, holder: string, declaration: Declaration): void {
+  private attempt(type: Reference["type"], name: string, by: string, holder: number, declaration: Declaration): void {
     if (this.resolvesCleanly(type, name)) return this.resolve(type, name, by, holder, declaration);
     const reference: Reference = { type, name, by, holder, declaration };
     const named = nameToWaitFor(reference);
-    if (this.kinds.has(named)) this.unresolved.push(reference);
+    if (this.kindOf(named) !== undefined) this.unresolved.push(reference);
     else {
       const list = this.waiting.get(named);
       if (list) list.push(reference);
@@ -151,17 +177,14 @@ export class Resolver {
 
   /** True when `resolve` would add edges only (no implicit node, no problem) given what is declared now. */
   private resolvesCleanly(type: Reference["type"], name: string): boolean {
+    const number = this.numbers.get(name);
     if (type === "input" || type === "consumes") {
-      const slash = name.indexOf("/");
-      if (slash !== -1) {
-        const declared = this.models.get(name.slice(0, slash));
-        const output = name.slice(slash + 1);
-        return declared !== undefined && declared.manifest.outputs.some((o) => o.name === output);
-      }
-      const kind = this.kinds.get(name);
+      // `model/output` is a node exactly when that model declares that output.
+      if (name.includes("/")) return number !== undefined;
+      const kind = number === undefined ? undefined : this.declaredKind[number];
       return kind === "model" || kind === "dataset" || (kind === "service" && type === "input");
     }
-    const kind = this.kinds.get(name);
+    const kind = number === undefined ? undefined : this.declaredKind[number];
     if (type === "consumer") return kind === "model" || kind === "service";
     return kind === "dataset";
   }
@@ -177,28 +200,26 @@ export class Resolver {
       this.services = sortedByPlace(this.services);
     }
     for (const { manifest } of this.models.values()) {
-      for (const output of manifest.outputs) for (const consumer of output.consumers) if (!this.kinds.has(consumer)) this.undeclaredConsumers.add(consumer);
+      for (const output of manifest.outputs) for (const consumer of output.consumers) if (this.kindOf(consumer) === undefined) this.undeclaredConsumers.add(consumer);
     }
     const open = [...this.unresolved];
     for (const list of this.waiting.values()) for (const reference of list) open.push(reference);
     open.sort((a, b) => compareSites(a.declaration.doc, a.declaration.path, b.declaration.doc, b.declaration.path));
     for (const { type, name, by, holder, declaration } of open) this.resolve(type, name, by, holder, declaration);
-    for (const targets of this.edges.values()) {
-      for (const { attributes } of targets.values()) {
-        if (attributes.declarations.length > 1) attributes.declarations.sort(compareDeclarations);
-        if (attributes.kind === "reads") readsAttributes(attributes);
-      }
+    for (const { attributes } of this.edges) {
+      if (attributes.declarations.length > 1) attributes.declarations.sort(compareDeclarations);
+      if (attributes.kind === "reads") readsAttributes(attributes);
     }
   }
 
-  private resolve(type: Reference["type"], name: string, by: string, holder: string, declaration: Declaration): void {
+  private resolve(type: Reference["type"], name: string, by: string, holder: number, declaration: Declaration): void {
     if (type === "input" || type === "consumes") {
       const kind = type === "input" ? "reads" : "consumes";
       for (const source of this.sources(name, declaration, by, type === "input" ? "inputs" : "consumes")) this.addEdge(source, holder, kind, declaration);
     } else if (type === "consumer") {
-      const kind = this.kinds.get(name);
-      if (kind === "model") this.addEdge(holder, name, "reads", declaration);
-      else if (kind === "service") this.addEdge(holder, name, "consumes", declaration);
+      const number = this.numbers.get(name);
+      const kind = number === undefined ? undefined : this.declaredKind[number];
+      if (kind === "model" || kind === "service") this.addEdge(holder, number!, kind === "model" ? "reads" : "consumes", declaration);
       else if (kind === "dataset") this.problem(declaration, by, name, `consumers must name a Model or Service, but "${name}" is a Dataset`);
       else this.addEdge(holder, this.implicitNode(name, "service", declaration, by), "consumes", declaration);
     } else {
@@ -210,44 +231,44 @@ export class Resolver {
   }
 
   /** Resolves a name that must be a dataset (a signal or a lineage parent). */
-  private dataset(name: string, site: Site, by: string, type: "influence" | "derivedFrom"): string | undefined {
-    const kind = this.kinds.get(name);
-    if (kind === "dataset") return name;
+  private dataset(name: string, site: Site, by: string, type: "influence" | "derivedFrom"): number | undefined {
+    const number = this.numbers.get(name);
+    const kind = number === undefined ? undefined : this.declaredKind[number];
+    if (kind === "dataset") return number;
     if (kind === undefined) return this.implicitNode(name, "dataset", site, by);
     this.problem(site, by, name, `${type === "influence" ? "influences" : "derivedFrom"} must name a Dataset, but "${name}" is a ${label(kind)}`);
     return undefined;
   }
 
   /** Resolves an input or `consumes` reference to the source nodes it stands for. */
-  private sources(reference: string, site: Site, by: string, field: "inputs" | "consumes"): string[] {
+  private sources(reference: string, site: Site, by: string, field: "inputs" | "consumes"): readonly number[] {
+    const number = this.numbers.get(reference);
     const slash = reference.indexOf("/");
     if (slash !== -1) {
+      if (number !== undefined) return [number];
       const model = reference.slice(0, slash);
       const output = reference.slice(slash + 1);
       const declared = this.models.get(model);
       if (!declared) {
-        const kind = this.kinds.get(model);
+        const kind = this.kindOf(model);
         const suggestion = closestName(model, this.models.keys());
         const reason = kind ? `"${model}" is a ${label(kind)}, not a Model, so it has no outputs` : `no Model is named "${model}"`;
         this.problem(site, by, reference, reason, suggestion ? `${suggestion}/${output}` : undefined);
         return [];
       }
-      if (!declared.manifest.outputs.some((o) => o.name === output)) {
-        const names = declared.manifest.outputs.map((o) => o.name);
-        const suggestion = closestName(output, names) ?? (names.length === 1 ? names[0] : undefined);
-        this.problem(site, by, reference, names.length === 0 ? `Model "${model}" declares no outputs` : `Model "${model}" has no output "${output}" (it has ${names.join(", ")})`, suggestion ? `${model}/${suggestion}` : undefined);
-        return [];
-      }
-      return [reference];
+      const names = declared.manifest.outputs.map((o) => o.name);
+      const suggestion = closestName(output, names) ?? (names.length === 1 ? names[0] : undefined);
+      this.problem(site, by, reference, names.length === 0 ? `Model "${model}" declares no outputs` : `Model "${model}" has no output "${output}" (it has ${names.join(", ")})`, suggestion ? `${model}/${suggestion}` : undefined);
+      return [];
     }
-    const kind = this.kinds.get(reference);
+    const kind = number === undefined ? undefined : this.declaredKind[number];
     if (kind === "model") {
-      const outputs = this.outputIds.get(reference)!;
-      return outputs.length === 0 ? [reference] : outputs;
+      const outputs = this.outputNumbers[number!]!;
+      return outputs.length === 0 ? [number!] : outputs;
     }
-    if (kind === "dataset") return [reference];
+    if (kind === "dataset") return [number!];
     if (kind === "service") {
-      if (field === "inputs") return [reference];
+      if (field === "inputs") return [number!];
       this.problem(site, by, reference, `consumes must name a model output or a Dataset, but "${reference}" is a Service`);
       return [];
     }
@@ -259,24 +280,40 @@ export class Resolver {
     return [this.implicitNode(reference, "dataset", site, by)];
   }
 
-  private implicitNode(name: string, kind: "dataset" | "service", site: Site, by: string): string {
+  private implicitNode(name: string, kind: "dataset" | "service", site: Site, by: string): number {
     let node = this.implicit.get(name);
     if (!node) {
       node = { id: name, kind, references: [] };
       this.implicit.set(name, node);
-      this.nodes.set(name, { kind, name, implicit: true, site });
+      this.addNode(name, { kind, name, implicit: true, site });
     }
     node.references.push({ site, by });
-    return name;
+    return this.numbers.get(name)!;
   }
 
-  private addEdge(source: string, target: string, kind: EdgeKind, declaration: Declaration): void {
-    let targets = this.edges.get(source);
-    if (!targets) this.edges.set(source, (targets = new Map()));
-    const existing = targets.get(target);
-    if (existing) existing.attributes.declarations.push(declaration);
+  private addEdge(source: number, target: number, kind: EdgeKind, declaration: Declaration): void {
+    const existing = this.findEdge(source, target);
+    if (existing) {
+      existing.attributes.declarations.push(declaration);
+      return;
+    }
     // `reads` edges get their use and pin once every declaration is in (finish); the keys are there from the start so every reads edge has one shape.
-    else targets.set(target, { source, target, attributes: kind === "reads" ? { kind, use: undefined, version: undefined, declarations: [declaration] } : { kind, declarations: [declaration] } });
+    const edge: PendingEdge = { source, target, attributes: kind === "reads" ? { kind, use: undefined, version: undefined, declarations: [declaration] } : { kind, declarations: [declaration] } };
+    this.edges.push(edge);
+    const list = (this.out[source] ??= []);
+    list.push(edge);
+    const map = this.outMaps[source];
+    if (map) map.set(target, edge);
+    else if (list.length > SCANNED_TARGETS) this.outMaps[source] = new Map(list.map((e) => [e.target, e]));
+  }
+
+  /** The edge source → target, if found already: a scan of a few targets, a Map lookup for a node with many. */
+  private findEdge(source: number, target: number): PendingEdge | undefined {
+    const map = this.outMaps[source];
+    if (map) return map.get(target);
+    const list = this.out[source];
+    if (list) for (const edge of list) if (edge.target === target) return edge;
+    return undefined;
   }
 
   private problem(site: Site, by: string, reference: string, reason: string, suggestion?: string): void {

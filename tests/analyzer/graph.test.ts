@@ -17,6 +17,19 @@ describe("graph (FORMAT.md, The graph)", () => {
     expect(edge.locations.map((l) => l.file)).toEqual(["a.yaml", "b.yaml"]);
   });
 
+  it("merges both sides of every edge of an output with many consumers (each declared once per side)", () => {
+    const readers = Array.from({ length: 40 }, (_, i) => `reader-${String(i).padStart(2, "0")}`);
+    const analysis = analyzeDocs([
+      model("hub", { outputs: [{ name: "out", consumers: readers }] }),
+      // Consumer sides arrive after the producer listed all 40, and in reverse order.
+      ...readers.reverse().map((name) => model(name, { inputs: [{ from: "hub/out", use: "training" }] })),
+    ]);
+    const fromHub = analysis.graph.edges.filter((e) => e.source === "hub/out");
+    expect(fromHub).toHaveLength(40);
+    for (const edge of fromHub) expect(edge.declaredBy).toEqual(["consumer", "producer"]);
+    expect(analysis.graph.edges).toHaveLength(41);
+  });
+
   it("builds every edge kind with its declaring position", () => {
     const analysis = analyzeDocs([
       model("m", { inputs: ["d2"], outputs: [{ name: "o", consumers: ["s"], influences: ["d1"] }] }),
