@@ -21,7 +21,9 @@
  *
  * Results go between `<!-- bench:ui:begin -->` and `<!-- bench:ui:end -->` in bench/RESULTS.md
  * (the section is appended when the markers are missing); nothing else in the file changes.
- * BENCH_UI_DEBUG=1 also prints every long task.
+ * BENCH_UI_DEBUG=1 also prints every long task; BENCH_UI_PROFILE=DIR writes a CPU profile of
+ * the page's main thread per run (from the upload to the end of the settling time) to DIR,
+ * for Chrome DevTools or any .cpuprofile reader (the UI is then built unminified, so names read).
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, freemem, loadavg, release, tmpdir, totalmem, type as osType } from "node:os";
@@ -195,6 +197,12 @@ async function once(session: UiSession, baseUrl: string, files: string[]): Promi
   await waitForAnalysis(page);
   await page.evaluate(PROBE);
   let finished = false;
+  const profileDir = process.env["BENCH_UI_PROFILE"];
+  const cdp = profileDir ? await page.context().newCDPSession(page) : undefined;
+  if (cdp) {
+    await cdp.send("Profiler.enable");
+    await cdp.send("Profiler.start");
+  }
   const keys = pressKeys(page, () => finished);
   await page.getByTestId("file-input").setInputFiles(files);
   await page.waitForFunction(() => (window as unknown as { __uiBench: Probe }).__uiBench.drawn !== undefined, null, { timeout: 180_000, polling: 100 });
@@ -203,6 +211,12 @@ async function once(session: UiSession, baseUrl: string, files: string[]): Promi
   await page.evaluate("window.__uiBench.stopRaf = performance.now()");
   finished = true;
   await keys;
+  if (cdp && profileDir) {
+    const { profile } = await cdp.send("Profiler.stop");
+    mkdirSync(profileDir, { recursive: true });
+    writeFileSync(join(profileDir, `page-${Date.now()}.cpuprofile`), JSON.stringify(profile));
+    await cdp.detach();
+  }
   const probe = (await page.evaluate("window.__uiBench")) as Probe;
   if (process.env["BENCH_UI_DEBUG"]) console.log(`worker ${JSON.stringify(probe.worker)}; long tasks (start after change, ms): ${probe.longTasks.filter(([s]) => s >= probe.change - 20000).map(([s, d]) => `${Math.round(s - probe.change)}+${Math.round(d)}`).join(", ")}`);
   const statusText = (await page.getByTestId("statusbar").textContent()) ?? "";
@@ -293,7 +307,7 @@ async function main(): Promise<void> {
     bytes += Buffer.byteLength(source.text);
   }
   console.log(`${MODELS.toLocaleString("en-US")} models: ${files.length.toLocaleString("en-US")} files, ${(bytes / 2 ** 20).toFixed(1)} MB in ${dir}`);
-  const server = await startUi();
+  const server = await startUi({ readable: Boolean(process.env["BENCH_UI_PROFILE"]) });
   const session = await openPage(server.baseUrl);
   const chromiumVersion = session.context.browser()?.version() ?? spawnSync("/usr/bin/chromium", ["--version"], { encoding: "utf8" }).stdout.trim();
   const runs: Run[] = [];

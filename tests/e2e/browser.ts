@@ -30,11 +30,12 @@ export interface UiSession {
 }
 
 /** Builds the UI once per test file (vite build) and serves dist/ui with vite preview on a free port. */
-export async function startUi(): Promise<{ baseUrl: string; stop: () => void }> {
+/** Builds the UI into a private folder and serves it; `readable` leaves the code unminified (for profiles). */
+export async function startUi({ readable = false }: { readable?: boolean } = {}): Promise<{ baseUrl: string; stop: () => void }> {
   const vite = join(ROOT, "node_modules/vite/bin/vite.js");
   // A private output folder: several test runs (and `npm start`) may build at the same time.
   const outDir = mkdtempSync(join(tmpdir(), "loopscope-ui-dist-"));
-  const build = spawnSync(process.execPath, [vite, "build", "--logLevel", "error", "--outDir", outDir, "--emptyOutDir"], { cwd: ROOT, encoding: "utf8" });
+  const build = spawnSync(process.execPath, [vite, "build", "--logLevel", "error", "--outDir", outDir, "--emptyOutDir", ...(readable ? ["--minify", "false"] : [])], { cwd: ROOT, encoding: "utf8" });
   if (build.status !== 0) throw new Error(`vite build failed:\n${build.stdout}${build.stderr}`);
   const port = await freePort();
   const server: ChildProcess = spawn(process.execPath, [vite, "preview", "--outDir", outDir, "--host", "127.0.0.1", "--port", String(port), "--strictPort"], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
