@@ -22,15 +22,19 @@ export interface Reader {
  * and the thread is stopped. Without the compiled worker (running from TypeScript sources)
  * or if the thread fails, the rest is read here: the results are the same either way.
  */
-export function startReader(): Reader {
-  const script = new URL("./read-worker.js", import.meta.url);
+export function startReader(script = new URL("./read-worker.js", import.meta.url)): Reader {
   let worker: Worker | undefined;
+  // False once the thread has ended: a thread that failed while the folders were walked
+  // would never answer, so the files are then read here.
+  let alive = false;
   if (script.protocol === "file:" && existsSync(fileURLToPath(script))) {
     try {
       worker = new Worker(script);
+      alive = true;
       // Never what keeps the process alive: a failed walk ends the run without waiting for it.
       worker.unref();
       worker.on("error", () => undefined);
+      worker.once("exit", () => (alive = false));
     } catch {
       worker = undefined;
     }
@@ -42,7 +46,7 @@ export function startReader(): Reader {
   return {
     stop,
     read(files, onResult) {
-      const thread = files.length >= MIN_FILES_FOR_THREAD ? worker : undefined;
+      const thread = files.length >= MIN_FILES_FOR_THREAD && alive ? worker : undefined;
       if (!thread) stop();
       worker = undefined;
       return readWith(thread, files, onResult);

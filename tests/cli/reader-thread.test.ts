@@ -1,12 +1,14 @@
 import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { generateEstate } from "../../bench/generate.js";
 import { analyze } from "../../analyzer/index.js";
 import { formatJson } from "../../analyzer/report/json.js";
 import { readSources } from "../../src/io/read-sources.js";
 import { runCli } from "../helpers/run-cli.js";
+import { startReader } from "../../src/io/read-in-background.js";
 
 /**
  * Estates of 500 files or more are read on a worker thread while the main thread parses
@@ -39,4 +41,21 @@ describe("reading a large estate on a worker thread", () => {
     expect(read.notices.some((n) => n.file === "not-utf8.yaml")).toBe(true);
     expect(cli.stdout).toBe(expected);
   }, 60_000);
+});
+
+describe("the reader thread failing", () => {
+  it("reads every file in line when the thread ended before the list was ready", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "loopscope-reader-dead-"));
+    const broken = join(dir, "broken-reader.mjs");
+    writeFileSync(broken, 'throw new Error("the reader could not start");\n');
+    const manifest = join(dir, "d.yaml");
+    writeFileSync(manifest, "apiVersion: loopscope/v1\nkind: Dataset\nname: d\n");
+    const reader = startReader(pathToFileURL(broken));
+    // The walk takes a while; by then the thread has failed and ended.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const files = Array.from({ length: 600 }, (_, i) => ({ path: `copy-${i}.yaml`, absolute: manifest }));
+    const seen: string[] = [];
+    await reader.read(files, (result) => seen.push("source" in result ? result.source.path : `notice ${result.notice.file}`));
+    expect(seen).toEqual(files.map((f) => f.path));
+  }, 20_000);
 });
