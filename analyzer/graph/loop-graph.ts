@@ -66,11 +66,18 @@ export class LoopGraph {
     for (let i = 0; i < ids.length; i++) callback(ids[i]!, this.nodeAttributes[i]!);
   }
 
-  /** Calls back with (attributes, source, target) in (source, target) order. */
-  forEachEdge(callback: (attributes: EdgeAttributes, source: string, target: string) => void): void {
+  /**
+   * Calls back with (attributes, source, target) in (source, target) order, and both ends'
+   * attributes: a rule that walks every edge then needs no look-up by name per edge.
+   */
+  forEachEdge(callback: (attributes: EdgeAttributes, source: string, target: string, sourceNode: NodeAttributes, targetNode: NodeAttributes) => void): void {
     const { ids, out } = this.index;
+    const nodes = this.nodeAttributes;
     for (let s = 0; s < ids.length; s++) {
-      for (let k = out.start[s]!; k < out.start[s + 1]!; k++) callback(out.attributes[k]!, ids[s]!, ids[out.node[k]!]!);
+      for (let k = out.start[s]!; k < out.start[s + 1]!; k++) {
+        const t = out.node[k]!;
+        callback(out.attributes[k]!, ids[s]!, ids[t]!, nodes[s]!, nodes[t]!);
+      }
     }
   }
 

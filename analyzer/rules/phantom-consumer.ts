@@ -10,7 +10,7 @@
  * Involved models: the producer, and the consumer when it is a model.
  */
 import type { FindingDraft, Rule } from "./rule.js";
-import { declarationSites, modelOfOutput } from "./edge-sites.js";
+import { modelOfOutput } from "./edge-sites.js";
 
 export const phantomConsumer: Rule = {
   id: "phantom-consumer",
@@ -24,19 +24,18 @@ export const phantomConsumer: Rule = {
   },
   check({ estate }) {
     const drafts: FindingDraft[] = [];
-    estate.graph.forEachEdge((attributes, source, target) => {
+    estate.graph.forEachEdge((attributes, source, target, sourceNode, consumer) => {
       if (attributes.kind !== "reads" && attributes.kind !== "consumes") return;
-      if (estate.graph.getNodeAttribute(source, "kind") !== "output") return;
-      const consumer = estate.graph.getNodeAttributes(target);
+      if (sourceNode.kind !== "output") return;
       if (consumer.implicit || (consumer.kind !== "model" && consumer.kind !== "service")) return;
       if (attributes.declarations.some((d) => d.side === "consumer")) return;
-      const producer = modelOfOutput(estate, source);
+      const producer = sourceNode.model ?? modelOfOutput(estate, source);
       const isModel = consumer.kind === "model";
       drafts.push({
         message: `${source} lists ${target} as a consumer, but ${isModel ? `model ${target} does not read it in its inputs` : `service ${target} does not consume it`}`,
         models: isModel ? [producer, target] : [producer],
         nodes: [producer, source, target],
-        sites: declarationSites(estate, source, target, "producer"),
+        sites: attributes.declarations.filter((d) => d.side === "producer"),
         identity: [source, target],
         data: { output: source, consumer: target },
       });

@@ -8,7 +8,7 @@
  * lineage evidence (an observed read) can be matched to the same fingerprint.
  */
 import type { FindingDraft, Rule } from "./rule.js";
-import { declarationSites, modelOfOutput } from "./edge-sites.js";
+import { modelOfOutput } from "./edge-sites.js";
 
 export const undeclaredConsumer: Rule = {
   id: "undeclared-consumer",
@@ -22,17 +22,17 @@ export const undeclaredConsumer: Rule = {
   },
   check({ estate }) {
     const drafts: FindingDraft[] = [];
-    estate.graph.forEachEdge((attributes, source, target) => {
+    estate.graph.forEachEdge((attributes, source, target, sourceNode, targetNode) => {
       if (attributes.kind !== "reads" && attributes.kind !== "consumes") return;
-      if (estate.graph.getNodeAttribute(source, "kind") !== "output") return;
+      if (sourceNode.kind !== "output") return;
       if (attributes.declarations.some((d) => d.side === "producer")) return;
-      const producer = modelOfOutput(estate, source);
-      const consumerIsModel = estate.graph.getNodeAttribute(target, "kind") === "model";
+      const producer = sourceNode.model ?? modelOfOutput(estate, source);
+      const consumerIsModel = targetNode.kind === "model";
       drafts.push({
         message: `${consumerIsModel ? "model" : "service"} ${target} ${consumerIsModel ? "reads" : "consumes"} ${source}, but ${producer} does not list ${target} among that output's consumers`,
         models: consumerIsModel ? [producer, target] : [producer],
         nodes: [producer, source, target],
-        sites: declarationSites(estate, source, target, "consumer"),
+        sites: attributes.declarations.filter((d) => d.side === "consumer"),
         identity: [source, target],
         data: { output: source, consumer: target },
       });
