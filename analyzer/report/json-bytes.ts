@@ -25,10 +25,15 @@ class ByteWriter {
   readonly ready: Uint8Array[] = [];
   private buffer: Uint8Array;
   private at = 0;
+  /** With `reuse`: the buffer of the chunk handed out before the current one, free once that chunk was taken. */
+  private spare: Uint8Array | undefined;
   /** `"key":` per key: reports repeat a few dozen keys hundreds of thousands of times. */
   private readonly keys = new Map<string, Uint8Array>();
 
-  constructor(private readonly chunkBytes: number) {
+  constructor(
+    private readonly chunkBytes: number,
+    private readonly reuse = false,
+  ) {
     this.buffer = new Uint8Array(chunkBytes);
   }
 
@@ -41,8 +46,13 @@ class ByteWriter {
 
   flush(): void {
     if (this.at === 0) return;
+    // Two buffers in turn when the consumer is done with each chunk before taking the next:
+    // a fresh megabyte per chunk is memory the kernel must map (38 MB for 40,000 findings).
+    // A chunk still waiting to be taken (an element longer than a chunk) forces a fresh one.
+    const free = this.reuse && this.ready.length === 0 ? this.spare : undefined;
     this.ready.push(this.buffer.subarray(0, this.at));
-    this.buffer = new Uint8Array(this.chunkBytes);
+    if (this.reuse && this.ready.length === 1) this.spare = this.buffer;
+    this.buffer = free ?? new Uint8Array(this.chunkBytes);
     this.at = 0;
   }
 
@@ -148,15 +158,26 @@ function writtenKeys(record: Record<string, unknown>): string[] {
   return names;
 }
 
+export interface JsonBytesOptions {
+  /** ASCII text after the JSON (a newline). */
+  suffix?: string | undefined;
+  chunkBytes?: number | undefined;
+  /**
+   * Hand out chunks that are only valid until the next one is taken (the generator then
+   * writes into the same two buffers in turn). For consumers that write each chunk out at
+   * once; a stream that may keep a chunk needs the default, a fresh buffer per chunk.
+   */
+  reuse?: boolean | undefined;
+}
+
 /**
- * `JSON.stringify(value)` plus an ASCII `suffix` (a newline), as UTF-8 chunks of about
- * `chunkBytes` each. The elements of a top-level array, or of an array directly inside a
- * top-level object (a report's `findings`), are written one by one and chunks are handed
- * out as they fill, so the whole text is never held at once. Each chunk is a fresh buffer:
- * a stream may keep it.
+ * `JSON.stringify(value)` plus `suffix`, as UTF-8 chunks of about `chunkBytes` each. The
+ * elements of a top-level array, or of an array directly inside a top-level object (a
+ * report's `findings`), are written one by one and chunks are handed out as they fill, so
+ * the whole text is never held at once.
  */
-export function* jsonBytes(value: unknown, suffix = "", chunkBytes = 1 << 20): Generator<Uint8Array> {
-  const writer = new ByteWriter(chunkBytes);
+export function* jsonBytes(value: unknown, { suffix = "", chunkBytes = 1 << 20, reuse = false }: JsonBytesOptions = {}): Generator<Uint8Array> {
+  const writer = new ByteWriter(chunkBytes, reuse);
   const ready = writer.ready;
   function* drain(): Generator<Uint8Array> {
     while (ready.length > 0) yield ready.shift()!;

@@ -13,8 +13,9 @@ export function formatJson(report: Report): string {
 /**
  * The same bytes as `formatJson`, as UTF-8 pieces of about a megabyte, written without
  * building the text: the CLI writes them as they come, so a large report never exists as
- * one string plus one buffer (about 80 MB at 40,000 findings).
+ * one string plus one buffer (about 80 MB at 40,000 findings). With `reuse`, each piece is
+ * valid only until the next is taken (see jsonBytes).
  */
-export function reportJsonBytes(report: Report): Generator<Uint8Array> {
-  return jsonBytes(report, "\n");
+export function reportJsonBytes(report: Report, { reuse = false }: { reuse?: boolean | undefined } = {}): Generator<Uint8Array> {
+  return jsonBytes(report, { suffix: "\n", reuse });
 }

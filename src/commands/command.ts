@@ -1,6 +1,6 @@
 /** What every `loopscope <name>` command provides; the registry is commands/index.ts. */
 export interface CommandIO {
-  /** Text, or UTF-8 bytes (the JSON report is written as bytes). */
+  /** Text, or UTF-8 bytes (the JSON report is written as bytes, valid only during the call: copy to keep them). */
   stdout: (text: string | Uint8Array) => void;
   stderr: (text: string) => void;
   /** The directory relative paths are resolved from (process.cwd() in the real CLI). */

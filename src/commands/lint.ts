@@ -83,7 +83,8 @@ Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage 
     const rules = RULES.filter((rule) => ruleSettings(rule, analysis.loaded.config).severity !== "off").map((rule) => rule.id);
     const reporter: Reporter = REPORTERS[format];
     // JSON is written as it is produced: at 40,000 findings one string would be 38 MB more memory.
-    const output = format === "json" ? reportJsonBytes(report) : [reporter(report, { color, baseline: comparison, failOn, rules, ...(format === "sarif" ? { graph: analysis.graph } : {}) })];
+    // Each piece is written before the next is made (io.stdout and writeOutput copy or write at once), so two buffers serve.
+    const output = format === "json" ? reportJsonBytes(report, { reuse: true }) : [reporter(report, { color, baseline: comparison, failOn, rules, ...(format === "sarif" ? { graph: analysis.graph } : {}) })];
     if (values.output === undefined) for (const chunk of output) io.stdout(chunk);
     else writeOutput(io.cwd, values.output, output);
     if (report.summary.files === 0) {

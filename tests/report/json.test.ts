@@ -23,6 +23,12 @@ function report(findings: number): Report {
 }
 
 const decode = (chunks: Iterable<Uint8Array>): string => Buffer.concat([...chunks]).toString("utf8");
+/** As a writer with `reuse` consumes: each chunk copied out before the next is taken. */
+const decodeEach = (chunks: Iterable<Uint8Array>): string => {
+  const copies: Buffer[] = [];
+  for (const chunk of chunks) copies.push(Buffer.from(chunk));
+  return Buffer.concat(copies).toString("utf8");
+};
 
 describe("the JSON report", () => {
   it("is exactly JSON.stringify of the report plus a newline, as text and as bytes", () => {
@@ -73,10 +79,28 @@ describe("jsonBytes", () => {
     fc.assert(
       fc.property(values, fc.constantFrom(...tiny, 1 << 20), (value, chunkBytes) => {
         const expected = JSON.stringify(value) ?? "null";
-        expect(decode(jsonBytes(value, "\n", chunkBytes))).toBe(`${expected}\n`);
+        expect(decode(jsonBytes(value, { suffix: "\n", chunkBytes }))).toBe(`${expected}\n`);
+        expect(decodeEach(jsonBytes(value, { suffix: "\n", chunkBytes, reuse: true }))).toBe(`${expected}\n`);
       }),
       { numRuns: 400 },
     );
+  });
+
+  it("with reuse, writes every chunk into the same two buffers unless an element is longer than a chunk", () => {
+    const value = { findings: Array.from({ length: 500 }, (_, i) => ({ rule: "unused-output", message: `output ${i}`, models: [`m${i}`] })) };
+    const buffers = (reuse: boolean, chunkBytes: number) => {
+      const seen = new Set<ArrayBufferLike>();
+      let chunks = 0;
+      for (const chunk of jsonBytes(value, { chunkBytes, reuse })) (seen.add(chunk.buffer), chunks++);
+      return { chunks, buffers: seen.size };
+    };
+    const fresh = buffers(false, 256);
+    expect(fresh.chunks).toBeGreaterThan(50);
+    expect(fresh.buffers).toBe(fresh.chunks);
+    expect(buffers(true, 256)).toEqual({ chunks: fresh.chunks, buffers: 2 });
+    // Elements longer than a chunk: two chunks wait at once, so fresh buffers are needed, and the bytes stay right.
+    const long = [{ text: "x".repeat(100) }, { text: "y".repeat(100) }, { text: "z".repeat(100) }];
+    expect(decodeEach(jsonBytes(long, { chunkBytes: 16, reuse: true }))).toBe(JSON.stringify(long));
   });
 
   it("keeps a key named __proto__ as a key and reads no inherited property", () => {
