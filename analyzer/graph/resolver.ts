@@ -3,6 +3,8 @@ import type { EdgeKind, InputUse } from "../types.js";
 import type { ValidManifest } from "../validate/validate.js";
 import type { Declaration, Declared, EdgeAttributes, ImplicitNode, NodeAttributes, ReferenceProblem, Site } from "./attributes.js";
 import { closestName } from "./closest-name.js";
+import { FieldPaths } from "./field-paths.js";
+import type { FieldPath } from "../parse/parsed-document.js";
 import { compareDeclarations, compareSites } from "./declaration-order.js";
 
 /** An edge as the resolver finds it, between node numbers; its attributes object is the graph's own (`reads` edges get their use and pin in `finish`). */
@@ -51,6 +53,8 @@ export class Resolver {
   readonly ids: string[] = [];
   readonly nodeAttributes: NodeAttributes[] = [];
   private readonly numbers = new Map<string, number>();
+  /** The field path of each site, shared by every document that has it. */
+  private readonly paths = new FieldPaths();
   /** By node number: the kind of the manifest that declares that name, if one does. */
   private readonly declaredKind: (DeclaredKind | undefined)[] = [];
   /** By model number: its output nodes, in declaration order (shared by every reference to the model). */
@@ -98,13 +102,13 @@ export class Resolver {
     const name = manifest.name;
     if (this.last && compareEntries(this.last, entry) > 0) this.inOrder = false;
     this.last = entry;
-    const number = this.addNode(name, { kind: nodeKind(manifest), name, implicit: false, site: { doc, path: ["name"] } });
+    const number = this.addNode(name, { kind: nodeKind(manifest), name, implicit: false, site: { doc, path: this.paths.of("name") } });
     if (manifest.kind === "Model") {
       this.declaredKind[number] = "model";
       this.models.set(name, { manifest, doc });
       const outputs: number[] = [];
       manifest.outputs.forEach((output, i) => {
-        outputs.push(this.addNode(`${name}/${output.name}`, { kind: "output", name: output.name, model: name, implicit: false, site: { doc, path: ["outputs", i, "name"] } }));
+        outputs.push(this.addNode(`${name}/${output.name}`, { kind: "output", name: output.name, model: name, implicit: false, site: { doc, path: this.paths.of("outputs", i, "name") } }));
       });
       this.outputNumbers[number] = outputs;
     } else if (manifest.kind === "Dataset") {
@@ -139,27 +143,27 @@ export class Resolver {
     const name = manifest.name;
     const self = this.numbers.get(name)!;
     if (manifest.kind === "Dataset") {
-      manifest.derivedFrom.forEach((source, i) => this.attempt("derivedFrom", source, name, self, { doc, path: ["derivedFrom", i], side: "owner" }));
+      manifest.derivedFrom.forEach((source, i) => this.attempt("derivedFrom", source, name, self, { doc, path: this.paths.of("derivedFrom", i), side: "owner" }));
     } else if (manifest.kind === "Service") {
-      manifest.consumes.forEach((reference, i) => this.attempt("consumes", reference, name, self, { doc, path: ["consumes", i], side: "consumer" }));
-      this.influences(self, name, manifest.influences, doc, ["influences"]);
+      manifest.consumes.forEach((reference, i) => this.attempt("consumes", reference, name, self, { doc, path: this.paths.of("consumes", i), side: "consumer" }));
+      this.influences(self, name, manifest.influences, doc, (j) => this.paths.of("influences", j));
     } else {
       manifest.inputs.forEach((input, i) => {
-        const path = typeof input === "object" && isObjectInput(doc, i) ? ["inputs", i, "from"] : ["inputs", i];
+        const path = typeof input === "object" && isObjectInput(doc, i) ? this.paths.of("inputs", i, "from") : this.paths.of("inputs", i);
         this.attempt("input", input.from, name, self, { doc, path, side: "consumer", use: input.use, version: input.version });
       });
       const outputs = this.outputNumbers[self]!;
       manifest.outputs.forEach((output, i) => {
         const outputNumber = outputs[i]!;
-        this.addEdge(self, outputNumber, "produces", { doc, path: ["outputs", i, "name"], side: "owner" });
-        output.consumers.forEach((consumer, j) => this.attempt("consumer", consumer, name, outputNumber, { doc, path: ["outputs", i, "consumers", j], side: "producer" }));
-        this.influences(outputNumber, name, output.influences, doc, ["outputs", i, "influences"]);
+        this.addEdge(self, outputNumber, "produces", { doc, path: this.paths.of("outputs", i, "name"), side: "owner" });
+        output.consumers.forEach((consumer, j) => this.attempt("consumer", consumer, name, outputNumber, { doc, path: this.paths.of("outputs", i, "consumers", j), side: "producer" }));
+        this.influences(outputNumber, name, output.influences, doc, (j) => this.paths.of("outputs", i, "influences", j));
       });
     }
   }
 
-  private influences(holder: number, by: string, names: string[], doc: Site["doc"], base: (string | number)[]): void {
-    names.forEach((signal, i) => this.attempt("influence", signal, by, holder, { doc, path: [...base, i], side: "owner" }));
+  private influences(holder: number, by: string, names: string[], doc: Site["doc"], pathOf: (i: number) => FieldPath): void {
+    names.forEach((signal, i) => this.attempt("influence", signal, by, holder, { doc, path: pathOf(i), side: "owner" }));
   }
 
   /** Resolves a reference now if it resolves cleanly; otherwise keeps it for later (only then is a Reference made). */
