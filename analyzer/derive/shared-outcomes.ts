@@ -67,15 +67,17 @@ export function findSharedOutcomes(index: GraphIndex, maxPairsPerDataset = MAX_P
       const y = x === a ? b : a;
       let inner = byPair.get(x.model);
       if (!inner) byPair.set(x.model, (inner = new Map()));
-      let pair = inner.get(y.model);
-      if (!pair) inner.set(y.model, (pair = { models: [x.model, y.model], datasets: [], edges: [] }));
-      pair.datasets.push(dataset);
-      for (const edge of x.route) pair.edges.push(edge);
-      for (const edge of y.route) pair.edges.push(edge);
       const readX = training.get(x.model);
-      if (readX) pair.edges.push(readX);
       const readY = training.get(y.model);
-      if (readY) pair.edges.push(readY);
+      // Most pairs share one dataset: their lists are made at their exact size (a list grown
+      // from [] by push holds 17 slots, and 20,000 pairs live to the end of a run).
+      const edges = x.route.concat(y.route, readX ? [readX] : [], readY ? [readY] : []);
+      const pair = inner.get(y.model);
+      if (!pair) inner.set(y.model, { models: [x.model, y.model], datasets: [dataset], edges });
+      else {
+        pair.datasets.push(dataset);
+        for (const edge of edges) pair.edges.push(edge);
+      }
     };
     for (let i = 0; i < trainers.length; i++) {
       for (let j = i + 1; j < trainers.length; j++) add(trainers[i]!, trainers[j]!);
