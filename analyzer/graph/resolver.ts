@@ -106,11 +106,8 @@ export class Resolver {
     if (manifest.kind === "Model") {
       this.declaredKind[number] = "model";
       this.models.set(name, { manifest, doc });
-      const outputs: number[] = [];
-      manifest.outputs.forEach((output, i) => {
-        outputs.push(this.addNode(`${name}/${output.name}`, { kind: "output", name: output.name, model: name, implicit: false, site: { doc, path: this.paths.of("outputs", i, "name") } }));
-      });
-      this.outputNumbers[number] = outputs;
+      // map, not push: an exact-size list per model (a pushed one keeps 17 slots).
+      this.outputNumbers[number] = manifest.outputs.map((output, i) => this.addNode(`${name}/${output.name}`, { kind: "output", name: output.name, model: name, implicit: false, site: { doc, path: this.paths.of("outputs", i, "name") } }));
     } else if (manifest.kind === "Dataset") {
       this.declaredKind[number] = "dataset";
       this.datasets.set(name, { manifest, doc });
@@ -298,7 +295,11 @@ export class Resolver {
   private addEdge(source: number, target: number, kind: EdgeKind, declaration: Declaration): void {
     const existing = this.findEdge(source, target);
     if (existing) {
-      existing.attributes.declarations.push(declaration);
+      // Most edges are declared once or twice, and live to the end: a short list is copied at
+      // its exact size rather than grown by push (17 slots for the second declaration).
+      const declarations = existing.attributes.declarations;
+      if (declarations.length < 8) existing.attributes.declarations = declarations.concat(declaration);
+      else declarations.push(declaration);
       return;
     }
     // `reads` edges get their use and pin once every declaration is in (finish); the keys are there from the start so every reads edge has one shape.
