@@ -26,7 +26,7 @@ export interface RunRulesInput {
  */
 export function runRules(input: RunRulesInput): Finding[] {
   const acknowledgements = collectAcknowledgements(input.estate, input.today);
-  const context: RuleContext = {
+  const context: Omit<RuleContext, "report"> = {
     estate: input.estate,
     facts: input.facts,
     options: {},
@@ -41,9 +41,11 @@ export function runRules(input: RunRulesInput): Finding[] {
       const settings = ruleSettings(rule, input.config);
       if (settings.severity === "off") continue;
       const severity = settings.severity;
-      for (const draft of rule.check({ ...context, options: settings.options, findings })) {
-        findings.push(toFinding(rule.id, draft.demote ? demote(severity) : severity, draft));
-      }
+      // A rule reads the findings before it (the acknowledgement rules); its own join them after it ran.
+      const reported: Finding[] = [];
+      const report = (draft: FindingDraft) => void reported.push(toFinding(rule.id, draft.demote ? demote(severity) : severity, draft));
+      rule.check({ ...context, options: settings.options, findings, report });
+      for (const finding of reported) findings.push(finding);
     }
   };
   const findings: Finding[] = [];

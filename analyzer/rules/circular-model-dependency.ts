@@ -16,10 +16,10 @@ export const circularModelDependency: Rule = {
     paper: "§2 Complex Models Erode Boundaries; §4 Feedback Loops",
     fix: "Cut one edge of the cycle: have one model read a snapshot or a version-pinned copy instead of the live output, or merge the models into one owned pipeline.",
   },
-  check({ facts, estate }) {
-    return facts.componentLoops
-      .filter((loop) => !loop.hasInfluence)
-      .map((loop) => ({
+  check({ facts, estate, report }) {
+    for (const loop of facts.componentLoops) {
+      if (!(!loop.hasInfluence)) continue;
+      report({
         message: `circular dependency between ${formatModels(loop.models)}${loop.throughTraining ? "" : " (runtime coupling only)"}`,
         models: loop.models,
         nodes: loop.nodes,
@@ -27,6 +27,7 @@ export const circularModelDependency: Rule = {
         sites: loopSites(estate, loop.walk),
         demote: !loop.throughTraining,
         data: { throughTraining: loop.throughTraining },
-      }));
+      });
+    }
   },
 };

@@ -7,7 +7,7 @@
  * One finding per (A, B) with A ≠ B, however many of A's outputs B reads; identity = [A, B]
  * in that order, so two models correcting each other are two findings.
  */
-import type { FindingDraft, Rule } from "./rule.js";
+import type { Rule } from "./rule.js";
 import type { Site } from "../graph/attributes.js";
 import { declarationSites, formatList } from "./edge-sites.js";
 
@@ -21,9 +21,8 @@ export const correctionCascade: Rule = {
     paper: "§2 Complex Models Erode Boundaries — Correction Cascades",
     fix: "Fold the correction into A (add the features B uses to A's model), or give B a different target; if the cascade is deliberate, have both models acknowledge it.",
   },
-  check({ estate, facts }) {
+  check({ estate, facts, report }) {
     const { index } = facts;
-    const drafts: FindingDraft[] = [];
     const links = facts.modelLinks;
     for (let i = 0; i < links.length; ) {
       const { producer, consumer } = links[i]!;
@@ -43,7 +42,7 @@ export const correctionCascade: Rule = {
       const declaredB = estate.models.get(b);
       if (target === undefined || declaredB?.manifest.target !== target) continue;
       sites.push({ doc: estate.models.get(a)!.doc, path: ["target"] }, { doc: declaredB.doc, path: ["target"] });
-      drafts.push({
+      report({
         message: `${b} reads ${formatList(outputs)} and both models predict "${target}": ${b} patches ${a}'s output (correction cascade)`,
         models: [a, b],
         nodes: [a, ...outputs, b],
@@ -52,6 +51,5 @@ export const correctionCascade: Rule = {
         data: { corrected: a, correcting: b, target, outputs },
       });
     }
-    return drafts;
   },
 };

@@ -10,7 +10,7 @@
  * (derive/chains.ts). Identity = the chain's models in order.
  */
 import { z } from "zod";
-import type { FindingDraft, Rule } from "./rule.js";
+import type { Rule } from "./rule.js";
 import { declarationSites } from "./edge-sites.js";
 
 const optionsSchema = z.object({
@@ -28,16 +28,15 @@ export const deepModelChain: Rule = {
     fix: "Shorten the chain: have downstream models read the underlying data instead of another model's output, pin versions at each link, or merge stages into one owned model. Acknowledge it in every model of the chain when the depth is deliberate.",
     options: optionsSchema,
   },
-  check({ estate, facts, options }) {
+  check({ estate, facts, options, report }) {
     const { maxDepth } = optionsSchema.parse(options);
     const { index } = facts;
-    const drafts: FindingDraft[] = [];
     for (const end of facts.modelChains.ends) {
       if (end.length < maxDepth) continue;
       const chain = end.chain();
       const models = chain.models.map((v) => index.ids[v]!);
       const shown = models.length <= 8 ? models.join(" → ") : `${models.slice(0, 4).join(" → ")} → … → ${models.slice(-3).join(" → ")}`;
-      drafts.push({
+      report({
         message: `chain of ${models.length} models, each reading the previous one's output: ${shown}`,
         models,
         nodes: [...models, ...chain.links.map((link) => index.ids[link.output]!)],
@@ -46,6 +45,5 @@ export const deepModelChain: Rule = {
         data: { chain: models, depth: models.length },
       });
     }
-    return drafts;
   },
 };

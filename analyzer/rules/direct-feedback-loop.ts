@@ -16,8 +16,9 @@ export const directFeedbackLoop: Rule = {
     paper: "§4 Feedback Loops — Direct Feedback Loops",
     fix: "Keep a holdout or use a bandit with exploration so part of the data is unbiased, log propensities, or train on signals the model does not influence; then acknowledge the finding with the reason.",
   },
-  check({ facts, estate }) {
-    return facts.directLoops.map((loop) => ({
+  check({ facts, estate, report }) {
+    for (const loop of facts.directLoops) {
+      report({
       message: `${loop.model} learns from data its own outputs change${loop.throughTraining ? "" : " (runtime coupling only)"}`,
       models: [loop.model],
       nodes: loop.nodes,
@@ -25,6 +26,7 @@ export const directFeedbackLoop: Rule = {
       sites: loopSites(estate, loop.walk),
       demote: !loop.throughTraining,
       data: { throughTraining: loop.throughTraining },
-    }));
+      });
+    }
   },
 };

@@ -16,10 +16,10 @@ export const hiddenFeedbackLoop: Rule = {
     paper: "§4 Feedback Loops — Hidden Feedback Loops",
     fix: "Break the loop (train on data the other model did not influence, e.g. a holdout or logged propensities), or own it jointly: monitor drift, keep a holdout, and acknowledge it in every involved model's manifest.",
   },
-  check({ facts, estate }) {
-    return facts.componentLoops
-      .filter((loop) => loop.hasInfluence)
-      .map((loop) => ({
+  check({ facts, estate, report }) {
+    for (const loop of facts.componentLoops) {
+      if (!(loop.hasInfluence)) continue;
+      report({
         message: `hidden feedback loop between ${formatModels(loop.models)}${loop.throughTraining ? "" : " (runtime coupling only: no model trains on data inside the loop)"}`,
         models: loop.models,
         nodes: loop.nodes,
@@ -27,6 +27,7 @@ export const hiddenFeedbackLoop: Rule = {
         sites: loopSites(estate, loop.walk),
         demote: !loop.throughTraining,
         data: { throughTraining: loop.throughTraining },
-      }));
+      });
+    }
   },
 };

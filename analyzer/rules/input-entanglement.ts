@@ -12,7 +12,7 @@
  * finding with `data.capped`, so no pair is dropped silently.
  */
 import { z } from "zod";
-import type { FindingDraft, Rule } from "./rule.js";
+import type { Rule } from "./rule.js";
 import type { Site } from "../graph/attributes.js";
 import { findSimilarPairs, MAX_CANDIDATES_PER_INPUT } from "../derive/similar-pairs.js";
 import { declarationSites, formatList } from "./edge-sites.js";
@@ -33,27 +33,27 @@ export const inputEntanglement: Rule = {
     fix: "Check whether the two models should be one, or whether the shared inputs deserve one owned feature set with a version pin; when the overlap is deliberate, acknowledge it in both models.",
     options: optionsSchema,
   },
-  check({ estate, facts, options }) {
+  check({ estate, facts, options, report }) {
     const { minShared, minJaccard } = optionsSchema.parse(options);
     const { index } = facts;
     const { pairs, crowded } = findSimilarPairs(facts.inputSets, minShared, minJaccard);
-    const drafts: FindingDraft[] = pairs.map((pair) => {
+    for (const pair of pairs) {
       const [a, b] = pair.models.map((v) => index.ids[v]!) as [string, string];
       const shared = pair.shared.map((v) => index.ids[v]!);
       const jaccard = Math.round((shared.length / pair.union) * 1000) / 1000;
-      return {
+      report({
         message: `${a} and ${b} share ${shared.length} of their ${pair.union} inputs (Jaccard ${jaccard}): ${formatList(shared)}`,
         models: [a, b],
         nodes: [a, b, ...shared],
         sites: shared.flatMap((input) => [...declarationSites(estate, input, a, "consumer"), ...declarationSites(estate, input, b, "consumer")]),
         data: { shared, jaccard },
-      };
-    });
+      });
+    }
     for (const { node, readers } of crowded) {
       const id = index.ids[node]!;
       const site = estate.graph.getNodeAttributes(id).site;
       const sites: Site[] = site ? [site] : declarationSites(estate, id, index.ids[index.out.node[index.out.start[node]!]!]!);
-      drafts.push({
+      report({
         message: `${id} is an input of ${readers} models, more than the ${MAX_CANDIDATES_PER_INPUT} Loopscope compares pair by pair: pairs of models entangled mainly through it are not listed one by one`,
         models: [],
         nodes: [id],
@@ -62,6 +62,5 @@ export const inputEntanglement: Rule = {
         data: { capped: true, cap: MAX_CANDIDATES_PER_INPUT, input: id, readers },
       });
     }
-    return drafts;
   },
 };

@@ -14,19 +14,21 @@ export const invalidManifest: Rule = {
     rationale: "A manifest Loopscope cannot read is a model whose dependencies nobody can check: every loop through it goes unseen.",
     fix: "Fix the field named in the message; `loopscope schema` prints a JSON Schema that editors use for completion and inline errors.",
   },
-  check({ parseProblems, schemaProblems }) {
-    return [
-      ...parseProblems.map((problem) => ({
+  check({ parseProblems, schemaProblems, report }) {
+    for (const problem of parseProblems) {
+      report({
         message: problem.message,
         models: [],
         nodes: [],
         sites: [],
         locations: [problem.location],
         identity: [problem.location.file, problem.message],
-      })),
-      ...schemaProblems.map((problem) => {
+      });
+    }
+    for (const problem of schemaProblems) {
+      {
         const isModel = (problem.doc.value as { kind?: unknown } | null)?.kind === "Model";
-        return {
+        report({
           message: `${problem.fieldPath}: ${problem.message}`,
           models: isModel && problem.name ? [problem.name] : [],
           nodes: [],
@@ -34,8 +36,8 @@ export const invalidManifest: Rule = {
           locations: [problem.location],
           identity: [problem.name ?? `${problem.doc.file}#${problem.doc.index}`, problem.fieldPath, problem.message],
           data: { field: problem.fieldPath },
-        };
-      }),
-    ];
+        });
+      }
+    }
   },
 };

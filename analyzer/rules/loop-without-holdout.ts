@@ -6,7 +6,7 @@
  * [Reference] Sculley et al. 2015, §4 "Feedback Loops: Direct Feedback Loops" (bandit
  * algorithms) and §7 "Dealing with Changes in the External World".
  */
-import type { FindingDraft, Rule } from "./rule.js";
+import type { Rule } from "./rule.js";
 import type { Site } from "../graph/attributes.js";
 import { loopsOf, trainingReadsInsideLoop } from "./feedback-membership.js";
 import { declarationSites, formatList } from "./edge-sites.js";
@@ -21,9 +21,8 @@ export const loopWithoutHoldout: Rule = {
     paper: "§4 Feedback Loops — Direct Feedback Loops; §7 Dealing with Changes in the External World",
     fix: "Keep a share of traffic away from the model (`deployment.holdout: 0.05`) and train or evaluate on it, or deploy with `strategy: bandit` and log propensities.",
   },
-  check({ estate, facts }) {
+  check({ estate, facts, report }) {
     const loops = loopsOf(facts);
-    const drafts: FindingDraft[] = [];
     for (const model of [...facts.modelsInFeedbackLoops].sort()) {
       const declared = estate.models.get(model);
       if (!declared) continue;
@@ -34,7 +33,7 @@ export const loopWithoutHoldout: Rule = {
       const sites: Site[] = sources.flatMap((source) => declarationSites(estate, source, model, "consumer"));
       if (sites.length === 0) sites.push(...sources.flatMap((source) => declarationSites(estate, source, model)));
       sites.push({ doc: declared.doc, path: deployment ? ["deployment"] : ["name"] });
-      drafts.push({
+      report({
         message: `${model} trains on ${formatList(sources)} inside ${(loops.get(model) ?? ["a feedback loop"]).join(" and ")}, with no holdout${deployment?.strategy ? ` (strategy ${deployment.strategy})` : ""}`,
         models: [model],
         nodes: [model, ...sources],
@@ -42,6 +41,5 @@ export const loopWithoutHoldout: Rule = {
         data: { trainsOn: sources },
       });
     }
-    return drafts;
   },
 };

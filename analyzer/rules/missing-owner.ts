@@ -5,7 +5,7 @@
  * Debt, Cultural Debt" and §7 "Dealing with Changes in the External World" (monitoring
  * needs someone to respond).
  */
-import type { FindingDraft, Rule } from "./rule.js";
+import type { Rule } from "./rule.js";
 
 export const missingOwner: Rule = {
   id: "missing-owner",
@@ -17,12 +17,10 @@ export const missingOwner: Rule = {
     paper: "§8 Other Areas of ML-related Debt — Process Management Debt, Cultural Debt; §7 Dealing with Changes in the External World — Monitoring and Testing",
     fix: "Add `owner: <team or person>` to the model's manifest.",
   },
-  check({ estate }) {
-    const drafts: FindingDraft[] = [];
+  check({ estate, report }) {
     for (const [name, { manifest, doc }] of estate.models) {
       if (manifest.owner !== undefined) continue;
-      drafts.push({ message: `model ${name} has no owner`, models: [name], nodes: [name], sites: [{ doc, path: ["name"] }] });
+      report({ message: `model ${name} has no owner`, models: [name], nodes: [name], sites: [{ doc, path: ["name"] }] });
     }
-    return drafts;
   },
 };

@@ -9,7 +9,7 @@
  * lineage evidence (an observed read, or its absence) can be matched to the same fingerprint.
  * Involved models: the producer, and the consumer when it is a model.
  */
-import type { FindingDraft, Rule } from "./rule.js";
+import type { Rule } from "./rule.js";
 import { modelOfOutput } from "./edge-sites.js";
 
 export const phantomConsumer: Rule = {
@@ -22,8 +22,7 @@ export const phantomConsumer: Rule = {
     paper: "§2 Complex Models Erode Boundaries — Undeclared Consumers",
     fix: "If the consumer uses the output, add it to the consumer's `inputs` (a model) or `consumes` (a service); otherwise remove it from the output's `consumers`.",
   },
-  check({ estate }) {
-    const drafts: FindingDraft[] = [];
+  check({ estate, report }) {
     estate.graph.forEachEdge((attributes, source, target, sourceNode, consumer) => {
       if (attributes.kind !== "reads" && attributes.kind !== "consumes") return;
       if (sourceNode.kind !== "output") return;
@@ -31,7 +30,7 @@ export const phantomConsumer: Rule = {
       if (attributes.declarations.some((d) => d.side === "consumer")) return;
       const producer = sourceNode.model ?? modelOfOutput(estate, source);
       const isModel = consumer.kind === "model";
-      drafts.push({
+      report({
         message: `${source} lists ${target} as a consumer, but ${isModel ? `model ${target} does not read it in its inputs` : `service ${target} does not consume it`}`,
         models: isModel ? [producer, target] : [producer],
         nodes: [producer, source, target],
@@ -40,6 +39,5 @@ export const phantomConsumer: Rule = {
         data: { output: source, consumer: target },
       });
     });
-    return drafts;
   },
 };

@@ -54,6 +54,12 @@ export interface RuleContext {
   findings: readonly Finding[];
   /** Every `acknowledge` entry, marked with what it covers (only for rules with `after: true`). */
   acknowledgements: readonly AcknowledgementEntry[];
+  /**
+   * Reports one finding. The engine turns each draft into a finding at once, so that drafts
+   * die young: a rule that returned its 20,000 drafts in one list kept them alive through
+   * several collections, which copied them and then left them as old-generation garbage.
+   */
+  report(draft: FindingDraft): void;
 }
 
 export interface Rule {
@@ -61,7 +67,8 @@ export interface Rule {
   meta: RuleMeta;
   /** Runs after the other rules and their acknowledgements (the acknowledgement rules). */
   after?: boolean | undefined;
-  check(context: RuleContext): FindingDraft[];
+  /** Reports each finding through `context.report`. */
+  check(context: RuleContext): undefined;
 }
 
 export const PAPER = "Sculley et al., Hidden Technical Debt in Machine Learning Systems, NeurIPS 2015";

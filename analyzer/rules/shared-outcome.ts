@@ -10,7 +10,7 @@
  * A dataset that alone would add more than MAX_PAIRS_PER_DATASET pairs is reported as one
  * finding naming all its influencing models, with `data.capped`, instead of pair by pair.
  */
-import type { FindingDraft, Rule } from "./rule.js";
+import type { Rule } from "./rule.js";
 import type { Site } from "../graph/attributes.js";
 import { MAX_PAIRS_PER_DATASET } from "../derive/shared-outcomes.js";
 import { declarationSites, edgeRefSites, formatList } from "./edge-sites.js";
@@ -25,10 +25,9 @@ export const sharedOutcome: Rule = {
     paper: "§2 Complex Models Erode Boundaries — Entanglement; §4 Feedback Loops — Hidden Feedback Loops",
     fix: "Give the models one owner for the shared outcome, log which model caused each event (so training can separate the effects), keep a holdout for one of them, or train on data the other model does not influence. Acknowledge it in both models when the coupling is understood.",
   },
-  check({ estate, facts }) {
+  check({ estate, facts, report }) {
     const { index } = facts;
     const { pairs, crowded } = facts.sharedOutcomes;
-    const drafts: FindingDraft[] = [];
     for (const pair of pairs) {
       const [x, y] = pair.models;
       const a = index.ids[x]!;
@@ -44,7 +43,7 @@ export const sharedOutcome: Rule = {
       const trainers = trainsA && trainsB ? (a < b ? [a, b] : [b, a]) : [trainsA ? a : b];
       const it = datasets.length === 1 ? "it" : "them";
       const who = trainers.length === 2 ? "both train" : `${trainers[0]} trains`;
-      drafts.push({
+      report({
         message: `${a} and ${b} both influence ${formatList(datasets)}, and ${who} on ${it} or on data derived from ${it}`,
         models: [a, b],
         nodes: [a, b, ...datasets],
@@ -60,7 +59,7 @@ export const sharedOutcome: Rule = {
       for (let k = inbound.start[group.dataset]!; k < inbound.start[group.dataset + 1]!; k++) {
         if (inbound.kind[k] === "influences") sites.push(...declarationSites(estate, index.ids[inbound.node[k]!]!, dataset));
       }
-      drafts.push({
+      report({
         message: `${models.length} models influence ${dataset} and ${group.trainers.length} of them train on it: ${group.pairs} pairs, more than the ${MAX_PAIRS_PER_DATASET} Loopscope lists one by one, so they are reported together`,
         models,
         nodes: [...models, dataset],
@@ -69,6 +68,5 @@ export const sharedOutcome: Rule = {
         data: { capped: true, cap: MAX_PAIRS_PER_DATASET, dataset, pairs: group.pairs, trainers: group.trainers.map((v) => index.ids[v]!) },
       });
     }
-    return drafts;
   },
 };

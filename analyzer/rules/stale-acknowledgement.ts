@@ -16,21 +16,22 @@ export const staleAcknowledgement: Rule = {
     rationale: "An acknowledgement that matches nothing is dead configuration: either the debt was paid (remove it) or the rule id is wrong (and the finding it meant to cover is not covered).",
     fix: "Remove the entry, or correct its `rule` id (the message suggests the closest one).",
   },
-  check({ acknowledgements }) {
-    return acknowledgements
-      .filter((entry) => !entry.expired && !entry.covers)
-      .map((entry) => {
+  check({ acknowledgements, report }) {
+    for (const entry of acknowledgements) {
+      if (entry.expired || entry.covers) continue;
+      {
         const known = RULE_IDS.includes(entry.rule);
         const suggestion = known ? undefined : closestName(entry.rule, RULE_IDS);
         const why = known ? `no ${entry.rule} finding involves ${entry.model}` : `"${entry.rule}" is not a rule id${suggestion ? `; did you mean "${suggestion}"?` : ""}`;
-        return {
+        report({
           message: `${entry.model} acknowledges ${entry.rule}, but ${why}`,
           models: [entry.model],
           nodes: [entry.model],
           sites: [entry.site],
           identity: [entry.model, entry.rule],
           data: suggestion ? { acknowledgedRule: entry.rule, suggestion } : { acknowledgedRule: entry.rule },
-        };
-      });
+        });
+      }
+    }
   },
 };

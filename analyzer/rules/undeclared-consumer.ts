@@ -7,7 +7,7 @@
  * One finding per (output, consumer); identity = [output id, consumer name], so runtime
  * lineage evidence (an observed read) can be matched to the same fingerprint.
  */
-import type { FindingDraft, Rule } from "./rule.js";
+import type { Rule } from "./rule.js";
 import { modelOfOutput } from "./edge-sites.js";
 
 export const undeclaredConsumer: Rule = {
@@ -20,15 +20,14 @@ export const undeclaredConsumer: Rule = {
     paper: "§2 Complex Models Erode Boundaries — Undeclared Consumers",
     fix: "Add the consumer to the output's `consumers` list in the producer's manifest (the producing team reviews it), or stop reading the output. Both models can acknowledge the finding with a reason.",
   },
-  check({ estate }) {
-    const drafts: FindingDraft[] = [];
+  check({ estate, report }) {
     estate.graph.forEachEdge((attributes, source, target, sourceNode, targetNode) => {
       if (attributes.kind !== "reads" && attributes.kind !== "consumes") return;
       if (sourceNode.kind !== "output") return;
       if (attributes.declarations.some((d) => d.side === "producer")) return;
       const producer = sourceNode.model ?? modelOfOutput(estate, source);
       const consumerIsModel = targetNode.kind === "model";
-      drafts.push({
+      report({
         message: `${consumerIsModel ? "model" : "service"} ${target} ${consumerIsModel ? "reads" : "consumes"} ${source}, but ${producer} does not list ${target} among that output's consumers`,
         models: consumerIsModel ? [producer, target] : [producer],
         nodes: [producer, source, target],
@@ -37,6 +36,5 @@ export const undeclaredConsumer: Rule = {
         data: { output: source, consumer: target },
       });
     });
-    return drafts;
   },
 };

@@ -4,7 +4,7 @@
  * [Reference] Sculley et al. 2015, §3 "Data Dependencies Cost More than Code Dependencies".
  */
 import type { Rule } from "./rule.js";
-import { undeclaredDrafts } from "./undeclared-node.js";
+import { reportUndeclared } from "./undeclared-node.js";
 
 export const undeclaredDataset: Rule = {
   id: "undeclared-dataset",
@@ -16,5 +16,5 @@ export const undeclaredDataset: Rule = {
     paper: "§3 Data Dependencies Cost More than Code Dependencies",
     fix: "Add a `kind: Dataset` manifest with an owner and its `derivedFrom` lineage, or fix the spelling if it was meant to be an existing name.",
   },
-  check: ({ estate }) => undeclaredDrafts(estate, "dataset"),
+  check: ({ estate, report }) => reportUndeclared(estate, "dataset", report),
 };

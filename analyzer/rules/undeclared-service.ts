@@ -4,7 +4,7 @@
  * [Reference] Sculley et al. 2015, §4 "Feedback Loops" and §2 "Undeclared Consumers".
  */
 import type { Rule } from "./rule.js";
-import { undeclaredDrafts } from "./undeclared-node.js";
+import { reportUndeclared } from "./undeclared-node.js";
 
 export const undeclaredService: Rule = {
   id: "undeclared-service",
@@ -16,5 +16,5 @@ export const undeclaredService: Rule = {
     paper: "§4 Feedback Loops; §2 Undeclared Consumers",
     fix: "Add a `kind: Service` manifest with its `consumes` and `influences`, or fix the spelling of the consumer.",
   },
-  check: ({ estate }) => undeclaredDrafts(estate, "service"),
+  check: ({ estate, report }) => reportUndeclared(estate, "service", report),
 };

@@ -13,18 +13,18 @@ export const unknownReference: Rule = {
     rationale: "A dangling reference is a dependency Loopscope cannot follow; a loop through it stays hidden.",
     fix: "Correct the reference (the message suggests the closest existing name), or add the missing output to the producer's manifest.",
   },
-  check({ estate }) {
-    return estate.referenceProblems.map((problem) => {
+  check({ estate, report }) {
+    for (const problem of estate.referenceProblems) {
       const models = [problem.by.split("/")[0]!];
       const suggestion = problem.suggestion ? `; did you mean "${problem.suggestion}"?` : "";
-      return {
+      report({
         message: `${problem.by} references "${problem.reference}": ${problem.reason}${suggestion}`,
         models: estate.models.has(models[0]!) ? models : [],
         nodes: [problem.by],
         sites: [problem.site],
         identity: [problem.by, problem.reference],
         data: problem.suggestion ? { suggestion: problem.suggestion } : undefined,
-      };
-    });
+      });
+    }
   },
 };

@@ -5,7 +5,7 @@
  * [Reference] Sculley et al. 2015, §4 "Feedback Loops" and §7 "Dealing with Changes in the
  * External World: Monitoring and Testing".
  */
-import type { FindingDraft, Rule } from "./rule.js";
+import type { Rule } from "./rule.js";
 import { loopsOf } from "./feedback-membership.js";
 
 export const unmonitoredLoop: Rule = {
@@ -18,20 +18,18 @@ export const unmonitoredLoop: Rule = {
     paper: "§4 Feedback Loops; §7 Dealing with Changes in the External World — Monitoring and Testing",
     fix: "Monitor the model's input and output distributions and set `monitoring: { drift: true }` in its manifest.",
   },
-  check({ estate, facts }) {
+  check({ estate, facts, report }) {
     const loops = loopsOf(facts);
-    const drafts: FindingDraft[] = [];
     for (const model of [...facts.modelsInFeedbackLoops].sort()) {
       const declared = estate.models.get(model);
       if (!declared || declared.manifest.monitoring?.drift === true) continue;
       const monitoring = declared.manifest.monitoring;
-      drafts.push({
+      report({
         message: `${model} is in ${(loops.get(model) ?? ["a feedback loop"]).join(" and ")} but has no drift monitoring (monitoring.drift is ${monitoring ? "false" : "not set"})`,
         models: [model],
         nodes: [model],
         sites: [{ doc: declared.doc, path: monitoring ? ["monitoring"] : ["name"] }],
       });
     }
-    return drafts;
   },
 };

@@ -8,7 +8,7 @@
  * One finding per read (output, consumer); identity = [output id, consumer]. Involved models:
  * the reader and the producer. A read declared only by the producer's `consumers` has no pin.
  */
-import type { FindingDraft, Rule } from "./rule.js";
+import type { Rule } from "./rule.js";
 import { declarationSites } from "./edge-sites.js";
 
 export const unstableDataDependency: Rule = {
@@ -21,9 +21,8 @@ export const unstableDataDependency: Rule = {
     paper: "§3 Data Dependencies Cost More than Code Dependencies — Unstable Data Dependencies",
     fix: "Add `version: \"<producer version>\"` to the input (`{ from: producer/output, version: \"3\" }`) and upgrade deliberately, or read a versioned snapshot of the output.",
   },
-  check({ estate, facts }) {
+  check({ estate, facts, report }) {
     const { index } = facts;
-    const drafts: FindingDraft[] = [];
     for (const link of facts.modelLinks) {
       const producer = index.ids[link.producer]!;
       const consumer = index.ids[link.consumer]!;
@@ -34,7 +33,7 @@ export const unstableDataDependency: Rule = {
       const attributes = estate.graph.getEdgeAttributes(output, consumer);
       if (attributes.version !== undefined) continue;
       const consumerSites = declarationSites(estate, output, consumer, "consumer");
-      drafts.push({
+      report({
         message: `${consumer} (${consumerOwner}) reads ${output} from ${producer} (${producerOwner}) without a version pin${consumerSites.length === 0 ? " (the read is declared only in the producer's consumers)" : ""}`,
         models: [consumer, producer],
         nodes: [producer, output, consumer],
@@ -43,6 +42,5 @@ export const unstableDataDependency: Rule = {
         data: { output, consumer, producerOwner, consumerOwner },
       });
     }
-    return drafts;
   },
 };

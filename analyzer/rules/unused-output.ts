@@ -4,7 +4,7 @@
  * [Reference] Sculley et al. 2015, §3 "Data Dependencies Cost More than Code Dependencies:
  * Underutilized Data Dependencies" and §5 "ML-System Anti-Patterns: Dead Experimental Codepaths".
  */
-import type { FindingDraft, Rule } from "./rule.js";
+import type { Rule } from "./rule.js";
 
 export const unusedOutput: Rule = {
   id: "unused-output",
@@ -16,8 +16,7 @@ export const unusedOutput: Rule = {
     paper: "§3 Data Dependencies Cost More than Code Dependencies — Underutilized Data Dependencies; §5 ML-System Anti-Patterns — Dead Experimental Codepaths",
     fix: "Remove the output, or declare who uses it: list the consumer in `consumers`, or add it to the consumer's `inputs` / `consumes`.",
   },
-  check({ estate }) {
-    const drafts: FindingDraft[] = [];
+  check({ estate, report }) {
     estate.graph.forEachNode((id, attributes) => {
       if (attributes.kind !== "output") return;
       let used = false;
@@ -26,7 +25,7 @@ export const unusedOutput: Rule = {
       });
       if (used) return;
       const model = attributes.model!;
-      drafts.push({
+      report({
         message: `no model reads and no service consumes ${id}`,
         models: [model],
         nodes: [model, id],
@@ -34,6 +33,5 @@ export const unusedOutput: Rule = {
         identity: [id],
       });
     });
-    return drafts;
   },
 };
