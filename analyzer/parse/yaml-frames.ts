@@ -29,6 +29,8 @@ export class FrameRecorder implements FlatTree {
   /** Documents (by index) with a string longer than, or nesting deeper than, the limits (checked exactly later). */
   readonly nearLimits = new Set<number>();
   private readonly stack: number[] = [];
+  /** Sequences are copied at their exact size (see the listener) unless the file may hold an anchor (`&`). */
+  private readonly exactLists: boolean;
 
   /** `onRoot` runs before each document's root node; it may throw to stop reading. */
   constructor(
@@ -40,6 +42,7 @@ export class FrameRecorder implements FlatTree {
     // `finish` copies out exactly what this file needs: two buffers per file, not four.
     this.starts = scratch.starts;
     this.ends = scratch.ends;
+    this.exactLists = !text.includes("&");
   }
 
   /** Keeps this file's frames at their exact size (both arrays in one buffer). */
@@ -71,7 +74,15 @@ export class FrameRecorder implements FlatTree {
     }
     const frame = this.stack.pop();
     if (frame === undefined) return;
-    const result: unknown = state.result;
+    let result: unknown = state.result;
+    // js-yaml grows each sequence by push, which leaves a short list 17 slots long (a quarter
+    // of the parsed values' memory at 10,000 models). The parent takes `state.result` after
+    // this event, so an exact copy put there replaces it. Not in a file that may have anchors
+    // (aliases would hold the original), nor for a wrapper frame (its inner frame, the next
+    // one, already holds the copy).
+    if (this.exactLists && Array.isArray(result) && result.length > 0 && !(this.count > frame + 1 && this.results[frame + 1] === result)) {
+      result = state.result = result.slice();
+    }
     this.results[frame] = result;
     this.ends[frame] = this.count;
     if (typeof result === "string" && result.length > this.limits.maxStringLength) this.nearLimits.add(this.roots.length);
