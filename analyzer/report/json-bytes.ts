@@ -136,14 +136,22 @@ class ByteWriter {
 
   object(record: Record<string, unknown>): void {
     this.ascii("{");
-    const names = writtenKeys(record);
-    for (let i = 0; i < names.length; i++) {
-      this.key(names[i]!, i === 0);
-      this.value(record[names[i]!]);
+    // for-in visits own string keys in Object.keys order (then inherited ones, skipped here),
+    // from V8's enum cache: no key array per object, of which a report has 250,000.
+    let first = true;
+    for (const name in record) {
+      if (!hasOwn.call(record, name)) continue;
+      const value = record[name];
+      if (skipped(value)) continue;
+      this.key(name, first);
+      first = false;
+      this.value(value);
     }
     this.ascii("}");
   }
 }
+
+const hasOwn = Object.prototype.hasOwnProperty;
 
 function skipped(value: unknown): boolean {
   return value === undefined || typeof value === "function" || typeof value === "symbol";

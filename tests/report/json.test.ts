@@ -108,5 +108,8 @@ describe("jsonBytes", () => {
     Object.assign(Object.prototype, {});
     expect(decode(jsonBytes(value))).toBe(JSON.stringify(value));
     expect(decode(jsonBytes(Object.create({ inherited: 1 }) as unknown))).toBe("{}");
+    // Keys in JSON.stringify's order: integer-like keys first, ascending, then insertion order.
+    const mixed = { b: 1, 2: "two", a: undefined, 1: [3], c: { 10: 0, 9: 1, z: 2 } };
+    expect(decode(jsonBytes({ findings: [mixed, mixed] }))).toBe(JSON.stringify({ findings: [mixed, mixed] }));
   });
 });
