@@ -141,4 +141,22 @@ describe("the web UI in Chromium", () => {
       expect(shown).toEqual(cli.findings.map((f) => f.fingerprint).sort());
     });
   }, 120_000);
+
+  it("warms the analyzer up in the spare worker while the page is idle, and the upload's findings are the CLI's", async () => {
+    const { page } = session;
+    await page.goto("about:blank");
+    await page.goto(`${server.baseUrl}/#sample=clean`);
+    await waitForAnalysis(page);
+    // The spare worker starts warming 250 ms after it starts, a round per task, until a request comes.
+    await page.waitForTimeout(1500);
+    const dir = join(ROOT, "samples/ride-hailing");
+    await page.getByTestId("file-input").setInputFiles(filesUnder(dir));
+    await page.waitForFunction(() => performance.getEntriesByName("loopscope:analysis-received").length > 0 && document.querySelector("#loopscope-state")?.getAttribute("data-status") === "done");
+    const timings = await page.evaluate(() => (performance.getEntriesByName("loopscope:analysis-received").at(-1) as PerformanceMark).detail as Record<string, number>);
+    expect(timings["warmRounds"]).toBeGreaterThan(0);
+    // The warm-up's own analyses leave nothing behind: the upload shows exactly what the CLI finds.
+    const cli = JSON.parse(runCli(["lint", "samples/ride-hailing", "--format", "json", "--fail-on", "never"]).stdout) as Report;
+    const shown = await page.$$eval("[data-fingerprint]", (items) => items.map((i) => (i as HTMLElement).dataset["fingerprint"]!).sort());
+    expect(shown).toEqual(cli.findings.map((f) => f.fingerprint).sort());
+  }, 60_000);
 });
