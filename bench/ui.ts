@@ -349,7 +349,7 @@ async function main(): Promise<void> {
   const lines = [
     `Run on ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC: ${machine}.`,
     `${MODELS.toLocaleString("en-US")} models (seed ${args.seed}): ${files.length.toLocaleString("en-US")} files, ${(bytes / 2 ** 20).toFixed(1)} MB, ${v.estateNodes.toLocaleString("en-US")} nodes, ${v.findings.toLocaleString("en-US")} findings. ` +
-      `${REPEAT} run${REPEAT === 1 ? "" : "s"}, each on a freshly loaded page. Times are ms after the file input's change event, measured inside the page; ` +
+      `${REPEAT} run${REPEAT === 1 ? "" : "s"}, each on a freshly loaded page left idle ${IDLE_BEFORE_UPLOAD_MS / 1000} s before the upload (its spare worker warms the analyzer up meanwhile: ${fmt(w["warmRounds"] ?? NaN)} rounds, ${fmt(w["warm"] ?? NaN)} ms, in the fastest run). Times are ms after the file input's change event, measured inside the page; ` +
       `"analyzer" is the worker's own clock for analyze() and the graph export (parsing runs while the files are read).`,
     "",
     "| run | load avg (1 min) | files read | result in the page | first frame | ≤ 5,000 ms | analyzer | longest task while loading | blocking time | worst key delay (keys) | longest frame gap | after first frame: longest task / key delay | select a loop |",
