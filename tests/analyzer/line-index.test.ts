@@ -1,0 +1,34 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { LineIndex } from "../../analyzer/parse/line-index.js";
+
+/** Line and column of `offset` counted character by character. */
+function naive(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let column = 1;
+  for (let i = 0; i < offset; i++) {
+    if (text[i] === "\n") (line++, (column = 1));
+    else column++;
+  }
+  return { line, column };
+}
+
+describe("line index", () => {
+  it("gives the 1-based line and column of every offset, as counting would", () => {
+    const text = fc.array(fc.constantFrom("a", "b", "\n", "\r", " ", "é", "😀"), { maxLength: 200 }).map((parts) => parts.join(""));
+    fc.assert(
+      fc.property(text, fc.nat(), (value, seed) => {
+        const index = new LineIndex(value);
+        const offsets = [0, value.length, seed % (value.length + 1), value.indexOf("\n") + 1, value.lastIndexOf("\n")];
+        for (const offset of offsets) if (offset >= 0 && offset <= value.length) expect(index.position(offset)).toEqual(naive(value, offset));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("handles a text without newlines, and one that ends with one", () => {
+    expect(new LineIndex("abc").position(2)).toEqual({ line: 1, column: 3 });
+    expect(new LineIndex("a\n").position(2)).toEqual({ line: 2, column: 1 });
+    expect(new LineIndex("").position(0)).toEqual({ line: 1, column: 1 });
+  });
+});
