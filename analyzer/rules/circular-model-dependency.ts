@@ -18,7 +18,7 @@ export const circularModelDependency: Rule = {
   },
   check({ facts, estate, report }) {
     for (const loop of facts.componentLoops) {
-      if (!(!loop.hasInfluence)) continue;
+      if (loop.hasInfluence) continue;
       report({
         message: `circular dependency between ${formatModels(loop.models)}${loop.throughTraining ? "" : " (runtime coupling only)"}`,
         models: loop.models,

@@ -19,13 +19,13 @@ export const directFeedbackLoop: Rule = {
   check({ facts, estate, report }) {
     for (const loop of facts.directLoops) {
       report({
-      message: `${loop.model} learns from data its own outputs change${loop.throughTraining ? "" : " (runtime coupling only)"}`,
-      models: [loop.model],
-      nodes: loop.nodes,
-      path: loop.walk,
-      sites: loopSites(estate, loop.walk),
-      demote: !loop.throughTraining,
-      data: { throughTraining: loop.throughTraining },
+        message: `${loop.model} learns from data its own outputs change${loop.throughTraining ? "" : " (runtime coupling only)"}`,
+        models: [loop.model],
+        nodes: loop.nodes,
+        path: loop.walk,
+        sites: loopSites(estate, loop.walk),
+        demote: !loop.throughTraining,
+        data: { throughTraining: loop.throughTraining },
       });
     }
   },

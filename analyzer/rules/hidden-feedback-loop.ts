@@ -18,7 +18,7 @@ export const hiddenFeedbackLoop: Rule = {
   },
   check({ facts, estate, report }) {
     for (const loop of facts.componentLoops) {
-      if (!(loop.hasInfluence)) continue;
+      if (!loop.hasInfluence) continue;
       report({
         message: `hidden feedback loop between ${formatModels(loop.models)}${loop.throughTraining ? "" : " (runtime coupling only: no model trains on data inside the loop)"}`,
         models: loop.models,

@@ -26,18 +26,16 @@ export const invalidManifest: Rule = {
       });
     }
     for (const problem of schemaProblems) {
-      {
-        const isModel = (problem.doc.value as { kind?: unknown } | null)?.kind === "Model";
-        report({
-          message: `${problem.fieldPath}: ${problem.message}`,
-          models: isModel && problem.name ? [problem.name] : [],
-          nodes: [],
-          sites: [],
-          locations: [problem.location],
-          identity: [problem.name ?? `${problem.doc.file}#${problem.doc.index}`, problem.fieldPath, problem.message],
-          data: { field: problem.fieldPath },
-        });
-      }
+      const isModel = (problem.doc.value as { kind?: unknown } | null)?.kind === "Model";
+      report({
+        message: `${problem.fieldPath}: ${problem.message}`,
+        models: isModel && problem.name ? [problem.name] : [],
+        nodes: [],
+        sites: [],
+        locations: [problem.location],
+        identity: [problem.name ?? `${problem.doc.file}#${problem.doc.index}`, problem.fieldPath, problem.message],
+        data: { field: problem.fieldPath },
+      });
     }
   },
 };

@@ -19,19 +19,17 @@ export const staleAcknowledgement: Rule = {
   check({ acknowledgements, report }) {
     for (const entry of acknowledgements) {
       if (entry.expired || entry.covers) continue;
-      {
-        const known = RULE_IDS.includes(entry.rule);
-        const suggestion = known ? undefined : closestName(entry.rule, RULE_IDS);
-        const why = known ? `no ${entry.rule} finding involves ${entry.model}` : `"${entry.rule}" is not a rule id${suggestion ? `; did you mean "${suggestion}"?` : ""}`;
-        report({
-          message: `${entry.model} acknowledges ${entry.rule}, but ${why}`,
-          models: [entry.model],
-          nodes: [entry.model],
-          sites: [entry.site],
-          identity: [entry.model, entry.rule],
-          data: suggestion ? { acknowledgedRule: entry.rule, suggestion } : { acknowledgedRule: entry.rule },
-        });
-      }
+      const known = RULE_IDS.includes(entry.rule);
+      const suggestion = known ? undefined : closestName(entry.rule, RULE_IDS);
+      const why = known ? `no ${entry.rule} finding involves ${entry.model}` : `"${entry.rule}" is not a rule id${suggestion ? `; did you mean "${suggestion}"?` : ""}`;
+      report({
+        message: `${entry.model} acknowledges ${entry.rule}, but ${why}`,
+        models: [entry.model],
+        nodes: [entry.model],
+        sites: [entry.site],
+        identity: [entry.model, entry.rule],
+        data: suggestion ? { acknowledgedRule: entry.rule, suggestion } : { acknowledgedRule: entry.rule },
+      });
     }
   },
 };
