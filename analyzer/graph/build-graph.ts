@@ -2,7 +2,7 @@ import { LoopGraph } from "./loop-graph.js";
 import { indexGraph } from "./graph-index.js";
 import type { Manifest } from "../schema/manifest.js";
 import type { ValidManifest } from "../validate/validate.js";
-import type { Declared, DuplicateName, EdgeAttributes, Estate, NodeAttributes } from "./attributes.js";
+import type { Declared, DuplicateName, Estate, NodeAttributes } from "./attributes.js";
 import { compareEntries, Resolver } from "./resolver.js";
 
 /**
@@ -100,15 +100,14 @@ function assemble(resolver: Resolver, duplicates: DuplicateName[]): Estate {
     rank[number] = at;
     nodes[at] = resolver.nodeAttributes[number]!;
   });
-  const m = resolver.edges.length;
+  const m = resolver.edgeCount;
   const sources = new Int32Array(m);
   const targets = new Int32Array(m);
-  const attributes = new Array<EdgeAttributes>(m);
-  resolver.edges.forEach((edge, e) => {
-    sources[e] = rank[edge.source]!;
-    targets[e] = rank[edge.target]!;
-    attributes[e] = edge.attributes;
-  });
+  for (let e = 0; e < m; e++) {
+    sources[e] = rank[resolver.edgeSources[e]!]!;
+    targets[e] = rank[resolver.edgeTargets[e]!]!;
+  }
+  const attributes = resolver.edgeAttributes;
   const graph = new LoopGraph(indexGraph(ids, indexOf, nodes, { sources, targets, attributes }), nodes);
   const { models, datasets, services } = resolver;
   return { graph, models, datasets, services, duplicates, referenceProblems: resolver.problems, implicit: resolver.implicit };

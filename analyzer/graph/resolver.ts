@@ -7,12 +7,6 @@ import { FieldPaths } from "./field-paths.js";
 import type { FieldPath } from "../parse/parsed-document.js";
 import { compareDeclarations, compareSites } from "./declaration-order.js";
 
-/** An edge as the resolver finds it, between node numbers; its attributes object is the graph's own (`reads` edges get their use and pin in `finish`). */
-export interface PendingEdge {
-  source: number;
-  target: number;
-  attributes: EdgeAttributes;
-}
 
 /** A reference field, kept until it can be resolved. */
 interface Reference {
@@ -59,8 +53,15 @@ export class Resolver {
   private readonly declaredKind: (DeclaredKind | undefined)[] = [];
   /** By model number: its output nodes, in declaration order (shared by every reference to the model). */
   private readonly outputNumbers: number[][] = [];
-  /** Every edge, in the order found; `out` finds one by its ends. */
-  readonly edges: PendingEdge[] = [];
+  /**
+   * Every edge, in the order found, as columns by edge number: its ends (node numbers) and its
+   * attributes object, the graph's own (`reads` edges get their use and pin in `finish`). An
+   * object per edge besides was 100,000 objects at 10,000 models, garbage once the graph is built.
+   */
+  edgeCount = 0;
+  edgeSources: Int32Array = new Int32Array(4096);
+  edgeTargets: Int32Array = new Int32Array(4096);
+  readonly edgeAttributes: EdgeAttributes[] = [];
   /**
    * Each source's edges as a chain through edge numbers (newest first): `firstOut[source]`,
    * then `nextOut[edge]`, -1 at the end; scanned while few, then kept in `outMaps` by
@@ -70,7 +71,8 @@ export class Resolver {
   private firstOut: Int32Array = new Int32Array(1024).fill(-1);
   private nextOut: Int32Array = new Int32Array(4096);
   private outCount: Int32Array = new Int32Array(1024);
-  private readonly outMaps: Map<number, PendingEdge>[] = [];
+  /** By source number, past SCANNED_TARGETS edges: edge number by target. */
+  private readonly outMaps: Map<number, number>[] = [];
   readonly problems: ReferenceProblem[] = [];
   readonly implicit = new Map<string, ImplicitNode>();
   models = new Map<string, Declared<ModelManifest>>();
@@ -214,7 +216,7 @@ export class Resolver {
     for (const list of this.waiting.values()) for (const reference of list) open.push(reference);
     open.sort((a, b) => compareSites(a.declaration.doc, a.declaration.path, b.declaration.doc, b.declaration.path));
     for (const { type, name, by, holder, declaration } of open) this.resolve(type, name, by, holder, declaration);
-    for (const { attributes } of this.edges) {
+    for (const attributes of this.edgeAttributes) {
       if (attributes.declarations.length > 1) attributes.declarations.sort(compareDeclarations);
       if (attributes.kind === "reads") readsAttributes(attributes);
     }
@@ -301,18 +303,23 @@ export class Resolver {
 
   private addEdge(source: number, target: number, kind: EdgeKind, declaration: Declaration): void {
     const existing = this.findEdge(source, target);
-    if (existing) {
+    if (existing !== -1) {
       // Most edges are declared once or twice, and live to the end: a short list is copied at
       // its exact size rather than grown by push (17 slots for the second declaration).
-      const declarations = existing.attributes.declarations;
-      if (declarations.length < 8) existing.attributes.declarations = declarations.concat(declaration);
-      else declarations.push(declaration);
+      const attributes = this.edgeAttributes[existing]!;
+      if (attributes.declarations.length < 8) attributes.declarations = attributes.declarations.concat(declaration);
+      else attributes.declarations.push(declaration);
       return;
     }
     // `reads` edges get their use and pin once every declaration is in (finish); the keys are there from the start so every reads edge has one shape.
-    const edge: PendingEdge = { source, target, attributes: kind === "reads" ? { kind, use: undefined, version: undefined, declarations: [declaration] } : { kind, declarations: [declaration] } };
-    const number = this.edges.length;
-    this.edges.push(edge);
+    const number = this.edgeCount++;
+    this.edgeAttributes.push(kind === "reads" ? { kind, use: undefined, version: undefined, declarations: [declaration] } : { kind, declarations: [declaration] });
+    if (number >= this.edgeSources.length) {
+      this.edgeSources = grown(this.edgeSources, number, 0);
+      this.edgeTargets = grown(this.edgeTargets, number, 0);
+    }
+    this.edgeSources[number] = source;
+    this.edgeTargets[number] = target;
     if (number >= this.nextOut.length) this.nextOut = grown(this.nextOut, number, 0);
     if (source >= this.firstOut.length) {
       this.firstOut = grown(this.firstOut, source, -1);
@@ -321,21 +328,21 @@ export class Resolver {
     this.nextOut[number] = this.firstOut[source]!;
     this.firstOut[source] = number;
     const map = this.outMaps[source];
-    if (map) map.set(target, edge);
+    if (map) map.set(target, number);
     else if (++this.outCount[source]! > SCANNED_TARGETS) {
-      const byTarget = new Map<number, PendingEdge>();
-      for (let e = this.firstOut[source]!; e !== -1; e = this.nextOut[e]!) byTarget.set(this.edges[e]!.target, this.edges[e]!);
+      const byTarget = new Map<number, number>();
+      for (let e = this.firstOut[source]!; e !== -1; e = this.nextOut[e]!) byTarget.set(this.edgeTargets[e]!, e);
       this.outMaps[source] = byTarget;
     }
   }
 
-  /** The edge source → target, if found already: a scan of a few targets, a Map lookup for a node with many. */
-  private findEdge(source: number, target: number): PendingEdge | undefined {
+  /** The number of the edge source → target, -1 when not found yet: a scan of a few targets, a Map lookup for a node with many. */
+  private findEdge(source: number, target: number): number {
     const map = this.outMaps[source];
-    if (map) return map.get(target);
-    if (source >= this.firstOut.length) return undefined;
-    for (let e = this.firstOut[source]!; e !== -1; e = this.nextOut[e]!) if (this.edges[e]!.target === target) return this.edges[e];
-    return undefined;
+    if (map) return map.get(target) ?? -1;
+    if (source >= this.firstOut.length) return -1;
+    for (let e = this.firstOut[source]!; e !== -1; e = this.nextOut[e]!) if (this.edgeTargets[e] === target) return e;
+    return -1;
   }
 
   private problem(site: Site, by: string, reference: string, reason: string, suggestion?: string): void {
