@@ -18,6 +18,27 @@ export function standardOutput(): (text: string | Uint8Array) => void {
   }
   // The stream keeps what it is given until it is written; a byte chunk may be reused by its
   // producer (the JSON report's writer) once this returns, so the stream gets a copy.
-  if (!direct) return (text) => void process.stdout.write(typeof text === "string" ? text : Buffer.from(text));
+  if (!direct) {
+    stopQuietlyWhenTheReaderLeaves();
+    return (text) => void process.stdout.write(typeof text === "string" ? text : Buffer.from(text));
+  }
   return (text) => writeText(1, text);
+}
+
+let listening = false;
+
+/**
+ * `loopscope lint … | head` closes the pipe before the report is written: the next write
+ * fails with EPIPE, which Node throws as an unhandled stream error with a stack trace. The
+ * reader has all it wanted, so the run ends at once, with the exit code it had so far, as
+ * `cat` or `grep` do; any other output error is still reported.
+ */
+function stopQuietlyWhenTheReaderLeaves(): void {
+  if (listening) return;
+  listening = true;
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(typeof process.exitCode === "number" ? process.exitCode : 0);
+    process.stderr.write(`loopscope: cannot write the output (${error.code ?? error.message})\n`);
+    process.exit(2);
+  });
 }

@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { closeSync, mkdtempSync, openSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -26,6 +26,23 @@ describe("standard output redirected to a file", () => {
     expect(written.length).toBeGreaterThan(1000);
     expect(written).toBe(piped.stdout);
   });
+});
+
+describe("standard output closed early by its reader", () => {
+  it("ends quietly, without a stack trace, when the pipe closes before the report is written (`lint | head`)", async () => {
+    const child = spawn(process.execPath, [BIN, "lint", "samples", "--format", "sarif", "--fail-on", "never"], {
+      cwd: fileURLToPath(new URL("../..", import.meta.url)),
+      env: { ...process.env, LOOPSCOPE_TODAY: "2026-11-28" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    // Close the pipe before the report comes, as `head` does once it has its lines.
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+  }, 30_000);
 });
 
 describe("text written to a descriptor", () => {
