@@ -1,10 +1,10 @@
-import type { FieldPath, ParsedDocument } from "../parse/parsed-document.js";
+import type { DocumentPlace, FieldPath } from "../parse/parsed-document.js";
 import type { DatasetManifest, Manifest, ModelManifest, ServiceManifest } from "../schema/manifest.js";
 import type { EdgeKind, InputUse, Location, NodeKind } from "../types.js";
 
 /** Where something is declared: a document and a field path; resolved to a Location only when shown. */
 export interface Site {
-  doc: ParsedDocument;
+  doc: DocumentPlace;
   path: FieldPath;
   /** Set by `locateSite` on first use: one site is often shown by many findings. */
   location?: Location | undefined;
@@ -47,7 +47,7 @@ import type { LoopGraph } from "./loop-graph.js";
 
 export interface Declared<M extends Manifest> {
   manifest: M;
-  doc: ParsedDocument;
+  doc: DocumentPlace;
 }
 
 /** A reference that could not be resolved, kept for the unknown-reference rule. */

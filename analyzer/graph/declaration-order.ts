@@ -1,4 +1,4 @@
-import type { FieldPath, ParsedDocument } from "../parse/parsed-document.js";
+import type { DocumentPlace, FieldPath } from "../parse/parsed-document.js";
 import type { Declaration } from "./attributes.js";
 
 /**
@@ -12,12 +12,12 @@ export function compareDeclarations(a: Declaration, b: Declaration): number {
 }
 
 /** Phase of a manifest's references: models', then datasets', then services'. */
-function phaseOf(doc: ParsedDocument): number {
-  const kind = (doc.value as { kind?: unknown }).kind;
+function phaseOf(doc: DocumentPlace): number {
+  const kind = doc.kind;
   return kind === "Model" ? 0 : kind === "Dataset" ? 1 : 2;
 }
 
-export function compareSites(docA: ParsedDocument, pathA: FieldPath, docB: ParsedDocument, pathB: FieldPath): number {
+export function compareSites(docA: DocumentPlace, pathA: FieldPath, docB: DocumentPlace, pathB: FieldPath): number {
   if (docA !== docB) {
     const phase = phaseOf(docA) - phaseOf(docB);
     if (phase !== 0) return phase;

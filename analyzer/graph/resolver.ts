@@ -1,4 +1,4 @@
-import type { DatasetManifest, Manifest, ModelManifest, ServiceManifest } from "../schema/manifest.js";
+import { isShorthandInput, type DatasetManifest, type Manifest, type ModelManifest, type ServiceManifest } from "../schema/manifest.js";
 import type { EdgeKind, InputUse } from "../types.js";
 import type { ValidManifest } from "../validate/validate.js";
 import type { Declaration, Declared, EdgeAttributes, ImplicitNode, NodeAttributes, ReferenceProblem, Site } from "./attributes.js";
@@ -155,7 +155,7 @@ export class Resolver {
       this.influences(self, name, manifest.influences, doc, (j) => this.paths.of("influences", j));
     } else {
       manifest.inputs.forEach((input, i) => {
-        const path = typeof input === "object" && isObjectInput(doc, i) ? this.paths.of("inputs", i, "from") : this.paths.of("inputs", i);
+        const path = isShorthandInput(input) ? this.paths.of("inputs", i) : this.paths.of("inputs", i, "from");
         this.attempt("input", input.from, name, self, { doc, path, side: "consumer", use: input.use, version: input.version });
       });
       const outputs = this.outputNumbers[self]!;
@@ -383,11 +383,6 @@ function nameToWaitFor({ type, name }: Reference): string {
 
 function nodeKind(manifest: Manifest): "model" | "dataset" | "service" {
   return manifest.kind === "Model" ? "model" : manifest.kind === "Dataset" ? "dataset" : "service";
-}
-
-function isObjectInput(doc: Site["doc"], index: number): boolean {
-  const inputs = (doc.value as { inputs?: unknown }).inputs;
-  return Array.isArray(inputs) && typeof inputs[index] === "object" && inputs[index] !== null;
 }
 
 export function compareEntries(a: ValidManifest, b: ValidManifest): number {

@@ -25,7 +25,7 @@ export function readJsonValues(file: string, text: string): JsonValues {
   const whole = parseJson(file, text);
   if (whole.problems.length === 0) {
     const top = whole.documents.length === 1 && whole.documents[0]!.index === 0 && !looksLikeArray(text) ? whole.documents[0]!.value : undefined;
-    return { values: whole.documents.map((d) => ({ value: d.value, locate: d.locate })), problems: [], whole: top };
+    return { values: whole.documents.map((d) => ({ value: d.value, locate: (path) => d.locate(path) })), problems: [], whole: top };
   }
   const lines = text.split("\n");
   const nonEmpty = lines.filter((l) => l.trim() !== "");

@@ -17,8 +17,8 @@ export interface FlatTree {
   readonly ends: ArrayLike<number>;
   /** SCALAR, MAPPING or SEQUENCE (JSON also has key nodes). */
   kindOf(node: number): number;
-  /** The text of key node i. */
-  keyText(node: number): string;
+  /** True when key node i is the key `key`. */
+  keyIs(node: number, key: string): boolean;
   /** The node that really holds node i's value (the YAML reader nests some nodes twice). */
   unwrap(node: number): number;
   /** For a sequence, how many children it must have; undefined when any count is fine. */
@@ -59,7 +59,7 @@ export function locateFlat(text: string, tree: FlatTree, root: number, path: Fie
       for (let c = children.length - 2; c >= 0; c -= 2) {
         // The last entry wins, as it does in the parsed value.
         const keyNode = tree.unwrap(children[c]!);
-        if (tree.keyText(keyNode) === key) {
+        if (tree.keyIs(keyNode, key)) {
           next = children[c + 1]!;
           keyOffset = contentStart(text, tree.starts[keyNode]!);
           break;

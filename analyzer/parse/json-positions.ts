@@ -128,7 +128,7 @@ function jsonTree(text: string, startList: number[], endList: number[], kindList
     starts,
     ends,
     kindOf: (node) => kinds[node]!,
-    keyText: (node) => decodeString(text, starts[node]!, stringEnd(text, starts[node]!, true)) ?? "",
+    keyIs: (node, key) => decodeString(text, starts[node]!, stringEnd(text, starts[node]!, true)) === key,
     unwrap: (node) => node,
     expectedItems: () => undefined,
     isEmpty: () => false,

@@ -4,7 +4,8 @@ import { scanJson } from "./json-positions.js";
 import { LineIndex } from "./line-index.js";
 import { PARSE_LIMITS } from "./limits.js";
 import type { FieldPath, ParsedDocument, ParsedFile, ParseProblem } from "./parsed-document.js";
-import { locateFlat, type FlatTree } from "./flat-tree.js";
+import { locateFlat, type FlatTree, type Located } from "./flat-tree.js";
+import { FilePositions, PlacedDocument } from "./document-place.js";
 
 /**
  * Reads a JSON file: one document, or an array of documents. JSON.parse builds the
@@ -34,6 +35,7 @@ export function parseJson(file: string, text: string): ParsedFile {
   const isList = Array.isArray(value);
   const items: unknown[] = isList ? (value as unknown[]) : [value];
   const tree = scan.tree;
+  const positions = new JsonPositions(file, text, tree);
   const nodes: number[] = isList ? childNodes(tree, 0) : [0];
   const withDuplicates = new Set(scan.duplicateKeys.map((d) => (isList ? itemAt(tree, nodes, d.offset) : 0)));
   const documents: ParsedDocument[] = [];
@@ -44,26 +46,30 @@ export function parseJson(file: string, text: string): ParsedFile {
       return;
     }
     if (withDuplicates.has(index)) return;
-    const find = (path: FieldPath) => locateFlat(text, tree, node, path) ?? { valueOffset: tree.starts[node]! };
-    const locate = (path: FieldPath) => at(find(path).valueOffset);
     // JSON has no aliases: only a file near a limit needs the value walk.
     const problem = scan.nearLimits ? checkValue(item) : undefined;
     if (problem) {
-      problems.push({ location: locate(problem.path), message: problem.message });
+      problems.push({ location: positions.at(positions.find(node, index, problem.path).valueOffset), message: problem.message });
       return;
     }
-    documents.push({
-      file,
-      index,
-      value: item,
-      locate,
-      locateKey: (path) => {
-        const found = find(path);
-        return at(found.keyOffset ?? found.valueOffset);
-      },
-    });
+    documents.push(new PlacedDocument(file, index, item, positions, node));
   });
   return { file, documents, problems };
+}
+
+/** Positions in a JSON file: its flat tree (a path that leaves the document stops at the document). */
+class JsonPositions extends FilePositions {
+  constructor(
+    file: string,
+    text: string,
+    private readonly tree: FlatTree,
+  ) {
+    super(file, text);
+  }
+
+  find(root: number, _index: number, path: FieldPath): Located {
+    return locateFlat(this.text, this.tree, root, path) ?? { valueOffset: this.tree.starts[root]! };
+  }
 }
 
 /** Keys of every object in a JSON value (no sharing in JSON, so a plain iterative walk). */

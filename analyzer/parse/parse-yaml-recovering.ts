@@ -61,16 +61,11 @@ export function parseYamlRecovering(file: string, text: string): ParsedFile | un
       problems.push({ location: locate(problem.path), message: problem.message });
       continue;
     }
-    documents.push({
-      file,
-      index,
-      value,
-      locate,
-      locateKey: (path: FieldPath) => {
-        const found = locateInYaml(doc, path);
-        return at(found.keyOffset ?? found.valueOffset);
-      },
-    });
+    const locateKey = (path: FieldPath) => {
+      const found = locateInYaml(doc, path);
+      return at(found.keyOffset ?? found.valueOffset);
+    };
+    documents.push({ file, index, value, locate, locateKey, place: (kind) => ({ file, index, kind, locate, locateKey }) });
   }
   return { file, documents, problems };
 }

@@ -9,6 +9,8 @@ import { parseYamlRecovering } from "./parse-yaml-recovering.js";
 import { locateFlat, type Located } from "./flat-tree.js";
 import { locateInYaml } from "./yaml-ast.js";
 import { FrameRecorder } from "./yaml-frames.js";
+import type { YamlTree } from "./yaml-tree.js";
+import { FilePositions, PlacedDocument } from "./document-place.js";
 import { MANIFEST_YAML_SCHEMA } from "./yaml-schema.js";
 import { isBlankDocument } from "./yaml-text.js";
 
@@ -29,8 +31,7 @@ class TooManyDocuments extends Error {
  * reports each broken document separately (parse-yaml-recovering.ts).
  */
 export function parseYaml(file: string, text: string): ParsedFile {
-  let lines: LineIndex | undefined;
-  const at = (offset: number): Location => ({ file, ...(lines ??= new LineIndex(text)).position(offset) });
+  const at = (offset: number): Location => ({ file, ...new LineIndex(text).position(offset) });
   const recorder = new FrameRecorder(
     text,
     (position, count) => {
@@ -63,46 +64,27 @@ export function parseYaml(file: string, text: string): ParsedFile {
       lastRootIsComplete = recorder.insideDocument;
     } else throw error;
   }
-  recorder.finish();
-  const roots = lastRootIsComplete ? recorder.roots : recorder.roots.slice(0, -1);
+  const { tree, values } = recorder.finish();
+  const rootCount = lastRootIsComplete ? recorder.roots.length : recorder.roots.length - 1;
+  const positions = new YamlPositions(file, text, tree);
   const problems: ParseProblem[] = [];
   const documents: ParsedDocument[] = [];
-  let slowDocs: Document[] | undefined;
-  const slowLocate = (index: number, path: FieldPath, fallback: number): Located => {
-    try {
-      slowDocs ??= parseAllDocuments(text, { lineCounter: new LineCounter(), uniqueKeys: false, merge: true, resolveKnownTags: false }) as Document[];
-      const doc = slowDocs[index];
-      return doc ? locateInYaml(doc, path) : { valueOffset: fallback };
-    } catch {
-      return { valueOffset: fallback };
-    }
-  };
   const mayShare = text.includes("*");
-  roots.forEach((root, index) => {
-    const value = recorder.results[root];
+  for (let index = 0; index < rootCount; index++) {
+    const root = recorder.roots[index]!;
+    const value = values[index];
     const nextRoot = recorder.roots[index + 1];
-    const end = nextRoot === undefined ? stoppedAt : recorder.starts[nextRoot]!;
-    if (value === null && isBlankDocument(text.slice(recorder.starts[root], end))) return;
-    const find = (path: FieldPath): Located => locateFlat(text, recorder, root, path) ?? slowLocate(index, path, recorder.starts[root]!);
-    const locate = (path: FieldPath) => at(find(path).valueOffset);
+    const end = nextRoot === undefined ? stoppedAt : tree.starts[nextRoot]!;
+    if (value === null && isBlankDocument(text.slice(tree.starts[root], end))) continue;
     // Without aliases a document is a tree: the value walk is needed only for aliases
     // (bombs, self-reference) or when the listener saw a long string or deep nesting.
     const problem = mayShare || recorder.nearLimits.has(index) ? checkValue(value) : undefined;
     if (problem) {
-      problems.push({ location: locate(problem.path), message: problem.message });
-      return;
+      problems.push({ location: positions.at(positions.find(root, index, problem.path).valueOffset), message: problem.message });
+      continue;
     }
-    documents.push({
-      file,
-      index,
-      value,
-      locate,
-      locateKey: (path) => {
-        const found = find(path);
-        return at(found.keyOffset ?? found.valueOffset);
-      },
-    });
-  });
+    documents.push(new PlacedDocument(file, index, value, positions, root));
+  }
   if (failure) problems.push(failure);
   return { file, documents, problems };
 }
@@ -114,4 +96,32 @@ function jsYamlProblem(file: string, error: YAMLException, isDepth: boolean): Pa
   const tag = /^unknown tag !<(.*)>/.exec(error.reason)?.[1];
   if (tag) return { location, message: `unsupported YAML tag ${tag.replace(/^tag:yaml\.org,2002:/, "!!")}: manifests hold plain values; the rest of the file is not read` };
   return { location, message: `${error.reason}; the rest of the file is not read` };
+}
+
+/** Positions in a YAML file: the flat tree, and the `yaml` package's tree where its shape does not match. */
+class YamlPositions extends FilePositions {
+  /** Parsed on the first look-up the flat tree cannot answer. */
+  private slowDocs: Document[] | undefined;
+
+  constructor(
+    file: string,
+    text: string,
+    private readonly tree: YamlTree,
+  ) {
+    super(file, text);
+  }
+
+  find(root: number, index: number, path: FieldPath): Located {
+    return locateFlat(this.text, this.tree, root, path) ?? this.slowLocate(index, path, this.tree.starts[root]!);
+  }
+
+  private slowLocate(index: number, path: FieldPath, fallback: number): Located {
+    try {
+      this.slowDocs ??= parseAllDocuments(this.text, { lineCounter: new LineCounter(), uniqueKeys: false, merge: true, resolveKnownTags: false }) as Document[];
+      const doc = this.slowDocs[index];
+      return doc ? locateInYaml(doc, path) : { valueOffset: fallback };
+    } catch {
+      return { valueOffset: fallback };
+    }
+  }
 }

@@ -1,5 +1,5 @@
 import type { State } from "js-yaml";
-import { contentStart, MAPPING, SCALAR, SEQUENCE, type FlatTree } from "./flat-tree.js";
+import { YamlTree } from "./yaml-tree.js";
 
 /**
  * js-yaml reports every node it composes through its `listener` option: "open" where the
@@ -18,11 +18,12 @@ import { contentStart, MAPPING, SCALAR, SEQUENCE, type FlatTree } from "./flat-t
 /** The recording buffers, grown by doubling and kept for the next file. */
 const scratch = { starts: new Int32Array(1 << 12), ends: new Int32Array(1 << 12) };
 
-export class FrameRecorder implements FlatTree {
-  /** Where each frame starts and where its subtree ends: 8 bytes a node once finished. */
-  starts: Int32Array;
-  ends: Int32Array;
-  results: unknown[] = [];
+export class FrameRecorder {
+  /** Where each frame starts and where its subtree ends. */
+  private starts: Int32Array;
+  private ends: Int32Array;
+  /** The value each frame built: read while the file is parsed, dropped by `finish`. */
+  private readonly results: unknown[] = [];
   private count = 0;
   /** Frame numbers of the documents' root nodes, in order. */
   readonly roots: number[] = [];
@@ -39,21 +40,20 @@ export class FrameRecorder implements FlatTree {
     private readonly limits: { maxStringLength: number; maxDepth: number } = { maxStringLength: Infinity, maxDepth: Infinity },
   ) {
     // Recording goes into buffers shared by every file (one file is read at a time), and
-    // `finish` copies out exactly what this file needs: two buffers per file, not four.
+    // `finish` copies out exactly what this file needs.
     this.starts = scratch.starts;
     this.ends = scratch.ends;
     this.exactLists = !text.includes("&");
   }
 
-  /** Keeps this file's frames at their exact size (both arrays in one buffer). */
-  finish(): void {
-    const both = new Int32Array(2 * this.count);
-    both.set(this.starts.subarray(0, this.count));
-    both.set(this.ends.subarray(0, this.count), this.count);
-    this.starts = both.subarray(0, this.count);
-    this.ends = both.subarray(this.count);
-    // A list grown by push keeps up to half again its length in spare room.
-    this.results = this.results.slice(0, this.count);
+  /**
+   * The file's positions, kept for the analysis (yaml-tree.ts), and each document root's
+   * value. The tree holds numbers, not the values, so the parsed values can be collected
+   * as soon as validation has made its own copies.
+   */
+  finish(): { tree: YamlTree; values: unknown[] } {
+    const tree = YamlTree.fromFrames(this.text, this.starts.subarray(0, this.count), this.ends.subarray(0, this.count), this.results);
+    return { tree, values: this.roots.map((root) => this.results[root]) };
   }
 
   /** True while a document is being read (so an error now belongs to that document). */
@@ -96,38 +96,5 @@ export class FrameRecorder implements FlatTree {
     const ends = new Int32Array(this.ends.length * 2);
     ends.set(this.ends);
     this.ends = scratch.ends = ends;
-  }
-
-  kindOf(node: number): number {
-    const result = this.results[node];
-    return typeof result !== "object" || result === null ? SCALAR : Array.isArray(result) ? SEQUENCE : MAPPING;
-  }
-
-  keyText(node: number): string {
-    return String(this.results[node]);
-  }
-
-  unwrap(node: number): number {
-    let current = node;
-    // One child that spans the rest of the frame and holds the same value: a wrapper.
-    while (this.ends[current]! > current + 1 && this.ends[current + 1] === this.ends[current] && this.results[current + 1] === this.results[current]) current++;
-    return current;
-  }
-
-  expectedItems(node: number): number | undefined {
-    const result = this.results[node];
-    return Array.isArray(result) ? result.length : undefined;
-  }
-
-  isNull(node: number): boolean {
-    return this.results[node] === null;
-  }
-
-  isEmpty(node: number): boolean {
-    if (this.results[node] !== null) return false;
-    const start = this.starts[node]!;
-    const content = contentStart(this.text, start);
-    if (content === start || !this.text.slice(start, content).includes("\n")) return false;
-    return !/^(?:~|null|Null|NULL|!|&|\*)/.test(this.text.slice(content, content + 4));
   }
 }

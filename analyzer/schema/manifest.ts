@@ -23,8 +23,20 @@ const versionSchema = z.union([z.string().min(1), z.number()]).transform((v) => 
 
 export const inputUseSchema = z.enum(["training", "serving", "both"]);
 
+/** Inputs written as a bare name (their field path has no `from`); marked as the schema makes them. */
+const shorthandInputs = new WeakSet<object>();
+
+/** True for an input the manifest wrote as a bare name rather than `{ from: ... }`. */
+export function isShorthandInput(input: object): boolean {
+  return shorthandInputs.has(input);
+}
+
 export const inputSchema = z.union([
-  referenceSchema.transform((from) => ({ from, use: "both" as const, version: undefined as string | undefined })),
+  referenceSchema.transform((from) => {
+    const input = { from, use: "both" as const, version: undefined as string | undefined };
+    shorthandInputs.add(input);
+    return input;
+  }),
   z.strictObject({
     from: referenceSchema,
     use: inputUseSchema.default("both").describe("training | serving | both (default both)"),

@@ -1,12 +1,12 @@
 import type { z } from "zod";
 import { manifestSchema, MANIFEST_KINDS, type Manifest } from "../schema/manifest.js";
-import type { FieldPath, ParsedDocument } from "../parse/parsed-document.js";
+import type { DocumentPlace, FieldPath, ParsedDocument } from "../parse/parsed-document.js";
 import type { Location } from "../types.js";
 
-/** A document that passed the schema, with the document kept for position look-ups. */
+/** A document that passed the schema, with its place kept for position look-ups (not its parsed value). */
 export interface ValidManifest {
   manifest: Manifest;
-  doc: ParsedDocument;
+  doc: DocumentPlace;
 }
 
 /** One schema problem, positioned at the offending field. */
@@ -29,7 +29,7 @@ export function validateDocument(doc: ParsedDocument): { manifest?: ValidManifes
     return { problems: [{ doc, name, fieldPath: "(document)", message: `a manifest must be a mapping of fields, got ${describe(value)}`, location: doc.locate([]) }] };
   }
   const result = manifestSchema.safeParse(value);
-  if (result.success) return { manifest: { manifest: result.data, doc }, problems: [] };
+  if (result.success) return { manifest: { manifest: result.data, doc: doc.place(result.data.kind) }, problems: [] };
   const problems = result.error.issues
     .flatMap((issue) => toProblems(doc, name, value as Record<string, unknown>, issue))
     .sort((a, b) => a.location.line - b.location.line || a.location.column - b.location.column);

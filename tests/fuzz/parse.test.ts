@@ -42,18 +42,56 @@ function paths(value: unknown, prefix: FieldPath = []): FieldPath[] {
   return result;
 }
 
-function reference(text: string): { values: unknown[]; at: (doc: number, path: FieldPath) => { line: number; column: number }; ok: boolean } {
+function reference(text: string): {
+  values: unknown[];
+  at: (doc: number, path: FieldPath) => { line: number; column: number };
+  keyAt: (doc: number, path: FieldPath) => { line: number; column: number };
+  ok: boolean;
+} {
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: true, merge: true, resolveKnownTags: false });
   const list = Array.isArray(docs) ? docs : [];
+  let values: unknown[] = [];
+  let ok = list.every((d) => d.errors.length === 0 && d.warnings.length === 0);
+  try {
+    values = list.map((d) => d.toJS({ maxAliasCount: 1000 }) as unknown);
+  } catch {
+    ok = false; // an alias the reference cannot resolve: not a case to compare
+  }
   return {
-    ok: list.every((d) => d.errors.length === 0 && d.warnings.length === 0),
-    values: list.map((d) => d.toJS({ maxAliasCount: 1000 }) as unknown),
+    ok,
+    values,
     at: (doc, path) => {
       const { line, col } = lineCounter.linePos(locateInYaml(list[doc]!, path).valueOffset);
       return { line, column: col };
     },
+    keyAt: (doc, path) => {
+      const found = locateInYaml(list[doc]!, path);
+      const { line, col } = lineCounter.linePos(found.keyOffset ?? found.valueOffset);
+      return { line, column: col };
+    },
   };
+}
+
+/** Keys that need quotes, look like other scalars, or hold the characters that end a plain key. */
+const awkwardKey = fc.oneof(
+  key,
+  scalarToken,
+  fc.string({ maxLength: 6 }),
+  fc.constantFrom("a b", "a:b", "a: b", "a #b", "a#b", "1.0", "0x1", "007", "true", "null", "~", "", " a", "a ", "-a", "?a", "a,b", "[a]", "{a}", "é", "\\", "'", '"', "a\tb", "*a", "&a", "!a", "%a", "@a", "`a"),
+);
+
+/** One key written plainly, in single or double quotes, with blanks before its colon. */
+const writtenKey = fc.record({ key: awkwardKey, style: fc.constantFrom("plain", "single", "double"), blanks: fc.constantFrom("", " ", "  ", "\t") });
+
+function isPlainKey(key: string): boolean {
+  return /^[A-Za-z0-9_./\\é-][^,[\]{}\n\r\t'"]*$/.test(key) && !/: |:$| #|\s$/.test(key) && !/^(?:~|null|Null|NULL)$/.test(key);
+}
+
+function writeKey({ key, style }: { key: string; style: string }): string {
+  if (style === "double") return JSON.stringify(key);
+  if (style === "single") return `'${key.replaceAll("'", "''")}'`;
+  return key;
 }
 
 describe("parser properties", () => {
@@ -90,6 +128,37 @@ describe("parser properties", () => {
         });
       }),
       { numRuns: runs },
+    );
+  }, timeout);
+
+  it("finds every key and its value however the key is written (YAML, block and flow)", () => {
+    fc.assert(
+      fc.property(fc.array(writtenKey, { minLength: 1, maxLength: 6 }), fc.boolean(), fc.nat(99), (keys, flow, n) => {
+        // Plain style only for keys a plain scalar can spell (the parsers disagree on null,
+        // tagged, anchored, explicit and collection keys, which no manifest has): the rest quoted.
+        fc.pre(!keys.some((k) => k.style === "plain" && !isPlainKey(k.key)));
+        const entries = keys.map((k, i) => `${writeKey(k)}${k.blanks}: ${i % 2 === 0 ? n : `[${n}, x]`}`);
+        const text = flow ? `apiVersion: loopscope/v1\nbody: { ${entries.join(", ")} }\n` : `apiVersion: loopscope/v1\nbody:\n${entries.map((e) => `  ${e}\n`).join("")}`;
+        const expected = reference(text);
+        fc.pre(expected.ok);
+        const parsed = parseSource({ path: "k.yaml", text });
+        expect(parsed.problems).toEqual([]);
+        expect(parsed.documents.map((d) => d.value)).toEqual(expected.values);
+        const doc = parsed.documents[0]!;
+        for (const path of paths(doc.value)) {
+          expect({ path, ...doc.locate(path) }).toEqual({ path, file: "k.yaml", ...expected.at(0, path) });
+          expect({ path, ...doc.locateKey(path) }).toEqual({ path, file: "k.yaml", ...expected.keyAt(0, path) });
+        }
+        // Near misses of each key (a prefix, the key with a blank or a colon after it) are not it.
+        const body = (doc.value as { body: Record<string, unknown> }).body;
+        for (const written of Object.keys(body)) {
+          for (const miss of [written.slice(0, -1), `${written} `, `${written}:`, `${written}\t`]) {
+            if (Object.hasOwn(body, miss)) continue;
+            expect({ miss, ...doc.locate(["body", miss]) }).toEqual({ miss, file: "k.yaml", ...expected.at(0, ["body", miss]) });
+          }
+        }
+      }),
+      { numRuns: runs * 2 },
     );
   }, timeout);
 
