@@ -57,6 +57,8 @@ export interface AnalysisSession {
    * that `finish` has less to do; true while some are left. Call it when otherwise idle.
    */
   resolveSome(limit: number): boolean;
+  /** How many files will be added in all, once the caller knows (shown in progress). */
+  expect(total: number): void;
   finish(): Analysis;
 }
 
@@ -66,7 +68,8 @@ export interface AnalysisSession {
  * on order is sorted in `finish`, so the report is the same bytes as `analyze` gives.
  * `expected` (when known) is the total shown in progress.
  */
-export function startAnalysis(options: AnalyzeOptions = {}, expected = 0): AnalysisSession {
+export function startAnalysis(options: AnalyzeOptions = {}, expectedFiles = 0): AnalysisSession {
+  let expected = expectedFiles;
   const progress = options.onProgress ?? (() => undefined);
   const notices: Notice[] = [];
   const parseProblems: ParseProblem[] = [];
@@ -90,6 +93,7 @@ export function startAnalysis(options: AnalyzeOptions = {}, expected = 0): Analy
       if (++added % 500 === 0) progress({ stage: "parse", done: added, total: Math.max(expected, added) });
     },
     resolveSome: (limit) => estate.resolveSome(limit),
+    expect: (total) => void (expected = total),
     finish: () => finishAnalysis(options, { notices, parseProblems, schemaProblems, estate, files, documents }),
   };
 }

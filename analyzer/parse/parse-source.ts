@@ -6,10 +6,7 @@ import { parseYaml } from "./parse-yaml.js";
 
 export const API_VERSION = "loopscope/v1";
 
-/** True for the file names Loopscope reads as manifests. */
-export function isManifestPath(path: string): boolean {
-  return /\.(ya?ml|json)$/i.test(path);
-}
+export { isManifestPath } from "./manifest-path.js";
 
 /**
  * Parses one source file and decides whether it is a Loopscope manifest at all: a file

@@ -1,10 +1,12 @@
 import { relative, sep } from "node:path";
 import { startAnalysis, type Analysis } from "../../analyzer/index.js";
 import type { Notice } from "../../analyzer/types.js";
-import { filterSources } from "./filter-sources.js";
 import { loadConfig, type LoadedConfig } from "./load-config.js";
-import { listManifestFiles } from "./read-sources.js";
-import { startReader } from "./read-in-background.js";
+import { filterSpec, sourceFilter } from "./filter-sources.js";
+import { ManifestWalk } from "./manifest-walk.js";
+import { MIN_FILES_FOR_THREAD, startReader } from "./read-in-background.js";
+import { readManifestFile, type ListedFile } from "./read-file.js";
+import type { ReadResult } from "./read-worker.js";
 import type { ProgressSink } from "./progress.js";
 import { today } from "./today.js";
 
@@ -30,21 +32,60 @@ export async function analyzePaths(paths: string[], cwd: string, configFile?: st
 async function analyzeListed(paths: string[], cwd: string, configFile: string | undefined, progress: ProgressSink | undefined): Promise<PathsAnalysis> {
   const reader = startReader();
   let loaded: LoadedConfig;
-  let listed: ReturnType<typeof listManifestFiles>;
+  let walk: ManifestWalk;
   try {
     loaded = loadConfig(cwd, configFile);
-    listed = listManifestFiles(paths, cwd);
+    walk = ManifestWalk.start(paths, cwd);
   } catch (error) {
     reader.stop();
     throw error;
   }
-  const { sources: files, excluded } = filterSources(listed.files, loaded, cwd);
-  // Files are parsed as they are read (reading runs on another thread for large estates).
-  const session = startAnalysis({ today: today(), config: loaded.config, onProgress: progress ? (p) => progress.update(p) : undefined }, files.length);
-  const readNotices: Notice[] = [...listed.notices];
-  await reader.read(files, (result) => ("source" in result ? session.add(result.source) : readNotices.push(result.notice)));
+  const filter = filterSpec(loaded, cwd);
+  const keep = sourceFilter(filter) ?? (() => true);
+  // The first files are listed here; a walk that goes on past them is handed to the reader
+  // thread, which lists and reads the rest while this thread parses.
+  const listedHere = walk.next(MIN_FILES_FOR_THREAD);
+  const first = listedHere.filter((file) => keep(file.path));
+  let excluded = listedHere.length - first.length;
+  const session = startAnalysis({ today: today(), config: loaded.config, onProgress: progress ? (p) => progress.update(p) : undefined }, first.length);
+  const readNotices: Notice[] = [];
+  const delivered = new Set<string>();
+  const onResult = (result: ReadResult) => {
+    if ("source" in result) {
+      delivered.add(result.source.path);
+      session.add(result.source);
+    } else {
+      delivered.add(result.notice.file ?? "");
+      readNotices.push(result.notice);
+    }
+  };
+  let walkNotices: Notice[];
+  if (walk.done) {
+    await reader.read(sortByPath(first), onResult);
+    walkNotices = walk.notices;
+  } else {
+    // While the thread starts (about 60 ms), this one reads and parses the first files itself.
+    const own = first.slice(0, READ_WHILE_THE_THREAD_STARTS);
+    for (const file of own) onResult(readManifestFile(file));
+    const walked = await reader.walkAndRead(first.slice(own.length), { state: walk.state(), filter, listed: first.length }, onResult, (count) => session.expect(count));
+    if (walked) {
+      walkNotices = walked.notices;
+      excluded += walked.excluded;
+    } else {
+      // No thread, or it failed: the walk goes on here from where it was handed over (a
+      // copy went to the thread), and what the thread did not deliver is read here.
+      const rest = walk.next();
+      const kept = rest.filter((file) => keep(file.path));
+      excluded += rest.length - kept.length;
+      session.expect(first.length + kept.length);
+      for (const file of [...first, ...kept]) if (!delivered.has(file.path)) onResult(readManifestFile(file));
+      walkNotices = walk.notices;
+    }
+  }
+  // Read notices in path order, as a sorted list gives them, whatever order files were read in.
+  const fileNotices = [...walkNotices, ...sortByFile(readNotices)];
   const analysis = session.finish();
-  const notices: Notice[] = [...readNotices, ...analysis.report.notices];
+  const notices: Notice[] = [...fileNotices, ...analysis.report.notices];
   // `graph` stays lazy (analyze builds it on first access): lint only needs it for SARIF.
   return {
     report: { ...analysis.report, notices },
@@ -62,4 +103,17 @@ export function noManifestsMessage(paths: string[], analysis: PathsAnalysis, cwd
   const config = analysis.loaded.file ? relative(cwd, analysis.loaded.file).split(sep).join("/") : "the config";
   const excluded = analysis.excluded > 0 ? ` (${analysis.excluded} ${analysis.excluded === 1 ? "file was" : "files were"} left out by include/exclude in ${config})` : "";
   return `no Loopscope manifests found in ${paths.join(", ")}${excluded}`;
+}
+
+/** Files this thread reads itself while the reader thread starts: about its start-up's worth. */
+const READ_WHILE_THE_THREAD_STARTS = 100;
+
+const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+function sortByPath(files: ListedFile[]): ListedFile[] {
+  return files.sort((a, b) => byPath(a.path, b.path));
+}
+
+function sortByFile(notices: Notice[]): Notice[] {
+  return notices.sort((a, b) => byPath(a.file ?? "", b.file ?? ""));
 }

@@ -4,23 +4,33 @@ import { Worker } from "node:worker_threads";
 import { readManifestFile, type ListedFile } from "./read-file.js";
 import type { ReaderMessage, ReaderRequest, ReadResult } from "./read-worker.js";
 
+type Walked = Extract<ReaderMessage, { walked: unknown }>["walked"];
+
 /** Below this many files a thread costs more than it saves. */
-const MIN_FILES_FOR_THREAD = 500;
+export const MIN_FILES_FOR_THREAD = 500;
 
 export interface Reader {
   /** Reads `files` and hands each result to `onResult` in list order. */
   read(files: ListedFile[], onResult: (result: ReadResult) => void): Promise<void>;
+  /**
+   * On the thread: reads `files`, then goes on with the walk, reading what it finds. Resolves
+   * with the walk's notices and what the globs left out, or undefined when there is no thread
+   * or it failed (the caller then goes on with its own copy of the walk; `onResult` may
+   * have had some files).
+   */
+  walkAndRead(files: ListedFile[], walk: NonNullable<ReaderRequest["walk"]>, onResult: (result: ReadResult) => void, onListed: (count: number) => void): Promise<Walked | undefined>;
   /** Stops the thread if it is still there (the walk failed, or nothing was read). */
   stop(): void;
 }
 
 /**
- * Starts the reader thread at once, before the folders are walked, so that its start-up
- * (about 70 ms) overlaps the walk instead of the parsing waiting for it. Large estates are
- * then read on that thread, so reading (about a fifth of a 10,000-file lint when done in
- * line) overlaps the parsing of what has already arrived; fewer than 500 files are read here
- * and the thread is stopped. Without the compiled worker (running from TypeScript sources)
- * or if the thread fails, the rest is read here: the results are the same either way.
+ * Starts the reader thread at once, so that its start-up (about 60 ms) overlaps the first
+ * files' listing and parsing instead of the parsing waiting for it. Large estates are then
+ * read on that thread, so reading (about a fifth of a 10,000-file lint when done in line)
+ * overlaps the parsing of what has already arrived: `read` for a list, `walkAndRead` for a
+ * walk handed over part way (analyze-paths.ts). Fewer than 500 files are read here and the
+ * thread is stopped. Without the compiled worker (running from TypeScript sources) or if the
+ * thread fails, the rest is read here: the results are the same either way.
  */
 export function startReader(script = new URL("./read-worker.js", import.meta.url)): Reader {
   let worker: Worker | undefined;
@@ -50,6 +60,34 @@ export function startReader(script = new URL("./read-worker.js", import.meta.url
       if (!thread) stop();
       worker = undefined;
       return readWith(thread, files, onResult);
+    },
+    walkAndRead(files, walk, onResult, onListed) {
+      const thread = alive ? worker : undefined;
+      worker = undefined;
+      if (!thread) return Promise.resolve(undefined);
+      return new Promise((resolve) => {
+        let walked: Walked | undefined;
+        let finished = false;
+        const finish = () => {
+          if (finished) return;
+          finished = true;
+          void thread.terminate();
+          resolve(walked);
+        };
+        thread.on("message", (message: ReaderMessage) => {
+          if (finished) return;
+          if ("done" in message) return finish();
+          if ("walked" in message) walked = message.walked;
+          else if ("batch" in message) {
+            if (message.listed !== undefined) onListed(message.listed);
+            for (const result of message.batch) onResult(result);
+          }
+        });
+        thread.on("error", finish);
+        thread.on("exit", finish);
+        thread.ref();
+        thread.postMessage({ files, walk } satisfies ReaderRequest);
+      });
     },
   };
 }

@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -6,9 +6,12 @@ import { describe, expect, it } from "vitest";
 import { generateEstate } from "../../bench/generate.js";
 import { analyze } from "../../analyzer/index.js";
 import { formatJson } from "../../analyzer/report/json.js";
-import { readSources } from "../../src/io/read-sources.js";
+import { listManifestFiles, readSources } from "../../src/io/read-sources.js";
+import { readManifestFile } from "../../src/io/read-file.js";
 import { runCli } from "../helpers/run-cli.js";
 import { startReader } from "../../src/io/read-in-background.js";
+import { filterSources } from "../../src/io/filter-sources.js";
+import { loadConfig } from "../../src/io/load-config.js";
 
 /**
  * Estates of 500 files or more are read on a worker thread while the main thread parses
@@ -29,6 +32,16 @@ describe("reading a large estate on a worker thread", () => {
     writeFileSync(locked, "apiVersion: loopscope/v1\nkind: Model\nname: locked\n");
     chmodSync(locked, 0o000);
 
+    // Notices from the walk, in folders listed by this thread and by the reader thread: "team-0000-x"
+    // is walked after "team-0000/" but sorts before it as a path.
+    for (const folder of ["aaa", "team-0000-x", "zzz"]) {
+      mkdirSync(join(dir, folder));
+      symlinkSync("missing.yaml", join(dir, folder, "broken.yaml"));
+      writeFileSync(join(dir, folder, "bad.yaml"), Buffer.from([0x61, 0x3a, 0x20, 0xff, 0x0a]));
+    }
+    symlinkSync("..", join(dir, "zzz", "up"));
+    writeFileSync(join(dir, "team-0000", "zz-bad.yaml"), Buffer.from([0x61, 0x3a, 0x20, 0xff, 0x0a]));
+
     const cli = runCli(["lint", ".", "--format", "json", "--fail-on", "never"], { cwd: dir });
     expect(cli.stderr).toBe("");
     expect(cli.code).toBe(0);
@@ -39,7 +52,24 @@ describe("reading a large estate on a worker thread", () => {
     const expected = formatJson({ ...report, notices: [...read.notices, ...report.notices] });
     expect(read.sources.length).toBeGreaterThan(500);
     expect(read.notices.some((n) => n.file === "not-utf8.yaml")).toBe(true);
+    expect(read.notices.map((n) => n.file)).toEqual(["aaa/broken.yaml", "team-0000-x/broken.yaml", "zzz/broken.yaml", "aaa/bad.yaml", "not-utf8.yaml", "team-0000-x/bad.yaml", "team-0000/zz-bad.yaml", "zzz/bad.yaml"]);
     expect(cli.stdout).toBe(expected);
+
+    // The config's globs, applied by whichever thread found the file.
+    writeFileSync(join(dir, "loopscope.config.yaml"), "exclude:\n  - team-0001/**\n  - zzz/**\n");
+    const filtered = runCli(["lint", ".", "--format", "json", "--fail-on", "never"], { cwd: dir });
+    expect(filtered.stderr).toBe("");
+    // In line, as the CLI did before handing walks to the thread: list, keep, read in path order.
+    const loaded = loadConfig(dir);
+    const listed = listManifestFiles(["."], dir);
+    const keptFiles = filterSources(listed.files, loaded, dir).sources;
+    expect(keptFiles.length).toBeLessThan(listed.files.length);
+    const reads = keptFiles.map(readManifestFile);
+    const keptSources = reads.flatMap((r) => ("source" in r ? [r.source] : []));
+    const keptReport = analyze(keptSources, { today: "2026-11-28", config: loaded.config }).report;
+    const keptNotices = [...listed.notices, ...reads.flatMap((r) => ("notice" in r ? [r.notice] : [])), ...keptReport.notices];
+    expect(keptNotices.some((n) => n.file === "zzz/broken.yaml")).toBe(true);
+    expect(filtered.stdout).toBe(formatJson({ ...keptReport, notices: keptNotices }));
   }, 60_000);
 });
 

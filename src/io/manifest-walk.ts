@@ -1,0 +1,176 @@
+import { readdirSync, realpathSync, statSync } from "node:fs";
+import { relative, resolve, sep } from "node:path";
+import type { Notice } from "../../analyzer/types.js";
+import { isManifestPath } from "../../analyzer/parse/manifest-path.js";
+import { UsageError } from "../exit-codes.js";
+import { describeError, type ListedFile } from "./read-file.js";
+
+const SKIPPED_DIRECTORIES = new Set(["node_modules", ".git"]);
+
+
+const FILE = 0;
+const DIRECTORY = 1;
+const SYMLINK = 2;
+
+/** A folder being listed: its entries, sorted by name, and the next one to look at. */
+interface Frame {
+  directory: string;
+  /** The folder's display path ("." for cwd itself). */
+  folder: string;
+  names: string[];
+  kinds: number[];
+  next: number;
+}
+
+/** A path given on the command line, as it was found when the walk started. */
+type Root = { absolute: string; kind: "directory" | "file" } | { absolute: string; kind: "notice"; message: string };
+
+/** Everything a walk needs to go on elsewhere (plain data: it is posted to the reader thread). */
+export interface WalkState {
+  cwd: string;
+  roots: Root[];
+  nextRoot: number;
+  frames: Frame[];
+  seenDirectories: string[];
+  seenFiles: string[];
+  notices: Notice[];
+}
+
+/**
+ * The walk of the paths given on the command line: folders recursively (skipping
+ * node_modules and .git, following symlinks, each real folder once so symlink loops end),
+ * files as given; each file once. Display paths are POSIX and relative to `cwd`.
+ *
+ * It can stop after some files and go on later, even on another thread (`state`, `resume`):
+ * the CLI lists the first files itself and hands the rest of a large walk to the reader
+ * thread, so that the parsing thread never waits for the folders to be listed. The walk
+ * visits folders in the same order wherever it runs, so its notices come in the same order.
+ */
+export class ManifestWalk {
+  private readonly seenDirectories: Set<string>;
+  private readonly seenFiles: Set<string>;
+
+  private constructor(private readonly s: WalkState) {
+    this.seenDirectories = new Set(s.seenDirectories);
+    this.seenFiles = new Set(s.seenFiles);
+  }
+
+  /** Looks at every given path now: one that does not exist is a usage error before anything is read. */
+  static start(paths: string[], cwd: string): ManifestWalk {
+    const roots: Root[] = paths.map((given) => {
+      const absolute = resolve(cwd, given);
+      try {
+        return { absolute, kind: statSync(absolute).isDirectory() ? "directory" : "file" };
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === "ENOENT" || code === "ENOTDIR") throw new UsageError(`${given}: no such file or folder (${code})`);
+        return { absolute, kind: "notice", message: `cannot read (${describeError(error)}); skipped` };
+      }
+    });
+    return new ManifestWalk({ cwd, roots, nextRoot: 0, frames: [], seenDirectories: [], seenFiles: [], notices: [] });
+  }
+
+  static resume(state: WalkState): ManifestWalk {
+    return new ManifestWalk(state);
+  }
+
+  get done(): boolean {
+    return this.s.frames.length === 0 && this.s.nextRoot >= this.s.roots.length;
+  }
+
+  /** What could not be walked (folders that cannot be read, broken symlinks), in walk order. */
+  get notices(): Notice[] {
+    return this.s.notices;
+  }
+
+  state(): WalkState {
+    return { ...this.s, seenDirectories: [...this.seenDirectories], seenFiles: [...this.seenFiles] };
+  }
+
+  /** Lists up to `limit` more files (fewer once the walk ends). */
+  next(limit = Infinity): ListedFile[] {
+    const found: ListedFile[] = [];
+    const add = (path: string, absolute: string) => {
+      if (this.seenFiles.has(path)) return;
+      this.seenFiles.add(path);
+      found.push({ path, absolute });
+    };
+    const { frames, roots } = this.s;
+    while (found.length < limit) {
+      const frame = frames[frames.length - 1];
+      if (!frame) {
+        const root = roots[this.s.nextRoot++];
+        if (!root) break;
+        if (root.kind === "notice") this.s.notices.push({ file: this.display(root.absolute), message: root.message });
+        else if (root.kind === "directory") this.enter(root.absolute);
+        else add(this.display(root.absolute), root.absolute);
+        continue;
+      }
+      if (frame.next >= frame.names.length) {
+        frames.pop();
+        continue;
+      }
+      const i = frame.next++;
+      const name = frame.names[i]!;
+      // `directory` is absolute and normalised (resolve, then names appended), so joining is appending.
+      const full = frame.directory.endsWith(sep) ? frame.directory + name : frame.directory + sep + name;
+      // A file's display path is its folder's plus its name: path.relative per file was a third of the walk.
+      const path = frame.folder === "." ? name : `${frame.folder}/${name}`;
+      const kind = frame.kinds[i];
+      if (kind === DIRECTORY) {
+        if (!SKIPPED_DIRECTORIES.has(name)) this.enter(full);
+      } else if (kind === SYMLINK) {
+        let target;
+        try {
+          target = statSync(full);
+        } catch (error) {
+          this.s.notices.push({ file: path, message: `${(error as NodeJS.ErrnoException).code === "ELOOP" ? "symlink loop" : "broken symlink"} (${describeError(error)}); skipped` });
+          continue;
+        }
+        if (target.isDirectory()) {
+          if (!SKIPPED_DIRECTORIES.has(name)) this.enter(full);
+        } else if (isManifestPath(name)) add(path, full);
+      } else if (isManifestPath(name)) {
+        // Regular files and anything else with a manifest name (a FIFO, a socket): the reader decides.
+        add(path, full);
+      }
+    }
+    return found;
+  }
+
+  private enter(directory: string): void {
+    let real: string;
+    try {
+      // One realpath(3) call; the JS realpathSync lstat()s every component of every folder.
+      real = realpathSync.native(directory);
+    } catch (error) {
+      this.s.notices.push({ file: this.display(directory), message: `cannot resolve this folder (${describeError(error)}); skipped` });
+      return;
+    }
+    if (this.seenDirectories.has(real)) return; // a symlink loop, or the same folder twice
+    this.seenDirectories.add(real);
+    let entries;
+    try {
+      entries = readdirSync(directory, { withFileTypes: true });
+    } catch (error) {
+      this.s.notices.push({ file: this.display(directory), message: `cannot read this folder (${describeError(error)}); skipped` });
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const names = entries.map((entry) => entry.name);
+    const kinds = entries.map((entry) => (entry.isDirectory() ? DIRECTORY : entry.isSymbolicLink() ? SYMLINK : FILE));
+    this.s.frames.push({ directory, folder: this.display(directory), names, kinds, next: 0 });
+  }
+
+  private display(absolute: string): string {
+    const rel = relative(this.s.cwd, absolute);
+    return (rel === "" ? "." : rel).split(sep).join("/");
+  }
+}
+
+/** The whole walk at once: files sorted by display path, and the notices. */
+export function listManifestFiles(paths: string[], cwd: string): { files: ListedFile[]; notices: Notice[] } {
+  const walk = ManifestWalk.start(paths, cwd);
+  const files = walk.next().sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { files, notices: walk.notices };
+}
