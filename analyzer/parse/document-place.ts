@@ -19,7 +19,7 @@ export abstract class FilePositions {
   abstract find(root: number, index: number, path: FieldPath): Located;
 
   at(offset: number): Location {
-    return { file: this.file, ...(this.lines ??= new LineIndex(this.text)).position(offset) };
+    return (this.lines ??= new LineIndex(this.text)).locate(this.file, offset);
   }
 }
 

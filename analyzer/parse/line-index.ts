@@ -14,7 +14,18 @@ export class LineIndex {
     for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) this.starts[line++] = i + 1;
   }
 
-  position(offset: number): { line: number; column: number } {
+  /**
+   * The location of `offset` in `file`, made as one literal: `{ file, ...position }` builds
+   * it key by key and keeps line and column in a second, out-of-object store (120 bytes a
+   * location instead of 48; 40,000 locations live to the end of a 10,000-model lint).
+   */
+  locate(file: string, offset: number): { file: string; line: number; column: number } {
+    const line = this.lineOf(offset);
+    return { file, line: line + 1, column: offset - this.starts[line]! + 1 };
+  }
+
+  /** 0-based line of `offset`. */
+  private lineOf(offset: number): number {
     let lo = 0;
     let hi = this.starts.length - 1;
     while (lo < hi) {
@@ -22,6 +33,6 @@ export class LineIndex {
       if (this.starts[mid]! <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo + 1, column: offset - this.starts[lo]! + 1 };
+    return lo;
   }
 }

@@ -15,7 +15,7 @@ import { FilePositions, PlacedDocument } from "./document-place.js";
  */
 export function parseJson(file: string, text: string): ParsedFile {
   let lines: LineIndex | undefined;
-  const at = (offset: number): Location => ({ file, ...(lines ??= new LineIndex(text)).position(offset) });
+  const at = (offset: number): Location => (lines ??= new LineIndex(text)).locate(file, offset);
   let value: unknown;
   try {
     value = JSON.parse(text);

@@ -31,7 +31,7 @@ class TooManyDocuments extends Error {
  * reports each broken document separately (parse-yaml-recovering.ts).
  */
 export function parseYaml(file: string, text: string): ParsedFile {
-  const at = (offset: number): Location => ({ file, ...new LineIndex(text).position(offset) });
+  const at = (offset: number): Location => new LineIndex(text).locate(file, offset);
   const recorder = new FrameRecorder(
     text,
     (position, count) => {

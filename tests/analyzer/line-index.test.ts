@@ -20,15 +20,15 @@ describe("line index", () => {
       fc.property(text, fc.nat(), (value, seed) => {
         const index = new LineIndex(value);
         const offsets = [0, value.length, seed % (value.length + 1), value.indexOf("\n") + 1, value.lastIndexOf("\n")];
-        for (const offset of offsets) if (offset >= 0 && offset <= value.length) expect(index.position(offset)).toEqual(naive(value, offset));
+        for (const offset of offsets) if (offset >= 0 && offset <= value.length) expect(index.locate("f.yaml", offset)).toStrictEqual({ file: "f.yaml", ...naive(value, offset) });
       }),
       { numRuns: 300 },
     );
   });
 
   it("handles a text without newlines, and one that ends with one", () => {
-    expect(new LineIndex("abc").position(2)).toEqual({ line: 1, column: 3 });
-    expect(new LineIndex("a\n").position(2)).toEqual({ line: 2, column: 1 });
-    expect(new LineIndex("").position(0)).toEqual({ line: 1, column: 1 });
+    expect(new LineIndex("abc").locate("f", 2)).toStrictEqual({ file: "f", line: 1, column: 3 });
+    expect(new LineIndex("a\n").locate("f", 2)).toStrictEqual({ file: "f", line: 2, column: 1 });
+    expect(new LineIndex("").locate("f", 0)).toStrictEqual({ file: "f", line: 1, column: 1 });
   });
 });
