@@ -7,7 +7,7 @@ import type { Finding } from "../types.js";
 import { applyAcknowledgements, collectAcknowledgements } from "./acknowledge.js";
 import { fingerprint } from "./fingerprint.js";
 import { demote, ruleSettings, type EngineConfig } from "./settings.js";
-import { cmp, compareFindings, sortedUniqueLocations, sortInPlace } from "./sort.js";
+import { cmp, sortedUniqueLocations, sortFindings, sortInPlace } from "./sort.js";
 
 export interface RunRulesInput {
   rules: readonly Rule[];
@@ -52,7 +52,7 @@ export function runRules(input: RunRulesInput): Finding[] {
   run(input.rules.filter((rule) => !rule.after), findings);
   applyAcknowledgements(findings, acknowledgements);
   run(input.rules.filter((rule) => rule.after), findings);
-  return dedupe(findings).sort(compareFindings);
+  return sortFindings(dedupe(findings));
 }
 
 function toFinding(rule: string, severity: Finding["severity"], draft: FindingDraft): Finding {

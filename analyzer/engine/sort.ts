@@ -15,6 +15,45 @@ export function compareFindings(a: Finding, b: Finding): number {
   return cmp(a.rule, b.rule) || cmp(a.fingerprint, b.fingerprint);
 }
 
+/**
+ * `findings.sort(compareFindings)`, the same order, for long lists: each finding's first
+ * file is turned into its rank among the files once, so the sort compares numbers where
+ * the comparator compared paths that share long prefixes (3.5 million comparisons at
+ * 50,000 models), and rules by their rank too.
+ */
+export function sortFindings(findings: Finding[]): Finding[] {
+  const n = findings.length;
+  if (n <= SHORT) return sortInPlace(findings, compareFindings);
+  const files = new Set<string>();
+  for (const finding of findings) {
+    const first = finding.locations[0];
+    if (first) files.add(first.file);
+  }
+  const rankOf = new Map<string, number>();
+  [...files].sort().forEach((file, i) => rankOf.set(file, i + 1));
+  // Findings without a location come last (a rank past every file's), as in compareFindings.
+  const rank = new Int32Array(n).fill(files.size + 1);
+  const line = new Float64Array(n);
+  const column = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const first = findings[i]!.locations[0];
+    if (!first) continue;
+    rank[i] = rankOf.get(first.file)!;
+    line[i] = first.line;
+    column[i] = first.column;
+  }
+  // Many findings share a first location (a model's pairs): rules are ranked too, and only
+  // findings of one rule at one place compare fingerprints.
+  const rules = [...new Set(findings.map((f) => f.rule))].sort();
+  const ruleRank = new Map(rules.map((rule, i) => [rule, i]));
+  const byRule = Int32Array.from(findings, (f) => ruleRank.get(f.rule)!);
+  const order = Array.from({ length: n }, (_, i) => i);
+  order.sort((a, b) => rank[a]! - rank[b]! || line[a]! - line[b]! || column[a]! - column[b]! || byRule[a]! - byRule[b]! || cmp(findings[a]!.fingerprint, findings[b]!.fingerprint));
+  const sorted = order.map((i) => findings[i]!);
+  for (let i = 0; i < n; i++) findings[i] = sorted[i]!;
+  return findings;
+}
+
 /** Sorted, each place once; `owned` lets it sort the given array in place instead of a copy. */
 export function sortedUniqueLocations(locations: Location[], owned = false): Location[] {
   const sorted = sortInPlace(owned ? locations : [...locations], compareLocations);

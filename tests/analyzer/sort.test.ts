@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { sortedUniqueLocations, sortInPlace } from "../../analyzer/engine/sort.js";
-import type { Location } from "../../analyzer/types.js";
+import { compareFindings, sortedUniqueLocations, sortFindings, sortInPlace } from "../../analyzer/engine/sort.js";
+import type { Finding, Location } from "../../analyzer/types.js";
 
 // Report order must not depend on which sort ran: short arrays are sorted by insertion,
 // long ones by Array.prototype.sort, and both must give the same, stable order.
@@ -31,6 +31,27 @@ describe("sortedUniqueLocations", () => {
         const input = locations.slice();
         expect(sortedUniqueLocations(input).map(key)).toEqual(expected.map(key));
         expect(input).toEqual(locations);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe("sortFindings", () => {
+  it("gives the comparator's order: location (files with shared prefixes), then rule, then fingerprint; findings without a location last", () => {
+    const location = fc.record({ file: fc.constantFrom("a.yaml", "a.yaml.json", "a/b.yaml", "a-b.yaml", "team/m/x.yaml", "team/m/x.yml", "é.yaml"), line: fc.integer({ min: 1, max: 3 }), column: fc.integer({ min: 1, max: 3 }) });
+    const finding = fc.record({
+      rule: fc.constantFrom("shared-outcome", "unused-output", "missing-owner"),
+      locations: fc.array(location, { maxLength: 2 }),
+      fingerprint: fc.string({ minLength: 1, maxLength: 4 }),
+    });
+    fc.assert(
+      fc.property(fc.array(finding, { minLength: 17, maxLength: 80 }), (drafts) => {
+        const findings = drafts.map((d) => ({ ...d, severity: "info", message: "", models: [], nodes: [] }) as Finding);
+        const expected = findings.slice().sort(compareFindings);
+        const sorted = findings.slice();
+        expect(sortFindings(sorted)).toBe(sorted);
+        expect(sorted).toEqual(expected);
       }),
       { numRuns: 300 },
     );
