@@ -57,7 +57,7 @@ export interface AnalysisSession {
    * that `finish` has less to do; true while some are left. Call it when otherwise idle.
    */
   resolveSome(limit: number): boolean;
-  /** How many files will be added in all, once the caller knows (shown in progress). */
+  /** How many files will be added in all (shown in progress); 0 while the caller does not know. */
   expect(total: number): void;
   finish(): Analysis;
 }
@@ -66,7 +66,7 @@ export interface AnalysisSession {
  * The same analysis as `analyze`, for callers that read files while earlier ones are parsed
  * (the CLI reads in a worker thread). Files may come in any order: everything that depends
  * on order is sorted in `finish`, so the report is the same bytes as `analyze` gives.
- * `expected` (when known) is the total shown in progress.
+ * `expectedFiles` (when known; 0 when not) is the total shown in progress.
  */
 export function startAnalysis(options: AnalyzeOptions = {}, expectedFiles = 0): AnalysisSession {
   let expected = expectedFiles;
@@ -90,7 +90,7 @@ export function startAnalysis(options: AnalyzeOptions = {}, expectedFiles = 0): 
         if (result.manifest) estate.add(result.manifest);
         for (const problem of result.problems) schemaProblems.push(problem);
       }
-      if (++added % 500 === 0) progress({ stage: "parse", done: added, total: Math.max(expected, added) });
+      if (++added % 500 === 0) progress({ stage: "parse", done: added, total: expected > 0 ? Math.max(expected, added) : 0 });
     },
     resolveSome: (limit) => estate.resolveSome(limit),
     expect: (total) => void (expected = total),

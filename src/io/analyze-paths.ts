@@ -67,7 +67,10 @@ async function analyzeListed(paths: string[], cwd: string, configFile: string | 
     // While the thread starts (about 60 ms), this one reads and parses the first files itself.
     const own = first.slice(0, READ_WHILE_THE_THREAD_STARTS);
     for (const file of own) onResult(readManifestFile(file));
-    const walked = await reader.walkAndRead(first.slice(own.length), { state: walk.state(), filter, listed: first.length }, onResult, (count) => session.expect(count));
+    // The thread walks as it reads, so how many files there are is known only at the end:
+    // progress shows the count alone until then.
+    session.expect(0);
+    const walked = await reader.walkAndRead(first.slice(own.length), { state: walk.state(), filter, listed: first.length }, onResult);
     if (walked) {
       walkNotices = walked.notices;
       excluded += walked.excluded;

@@ -63,7 +63,9 @@ export function terminalProgress(options: ProgressOptions): ProgressSink {
       if (t - start < delay || t - lastDraw < 100) return;
       lastDraw = t;
       shown = true;
-      const count = progress.total > 1 && progress.done > 0 ? ` ${progress.done.toLocaleString("en-US")}/${progress.total.toLocaleString("en-US")}` : "";
+      // A total of 0 is not known yet (the folders are still being walked): the count alone.
+      const done = progress.done.toLocaleString("en-US");
+      const count = progress.done <= 0 ? "" : progress.total > 1 ? ` ${done}/${progress.total.toLocaleString("en-US")}` : progress.total === 0 ? ` ${done}` : "";
       options.write(`\r\x1b[Kloopscope: ${STAGES[progress.stage] ?? progress.stage}${count}…`);
     },
     done() {

@@ -18,7 +18,7 @@ export interface Reader {
    * or it failed (the caller then goes on with its own copy of the walk; `onResult` may
    * have had some files).
    */
-  walkAndRead(files: ListedFile[], walk: NonNullable<ReaderRequest["walk"]>, onResult: (result: ReadResult) => void, onListed: (count: number) => void): Promise<Walked | undefined>;
+  walkAndRead(files: ListedFile[], walk: NonNullable<ReaderRequest["walk"]>, onResult: (result: ReadResult) => void): Promise<Walked | undefined>;
   /** Stops the thread if it is still there (the walk failed, or nothing was read). */
   stop(): void;
 }
@@ -61,7 +61,7 @@ export function startReader(script = new URL("./read-worker.js", import.meta.url
       worker = undefined;
       return readWith(thread, files, onResult);
     },
-    walkAndRead(files, walk, onResult, onListed) {
+    walkAndRead(files, walk, onResult) {
       const thread = alive ? worker : undefined;
       worker = undefined;
       if (!thread) return Promise.resolve(undefined);
@@ -78,10 +78,7 @@ export function startReader(script = new URL("./read-worker.js", import.meta.url
           if (finished) return;
           if ("done" in message) return finish();
           if ("walked" in message) walked = message.walked;
-          else if ("batch" in message) {
-            if (message.listed !== undefined) onListed(message.listed);
-            for (const result of message.batch) onResult(result);
-          }
+          else if ("batch" in message) for (const result of message.batch) onResult(result);
         });
         thread.on("error", finish);
         thread.on("exit", finish);

@@ -15,9 +15,8 @@ import { readManifestFile, type ListedFile } from "./read-file.js";
 export type ReadResult = ReturnType<typeof readManifestFile>;
 export type ReaderMessage =
   | { ready: true }
-  /** `listed`: files found so far that the config keeps, when walking (the total for progress). */
-  | { batch: ReadResult[]; listed?: number | undefined }
-  /** The end of a walk: its notices (all of them, the main thread's part first) and what the globs left out. */
+  | { batch: ReadResult[] }
+  /** The end of a walk: its notices (all of them, the main thread's part first), what the globs left out, and what they kept. */
   | { walked: { notices: Notice[]; excluded: number; listed: number } }
   | { done: true };
 export interface ReaderRequest {
@@ -39,7 +38,7 @@ parentPort!.once("message", ({ files, walk }: ReaderRequest) => {
   let limit = FIRST_BATCH_FILES;
   let listed = walk?.listed;
   const post = () => {
-    parentPort!.postMessage({ batch, listed } satisfies ReaderMessage);
+    parentPort!.postMessage({ batch } satisfies ReaderMessage);
     batch = [];
     chars = 0;
     limit = BATCH_FILES;

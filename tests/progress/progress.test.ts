@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { terminalProgress } from "../../src/io/progress.js";
 
-function run(options: { isTTY?: boolean; env?: Record<string, string>; quiet?: boolean }, steps: [number, number][]) {
+function run(options: { isTTY?: boolean; env?: Record<string, string>; quiet?: boolean; total?: number }, steps: [number, number][]) {
   let clock = 0;
   const out: string[] = [];
   const sink = terminalProgress({ write: (t) => out.push(t), isTTY: options.isTTY ?? true, env: options.env ?? {}, quiet: options.quiet, now: () => clock });
   for (const [time, done] of steps) {
     clock = time;
-    sink.update({ stage: "parse", done, total: 11_000 });
+    sink.update({ stage: "parse", done, total: options.total ?? 11_000 });
   }
   sink.done();
   return out;
@@ -20,6 +20,10 @@ describe("CLI progress", () => {
       "\r\x1b[Kloopscope: reading manifests 2,000/11,000…",
       "\r\x1b[K",
     ]);
+  });
+
+  it("shows the count alone while the total is not known (0)", () => {
+    expect(run({ total: 0 }, [[600, 1000], [800, 2000]])).toEqual(["\r\x1b[Kloopscope: reading manifests 1,000…", "\r\x1b[Kloopscope: reading manifests 2,000…", "\r\x1b[K"]);
   });
 
   it("prints nothing for a short run", () => {
