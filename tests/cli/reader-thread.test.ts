@@ -9,6 +9,7 @@ import { formatJson } from "../../analyzer/report/json.js";
 import { listManifestFiles, readSources } from "../../src/io/read-sources.js";
 import { readManifestFile } from "../../src/io/read-file.js";
 import { runCli } from "../helpers/run-cli.js";
+import { main } from "../../src/cli.js";
 import { startReader } from "../../src/io/read-in-background.js";
 import { filterSources } from "../../src/io/filter-sources.js";
 import { loadConfig } from "../../src/io/load-config.js";
@@ -70,6 +71,37 @@ describe("reading a large estate on a worker thread", () => {
     const keptNotices = [...listed.notices, ...reads.flatMap((r) => ("notice" in r ? [r.notice] : [])), ...keptReport.notices];
     expect(keptNotices.some((n) => n.file === "zzz/broken.yaml")).toBe(true);
     expect(filtered.stdout).toBe(formatJson({ ...keptReport, notices: keptNotices }));
+  }, 60_000);
+});
+
+describe("a large walk without the reader thread", () => {
+  it("is finished on the main thread from where it was handed over: the same report as the CLI's, byte for byte", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "loopscope-reader-none-"));
+    for (const source of generateEstate({ models: 600, seed: 11 })) {
+      const path = join(dir, source.path);
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, source.text);
+    }
+    for (const folder of ["aaa", "zzz"]) {
+      mkdirSync(join(dir, folder));
+      symlinkSync("missing.yaml", join(dir, folder, "broken.yaml"));
+      writeFileSync(join(dir, folder, "bad.yaml"), Buffer.from([0x61, 0x3a, 0x20, 0xff, 0x0a]));
+    }
+    const cli = runCli(["lint", ".", "--format", "json", "--fail-on", "never"], { cwd: dir });
+    expect(cli.code).toBe(0);
+    // In process, from the TypeScript sources, there is no compiled reader thread to start.
+    let stdout = "";
+    const code = await main(["lint", ".", "--format", "json", "--fail-on", "never"], {
+      stdout: (text) => void (stdout += typeof text === "string" ? text : new TextDecoder().decode(text)),
+      stderr: () => undefined,
+      cwd: dir,
+      isTTY: false,
+      stderrIsTTY: false,
+      env: { LOOPSCOPE_TODAY: "2026-11-28" },
+    });
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).summary.files).toBeGreaterThan(500);
+    expect(stdout).toBe(cli.stdout);
   }, 60_000);
 });
 
