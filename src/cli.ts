@@ -4,6 +4,7 @@ import { EXIT, UsageError } from "./exit-codes.js";
 import { standardOutput } from "./io/standard-output.js";
 
 import { VERSION } from "../analyzer/version.js";
+import { visible } from "../analyzer/report/visible-text.js";
 
 function helpText(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -53,7 +54,7 @@ export async function main(argv: string[], io: CommandIO = processIO()): Promise
     return await command.run(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`loopscope ${name}: ${error.message}\n`);
+      io.stderr(`loopscope ${name}: ${visible(error.message)}\n`);
       return EXIT.usage;
     }
     io.stderr(`loopscope ${name}: internal error (please report it): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

@@ -1,4 +1,5 @@
 import type { SqlValue } from "sql.js";
+import { visible } from "../report/visible-text.js";
 import { formatTable } from "./format-table.js";
 import type { RunDiff, RunFinding, RunSummary } from "./read-runs.js";
 
@@ -30,6 +31,6 @@ export function formatHistory(runs: readonly RunSummary[], diff: RunDiff | undef
 function section(title: string, findings: readonly RunFinding[]): string {
   if (findings.length === 0) return `\n${title}: none\n`;
   const width = Math.max(...findings.map((f) => f.severity.length));
-  const lines = findings.map((f) => `  ${f.severity.padEnd(width)}  ${f.rule}  ${f.message}${f.acknowledged ? " (acknowledged)" : ""}\n      ${f.fingerprint}${f.file ? `  ${f.file}${f.line ? `:${f.line}` : ""}` : ""}`);
+  const lines = findings.map((f) => `  ${f.severity.padEnd(width)}  ${f.rule}  ${visible(f.message)}${f.acknowledged ? " (acknowledged)" : ""}\n      ${f.fingerprint}${f.file ? `  ${visible(f.file)}${f.line ? `:${f.line}` : ""}` : ""}`);
   return `\n${title} (${findings.length}):\n${lines.join("\n")}\n`;
 }

@@ -1,9 +1,10 @@
 import type { SqlValue } from "sql.js";
+import { visible } from "../report/visible-text.js";
 
-/** A plain-text table: header, dashes, rows; numbers right-aligned; NULL shown as NULL. */
+/** A plain-text table: header, dashes, rows; numbers right-aligned; NULL shown as NULL; line breaks as ⏎ and other control characters as escapes. */
 export function formatTable(columns: readonly string[], rows: readonly SqlValue[][]): string {
   const cell = (value: SqlValue | undefined): string =>
-    value === null || value === undefined ? "NULL" : value instanceof Uint8Array ? `<${value.length} bytes>` : String(value).replace(/\r?\n/g, "⏎");
+    value === null || value === undefined ? "NULL" : value instanceof Uint8Array ? `<${value.length} bytes>` : visible(String(value).replace(/\r?\n/g, "⏎"));
   const cells = rows.map((row) => columns.map((_c, i) => cell(row[i])));
   const numeric = columns.map((_c, i) => rows.length > 0 && rows.every((row) => typeof row[i] === "number" || row[i] === null));
   const widths = columns.map((c, i) => Math.max(c.length, ...cells.map((row) => (row[i] ?? "").length)));

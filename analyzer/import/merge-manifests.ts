@@ -1,4 +1,5 @@
 import { Document, isMap, isScalar, isSeq, parseAllDocuments, type YAMLMap, type YAMLSeq } from "yaml";
+import { nestingProblem } from "../parse/nesting-guard.js";
 import type { Notice } from "../types.js";
 import type { ImportedDocument, ImportedFile } from "./imported-file.js";
 import { headerComment, joinDocuments } from "./render-manifests.js";
@@ -23,6 +24,8 @@ export interface MergeResult {
  */
 export function mergeImportedFile(existingText: string, file: ImportedFile, path: string): MergeResult {
   const notices: Notice[] = [];
+  const deep = nestingProblem(existingText);
+  if (deep) return { text: undefined, notices: [{ file: path, line: deep.line, column: deep.column, message: `cannot merge into this file (${deep.message}); it was left unchanged` }] };
   const docs = parseAllDocuments(existingText);
   const broken = docs.find((d) => d.errors.length > 0);
   if (!(docs instanceof Array) || broken) {

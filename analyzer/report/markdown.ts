@@ -7,6 +7,7 @@ import type { BaselineComparison } from "../engine/baseline.js";
 import type { Finding, Report, Severity } from "../types.js";
 import { SEVERITIES } from "../types.js";
 import { ruleInfo } from "./rule-info.js";
+import { visible } from "./visible-text.js";
 import { formatWalk } from "./walk.js";
 
 export interface MarkdownOptions {
@@ -95,7 +96,7 @@ function names(list: readonly string[]): string {
   return list.length === 0 ? "—" : list.join(", ");
 }
 
-/** Table cells: no line breaks, pipes escaped, raw HTML neutralised. */
+/** Table cells: no line breaks, other control characters shown as escapes, pipes escaped, raw HTML neutralised. */
 function cell(text: string): string {
-  return text.replace(/\r?\n/g, " ").replace(/\|/g, "\\|").replace(/</g, "&lt;");
+  return visible(text.replace(/\r?\n/g, " ")).replace(/\|/g, "\\|").replace(/</g, "&lt;");
 }

@@ -1,5 +1,6 @@
 import type { Finding, Report, Severity } from "../types.js";
 import { SEVERITIES } from "../types.js";
+import { visible } from "./visible-text.js";
 import { formatWalk } from "./walk.js";
 
 export interface TextOptions {
@@ -23,12 +24,12 @@ export function formatText(report: Report, options: TextOptions = {}): string {
     if (findings.length === 0) return;
     lines.push(paint(colour, paint("bold", `${title} (${findings.length})`)));
     for (const finding of findings) {
-      const where = finding.locations[0] ? `${finding.locations[0].file}:${finding.locations[0].line}:${finding.locations[0].column}` : "(no location)";
-      lines.push(`  ${where}  ${paint(colourOf[finding.severity], finding.rule)}  ${finding.message}`);
-      if (finding.path && finding.path.length > 0) lines.push(paint("dim", `      walk: ${formatWalk(finding.path)}`));
-      if (finding.acknowledged) lines.push(paint("dim", `      acknowledged: ${finding.acknowledged.reason}${finding.acknowledged.expires ? ` (until ${finding.acknowledged.expires})` : ""}`));
+      const where = finding.locations[0] ? `${visible(finding.locations[0].file)}:${finding.locations[0].line}:${finding.locations[0].column}` : "(no location)";
+      lines.push(`  ${where}  ${paint(colourOf[finding.severity], finding.rule)}  ${visible(finding.message)}`);
+      if (finding.path && finding.path.length > 0) lines.push(paint("dim", `      walk: ${visible(formatWalk(finding.path))}`));
+      if (finding.acknowledged) lines.push(paint("dim", `      acknowledged: ${visible(finding.acknowledged.reason)}${finding.acknowledged.expires ? ` (until ${visible(finding.acknowledged.expires)})` : ""}`));
       if (finding.baselineState === "unchanged") lines.push(paint("dim", "      baselined"));
-      for (const evidence of finding.evidence ?? []) lines.push(paint("dim", `      evidence: ${evidence.description}`));
+      for (const evidence of finding.evidence ?? []) lines.push(paint("dim", `      evidence: ${visible(evidence.description)}`));
     }
     lines.push("");
   };
@@ -37,7 +38,7 @@ export function formatText(report: Report, options: TextOptions = {}): string {
   if (report.notices.length > 0) {
     for (const notice of report.notices) {
       const where = notice.file ? `${notice.file}${notice.line ? `:${notice.line}:${notice.column ?? 1}` : ""}: ` : "";
-      lines.push(paint("dim", `notice: ${where}${notice.message}`));
+      lines.push(paint("dim", `notice: ${visible(`${where}${notice.message}`)}`));
     }
     lines.push("");
   }

@@ -7,6 +7,7 @@ import { oneOf, parseFlags } from "../io/parse-flags.js";
 import { EXIT, UsageError } from "../exit-codes.js";
 import { toOpenLineageNdjson } from "../../analyzer/export/openlineage.js";
 import { today } from "../io/today.js";
+import { visible } from "../../analyzer/report/visible-text.js";
 
 const GRAPH_FORMATS = ["json", "dot", "mermaid", "openlineage"] as const;
 
@@ -29,7 +30,7 @@ LOOPSCOPE_TODAY overrides it).
     if (positionals.length === 0) throw new UsageError("give at least one file or folder");
     const { sources, notices } = readSources(positionals, io.cwd);
     const { graph, report } = analyze(sources);
-    for (const notice of [...notices, ...report.notices]) io.stderr(`notice: ${notice.file ? `${notice.file}: ` : ""}${notice.message}\n`);
+    for (const notice of [...notices, ...report.notices]) io.stderr(`notice: ${visible(`${notice.file ? `${notice.file}: ` : ""}${notice.message}`)}\n`);
     if (format === "dot") io.stdout(graphToDot(graph));
     else if (format === "mermaid") io.stdout(graphToMermaid(graph));
     else if (format === "openlineage") io.stdout(toOpenLineageNdjson(graph, { eventTime: `${today()}T00:00:00Z` }));

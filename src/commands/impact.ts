@@ -4,6 +4,7 @@ import { oneOf, parseFlags } from "../io/parse-flags.js";
 import { analyzePaths, noManifestsMessage } from "../io/analyze-paths.js";
 import { commandProgress } from "../io/progress.js";
 import { EXIT, UsageError } from "../exit-codes.js";
+import { visible } from "../../analyzer/report/visible-text.js";
 
 const IMPACT_FORMATS = ["text", "json"] as const;
 
@@ -53,7 +54,7 @@ Options:
 /** The text form: the target, then downstream, loops and upstream, nearest first. */
 export function formatImpact(result: Impact): string {
   const { target } = result;
-  const lines = [`${target.id} (${target.kind}${target.implicit ? ", implicit" : ""}${target.owner ? `, owner ${target.owner}` : ""})${result.depth !== undefined ? `, up to ${result.depth} hops` : ""}`, ""];
+  const lines = [`${target.id} (${target.kind}${target.implicit ? ", implicit" : ""}${target.owner ? `, owner ${visible(target.owner)}` : ""})${result.depth !== undefined ? `, up to ${result.depth} hops` : ""}`, ""];
   section(lines, "downstream: a change here reaches", result.downstream, true);
   if (result.loops.length === 0) lines.push("loops reached: none", "");
   else {

@@ -6,8 +6,10 @@ import type { Notice } from "../../analyzer/types.js";
 import { dbtToManifests, importMappingSchema, importOpenLineage, mergeImportedFile, renderImportedFile, type ImportMapping, type ImportResult } from "../../analyzer/import/index.js";
 import { readLineageFiles } from "../io/read-lineage-files.js";
 import { readSources } from "../io/read-sources.js";
+import { nestingProblem } from "../../analyzer/parse/nesting-guard.js";
 import { parseFlags } from "../io/parse-flags.js";
 import { EXIT, UsageError } from "../exit-codes.js";
+import { visible } from "../../analyzer/report/visible-text.js";
 
 export const importCommand: Command = {
   name: "import",
@@ -124,6 +126,8 @@ function readMapping(path: string, cwd: string): ImportMapping {
   } catch (error) {
     throw new UsageError(`--mapping ${path}: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
+  const deep = nestingProblem(text);
+  if (deep) throw new UsageError(`${path}:${deep.line}:${deep.column}: ${deep.message}`);
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
   const at = (offset: number | undefined) => {
@@ -150,5 +154,5 @@ function readMapping(path: string, cwd: string): ImportMapping {
 
 export function formatNotice(notice: Notice): string {
   const where = notice.file === undefined ? "" : `${notice.file}${notice.line !== undefined ? `:${notice.line}:${notice.column ?? 1}` : ""}: `;
-  return `${where}${notice.message}`;
+  return visible(`${where}${notice.message}`);
 }

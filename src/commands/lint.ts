@@ -14,6 +14,7 @@ import { useColor } from "../io/color.js";
 import { recordLintRun } from "../io/record-lint-run.js";
 import { EXIT, UsageError } from "../exit-codes.js";
 import { lintWithLineage } from "../io/lint-lineage.js";
+import { visible } from "../../analyzer/report/visible-text.js";
 
 const LINT_FORMATS = ["text", "json", "sarif", "markdown", "junit"] as const satisfies readonly ReportFormat[];
 
@@ -88,7 +89,7 @@ Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage 
     if (values.output === undefined) for (const chunk of output) io.stdout(chunk);
     else writeOutput(io.cwd, values.output, output);
     if (report.summary.files === 0) {
-      io.stderr(`loopscope lint: ${noManifestsMessage(positionals, analysis, io.cwd)}\n`);
+      io.stderr(`loopscope lint: ${visible(noManifestsMessage(positionals, analysis, io.cwd))}\n`);
       return EXIT.usage;
     }
     if (values.db !== undefined) {
@@ -102,7 +103,7 @@ Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage 
       // Name what is new (not only count it), whatever the format: the line a reviewer looks for.
       const rank = { error: 0, warning: 1, info: 2 } as const;
       const fresh = report.findings.filter((f) => f.baselineState === "new" && !f.acknowledged).sort((a, b) => rank[a.severity] - rank[b.severity]);
-      for (const f of fresh.slice(0, 20)) io.stderr(`  new: ${f.severity} ${f.rule} ${(f.models.length > 0 ? f.models : f.nodes).join(", ")}${f.locations[0] ? ` (${f.locations[0].file}:${f.locations[0].line}:${f.locations[0].column})` : ""}\n`);
+      for (const f of fresh.slice(0, 20)) io.stderr(`  new: ${f.severity} ${f.rule} ${(f.models.length > 0 ? f.models : f.nodes).join(", ")}${f.locations[0] ? ` (${visible(f.locations[0].file)}:${f.locations[0].line}:${f.locations[0].column})` : ""}\n`);
       if (fresh.length > 20) io.stderr(`  … and ${fresh.length - 20} more new findings\n`);
       if (values["strict-baseline"] && comparison.stale.length > 0) {
         for (const entry of comparison.stale) io.stderr(`  stale: ${entry.rule} ${(entry.models.length > 0 ? entry.models : (entry.nodes ?? [])).join(", ")} (${entry.fingerprint})\n`);

@@ -3,6 +3,7 @@
  * reported as `file:line:column`. Shared by the config and baseline loaders.
  */
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
+import { nestingProblem } from "../../analyzer/parse/nesting-guard.js";
 import { UsageError } from "../exit-codes.js";
 
 export interface PositionedText {
@@ -13,6 +14,8 @@ export interface PositionedText {
 
 /** Parses `text`; syntax errors and alias bombs become one UsageError with positions. */
 export function parsePositioned(text: string, label: string): PositionedText {
+  const deep = nestingProblem(text);
+  if (deep) throw new UsageError(`${label}:${deep.line}:${deep.column}: ${deep.message}; nothing in this file is used`);
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const position = (offset: number) => {

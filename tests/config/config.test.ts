@@ -93,6 +93,18 @@ describe("config validation", () => {
     expect(errorOf("failOn: error\nfailOn: never\n")).toBe("loopscope.config.yaml:2:1: Map keys must be unique");
   });
 
+  it("stops at the first level too deep in a config nested thousands deep, before the YAML reader runs out of stack", () => {
+    const deep = `include: ${"[".repeat(100_000)}${"]".repeat(100_000)}\n`;
+    // At the 65th or 66th "[" (column 10 is the first).
+    expect(errorOf(deep)).toMatch(/^loopscope\.config\.yaml:1:(74|75|76): values are nested more than 64 levels deep; nothing in this file is used$/);
+    const block = `rules:\n${Array.from({ length: 80 }, (_, i) => `${" ".repeat(i + 2)}k${i}:`).join("\n")}\n`;
+    expect(errorOf(block)).toMatch(/^loopscope\.config\.yaml:\d+:\d+: values are nested more than 64 levels deep; nothing in this file is used$/);
+    // 64 levels, of every kind of collection, are read as usual (a config error about the value, not the depth).
+    expect(errorOf(`include: ${"[".repeat(63)}${"]".repeat(63)}\n`)).not.toContain("nested");
+    expect(errorOf(`include: ${"{a: ".repeat(63)}1${"}".repeat(63)}\n`)).not.toContain("nested");
+    expect(errorOf(`include:\n${Array.from({ length: 63 }, (_, i) => `${" ".repeat(i * 2 + 2)}-`).join("\n")} 1\n`)).not.toContain("nested");
+  });
+
   it("knows every RULES.md id even before its implementation lands", () => {
     const rules = Object.fromEntries(RULE_IDS.map((id) => [id, "off"]));
     expect(validateConfig({ rules }, []).problems).toEqual([]);

@@ -1,0 +1,22 @@
+/**
+ * Control characters (C0, DEL, C1) and the bidirectional controls used by "Trojan Source":
+ * from a file name or a manifest string they could recolour or clear a terminal, move its
+ * cursor, set its title, break one finding per line, or show text in another order than it
+ * is stored. A file name may hold any of them; git allows it.
+ */
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+const UNSAFE_ALL = new RegExp(UNSAFE.source, "g");
+const NAMED: Record<string, string> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
+
+/**
+ * Text for a terminal or a human-readable report: every unsafe character written as an
+ * escape (`\n`, `\t`, `\r`, `\x1b`, `\u202e`), everything else as is. Machine formats (JSON,
+ * SARIF, CSV) keep the text exactly; they escape what their syntax needs themselves.
+ */
+export function visible(text: string): string {
+  if (!UNSAFE.test(text)) return text;
+  return text.replace(UNSAFE_ALL, (c) => {
+    const code = c.charCodeAt(0);
+    return NAMED[c] ?? (code < 0x100 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`);
+  });
+}

@@ -1,0 +1,74 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { formatTable } from "../../analyzer/db/format-table.js";
+import { visible } from "../../analyzer/report/visible-text.js";
+import { runCli } from "../helpers/run-cli.js";
+
+/**
+ * File names and manifest strings reach the terminal: a name holding ESC sequences could
+ * recolour or clear it, set its title or, with a line break, forge a finding line that a CI
+ * log parser would believe. Human-readable output shows such characters as escapes; machine
+ * formats keep the text exactly.
+ */
+const ESC = "\u001b";
+const EVIL_FILE = `evil${ESC}[31mred\n.yaml`;
+const EVIL_FILE_SHOWN = "evil\\x1b[31mred\\n.yaml";
+const MODEL = "apiVersion: loopscope/v1\nkind: Model\nname: ok\n";
+let dir: string;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "loopscope-terminal-"));
+  writeFileSync(join(dir, EVIL_FILE), MODEL);
+  // An acknowledgement reason with a terminal title sequence and a right-to-left override.
+  writeFileSync(
+    join(dir, "acked.yaml"),
+    'apiVersion: loopscope/v1\nkind: Model\nname: acked\nacknowledge:\n  - rule: missing-owner\n    reason: "ok\\e]0;pwned\\a \\u202Egnp.exe"\n',
+  );
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+/** No C0/C1 control character but the line breaks between lines, and no bidi control. */
+const UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
+describe("text meant for people shows control characters as escapes", () => {
+  it("visible() escapes C0, DEL, C1 and bidi controls, and leaves other text as it is", () => {
+    expect(visible(`a${ESC}[2Jb\n\t\r\u007f\u0085\u202e\u2066c`)).toBe("a\\x1b[2Jb\\n\\t\\r\\x7f\\x85\\u202e\\u2066c");
+    const plain = "models/ü → 漢字 \\ \"quoted\" 🚲";
+    expect(visible(plain)).toBe(plain);
+  });
+
+  it("lint's text report: the file name and the reason as escapes, one finding per line", () => {
+    const result = runCli(["lint", ".", "--no-color"], { cwd: dir });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`  ${EVIL_FILE_SHOWN}:3:7  missing-owner  model ok has no owner\n`);
+    expect(result.stdout).toContain("acknowledged: ok\\x1b]0;pwned\\x07 \\u202egnp.exe");
+    for (const line of result.stdout.split("\n")) expect(line).not.toMatch(UNSAFE);
+  });
+
+  it("Markdown shows them as escapes too; JSON and SARIF keep the name exactly", () => {
+    const markdown = runCli(["lint", ".", "--format", "markdown"], { cwd: dir }).stdout;
+    expect(markdown).toContain(`\`${EVIL_FILE_SHOWN.replace("\\n", " ")}:3\``);
+    expect(markdown.split("\n").every((line) => !UNSAFE.test(line))).toBe(true);
+    const json = JSON.parse(runCli(["lint", ".", "--format", "json"], { cwd: dir }).stdout) as { findings: { locations: { file: string }[] }[] };
+    expect(json.findings.flatMap((f) => f.locations.map((l) => l.file))).toContain(EVIL_FILE);
+    const sarif = runCli(["lint", ".", "--format", "sarif"], { cwd: dir }).stdout;
+    expect(sarif).toContain(encodeURI(EVIL_FILE).replace(/\[/g, "%5B").replace(/\]/g, "%5D"));
+  });
+
+  it("notices and errors on stderr show them as escapes", () => {
+    writeFileSync(join(dir, `bad${ESC}[2J.yaml`), Buffer.from([0x61, 0x3a, 0x20, 0xff, 0x0a])); // not UTF-8: skipped with a notice
+    const graph = runCli(["graph", ".", "--format", "json"], { cwd: dir });
+    expect(graph.stderr).toContain("bad\\x1b[2J.yaml");
+    expect(graph.stderr).not.toMatch(UNSAFE);
+    const missing = runCli(["lint", `gone${ESC}[2J`], { cwd: dir });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("gone\\x1b[2J: no such file or folder");
+    expect(missing.stderr).not.toMatch(UNSAFE);
+  });
+
+  it("query's table shows line breaks as ⏎ and other control characters as escapes", () => {
+    expect(formatTable(["owner"], [[`a\nb${ESC}[31m`]])).toBe("owner\n-----------\na⏎b\\x1b[31m\n");
+  });
+});
