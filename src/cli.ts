@@ -54,7 +54,8 @@ export async function main(argv: string[], io: CommandIO = processIO()): Promise
     return await command.run(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`loopscope ${name}: ${visible(error.message)}\n`);
+      // One problem per line (a config with several); each line's own characters as escapes.
+      io.stderr(`loopscope ${name}: ${error.message.split("\n").map(visible).join("\n")}\n`);
       return EXIT.usage;
     }
     io.stderr(`loopscope ${name}: internal error (please report it): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

@@ -66,6 +66,15 @@ describe("text meant for people shows control characters as escapes", () => {
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("gone\\x1b[2J: no such file or folder");
     expect(missing.stderr).not.toMatch(UNSAFE);
+    // A usage error with one problem per line keeps its lines.
+    writeFileSync(join(dir, "loopscope.config.yaml"), `failOn: nope${ESC}[2J\nrules:\n  missing-ownr: off\n`);
+    const config = runCli(["lint", "."], { cwd: dir });
+    expect(config.code).toBe(2);
+    expect(config.stderr.split("\n")).toEqual([
+      expect.stringMatching(/^loopscope lint: loopscope\.config\.yaml:1:9: must be one of .*\(got "nope\\u001b\[2J"\)/), // the config check quotes values as JSON
+      expect.stringMatching(/^loopscope\.config\.yaml:3:3: unknown rule "missing-ownr"/),
+      "",
+    ]);
   });
 
   it("query's table shows line breaks as ⏎ and other control characters as escapes", () => {
