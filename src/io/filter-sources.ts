@@ -1,6 +1,6 @@
 import { relative, resolve, sep } from "node:path";
 import type { LoadedConfig } from "./load-config.js";
-import { matchesAny } from "./match-glob.js";
+import { globMatcher } from "./match-glob.js";
 
 /**
  * Applies the config's include/exclude globs. Globs are relative to the config file's folder,
@@ -30,9 +30,11 @@ export function filterSpec(loaded: LoadedConfig, cwd: string): FilterSpec {
 /** Whether a display path is kept; undefined when every path is. */
 export function sourceFilter({ include, exclude, directory, cwd }: FilterSpec): ((path: string) => boolean) | undefined {
   if (!include?.length && !exclude?.length) return undefined;
+  const included = include?.length ? globMatcher(include) : undefined;
+  const excluded = exclude?.length ? globMatcher(exclude) : undefined;
   return (displayPath) => {
     const path = relative(directory, resolve(cwd, displayPath)).split(sep).join("/");
-    if (include?.length && !matchesAny(path, include)) return false;
-    return !(exclude?.length && matchesAny(path, exclude));
+    if (included && !included(path)) return false;
+    return !excluded?.(path);
   };
 }

@@ -9,6 +9,7 @@ import { validateConfig, type LoopscopeConfig } from "../../analyzer/schema/conf
 import { RULES } from "../../analyzer/rules/index.js";
 import { UsageError } from "../exit-codes.js";
 import { formatFieldPath, parsePositioned } from "./positioned-text.js";
+import { compileGlob, GlobError } from "./match-glob.js";
 
 export const CONFIG_FILE_NAMES = ["loopscope.config.yaml", "loopscope.config.yml", "loopscope.config.json"] as const;
 
@@ -57,6 +58,19 @@ export function parseConfigText(text: string, label: string): LoopscopeConfig {
   if (!config) {
     throw new UsageError(problems.map((problem) => `${parsed.at(problem.path, problem.atKey)}: ${problem.message} (${formatFieldPath(problem.path)})`).join("\n"));
   }
+  // A glob that cannot be read is the config's problem, said now, not an error halfway through the walk.
+  const globProblems: string[] = [];
+  for (const field of ["include", "exclude"] as const) {
+    config[field]?.forEach((glob, i) => {
+      try {
+        compileGlob(glob);
+      } catch (error) {
+        if (!(error instanceof GlobError)) throw error;
+        globProblems.push(`${parsed.at([field, i])}: not a glob: ${error.message} (${formatFieldPath([field, i])})`);
+      }
+    });
+  }
+  if (globProblems.length > 0) throw new UsageError(globProblems.join("\n"));
   return config;
 }
 
