@@ -27,6 +27,22 @@ export const SARIF_FINGERPRINT_KEY = "loopscope/v1";
 const LEVEL: Record<Severity, "error" | "warning" | "note"> = { error: "error", warning: "warning", info: "note" };
 
 export function formatSarif(report: Report, options: SarifOptions = {}): string {
+  return [...sarifParts(report, options)].join("");
+}
+
+/** Where the results go in the indented log, which holds `"results": []` until they are written. */
+const RESULTS_AT = '\n      "results": []';
+const RESULT_INDENT = "        ";
+/** Characters per piece: one result is 1-3 KB, and each piece costs a write. */
+const PIECE_CHARS = 1 << 20;
+
+/**
+ * The text of `formatSarif`, in pieces of about a megabyte, each result made and indented
+ * as it is written. At 195,000 findings (50,000 models) the log is some 500 MB of text,
+ * past the longest string V8 can make: `JSON.stringify` of the whole log threw after 40 s
+ * and 2.9 GB. The CLI writes the pieces as they come.
+ */
+export function* sarifParts(report: Report, options: SarifOptions = {}): Generator<string> {
   const ruleIds = [...new Set(report.findings.map((finding) => finding.rule))].sort();
   const ruleIndex = new Map(ruleIds.map((id, i) => [id, i]));
   const edgeLocations = indexEdges(options.graph);
@@ -45,12 +61,29 @@ export function formatSarif(report: Report, options: SarifOptions = {}): string 
           },
         },
         invocations: [{ executionSuccessful: true, toolExecutionNotifications: report.notices.map(notification) }],
-        results: report.findings.map((finding) => result(finding, ruleIndex.get(finding.rule) ?? 0, edgeLocations)),
+        results: [],
         columnKind: "utf16CodeUnits",
       },
     ],
   };
-  return `${JSON.stringify(sarif, null, 2)}\n`;
+  const log = JSON.stringify(sarif, null, 2);
+  if (report.findings.length === 0) {
+    yield `${log}\n`;
+    return;
+  }
+  // Strings hold no raw line break, so this spot is the results key and nothing else.
+  const at = log.indexOf(RESULTS_AT) + RESULTS_AT.length - 1;
+  let piece = log.slice(0, at);
+  for (let i = 0; i < report.findings.length; i++) {
+    const finding = report.findings[i]!;
+    const text = JSON.stringify(result(finding, ruleIndex.get(finding.rule) ?? 0, edgeLocations), null, 2);
+    piece += `${i === 0 ? "" : ","}\n${RESULT_INDENT}${text.replace(/\n/g, `\n${RESULT_INDENT}`)}`;
+    if (piece.length >= PIECE_CHARS) {
+      yield piece;
+      piece = "";
+    }
+  }
+  yield `${piece}\n      ${log.slice(at)}\n`;
 }
 
 function ruleDescriptor(id: string, docsBaseUrl: string | undefined) {

@@ -1,6 +1,7 @@
 import type { Command } from "./command.js";
 import { REPORTERS, type Reporter, type ReportFormat } from "../../analyzer/report/index.js";
 import { reportJsonBytes } from "../../analyzer/report/json.js";
+import { sarifParts } from "../../analyzer/report/sarif.js";
 import { failingFindings, FAIL_ON_LEVELS, type FailOn } from "../../analyzer/engine/fail-on.js";
 import { RULES } from "../../analyzer/rules/index.js";
 import { applyBaseline, formatBaselineComparison, type BaselineComparison } from "../../analyzer/engine/baseline.js";
@@ -83,9 +84,15 @@ Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage 
     const color = format === "text" && values.output === undefined && useColor(io, values);
     const rules = RULES.filter((rule) => ruleSettings(rule, analysis.loaded.config).severity !== "off").map((rule) => rule.id);
     const reporter: Reporter = REPORTERS[format];
-    // JSON is written as it is produced: at 40,000 findings one string would be 38 MB more memory.
+    // JSON and SARIF are written as they are produced: at 40,000 findings one JSON string would be 38 MB
+    // more memory, and at 195,000 the SARIF text is longer than any string V8 can make.
     // Each piece is written before the next is made (io.stdout and writeOutput copy or write at once), so two buffers serve.
-    const output = format === "json" ? reportJsonBytes(report, { reuse: true }) : [reporter(report, { color, baseline: comparison, failOn, rules, ...(format === "sarif" ? { graph: analysis.graph } : {}) })];
+    const output =
+      format === "json"
+        ? reportJsonBytes(report, { reuse: true })
+        : format === "sarif"
+          ? sarifParts(report, { graph: analysis.graph })
+          : [reporter(report, { color, baseline: comparison, failOn, rules })];
     if (values.output === undefined) for (const chunk of output) io.stdout(chunk);
     else writeOutput(io.cwd, values.output, output);
     if (report.summary.files === 0) {

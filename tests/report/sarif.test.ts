@@ -1,7 +1,9 @@
 import { readFileSync } from "node:fs";
 import Ajv from "ajv-draft-04";
 import { describe, expect, it } from "vitest";
-import { formatSarif, fileUri, SARIF_FINGERPRINT_KEY } from "../../analyzer/report/sarif.js";
+import { formatSarif, fileUri, sarifParts, SARIF_FINGERPRINT_KEY } from "../../analyzer/report/sarif.js";
+import type { Report } from "../../analyzer/types.js";
+import { analyzeDocs, model } from "../helpers/estate.js";
 import { renderCases } from "./report-cases.js";
 
 const schema = JSON.parse(readFileSync(new URL("../../../shared/external/sarif/sarif-schema-2.1.0.json", import.meta.url), "utf8")) as object;
@@ -110,5 +112,24 @@ describe("sarif reporter", () => {
     const sarif = JSON.parse(cases["clean"]!.files["clean.sarif.json"]!) as Json;
     expect(sarif["runs"][0].results).toEqual([]);
     expect(sarif["runs"][0].tool.driver.rules).toEqual([]);
+  });
+
+  it("comes in pieces of about a megabyte, a result at a time, with the bytes of JSON.stringify(log, null, 2)", () => {
+    // At 50,000 models the log was longer than any string V8 can make; pieces keep each string small.
+    const { report, graph } = analyzeDocs([model("a", { inputs: ["b/o"], outputs: [{ name: "o" }] }), model("b", { inputs: ["a/o"], outputs: [{ name: "o" }] })]);
+    const findings = Array.from({ length: 1500 }, (_, i) => report.findings.map((f) => ({ ...f, fingerprint: `${f.fingerprint}-${i}` }))).flat();
+    const big: Report = { ...report, findings };
+    const pieces = [...sarifParts(big, { graph })];
+    expect(pieces.length).toBeGreaterThan(2);
+    for (const piece of pieces.slice(0, -1)) expect(piece.length).toBeLessThan(1.1 * 2 ** 20);
+    const text = pieces.join("");
+    const log = JSON.parse(text) as Json;
+    expect(log["runs"][0].results).toHaveLength(findings.length);
+    expect(text).toBe(`${JSON.stringify(log, null, 2)}\n`);
+    expect(formatSarif(big, { graph })).toBe(text);
+    for (const small of [report, { ...report, findings: [] }]) {
+      const one = formatSarif(small, { graph });
+      expect(one).toBe(`${JSON.stringify(JSON.parse(one), null, 2)}\n`);
+    }
   });
 });
