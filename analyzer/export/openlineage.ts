@@ -1,4 +1,5 @@
-import type { EstateGraph, EstateNode } from "../graph/estate-graph.js";
+import type { EstateEdge, EstateGraph, EstateNode } from "../graph/estate-graph.js";
+import type { EdgeKind } from "../types.js";
 
 export interface OpenLineageExportOptions {
   /** `eventTime` of every event; the caller passes "now" (tests pass a fixed time). */
@@ -35,19 +36,27 @@ export function toOpenLineageJobEvents(graph: EstateGraph, options: OpenLineageE
     return typeof lineage?.namespace === "string" && typeof lineage.name === "string" ? { namespace: lineage.namespace, name: lineage.name } : { namespace, name: node.id };
   };
   const isData = (node: EstateNode | undefined): node is EstateNode => node !== undefined && (node.kind === "dataset" || node.kind === "output");
+  // Each node's edges, by position in graph.edges, so that every list keeps the graph's edge
+  // order: a filter of every edge per node took 138 s at 10,000 models.
+  const incoming = groupEdges(graph, (e) => e.target);
+  const outgoing = groupEdges(graph, (e) => e.source);
+  const edgesOf = (groups: Map<string, number[]>, id: string, kinds: readonly EdgeKind[]) =>
+    (groups.get(id) ?? []).map((i) => graph.edges[i]!).filter((e) => kinds.includes(e.kind));
   const events: Json[] = [];
   for (const node of graph.nodes) {
     if ((node.kind !== "model" && node.kind !== "service") || node.implicit) continue;
     const job = { namespace, name: node.id };
-    const inputs = graph.edges
-      .filter((e) => e.target === node.id && (e.kind === "reads" || e.kind === "consumes"))
+    const inputs = edgesOf(incoming, node.id, ["reads", "consumes"])
       .map((e) => nodes.get(e.source))
       .filter(isData)
       .map(dataset);
-    const produced = graph.edges.filter((e) => e.source === node.id && e.kind === "produces").map((e) => e.target);
+    const produced = edgesOf(outgoing, node.id, ["produces"]).map((e) => e.target);
     const influencing = node.kind === "model" ? produced : [node.id];
-    const influenced = graph.edges
-      .filter((e) => e.kind === "influences" && influencing.includes(e.source))
+    const influenced = influencing
+      .flatMap((id) => outgoing.get(id) ?? [])
+      .sort((a, b) => a - b)
+      .map((i) => graph.edges[i]!)
+      .filter((e) => e.kind === "influences")
       .map((e) => ({ via: e.source, target: nodes.get(e.target) }))
       .filter((x): x is { via: string; target: EstateNode } => isData(x.target));
     const outputs: Json[] = [
@@ -70,7 +79,7 @@ export function toOpenLineageJobEvents(graph: EstateGraph, options: OpenLineageE
   }
   for (const node of graph.nodes) {
     if (node.kind !== "dataset" || node.implicit) continue;
-    const parents = graph.edges.filter((e) => e.target === node.id && e.kind === "derives").map((e) => nodes.get(e.source)).filter(isData).map(dataset);
+    const parents = edgesOf(incoming, node.id, ["derives"]).map((e) => nodes.get(e.source)).filter(isData).map(dataset);
     if (parents.length === 0 && !node.description) continue;
     const facets: Json = {};
     if (node.description) facets["documentation"] = facet("1-0-1/DocumentationDatasetFacet.json", { description: node.description });
@@ -84,6 +93,18 @@ export function toOpenLineageJobEvents(graph: EstateGraph, options: OpenLineageE
 /** One event per line (what OpenLineage's file transport writes and `import openlineage` reads). */
 export function toOpenLineageNdjson(graph: EstateGraph, options: OpenLineageExportOptions): string {
   return toOpenLineageJobEvents(graph, options).map((event) => `${JSON.stringify(event)}\n`).join("");
+}
+
+/** Positions in graph.edges of each node's edges (by `end`), in order. */
+function groupEdges(graph: EstateGraph, end: (edge: EstateEdge) => string): Map<string, number[]> {
+  const groups = new Map<string, number[]>();
+  graph.edges.forEach((edge, i) => {
+    const id = end(edge);
+    const group = groups.get(id);
+    if (group) group.push(i);
+    else groups.set(id, [i]);
+  });
+  return groups;
 }
 
 function dedupe<T extends Json>(items: T[]): T[] {

@@ -30,10 +30,11 @@ export function matchEstate(graph: EstateGraph): EstateMatcher {
     const identity = identityOf(node);
     if (identity) {
       exact.set(lineageKey(identity), node);
-      byLineageName.set(identity.name, [...(byLineageName.get(identity.name) ?? []), node]);
+      push(byLineageName, identity.name, node);
     }
     const key = node.kind === "output" ? node.name : node.id;
-    dataNodes.set(key, [...(dataNodes.get(key) ?? []), node]);
+    // Keyed by an output's bare name too, which thousands of outputs share ("score"): pushed, not copied.
+    push(dataNodes, key, node);
   }
   const unique = (list: EstateNode[] | undefined) => (list && list.length === 1 ? list[0] : undefined);
   return {
@@ -57,4 +58,10 @@ function identityOf(node: EstateNode): { namespace: string; name: string } | und
   if (typeof lineage !== "object" || lineage === null) return undefined;
   const { namespace, name } = lineage as Record<string, unknown>;
   return typeof namespace === "string" && typeof name === "string" ? { namespace, name } : undefined;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }

@@ -54,7 +54,7 @@ function acknowledge(finding: Finding, graph: EstateGraph, today: string | undef
   const reasons: string[] = [];
   let expires: string | undefined;
   for (const model of finding.models) {
-    const node = graph.nodes.find((n) => n.id === model);
+    const node = nodeById(graph).get(model);
     const entries = (node?.attributes?.["acknowledge"] ?? []) as { rule: string; reason: string; expires?: string }[];
     const entry = entries.find((e) => e.rule === finding.rule && (e.expires === undefined || today === undefined || e.expires >= today));
     if (!entry) return finding;
@@ -62,4 +62,12 @@ function acknowledge(finding: Finding, graph: EstateGraph, today: string | undef
     if (entry.expires !== undefined && (expires === undefined || entry.expires < expires)) expires = entry.expires;
   }
   return { ...finding, acknowledged: { reason: [...new Set(reasons)].join("; "), ...(expires !== undefined ? { expires } : {}) } };
+}
+
+/** A look-up per graph, made once: a search of every node per finding was quadratic. */
+const byId = new WeakMap<EstateGraph, Map<string, EstateGraph["nodes"][number]>>();
+function nodeById(graph: EstateGraph): Map<string, EstateGraph["nodes"][number]> {
+  let nodes = byId.get(graph);
+  if (!nodes) byId.set(graph, (nodes = new Map(graph.nodes.map((n) => [n.id, n]))));
+  return nodes;
 }

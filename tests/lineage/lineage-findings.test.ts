@@ -86,4 +86,24 @@ describe("declared versus observed lineage", () => {
     const { findings } = checkLineage(graph, events, { severity: { "phantom-consumer": "warning", "undeclared-dataset": "off" } });
     expect(findings.map((f) => [f.rule, f.severity])).toEqual([["phantom-consumer", "warning"]]);
   });
+
+  it("claims a phantom consumer of an output without a lineage identity only when some run touched that output", () => {
+    const estate = analyze([{ path: "e.yaml", text: fixture("estate.yaml").text.replace('    lineage: { namespace: "postgres://warehouse:5432", name: ml.ranker_scores }\n', "") }]).graph;
+    // Every run reads something (a run with no lineage says nothing about what it reads).
+    const event = (job: string, outputs: string[]) =>
+      JSON.stringify({
+        eventType: "COMPLETE",
+        eventTime: "2026-11-01T10:00:00Z",
+        run: { runId: `33333333-0000-0000-0000-${job === "ranker" ? "000000000001" : "000000000002"}` },
+        job: { namespace: "scheduler", name: job },
+        inputs: [{ namespace: "postgres://warehouse:5432", name: "events.clicks" }],
+        outputs: outputs.map((name) => ({ namespace: "x", name })),
+        producer: "test",
+      });
+    const rules = (lines: string[]) => checkLineage(estate, readLineageEvents([{ path: "runs.ndjson", text: `${lines.join("\n")}\n` }]).events).findings.map((f) => [f.rule, f.nodes]);
+    // The ranker's run wrote "scores" (the output, by its name): runtime names it, so the storefront's run not reading it counts.
+    expect(rules([event("ranker", ["scores"]), event("storefront", [])])).toContainEqual(["phantom-consumer", ["ranker", "ranker/scores", "storefront"]]);
+    // No run names the output: nothing at runtime could have read it, so no claim.
+    expect(rules([event("ranker", []), event("storefront", [])]).filter(([rule]) => rule === "phantom-consumer")).toEqual([]);
+  });
 });
