@@ -103,7 +103,8 @@ describe("the web UI in Chromium", () => {
     const dir = mkdtempSync(join(tmpdir(), "loopscope-ui-"));
     writeFileSync(join(dir, "evil.yaml"), 'apiVersion: loopscope/v1\nkind: Model\nname: m1\ndescription: "<img src=x onerror=alert(1)><script>window.__pwned=1</script>"\noutputs: [{name: o, consumers: [m2]}]\n');
     writeFileSync(join(dir, "m2.yaml"), "apiVersion: loopscope/v1\nkind: Model\nname: m2\ninputs: [m1/o]\noutputs: [{name: o, consumers: [m1]}]\n");
-    writeFileSync(join(dir, "broken.yaml"), "apiVersion: loopscope/v1\nkind: Model\nname: [oops\n");
+    // A right-to-left override in a file name would show "broken.yaml" reordered; it is shown as an escape.
+    writeFileSync(join(dir, "bro\u202eken.yaml"), "apiVersion: loopscope/v1\nkind: Model\nname: [oops\n");
     await step(page, "hostile upload", async () => {
       await page.goto("about:blank");
       await page.goto(`${server.baseUrl}/#sample=clean`);
@@ -111,7 +112,7 @@ describe("the web UI in Chromium", () => {
       await page.getByTestId("file-input").setInputFiles(filesUnder(dir));
       await page.waitForFunction(() => document.querySelector('[data-rule="circular-model-dependency"]'));
       await page.getByRole("button", { name: /invalid/ }).click();
-      expect(await page.getByTestId("problems").textContent()).toMatch(/broken\.yaml:\d+:\d+/);
+      expect(await page.getByTestId("problems").textContent()).toMatch(/bro\\u202eken\.yaml:\d+:\d+/);
       await page.getByRole("button", { name: "Graph", exact: true }).click();
       await page.keyboard.press("/");
       await page.keyboard.type("m1");

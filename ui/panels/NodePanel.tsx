@@ -3,6 +3,7 @@ import type { EstateGraph } from "../../analyzer/graph/estate-graph.js";
 import { impact, type ReachedGroups } from "../../analyzer/impact.js";
 import type { EstateIndex } from "../model/estate-index.js";
 import { KIND_GLYPHS, KIND_LABELS } from "../model/palette.js";
+import { visible } from "../../analyzer/report/visible-text.js";
 
 interface Props {
   id: string;
@@ -43,7 +44,7 @@ export function NodePanel({ id, graph, index, depth, onDepth, onSelectNode, onSe
             <dt>{node.implicit ? "first used" : "declared"}</dt>
             <dd>
               <code>
-                {node.location.file}:{node.location.line}:{node.location.column}
+                {visible(node.location.file)}:{node.location.line}:{node.location.column}
               </code>
             </dd>
           </>
@@ -59,7 +60,7 @@ export function NodePanel({ id, graph, index, depth, onDepth, onSelectNode, onSe
             {inbound.map((e) => (
               <li key={e.source}>
                 {link(e.source)} <span className={`edge-kind edge-${e.kind}`}>{e.kind}{e.use ? ` · ${e.use}` : ""}{e.version ? ` · v${e.version}` : ""}</span>
-                <span className="muted small"> {e.locations[0] ? `${e.locations[0].file}:${e.locations[0].line}` : ""}</span>
+                <span className="muted small"> {e.locations[0] ? `${visible(e.locations[0].file)}:${e.locations[0].line}` : ""}</span>
               </li>
             ))}
           </ul>
@@ -72,7 +73,7 @@ export function NodePanel({ id, graph, index, depth, onDepth, onSelectNode, onSe
             {outbound.map((e) => (
               <li key={e.target}>
                 <span className={`edge-kind edge-${e.kind}`}>{e.kind}</span> {link(e.target)}
-                <span className="muted small"> {e.locations[0] ? `${e.locations[0].file}:${e.locations[0].line}` : ""}</span>
+                <span className="muted small"> {e.locations[0] ? `${visible(e.locations[0].file)}:${e.locations[0].line}` : ""}</span>
               </li>
             ))}
           </ul>

@@ -1,6 +1,7 @@
 import { useState } from "react";
 import type { Notice, Report } from "../../analyzer/types.js";
 import type { AnalysisStatus } from "../worker/use-analysis.js";
+import { visible } from "../../analyzer/report/visible-text.js";
 
 interface Props {
   status: AnalysisStatus;
@@ -46,14 +47,14 @@ export function StatusBar({ status, report, notices, millis, files, onCancel }: 
           {problems.map((f) => (
             <div key={f.fingerprint} className="problem error">
               <code>
-                {f.locations[0]?.file}:{f.locations[0]?.line}:{f.locations[0]?.column}
+                {visible(f.locations[0]?.file ?? "")}:{f.locations[0]?.line}:{f.locations[0]?.column}
               </code>{" "}
               {f.message}
             </div>
           ))}
           {allNotices.map((n, i) => (
             <div key={i} className="problem">
-              <code>{n.file ? `${n.file}${n.line ? `:${n.line}:${n.column ?? 1}` : ""}` : ""}</code> {n.message}
+              <code>{n.file ? `${visible(n.file)}${n.line ? `:${n.line}:${n.column ?? 1}` : ""}` : ""}</code> {n.message}
             </div>
           ))}
         </div>
