@@ -5,6 +5,7 @@
 export { SCHEMA_VERSION, SCHEMA_SQL, SNAPSHOT_TABLES } from "./schema.js";
 export { openDatabase, schemaVersionOf, DatabaseFormatError } from "./open-database.js";
 export { writeSnapshot, type AnalysisData } from "./write-snapshot.js";
+export { withRoomFor } from "./make-room.js";
 export { appendRun, type RunInfo } from "./record-run.js";
 export { readFindings } from "./read-findings.js";
 export { listRuns, runFindings, diffRuns, type RunSummary, type RunFinding, type RunDiff } from "./read-runs.js";

@@ -19,7 +19,8 @@ export interface RunInfo {
  */
 export function appendRun(db: Database, analysis: AnalysisData, info: RunInfo): number {
   const { report } = analysis;
-  db.exec("BEGIN");
+  // A savepoint: its own transaction alone, or part of the caller's (recordRun writes the snapshot and the run in one).
+  db.exec("SAVEPOINT append_run");
   try {
     db.run(
       `INSERT INTO runs (time, source, git_commit, tool_version, files, models, loops, findings, errors, warnings, infos, acknowledged)
@@ -53,10 +54,10 @@ export function appendRun(db: Database, analysis: AnalysisData, info: RunInfo): 
       finding.run([runId, f.fingerprint, f.rule, f.severity, f.message, f.acknowledged ? 1 : 0, json(f.models), f.locations[0]?.file ?? null, f.locations[0]?.line ?? null]);
     }
     finding.free();
-    db.exec("COMMIT");
+    db.exec("RELEASE append_run");
     return runId;
   } catch (error) {
-    db.exec("ROLLBACK");
+    db.exec("ROLLBACK TO append_run; RELEASE append_run");
     throw error;
   }
 }

@@ -3,13 +3,14 @@ import type { SourceFile } from "../types.js";
 import { openDatabase } from "./open-database.js";
 import { rows } from "./rows.js";
 import { writeSnapshot, type AnalysisData } from "./write-snapshot.js";
+import { withRoomFor } from "./make-room.js";
 
 /**
  * A workspace file is an ordinary Loopscope database whose `sources` table holds every
  * manifest text: opening it again re-runs the analysis on exactly those files.
  */
 export function buildWorkspace(SQL: SqlJsStatic, analysis: AnalysisData, sources: readonly SourceFile[], label: string): Database {
-  const db = openDatabase(SQL);
+  const db = withRoomFor(SQL, openDatabase(SQL), sources);
   writeSnapshot(db, analysis, sources);
   setMeta(db, "workspace_label", label);
   return db;

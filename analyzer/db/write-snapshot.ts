@@ -1,7 +1,7 @@
 import type { Database } from "sql.js";
 import type { Finding, Report, SourceFile } from "../types.js";
 import type { EstateGraph, EstateLoop } from "../graph/estate-graph.js";
-import { SNAPSHOT_TABLES } from "./schema.js";
+import { SCHEMA_SQL, SNAPSHOT_TABLES } from "./schema.js";
 import { splitDocuments } from "./split-documents.js";
 import { formatWalk, json } from "./encode.js";
 
@@ -18,21 +18,25 @@ const LOOP_RULE: Record<EstateLoop["kind"], string> = {
 };
 
 /**
- * Replaces the snapshot tables with this analysis, in one transaction: a reader never sees
- * half an estate. `sources` fills `sources` and `manifests`; without them those stay empty.
+ * Replaces the snapshot tables with this analysis, in one transaction (or one savepoint of
+ * the caller's): a reader never sees half an estate. `sources` fills `sources` and `manifests`; without them those stay empty.
  */
 export function writeSnapshot(db: Database, analysis: AnalysisData, sources: readonly SourceFile[] = []): void {
-  db.exec("BEGIN");
+  // A savepoint: its own transaction alone, or part of the caller's.
+  db.exec("SAVEPOINT snapshot");
   try {
-    for (const table of SNAPSHOT_TABLES) db.exec(`DELETE FROM ${table}`);
+    // Dropped and made again rather than emptied row by row (each row out of every index):
+    // the old snapshot's pages go back to the file's free list whole, and the new one reuses them.
+    for (const table of SNAPSHOT_TABLES) db.exec(`DROP TABLE IF EXISTS ${table}`);
+    db.exec(SCHEMA_SQL);
     insertSources(db, sources);
     insertNodes(db, analysis.graph);
     insertEdges(db, analysis.graph);
     insertFindings(db, analysis.report.findings);
     insertLoops(db, analysis.graph, analysis.report.findings);
-    db.exec("COMMIT");
+    db.exec("RELEASE snapshot");
   } catch (error) {
-    db.exec("ROLLBACK");
+    db.exec("ROLLBACK TO snapshot; RELEASE snapshot");
     throw error;
   }
 }

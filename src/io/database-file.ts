@@ -4,7 +4,7 @@ import { createRequire } from "node:module";
 import { basename, dirname, join } from "node:path";
 import type { Database, SqlJsStatic } from "sql.js";
 import type { SourceFile } from "../../analyzer/types.js";
-import { appendRun, DatabaseFormatError, openDatabase, writeSnapshot, type AnalysisData } from "../../analyzer/db/index.js";
+import { appendRun, DatabaseFormatError, openDatabase, withRoomFor, writeSnapshot, type AnalysisData } from "../../analyzer/db/index.js";
 import { UsageError } from "../exit-codes.js";
 
 const require = createRequire(import.meta.url);
@@ -114,10 +114,15 @@ export interface RecordRunOptions {
  * CI jobs that share a history file should run one after the other.
  */
 export async function recordRun(file: string, analysis: AnalysisData, options: RecordRunOptions): Promise<number> {
-  const db = await openDatabaseFile(file, { create: true });
+  const sources = options.sources ?? [];
+  // Snapshot and run in one transaction, written into room made first (make-room.ts): a commit
+  // trims the file, so two transactions would each grow it again.
+  const db = withRoomFor(await loadSqlJs(), await openDatabaseFile(file, { create: true }), sources);
   try {
-    writeSnapshot(db, analysis, options.sources ?? []);
+    db.exec("BEGIN");
+    writeSnapshot(db, analysis, sources);
     const runId = appendRun(db, analysis, { time: options.time ?? new Date().toISOString(), source: options.source, commit: options.commit });
+    db.exec("COMMIT");
     writeDatabaseFile(file, db);
     return runId;
   } finally {

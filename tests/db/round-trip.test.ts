@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { listRuns, openDatabase, readFindings, readSources, rows, SCHEMA_VERSION, schemaVersionOf, writeSnapshot, appendRun } from "../../analyzer/db/index.js";
+import { listRuns, openDatabase, readFindings, readSources, rows, SCHEMA_VERSION, schemaVersionOf, withRoomFor, writeSnapshot, appendRun } from "../../analyzer/db/index.js";
 import { loadSqlJs } from "../../src/io/database-file.js";
 import { analyzeDocs, dataset, filesOf, model } from "../helpers/estate.js";
 import { bikeShop } from "./helpers.js";
@@ -94,5 +94,33 @@ describe("opening files that are not Loopscope databases", () => {
     const db = openDatabase(SQL);
     db.run("UPDATE schema_version SET version = ?", [SCHEMA_VERSION + 1]);
     expect(() => openDatabase(SQL, db.export())).toThrow(/newer Loopscope/);
+  });
+});
+
+describe("room made before a big write (make-room.ts)", () => {
+  test("the saved file holds the database's pages only, the same tables as without room, and replacing a snapshot keeps one", async () => {
+    const SQL = await loadSqlJs();
+    const { sources, analysis } = bikeShop();
+    const plain = openDatabase(SQL);
+    writeSnapshot(plain, analysis, sources);
+    const roomy = withRoomFor(SQL, openDatabase(SQL), sources);
+    roomy.exec("BEGIN");
+    writeSnapshot(roomy, analysis, sources);
+    appendRun(roomy, analysis, { time: "2026-11-28T00:00:00Z", source: "samples/bike-shop" });
+    roomy.exec("COMMIT");
+    const bytes = roomy.export();
+    const pages = rows(roomy, "PRAGMA page_count")[0]!["page_count"] as number;
+    const pageSize = rows(roomy, "PRAGMA page_size")[0]!["page_size"] as number;
+    // The room was 20 bytes per manifest character plus 8 MB; none of it is left in the file.
+    expect(bytes.length).toBe(pages * pageSize);
+    expect(bytes.length).toBeLessThan(1024 * 1024);
+    const reopened = openDatabase(SQL, bytes);
+    expect(readFindings(reopened)).toEqual(readFindings(plain));
+    expect(readSources(reopened)).toEqual(readSources(plain));
+    // A second snapshot replaces the first (tables dropped and made again), the history grows.
+    writeSnapshot(reopened, analysis, sources);
+    expect(rows(reopened, "SELECT count(*) AS n FROM findings")[0]!["n"]).toBe(analysis.report.findings.length);
+    expect(listRuns(reopened)).toHaveLength(1);
+    expect(rows(reopened, "PRAGMA integrity_check")).toEqual([{ integrity_check: "ok" }]);
   });
 });

@@ -8,6 +8,7 @@ import {
   openDatabase,
   runReadOnlyQuery,
   toCsv,
+  withRoomFor,
   writeSnapshot,
   type QueryResult,
   type TableShape,
@@ -50,7 +51,7 @@ export function SqlConsole({ analysis, onSelectNode, sources }: SqlConsoleProps)
     loadSqlJs()
       .then((SQL) => {
         if (cancelled) return;
-        db = openDatabase(SQL);
+        db = withRoomFor(SQL, openDatabase(SQL), sources ?? []);
         writeSnapshot(db, analysis, sources ?? []);
         dbRef.current = db;
         setTables(describeSchema(db));
