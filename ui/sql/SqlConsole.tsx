@@ -1,19 +1,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import type { Database } from "sql.js";
 import type { Report, SourceFile } from "../../analyzer/types.js";
 import type { EstateGraph } from "../../analyzer/graph/estate-graph.js";
-import {
-  describeSchema,
-  EXAMPLE_QUERIES,
-  openDatabase,
-  runReadOnlyQuery,
-  toCsv,
-  withRoomFor,
-  writeSnapshot,
-  type QueryResult,
-  type TableShape,
-} from "../../analyzer/db/index.js";
-import { loadSqlJs } from "./load-sql-js.js";
+import { EXAMPLE_QUERIES, toCsv, type QueryResult, type TableShape } from "../../analyzer/db/index.js";
+import type { PartField, SqlRequest, SqlResponse } from "./sql-protocol.js";
+import { nextTask } from "../load/stream-files.js";
 import { ResultTable } from "./ResultTable.js";
 import { SchemaPanel } from "./SchemaPanel.js";
 import { download } from "./download.js";
@@ -28,11 +18,13 @@ export interface SqlConsoleProps {
 const FIRST = EXAMPLE_QUERIES[0];
 
 /**
- * SQL over the loaded estate: an in-memory sql.js database rebuilt from each analysis,
- * queried read-only. Errors from SQLite are shown as messages and never escape.
+ * SQL over the loaded estate: an in-memory sql.js database rebuilt from each analysis in a
+ * worker (sql.worker.ts), queried read-only. Errors from SQLite are shown as messages and
+ * never escape.
  */
 export function SqlConsole({ analysis, onSelectNode, sources }: SqlConsoleProps) {
-  const dbRef = useRef<Database | null>(null);
+  const worker = useRef<Worker | null>(null);
+  const lastQuery = useRef(0);
   const [ready, setReady] = useState(false);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [tables, setTables] = useState<TableShape[]>([]);
@@ -45,44 +37,52 @@ export function SqlConsole({ analysis, onSelectNode, sources }: SqlConsoleProps)
 
   useEffect(() => {
     if (!analysis) return;
-    let cancelled = false;
-    let db: Database | null = null;
+    // One worker per analysis: a newer estate or leaving the view stops the old one at once.
+    const w = new Worker(new URL("./sql.worker.ts", import.meta.url), { type: "module" });
     setReady(false);
-    loadSqlJs()
-      .then((SQL) => {
-        if (cancelled) return;
-        db = withRoomFor(SQL, openDatabase(SQL), sources ?? []);
-        writeSnapshot(db, analysis, sources ?? []);
-        dbRef.current = db;
-        setTables(describeSchema(db));
+    w.onmessage = (event: MessageEvent<SqlResponse>) => {
+      const message = event.data;
+      if (message.type === "ready") {
+        setTables(message.tables);
         setLoadError(null);
         setReady(true);
-      })
-      .catch((e: unknown) => !cancelled && setLoadError(`Could not start SQLite: ${e instanceof Error ? e.message : String(e)}`));
+      } else if (message.type === "failed") setLoadError(message.message);
+      else if (message.id === lastQuery.current) {
+        setResult(message.result ?? null);
+        setError(message.error ?? null);
+        setRan((n) => n + 1);
+      }
+    };
+    w.onerror = (event) => setLoadError(`Could not start SQLite: ${event.message || "the SQL worker stopped"}`);
+    // The long lists go in parts, a task each, so that no one copy holds the page.
+    const { report, graph } = analysis;
+    const lists: [PartField, readonly unknown[]][] = [["findings", report.findings], ["nodes", graph.nodes], ["edges", graph.edges], ["loops", graph.loops], ["sources", sources ?? []]];
+    const requests: SqlRequest[] = lists.flatMap(([field, items]) => inParts(items).map((part) => ({ type: "part" as const, field, items: part })));
+    requests.push({ type: "load", analysis: { report: { ...report, findings: [] }, graph: { nodes: [], edges: [], loops: [] } } });
+    let stopped = false;
+    const send = (at: number) => {
+      if (stopped || at >= requests.length) return;
+      w.postMessage(requests[at]!);
+      nextTask(() => send(at + 1));
+    };
+    send(0);
+    worker.current = w;
     return () => {
-      cancelled = true;
-      if (dbRef.current === db) dbRef.current = null;
-      db?.close();
+      stopped = true;
+      if (worker.current === w) worker.current = null;
+      w.terminate();
     };
   }, [analysis, sources]);
 
   const nodeIds = useMemo(() => new Set(analysis?.graph.nodes.map((n) => n.id) ?? []), [analysis]);
 
-  const run = useCallback(
-    (text: string) => {
-      const db = dbRef.current;
-      if (!db) return;
-      try {
-        setResult(runReadOnlyQuery(db, text));
-        setError(null);
-      } catch (e) {
-        setResult(null);
-        setError(e instanceof Error ? e.message : String(e));
-      }
-      setRan((n) => n + 1);
-    },
-    [],
-  );
+  /** Runs a query in the worker; only the latest query's answer is shown. */
+  const run = useCallback((text: string) => {
+    const w = worker.current;
+    if (!w) return;
+    lastQuery.current += 1;
+    w.postMessage({ type: "query", id: lastQuery.current, sql: text } satisfies SqlRequest);
+  }, []);
 
   // Re-run the current query when a new estate arrives, so the table never shows stale rows.
   useEffect(() => {
@@ -193,4 +193,13 @@ function nodeColumnOf(result: QueryResult, declared: string | undefined, nodeIds
   }
   if (result.rows.length === 0) return -1;
   return result.columns.findIndex((_c, i) => result.rows.every((row) => typeof row[i] === "string" && nodeIds.has(row[i] as string)));
+}
+
+/** Items per posted part: about a tenth of a second of copying for the biggest kind (findings with their locations). */
+const PART_ITEMS = 1500;
+
+function inParts<T>(items: readonly T[]): T[][] {
+  const parts: T[][] = [];
+  for (let at = 0; at < items.length; at += PART_ITEMS) parts.push(items.slice(at, at + PART_ITEMS));
+  return parts;
 }

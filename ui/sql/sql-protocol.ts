@@ -1,0 +1,21 @@
+import type { QueryResult, TableShape } from "../../analyzer/db/index.js";
+import type { EstateGraph } from "../../analyzer/graph/estate-graph.js";
+import type { Report } from "../../analyzer/types.js";
+
+/** The long lists of an analysis, posted in parts (see SqlConsole). */
+export type PartField = "findings" | "nodes" | "edges" | "loops" | "sources";
+
+/**
+ * What the SQL console posts its worker (sql.worker.ts): the analysis's long lists in `part`s,
+ * one task each, then `load` with the rest (those lists empty); then queries.
+ */
+export type SqlRequest =
+  | { type: "part"; field: PartField; items: unknown[] }
+  | { type: "load"; analysis: { report: Report; graph: EstateGraph } }
+  | { type: "query"; id: number; sql: string };
+
+/** What the worker answers: the schema once the snapshot is written, then each query's result or error. */
+export type SqlResponse =
+  | { type: "ready"; tables: TableShape[] }
+  | { type: "failed"; message: string }
+  | { type: "result"; id: number; result?: QueryResult | undefined; error?: string | undefined };
