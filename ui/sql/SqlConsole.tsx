@@ -2,8 +2,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Report, SourceFile } from "../../analyzer/types.js";
 import type { EstateGraph } from "../../analyzer/graph/estate-graph.js";
 import { EXAMPLE_QUERIES, toCsv, type QueryResult, type TableShape } from "../../analyzer/db/index.js";
-import type { PartField, SqlRequest, SqlResponse } from "./sql-protocol.js";
-import { nextTask } from "../load/stream-files.js";
+import type { SqlRequest, SqlResponse } from "./sql-protocol.js";
+import { postAnalysis, startSqlWorker } from "./post-analysis.js";
 import { ResultTable } from "./ResultTable.js";
 import { SchemaPanel } from "./SchemaPanel.js";
 import { download } from "./download.js";
@@ -38,7 +38,7 @@ export function SqlConsole({ analysis, onSelectNode, sources }: SqlConsoleProps)
   useEffect(() => {
     if (!analysis) return;
     // One worker per analysis: a newer estate or leaving the view stops the old one at once.
-    const w = new Worker(new URL("./sql.worker.ts", import.meta.url), { type: "module" });
+    const w = startSqlWorker();
     setReady(false);
     w.onmessage = (event: MessageEvent<SqlResponse>) => {
       const message = event.data;
@@ -47,28 +47,17 @@ export function SqlConsole({ analysis, onSelectNode, sources }: SqlConsoleProps)
         setLoadError(null);
         setReady(true);
       } else if (message.type === "failed") setLoadError(message.message);
-      else if (message.id === lastQuery.current) {
+      else if (message.type === "result" && message.id === lastQuery.current) {
         setResult(message.result ?? null);
         setError(message.error ?? null);
         setRan((n) => n + 1);
       }
     };
     w.onerror = (event) => setLoadError(`Could not start SQLite: ${event.message || "the SQL worker stopped"}`);
-    // The long lists go in parts, a task each, so that no one copy holds the page.
-    const { report, graph } = analysis;
-    const lists: [PartField, readonly unknown[]][] = [["findings", report.findings], ["nodes", graph.nodes], ["edges", graph.edges], ["loops", graph.loops], ["sources", sources ?? []]];
-    const requests: SqlRequest[] = lists.flatMap(([field, items]) => inParts(items).map((part) => ({ type: "part" as const, field, items: part })));
-    requests.push({ type: "load", analysis: { report: { ...report, findings: [] }, graph: { nodes: [], edges: [], loops: [] } } });
-    let stopped = false;
-    const send = (at: number) => {
-      if (stopped || at >= requests.length) return;
-      w.postMessage(requests[at]!);
-      nextTask(() => send(at + 1));
-    };
-    send(0);
+    const stopSending = postAnalysis(w, analysis, sources ?? []);
     worker.current = w;
     return () => {
-      stopped = true;
+      stopSending();
       if (worker.current === w) worker.current = null;
       w.terminate();
     };
@@ -195,11 +184,3 @@ function nodeColumnOf(result: QueryResult, declared: string | undefined, nodeIds
   return result.columns.findIndex((_c, i) => result.rows.every((row) => typeof row[i] === "string" && nodeIds.has(row[i] as string)));
 }
 
-/** Items per posted part: about a tenth of a second of copying for the biggest kind (findings with their locations). */
-const PART_ITEMS = 1500;
-
-function inParts<T>(items: readonly T[]): T[][] {
-  const parts: T[][] = [];
-  for (let at = 0; at < items.length; at += PART_ITEMS) parts.push(items.slice(at, at + PART_ITEMS));
-  return parts;
-}

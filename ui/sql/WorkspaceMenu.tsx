@@ -1,8 +1,10 @@
 import { useEffect, useRef, useState } from "react";
 import type { SourceFile } from "../../analyzer/types.js";
 import { analyze } from "../../analyzer/index.js";
-import { buildWorkspace, getMeta, openDatabase, readSources, type AnalysisData } from "../../analyzer/db/index.js";
+import { getMeta, openDatabase, readSources, type AnalysisData } from "../../analyzer/db/index.js";
 import { loadSqlJs } from "./load-sql-js.js";
+import { postAnalysis, startSqlWorker } from "./post-analysis.js";
+import type { SqlResponse } from "./sql-protocol.js";
 import { download, readFileBytes } from "./download.js";
 import { loadLastWorkspace, saveLastWorkspace } from "./workspace-store.js";
 
@@ -58,15 +60,14 @@ export function WorkspaceMenu({ sources, onOpen, label, restore = true, analysis
     return () => clearTimeout(timer);
   }, [sources, label, restoreDone]);
 
+  /** Built in a SQL worker (sql.worker.ts), so that a big estate's database never holds the page. */
   const save = async () => {
     try {
-      const SQL = await loadSqlJs();
       const current = analysis ?? analyze(sources, { today: new Date().toISOString().slice(0, 10) });
       const name = label ?? "workspace";
-      const db = buildWorkspace(SQL, current, sources, name);
-      const bytes = db.export();
-      db.close();
-      download(`${name.replace(/[^\w.-]+/g, "-") || "workspace"}.sqlite`, new Uint8Array(bytes), "application/vnd.sqlite3");
+      setMessage({ text: `Saving ${sources.length} files…`, error: false });
+      const bytes = await exportWorkspace(current, sources, name);
+      download(`${name.replace(/[^\w.-]+/g, "-") || "workspace"}.sqlite`, bytes, "application/vnd.sqlite3");
       setMessage({ text: `Saved ${sources.length} files`, error: false });
     } catch (e) {
       setMessage({ text: `Could not save: ${e instanceof Error ? e.message : String(e)}`, error: true });
@@ -113,4 +114,22 @@ export function WorkspaceMenu({ sources, onOpen, label, restore = true, analysis
       )}
     </div>
   );
+}
+
+/** The workspace database as `.sqlite` bytes, from a SQL worker of its own. */
+function exportWorkspace(analysis: AnalysisData, sources: readonly SourceFile[], label: string): Promise<Uint8Array<ArrayBuffer>> {
+  return new Promise((resolve, reject) => {
+    const worker = startSqlWorker();
+    const done = (settle: () => void) => {
+      worker.terminate();
+      settle();
+    };
+    worker.onmessage = (event: MessageEvent<SqlResponse>) => {
+      const message = event.data;
+      if (message.type === "exported") done(() => resolve(message.bytes));
+      else if (message.type === "failed") done(() => reject(new Error(message.message)));
+    };
+    worker.onerror = (event) => done(() => reject(new Error(event.message || "the SQL worker stopped")));
+    postAnalysis(worker, analysis, sources, [{ type: "export", label }]);
+  });
 }

@@ -12,10 +12,13 @@ export type PartField = "findings" | "nodes" | "edges" | "loops" | "sources";
 export type SqlRequest =
   | { type: "part"; field: PartField; items: unknown[] }
   | { type: "load"; analysis: { report: Report; graph: EstateGraph } }
-  | { type: "query"; id: number; sql: string };
+  | { type: "query"; id: number; sql: string }
+  /** The database as a `.sqlite` file, its label stored in `meta` (a saved workspace). */
+  | { type: "export"; label: string };
 
 /** What the worker answers: the schema once the snapshot is written, then each query's result or error. */
 export type SqlResponse =
   | { type: "ready"; tables: TableShape[] }
   | { type: "failed"; message: string }
-  | { type: "result"; id: number; result?: QueryResult | undefined; error?: string | undefined };
+  | { type: "result"; id: number; result?: QueryResult | undefined; error?: string | undefined }
+  | { type: "exported"; bytes: Uint8Array<ArrayBuffer> };

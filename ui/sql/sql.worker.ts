@@ -5,7 +5,7 @@
  * the page 1.3 s: it copies the report and graph on its own thread), then the queries.
  */
 import type { Database } from "sql.js";
-import { describeSchema, openDatabase, runReadOnlyQuery, withRoomFor, writeSnapshot } from "../../analyzer/db/index.js";
+import { describeSchema, openDatabase, runReadOnlyQuery, setMeta, withRoomFor, writeSnapshot } from "../../analyzer/db/index.js";
 import { loadSqlJs } from "./load-sql-js.js";
 import type { EstateEdge, EstateLoop, EstateNode } from "../../analyzer/graph/estate-graph.js";
 import type { Finding, SourceFile } from "../../analyzer/types.js";
@@ -16,8 +16,14 @@ let parts: Record<PartField, unknown[]> = { findings: [], nodes: [], edges: [], 
 const post = (message: SqlResponse) => self.postMessage(message);
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-self.onmessage = async (event: MessageEvent<SqlRequest>) => {
-  const request = event.data;
+// One request at a time, in order: `load` awaits sql.js, and an `export` or a query posted
+// right behind it must find the database written.
+let queue = Promise.resolve();
+self.onmessage = (event: MessageEvent<SqlRequest>) => {
+  queue = queue.then(() => handle(event.data));
+};
+
+async function handle(request: SqlRequest): Promise<void> {
   if (request.type === "part") {
     for (const item of request.items) parts[request.field].push(item);
   } else if (request.type === "load") {
@@ -33,6 +39,15 @@ self.onmessage = async (event: MessageEvent<SqlRequest>) => {
     } catch (error) {
       post({ type: "failed", message: `Could not start SQLite: ${messageOf(error)}` });
     }
+  } else if (request.type === "export") {
+    if (!db) return;
+    try {
+      setMeta(db, "workspace_label", request.label);
+      const bytes = db.export() as Uint8Array<ArrayBuffer>;
+      (self as unknown as Worker).postMessage({ type: "exported", bytes } satisfies SqlResponse, [bytes.buffer]);
+    } catch (error) {
+      post({ type: "failed", message: messageOf(error) });
+    }
   } else if (db) {
     try {
       post({ type: "result", id: request.id, result: runReadOnlyQuery(db, request.sql) });
@@ -40,4 +55,4 @@ self.onmessage = async (event: MessageEvent<SqlRequest>) => {
       post({ type: "result", id: request.id, error: messageOf(error) });
     }
   }
-};
+}
