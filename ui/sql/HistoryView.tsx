@@ -1,7 +1,7 @@
-import { useEffect, useMemo, useState } from "react";
-import type { Database } from "sql.js";
-import { diffRuns, listRuns, openDatabase, type RunSummary } from "../../analyzer/db/index.js";
-import { loadSqlJs } from "./load-sql-js.js";
+import { useEffect, useRef, useState } from "react";
+import type { RunDiff, RunSummary } from "../../analyzer/db/index.js";
+import { startSqlWorker } from "./post-analysis.js";
+import type { SqlRequest, SqlResponse } from "./sql-protocol.js";
 import { readFileBytes } from "./download.js";
 import { SeverityChart } from "./SeverityChart.js";
 import { RunDiffView } from "./RunDiffView.js";
@@ -12,7 +12,8 @@ export interface HistoryViewProps {
 
 interface Opened {
   name: string;
-  db: Database;
+  /** The SQL worker holding the file (sql.worker.ts): opening and diffing a big history there leaves the page free. */
+  worker: Worker;
   runs: RunSummary[];
 }
 
@@ -25,26 +26,45 @@ export function HistoryView({ onSelectFinding }: HistoryViewProps) {
   const [error, setError] = useState<string | null>(null);
   const [from, setFrom] = useState<number | null>(null);
   const [to, setTo] = useState<number | null>(null);
+  const [diff, setDiff] = useState<RunDiff | null>(null);
+  const lastDiff = useRef(0);
 
-  useEffect(() => () => opened?.db.close(), [opened]);
+  useEffect(() => () => opened?.worker.terminate(), [opened]);
 
   const openFile = async (file: File) => {
+    const worker = startSqlWorker();
     try {
-      const SQL = await loadSqlJs();
-      const db = openDatabase(SQL, await readFileBytes(file));
-      const runs = listRuns(db);
-      setOpened({ name: file.name, db, runs });
+      const bytes = await readFileBytes(file);
+      const runs = await new Promise<RunSummary[]>((resolve, reject) => {
+        worker.onmessage = (event: MessageEvent<SqlResponse>) => {
+          if (event.data.type === "runs") resolve(event.data.runs);
+          else if (event.data.type === "failed") reject(new Error(event.data.message));
+        };
+        worker.onerror = (event) => reject(new Error(event.message || "the SQL worker stopped"));
+        worker.postMessage({ type: "open-history", bytes } satisfies SqlRequest, [bytes.buffer]);
+      });
+      worker.onmessage = (event: MessageEvent<SqlResponse>) => {
+        if (event.data.type === "diff" && event.data.id === lastDiff.current) setDiff(event.data.diff);
+      };
+      setDiff(null);
+      setOpened({ name: file.name, worker, runs });
       setError(runs.length === 0 ? `${file.name} has no runs yet (write some with \`loopscope lint --db ${file.name}\`)` : null);
       const last = runs[runs.length - 1];
       const previous = runs[runs.length - 2] ?? last;
       setFrom(previous?.id ?? null);
       setTo(last?.id ?? null);
     } catch (e) {
+      worker.terminate();
       setError(`${file.name}: ${e instanceof Error ? e.message : String(e)}`);
     }
   };
 
-  const diff = useMemo(() => (opened && from !== null && to !== null ? diffRuns(opened.db, from, to) : null), [opened, from, to]);
+  // The diff of the chosen runs, asked of the worker; only the latest answer is shown.
+  useEffect(() => {
+    if (!opened || from === null || to === null) return;
+    lastDiff.current += 1;
+    opened.worker.postMessage({ type: "diff", id: lastDiff.current, from, to } satisfies SqlRequest);
+  }, [opened, from, to]);
 
   const label = (run: RunSummary) => `#${run.id} ${run.time.replace("T", " ").slice(0, 16)} ${run.commit ? run.commit.slice(0, 8) : run.source}`;
 

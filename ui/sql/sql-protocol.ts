@@ -1,4 +1,4 @@
-import type { QueryResult, TableShape } from "../../analyzer/db/index.js";
+import type { QueryResult, RunDiff, RunSummary, TableShape } from "../../analyzer/db/index.js";
 import type { EstateGraph } from "../../analyzer/graph/estate-graph.js";
 import type { Report } from "../../analyzer/types.js";
 
@@ -14,11 +14,16 @@ export type SqlRequest =
   | { type: "load"; analysis: { report: Report; graph: EstateGraph } }
   | { type: "query"; id: number; sql: string }
   /** The database as a `.sqlite` file, its label stored in `meta` (a saved workspace). */
-  | { type: "export"; label: string };
+  | { type: "export"; label: string }
+  /** A history file's bytes (transferred): the worker opens it and answers with its runs. */
+  | { type: "open-history"; bytes: Uint8Array }
+  | { type: "diff"; id: number; from: number; to: number };
 
 /** What the worker answers: the schema once the snapshot is written, then each query's result or error. */
 export type SqlResponse =
   | { type: "ready"; tables: TableShape[] }
   | { type: "failed"; message: string }
   | { type: "result"; id: number; result?: QueryResult | undefined; error?: string | undefined }
-  | { type: "exported"; bytes: Uint8Array<ArrayBuffer> };
+  | { type: "exported"; bytes: Uint8Array<ArrayBuffer> }
+  | { type: "runs"; runs: RunSummary[] }
+  | { type: "diff"; id: number; diff: RunDiff };

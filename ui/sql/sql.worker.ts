@@ -2,10 +2,11 @@
  * The SQL console's database, off the page's thread: writing a 5,000-model snapshot into
  * sql.js held the page for 4.1 s (one task), so the console now builds and queries its
  * database here. The page posts the analysis in parts, one task each (posting it whole held
- * the page 1.3 s: it copies the report and graph on its own thread), then the queries.
+ * the page 1.3 s: it copies the report and graph on its own thread), then the queries. The
+ * history view opens its file here too (a 185 MB history held the page 3.3 s).
  */
 import type { Database } from "sql.js";
-import { describeSchema, openDatabase, runReadOnlyQuery, setMeta, withRoomFor, writeSnapshot } from "../../analyzer/db/index.js";
+import { describeSchema, diffRuns, listRuns, openDatabase, runReadOnlyQuery, setMeta, withRoomFor, writeSnapshot } from "../../analyzer/db/index.js";
 import { loadSqlJs } from "./load-sql-js.js";
 import type { EstateEdge, EstateLoop, EstateNode } from "../../analyzer/graph/estate-graph.js";
 import type { Finding, SourceFile } from "../../analyzer/types.js";
@@ -39,6 +40,17 @@ async function handle(request: SqlRequest): Promise<void> {
     } catch (error) {
       post({ type: "failed", message: `Could not start SQLite: ${messageOf(error)}` });
     }
+  } else if (request.type === "open-history") {
+    try {
+      const SQL = await loadSqlJs();
+      db?.close();
+      db = openDatabase(SQL, request.bytes);
+      post({ type: "runs", runs: listRuns(db) });
+    } catch (error) {
+      post({ type: "failed", message: messageOf(error) });
+    }
+  } else if (request.type === "diff") {
+    if (db) post({ type: "diff", id: request.id, diff: diffRuns(db, request.from, request.to) });
   } else if (request.type === "export") {
     if (!db) return;
     try {
