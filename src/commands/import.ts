@@ -7,6 +7,7 @@ import { dbtToManifests, importMappingSchema, importOpenLineage, mergeImportedFi
 import { readLineageFiles } from "../io/read-lineage-files.js";
 import { readSources } from "../io/read-sources.js";
 import { nestingProblem } from "../../analyzer/parse/nesting-guard.js";
+import { nestedRepetition } from "../io/regex-risk.js";
 import { parseFlags } from "../io/parse-flags.js";
 import { EXIT, UsageError } from "../exit-codes.js";
 import { visible } from "../../analyzer/report/visible-text.js";
@@ -111,11 +112,15 @@ function writeFiles(result: ImportResult, out: string, io: CommandIO, notices: N
 }
 
 function toRegExp(pattern: string): RegExp {
+  let regex: RegExp;
   try {
-    return new RegExp(pattern);
+    regex = new RegExp(pattern);
   } catch (error) {
     throw new UsageError(`--models: not a regular expression: ${pattern} (${error instanceof Error ? error.message : String(error)})`);
   }
+  const risk = nestedRepetition(pattern);
+  if (risk) throw new UsageError(`--models: ${pattern}: ${risk}`);
+  return regex;
 }
 
 /** The mapping file, validated; any problem is one usage line with file:line:column. */
@@ -142,12 +147,17 @@ function readMapping(path: string, cwd: string): ImportMapping {
     const node = doc.getIn(keys, true) as { range?: [number, number, number] } | undefined;
     throw new UsageError(`${at(node?.range?.[0])}: ${issue.message}${keys.length > 0 ? ` (${keys.join(".")})` : ""}`);
   }
-  for (const pattern of [...parsed.data.models, ...parsed.data.services]) {
-    try {
-      new RegExp(pattern);
-    } catch {
-      throw new UsageError(`${path}: not a regular expression: ${pattern}`);
-    }
+  for (const field of ["models", "services"] as const) {
+    parsed.data[field].forEach((pattern, i) => {
+      const where = at((doc.getIn([field, i], true) as { range?: [number, number, number] } | undefined)?.range?.[0]);
+      try {
+        new RegExp(pattern);
+      } catch (error) {
+        throw new UsageError(`${where}: not a regular expression: ${pattern} (${error instanceof Error ? error.message : String(error)})`);
+      }
+      const risk = nestedRepetition(pattern);
+      if (risk) throw new UsageError(`${where}: ${pattern}: ${risk}`);
+    });
   }
   return parsed.data;
 }

@@ -77,4 +77,20 @@ describe("loopscope import", () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/bad\.yaml:3:6: must start with a letter or digit/);
   });
+
+  it("refuses patterns that can backtrack for hours on a long job name, at their position", () => {
+    // `^(\w+-)*model$` against a 40-character job name that does not match took longer than any test runs.
+    const dir = mkdtempSync(join(tmpdir(), "loopscope-import-"));
+    writeFileSync(join(dir, "mapping.yaml"), "models:\n  - '^ml-.*$'\nservices:\n  - '^(\\w+-)*model$'\n");
+    const mapped = runCli(["import", "openlineage", SEED, "--out", join(dir, "out"), "--mapping", join(dir, "mapping.yaml")]);
+    expect(mapped.code).toBe(2);
+    expect(mapped.stderr).toMatch(/mapping\.yaml:4:5: \^\(\\w\+-\)\*model\$: a repeated group holds a repetition itself \(near character \d+\), which can take exponential time/);
+    const flag = runCli(["import", "openlineage", SEED, "--out", join(dir, "out"), "--models", "(a+)+$"]);
+    expect(flag.code).toBe(2);
+    expect(flag.stderr).toMatch(/^loopscope import: --models: \(a\+\)\+\$: a repeated group holds a repetition itself/);
+    // Repetition at one level, or bounded inside, is fine.
+    for (const pattern of ["^(ranker|pricer)-\\d+$", "(a{1,3})+", "[(]+x", "\\(a+\\)+"]) {
+      expect(runCli(["import", "openlineage", SEED, "--out", join(dir, "ok"), "--models", pattern]).code, pattern).toBe(0);
+    }
+  });
 });

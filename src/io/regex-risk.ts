@@ -1,0 +1,58 @@
+/**
+ * Why a regular expression could take exponential time, or undefined. Import patterns (the
+ * `--models` flag, a mapping file) run against job names from event files that another
+ * system wrote, and JavaScript has no time limit on a match: `^(\w+-)*model$` against a
+ * long name that does not match backtracks for hours. The classic test, as safe-regex
+ * does it: a repeated group that holds a repetition itself ("star height" above one).
+ * It looks only at the pattern's text; an overlapping alternation such as `(a|a)*` is not
+ * caught.
+ */
+export function nestedRepetition(pattern: string): string | undefined {
+  // For each open group: whether it holds an unbounded repetition so far.
+  const groups: boolean[] = [false];
+  let i = 0;
+  const unboundedAt = (at: number): number => {
+    const c = pattern[at];
+    if (c === "*" || c === "+") return 1;
+    if (c === "{") {
+      const m = /^\{(\d+)(,(\d*))?\}/.exec(pattern.slice(at));
+      if (m && m[2] !== undefined && (m[3] === "" || Number(m[3]) > 16)) return m[0].length;
+    }
+    return 0;
+  };
+  while (i < pattern.length) {
+    const c = pattern[i]!;
+    if (c === "\\") {
+      i += 2;
+      if (unboundedAt(i)) groups[groups.length - 1] = true;
+      continue;
+    }
+    if (c === "[") {
+      // A class is one character: skip to its closing bracket (a "]" first inside is literal).
+      let j = i + 1;
+      if (pattern[j] === "^") j++;
+      if (pattern[j] === "]") j++;
+      while (j < pattern.length && pattern[j] !== "]") j += pattern[j] === "\\" ? 2 : 1;
+      i = j + 1;
+      if (unboundedAt(i)) groups[groups.length - 1] = true;
+      continue;
+    }
+    if (c === "(") {
+      groups.push(false);
+      i++;
+      continue;
+    }
+    if (c === ")") {
+      const inner = groups.length > 1 ? groups.pop()! : false;
+      i++;
+      if (unboundedAt(i)) {
+        if (inner) return `a repeated group holds a repetition itself (near character ${i}), which can take exponential time on a long name that does not match; repeat one of them only`;
+        groups[groups.length - 1] = true;
+      } else if (inner) groups[groups.length - 1] = true;
+      continue;
+    }
+    i++;
+    if (unboundedAt(i)) groups[groups.length - 1] = true;
+  }
+  return undefined;
+}
