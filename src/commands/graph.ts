@@ -6,6 +6,7 @@ import { readSources } from "../io/read-sources.js";
 import { oneOf, parseFlags } from "../io/parse-flags.js";
 import { EXIT, UsageError } from "../exit-codes.js";
 import { toOpenLineageNdjson } from "../../analyzer/export/openlineage.js";
+import { graphJsonParts } from "../../analyzer/export/graph-json.js";
 import { today } from "../io/today.js";
 import { visible } from "../../analyzer/report/visible-text.js";
 
@@ -34,7 +35,7 @@ LOOPSCOPE_TODAY overrides it).
     if (format === "dot") io.stdout(graphToDot(graph));
     else if (format === "mermaid") io.stdout(graphToMermaid(graph));
     else if (format === "openlineage") io.stdout(toOpenLineageNdjson(graph, { eventTime: `${today()}T00:00:00Z` }));
-    else io.stdout(`${JSON.stringify(graph, null, 2)}\n`);
+    else for (const piece of graphJsonParts(graph)) io.stdout(piece);
     return EXIT.ok;
   },
 };
