@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Second half of `npm run build:cli` (after tsc emits dist-node/): bundles the CLI into one
-// file, dist-node/loopscope.mjs, and its reader thread into dist-node/read-worker.js.
+// file, dist-node/loopscope.mjs, its reader thread into dist-node/read-worker.js and its query
+// thread into dist-node/query-worker.js.
 // Loading one file instead of some 250 modules (ours, zod's, yaml's) takes the start-up of
 // every command from about 0.4 s to 0.25 s on the 2-core benchmark machine.
 import { buildSync } from "esbuild";
@@ -28,8 +29,10 @@ const common = {
 buildSync({ ...common, entryPoints: ["dist-node/src/cli.js"], outfile: "dist-node/loopscope.mjs" });
 // read-in-background.ts starts "./read-worker.js" next to the module that runs it: the bundle.
 buildSync({ ...common, entryPoints: ["dist-node/src/io/read-worker.js"], outfile: "dist-node/read-worker.js" });
+// query-on-thread.ts starts "./query-worker.js" the same way (it loads sql.js, the analyzer's db code and nothing else).
+buildSync({ ...common, entryPoints: ["dist-node/src/io/query-worker.js"], outfile: "dist-node/query-worker.js" });
 
-for (const file of ["dist-node/loopscope.mjs", "dist-node/read-worker.js"]) {
+for (const file of ["dist-node/loopscope.mjs", "dist-node/read-worker.js", "dist-node/query-worker.js"]) {
   const path = join(root, file);
   const text = readFileSync(path, "utf8");
   // Only comments are left to escape; `\uXXXX` there is just text.

@@ -67,6 +67,7 @@ function processIO(): CommandIO {
   return {
     stdout: standardOutput(),
     stderr: (text) => process.stderr.write(text),
+    stdoutDrained: () => (process.stdout.writableNeedDrain ? new Promise((resolve) => process.stdout.once("drain", resolve)) : undefined),
     cwd: process.cwd(),
     isTTY: Boolean(process.stdout.isTTY),
     stderrIsTTY: Boolean(process.stderr.isTTY),

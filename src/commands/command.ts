@@ -3,6 +3,12 @@ export interface CommandIO {
   /** Text, or UTF-8 bytes (the JSON report is written as bytes, valid only during the call: copy to keep them). */
   stdout: (text: string | Uint8Array) => void;
   stderr: (text: string) => void;
+  /**
+   * Resolves once what was written to stdout has left the process, when it is still held
+   * (a pipe whose reader is slower than the writer); undefined when nothing is held. Output
+   * of unbounded length (a query's rows) waits for it, so it never piles up in memory.
+   */
+  stdoutDrained?: (() => Promise<void> | undefined) | undefined;
   /** The directory relative paths are resolved from (process.cwd() in the real CLI). */
   cwd: string;
   /** True when stdout is a terminal (colour). */

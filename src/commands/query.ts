@@ -1,49 +1,88 @@
+import type { SqlValue } from "sql.js";
 import type { Command } from "./command.js";
-import { formatTable, runReadOnlyQuery, toCsv } from "../../analyzer/db/index.js";
-import { openDatabaseFile } from "../io/database-file.js";
+import { csvLine, formatTable } from "../../analyzer/db/index.js";
+import { runQueryOnThread } from "../io/query-on-thread.js";
 import { oneOf, parseFlags } from "../io/parse-flags.js";
 import { EXIT, UsageError } from "../exit-codes.js";
 
 const QUERY_FORMATS = ["table", "json", "csv"] as const;
+type QueryFormat = (typeof QUERY_FORMATS)[number];
+
+/** A table is read by a person and needs every row for its column widths: this many at most. */
+export const TABLE_MAX_ROWS = 10_000;
+const DEFAULT_TIMEOUT_S = 60;
 
 export const queryCommand: Command = {
   name: "query",
   summary: "run read-only SQL on a Loopscope database (from lint --db)",
-  usage: `Usage: loopscope query <file.sqlite> "<SQL>" [--format table|json|csv]
+  usage: `Usage: loopscope query <file.sqlite> "<SQL>" [--format table|json|csv] [--timeout <seconds>]
 
 Runs SQL against a database written by \`loopscope lint --db\` and prints the result of
 the last statement. The database is opened read-only: statements that would change it
 fail. Tables and columns are documented in docs/database.md.
 
 Options:
-  -f, --format <table|json|csv>  table (default), a JSON array of objects, or CSV
+  -f, --format <table|json|csv>  table (default, at most ${TABLE_MAX_ROWS.toLocaleString("en-US")} rows), a JSON array of
+                                 objects, or CSV (both streamed: every row, in bounded memory)
+  -t, --timeout <seconds>        stop a query that runs longer (default ${DEFAULT_TIMEOUT_S}; 0 for no limit)
 
 Example:
   loopscope query estate.sqlite "SELECT id, owner FROM nodes WHERE kind = 'model'"
 `,
   async run(args, io) {
-    const { values, positionals } = parseFlags(args, { format: { type: "string", short: "f" } });
+    const { values, positionals } = parseFlags(args, { format: { type: "string", short: "f" }, timeout: { type: "string", short: "t" } });
     const format = oneOf("format", values.format, QUERY_FORMATS, "table");
+    const timeout = values.timeout === undefined ? DEFAULT_TIMEOUT_S : Number(values.timeout);
+    if (values.timeout !== undefined && (!/^\d+(\.\d+)?$/.test(values.timeout.trim()) || !Number.isFinite(timeout))) {
+      throw new UsageError(`--timeout must be a number of seconds, 0 for no limit (got "${values.timeout}")`);
+    }
     const [file, sql, ...extra] = positionals;
     if (file === undefined || sql === undefined) throw new UsageError('give a database file and one SQL string (e.g. `loopscope query estate.sqlite "SELECT * FROM runs"`)');
     if (extra.length > 0) throw new UsageError(`expected one SQL string, got ${positionals.length - 1} arguments (quote the SQL)`);
-    const db = await openDatabaseFile(file);
-    try {
-      let result;
-      try {
-        result = runReadOnlyQuery(db, sql);
-      } catch (error) {
-        throw new UsageError(`SQL error: ${error instanceof Error ? error.message : String(error)}`);
-      }
-      if (format === "csv") io.stdout(toCsv(result, "\n"));
-      else if (format === "json") {
-        const objects = result.rows.map((row) => Object.fromEntries(result.columns.map((c, i) => [c, row[i] instanceof Uint8Array ? Array.from(row[i] as Uint8Array) : row[i]])));
-        io.stdout(`${JSON.stringify(objects, null, 2)}\n`);
-      } else if (result.columns.length === 0) io.stdout("(no result set)\n");
-      else io.stdout(formatTable(result.columns, result.rows));
-      return EXIT.ok;
-    } finally {
-      db.close();
-    }
+    const output = resultWriter(format, io.stdout, io.stderr, () => io.stdoutDrained?.());
+    await runQueryOnThread({ file, sql, maxRows: format === "table" ? TABLE_MAX_ROWS : Number.POSITIVE_INFINITY, timeoutMs: timeout * 1000, ...output });
+    return EXIT.ok;
   },
 };
+
+/**
+ * What each format does with the rows as they come. JSON and CSV write each batch at once
+ * (the same bytes as one `JSON.stringify(rows, null, 2)` or one CSV text); a table waits for
+ * its rows, which the thread caps, and says on stderr when there were more.
+ */
+function resultWriter(format: QueryFormat, stdout: (text: string) => void, stderr: (text: string) => void, drained: () => Promise<void> | undefined) {
+  let columns: string[] = [];
+  const onColumns = (names: string[]) => {
+    columns = names;
+    if (format === "csv") stdout(`${csvLine(names)}\n`);
+  };
+  if (format === "csv") {
+    const onRows = (rows: SqlValue[][]) => {
+      stdout(rows.map((row) => `${csvLine(row)}\n`).join(""));
+      return drained();
+    };
+    return { onColumns, onRows, onEnd: () => undefined };
+  }
+  if (format === "json") {
+    let written = 0;
+    const onRows = (rows: SqlValue[][]) => {
+      let text = "";
+      for (const row of rows) {
+        const object = Object.fromEntries(columns.map((c, i) => [c, row[i] instanceof Uint8Array ? Array.from(row[i] as Uint8Array) : row[i]]));
+        text += `${written++ === 0 ? "[\n" : ",\n"}  ${JSON.stringify(object, null, 2).replace(/\n/g, "\n  ")}`;
+      }
+      stdout(text);
+      return drained();
+    };
+    return { onColumns, onRows, onEnd: () => stdout(written === 0 ? "[]\n" : "\n]\n") };
+  }
+  const rows: SqlValue[][] = [];
+  return {
+    onColumns,
+    onRows: (batch: SqlValue[][]) => void rows.push(...batch),
+    onEnd: (truncated: boolean) => {
+      stdout(columns.length === 0 ? "(no result set)\n" : formatTable(columns, rows));
+      if (truncated) stderr(`loopscope query: only the first ${TABLE_MAX_ROWS.toLocaleString("en-US")} rows are shown; add a LIMIT, or use --format csv or json for every row\n`);
+    },
+  };
+}

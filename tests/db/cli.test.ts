@@ -99,6 +99,46 @@ describe("lint --db, history and query tell the same story", { timeout: 120_000 
     expect(typo.stderr).toMatch(/^loopscope query: SQL error: near "SELEC": syntax error\n$/);
   });
 
+  test("SQL that turns query_only off still cannot write", () => {
+    const sneaky = runCli(["query", db, "PRAGMA query_only = OFF; DELETE FROM runs"]);
+    expect(sneaky.code).toBe(2);
+    expect(sneaky.stderr).toBe("loopscope query: SQL error: attempt to write a readonly database\n");
+  });
+
+  test("an empty result still names its columns", () => {
+    expect(runCli(["query", db, "SELECT id, source FROM runs WHERE 0"]).stdout).toBe("id  source\n--  ------\n");
+    expect(runCli(["query", db, "SELECT id, source FROM runs WHERE 0", "-f", "csv"]).stdout).toBe("id,source\n");
+    expect(runCli(["query", db, "SELECT id, source FROM runs WHERE 0", "-f", "json"]).stdout).toBe("[]\n");
+    expect(runCli(["query", db, "PRAGMA query_only = ON"]).stdout).toBe("(no result set)\n");
+  });
+
+  const endless = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c)";
+  test("a query that never ends is stopped at --timeout, its rows streamed meanwhile", () => {
+    const silent = runCli(["query", db, `${endless} SELECT count(*) FROM c`, "--timeout", "1"]);
+    expect(silent.code).toBe(2);
+    expect(silent.stderr).toBe("loopscope query: query stopped after 1 s (--timeout; 0 for no limit): it may never end, e.g. a recursive CTE without a LIMIT\n");
+    const streamed = runCli(["query", db, `${endless} SELECT x FROM c`, "-f", "csv", "-t", "1"]);
+    expect(streamed.code).toBe(2);
+    expect(streamed.stdout.startsWith("x\n1\n2\n3\n")).toBe(true);
+    expect(streamed.stdout.split("\n").length).toBeGreaterThan(1000);
+    expect(runCli(["query", db, "SELECT 1", "--timeout", "soon"]).stderr).toBe('loopscope query: --timeout must be a number of seconds, 0 for no limit (got "soon")\n');
+  });
+
+  test("a table stops at 10,000 rows and says so; JSON and CSV give every row", () => {
+    const table = runCli(["query", db, `${endless} SELECT x FROM c`]);
+    expect(table.code, table.stderr).toBe(0);
+    const lines = table.stdout.trimEnd().split("\n");
+    expect(lines.length).toBe(2 + 10_000);
+    expect(lines.at(-1)?.trim()).toBe("10000");
+    expect(table.stderr).toBe("loopscope query: only the first 10,000 rows are shown; add a LIMIT, or use --format csv or json for every row\n");
+    const sql = `${endless} SELECT x, 'row ' || x AS label, NULL AS blank FROM c LIMIT 12345`;
+    const json = runCli(["query", db, sql, "-f", "json"]);
+    const expected = Array.from({ length: 12_345 }, (_, i) => ({ x: i + 1, label: `row ${i + 1}`, blank: null }));
+    expect(json.stdout).toBe(`${JSON.stringify(expected, null, 2)}\n`);
+    const csv = runCli(["query", db, sql, "-f", "csv"]);
+    expect(csv.stdout).toBe(`x,label,blank\n${expected.map((r) => `${r.x},${r.label},\n`).join("")}`);
+  });
+
   test("missing and foreign files are usage errors naming the file", () => {
     const missing = runCli(["history", join(dir, "nope.sqlite")]);
     expect(missing.code).toBe(2);

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import type { Database } from "sql.js";
-import { EXAMPLE_QUERIES, runReadOnlyQuery } from "../../analyzer/db/index.js";
+import { EXAMPLE_QUERIES, nothingButComments, runReadOnlyQuery } from "../../analyzer/db/index.js";
 import type { Analysis } from "../../analyzer/index.js";
 import { bikeShopDatabase } from "./helpers.js";
 
@@ -152,5 +152,25 @@ describe("the ten example queries answer their questions on samples/bike-shop", 
     expect(() => runReadOnlyQuery(db, "DELETE FROM nodes")).toThrow(/readonly/);
     expect(() => runReadOnlyQuery(db, "SELEC * FROM nodes")).toThrow(/syntax error/);
     expect(runReadOnlyQuery(db, "SELECT count(*) AS n FROM nodes").rows).toEqual([[nodeCount]]);
+    // query_only is set again before each statement: turning it off changes nothing after.
+    expect(() => runReadOnlyQuery(db, "PRAGMA query_only = OFF; DELETE FROM nodes")).toThrow(/readonly/);
+    expect(runReadOnlyQuery(db, "SELECT count(*) FROM nodes").rows).toEqual([[nodeCount]]);
+  });
+
+  test("the last statement's result, even when empty; earlier statements' rows are dropped", () => {
+    expect(runReadOnlyQuery(db, "SELECT 1 AS a; SELECT 2 AS b; -- the end\n/* really */ ;")).toEqual({ columns: ["b"], rows: [[2]] });
+    expect(runReadOnlyQuery(db, "SELECT 1 AS a; SELECT id FROM nodes WHERE 0")).toEqual({ columns: ["id"], rows: [] });
+    expect(runReadOnlyQuery(db, "SELECT 1; PRAGMA query_only = ON")).toEqual({ columns: [], rows: [] });
+  });
+
+  test("at most maxRows rows are kept, and a longer result says it was cut", () => {
+    const endless = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT x FROM c";
+    expect(runReadOnlyQuery(db, endless, 3)).toEqual({ columns: ["x"], rows: [[1], [2], [3]], truncated: true });
+    expect(runReadOnlyQuery(db, `${endless} LIMIT 3`, 3)).toEqual({ columns: ["x"], rows: [[1], [2], [3]] });
+  });
+
+  test("what may follow the last statement", () => {
+    for (const rest of ["", " ;\n\t", "-- note", "-- a\n-- b\n", "/* x */", "/* never closed", "; /* a */ -- b"]) expect(nothingButComments(rest), rest).toBe(true);
+    for (const rest of ["SELECT 1", "/* x */ SELECT 1", "-- a\nSELECT 1", "- 1", "/ 2"]) expect(nothingButComments(rest), rest).toBe(false);
   });
 });

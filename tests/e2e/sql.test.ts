@@ -73,6 +73,28 @@ describe("the SQL console and the workspace file in Chromium", () => {
       expect(await page.locator(".sql-console .sql-error").count()).toBe(0);
     });
 
+    await step(page, "sql-runaway", async () => {
+      const endless = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c)";
+      // Rows without end: the worker keeps 100,000, the page draws 1,000 and says so.
+      await page.locator(".sql-editor").fill(`${endless} SELECT x FROM c`);
+      await page.locator(".sql-run").click();
+      await expect.poll(() => page.getByTestId("sql-row-count").textContent(), { timeout: 30_000 }).toContain("more than 100,000 rows");
+      expect(await page.locator('[data-testid="sql-result"] tbody tr').count()).toBe(1000);
+      expect(await page.getByTestId("sql-row-count").textContent()).toContain("1,000 rows shown");
+      // No rows and no end: Escape (or Cancel) ends the worker; the next query runs on a new one.
+      await page.locator(".sql-editor").fill(`${endless} SELECT count(*) FROM c`);
+      await page.locator(".sql-editor").press("Control+Enter");
+      await page.locator(".sql-cancel").waitFor();
+      await page.locator(".sql-editor").press("Escape");
+      await expect.poll(() => page.locator(".sql-console [role=status]").first().textContent()).toContain("Query cancelled");
+      expect(await page.locator(".sql-cancel").count()).toBe(0);
+      await page.locator(".sql-editor").fill("SELECT count(*) AS n FROM nodes WHERE kind = 'model'");
+      await expect.poll(() => page.locator(".sql-run").isEnabled(), { timeout: 30_000 }).toBe(true);
+      await page.locator(".sql-run").click();
+      await expect.poll(() => column(1)).toEqual(["4"]);
+      expect(await page.locator(".sql-console .sql-error").count()).toBe(0);
+    });
+
     await step(page, "sql-select-node", async () => {
       await page.locator(".sql-examples").selectOption("unmonitored-loop-models");
       await expect.poll(() => column(1)).toContain("dynamic-pricing");

@@ -7,12 +7,18 @@ interface Props {
   /** Index of the column whose cells name graph nodes, or -1. */
   nodeColumn: number;
   onSelectRow: (row: QueryResult["rows"][number]) => void;
+  /** The worker's cap, named when a result was cut there. */
+  maxRows: number;
 }
 
+/** Rows drawn at most: tens of thousands of table rows take the page seconds to lay out. */
+export const SHOWN_ROWS = 1000;
+const count = (n: number) => (n === 1 ? "1 row" : `${n.toLocaleString("en-US")} rows`);
+
 /** Query results with click-to-sort headers; rows that name a node are clickable. */
-export function ResultTable({ result, nodeColumn, onSelectRow }: Props) {
+export function ResultTable({ result, nodeColumn, onSelectRow, maxRows }: Props) {
   const [sort, setSort] = useState<SortState | null>(null);
-  const sorted = useMemo(() => sortRows(result.rows, sort), [result, sort]);
+  const shown = useMemo(() => sortRows(result.rows, sort).slice(0, SHOWN_ROWS), [result, sort]);
   if (result.columns.length === 0) return <p className="sql-note">The statement returned no result set.</p>;
   return (
     <div className="sql-result-scroll">
@@ -30,7 +36,7 @@ export function ResultTable({ result, nodeColumn, onSelectRow }: Props) {
           </tr>
         </thead>
         <tbody>
-          {sorted.map((row, r) => (
+          {shown.map((row, r) => (
             <tr key={r} className={nodeColumn >= 0 ? "sql-row-link" : undefined} onClick={nodeColumn >= 0 ? () => onSelectRow(row) : undefined}>
               {row.map((cell, c) => (
                 <td key={c} className={c === nodeColumn ? "sql-node-cell" : cell === null ? "sql-null" : undefined}>
@@ -41,7 +47,13 @@ export function ResultTable({ result, nodeColumn, onSelectRow }: Props) {
           ))}
         </tbody>
       </table>
-      <p className="sql-note">{result.rows.length === 1 ? "1 row" : `${result.rows.length} rows`}</p>
+      <p className="sql-note" data-testid="sql-row-count">
+        {result.truncated
+          ? `The query has more than ${count(maxRows)}; the first ${count(maxRows)} are kept${result.rows.length > shown.length ? `, ${count(shown.length)} shown` : ""}. Add a LIMIT, or run \`loopscope query\` on a saved workspace for every row.`
+          : result.rows.length > shown.length
+            ? `${count(result.rows.length)}, the first ${count(shown.length)} shown (sorting and Export CSV use all of them).`
+            : count(result.rows.length)}
+      </p>
     </div>
   );
 }

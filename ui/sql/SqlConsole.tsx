@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Report, SourceFile } from "../../analyzer/types.js";
 import type { EstateGraph } from "../../analyzer/graph/estate-graph.js";
 import { EXAMPLE_QUERIES, toCsv, type QueryResult, type TableShape } from "../../analyzer/db/index.js";
-import type { SqlRequest, SqlResponse } from "./sql-protocol.js";
+import { QUERY_MAX_ROWS, type SqlRequest, type SqlResponse } from "./sql-protocol.js";
 import { postAnalysis, startSqlWorker } from "./post-analysis.js";
 import { ResultTable } from "./ResultTable.js";
 import { SchemaPanel } from "./SchemaPanel.js";
@@ -33,6 +33,12 @@ export function SqlConsole({ analysis, onSelectNode, sources }: SqlConsoleProps)
   const [result, setResult] = useState<QueryResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [ran, setRan] = useState(0);
+  /** True from a query's start to its answer; Cancel (or Escape) ends the worker then. */
+  const [running, setRunning] = useState(false);
+  const [cancelled, setCancelled] = useState(false);
+  /** Bumped by Cancel: a new worker, and a new database, for the same analysis. */
+  const [generation, setGeneration] = useState(0);
+  const rerunWhenReady = useRef(true);
   const editor = useRef<HTMLTextAreaElement>(null);
 
   useEffect(() => {
@@ -48,6 +54,7 @@ export function SqlConsole({ analysis, onSelectNode, sources }: SqlConsoleProps)
         setReady(true);
       } else if (message.type === "failed") setLoadError(message.message);
       else if (message.type === "result" && message.id === lastQuery.current) {
+        setRunning(false);
         setResult(message.result ?? null);
         setError(message.error ?? null);
         setRan((n) => n + 1);
@@ -61,7 +68,7 @@ export function SqlConsole({ analysis, onSelectNode, sources }: SqlConsoleProps)
       if (worker.current === w) worker.current = null;
       w.terminate();
     };
-  }, [analysis, sources]);
+  }, [analysis, sources, generation]);
 
   const nodeIds = useMemo(() => new Set(analysis?.graph.nodes.map((n) => n.id) ?? []), [analysis]);
 
@@ -70,12 +77,29 @@ export function SqlConsole({ analysis, onSelectNode, sources }: SqlConsoleProps)
     const w = worker.current;
     if (!w) return;
     lastQuery.current += 1;
+    setRunning(true);
+    setCancelled(false);
     w.postMessage({ type: "query", id: lastQuery.current, sql: text } satisfies SqlRequest);
   }, []);
 
-  // Re-run the current query when a new estate arrives, so the table never shows stale rows.
+  /**
+   * sql.js cannot be interrupted, so a query that never ends (a recursive CTE without a
+   * bound) is stopped by ending its worker; a new one sets the database up again.
+   */
+  const cancel = useCallback(() => {
+    lastQuery.current += 1;
+    rerunWhenReady.current = false;
+    setRunning(false);
+    setCancelled(true);
+    setGeneration((g) => g + 1);
+  }, []);
+
+  // Re-run the current query when a new estate arrives, so the table never shows stale rows
+  // (not after a cancel: that would start the stopped query again).
   useEffect(() => {
-    if (ready) run(sql);
+    if (!ready) return;
+    if (rerunWhenReady.current) run(sql);
+    rerunWhenReady.current = true;
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [ready]);
 
@@ -124,6 +148,14 @@ export function SqlConsole({ analysis, onSelectNode, sources }: SqlConsoleProps)
           <button type="button" className="sql-run" disabled={!ready} onClick={() => run(sql)} title="Ctrl+Enter">
             Run
           </button>
+          {running && (
+            <span className="sql-running" role="status">
+              Running…{" "}
+              <button type="button" className="sql-cancel" onClick={cancel} title="Escape">
+                Cancel
+              </button>
+            </span>
+          )}
           <button
             type="button"
             className="sql-csv"
@@ -148,10 +180,14 @@ export function SqlConsole({ analysis, onSelectNode, sources }: SqlConsoleProps)
             if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
               e.preventDefault();
               run(sql);
+            } else if (e.key === "Escape" && running) {
+              e.preventDefault();
+              cancel();
             }
           }}
         />
         {loadError && <p className="sql-error" role="alert">{loadError}</p>}
+        {cancelled && <p className="sql-note" role="status">{ready ? "Query cancelled." : "Query cancelled; setting the database up again…"}</p>}
         {error && (
           <p className="sql-error" role="alert" key={ran}>
             SQL error: {error}
@@ -162,6 +198,7 @@ export function SqlConsole({ analysis, onSelectNode, sources }: SqlConsoleProps)
             key={ran /* a new result starts unsorted, in the query's own order */}
             result={result}
             nodeColumn={nodeColumn}
+            maxRows={QUERY_MAX_ROWS}
             onSelectRow={(row) => {
               const id = row[nodeColumn];
               if (typeof id === "string" && nodeIds.has(id)) onSelectNode(id);

@@ -2,6 +2,13 @@ import type { QueryResult, RunDiff, RunSummary, TableShape } from "../../analyze
 import type { EstateGraph } from "../../analyzer/graph/estate-graph.js";
 import type { Report } from "../../analyzer/types.js";
 
+/**
+ * Rows a query keeps at most: a recursive CTE without a bound, or a cross join, would
+ * otherwise fill the tab's memory. A query that runs long without rows is stopped from the
+ * page (SqlConsole's Cancel ends the worker: sql.js cannot be interrupted).
+ */
+export const QUERY_MAX_ROWS = 100_000;
+
 /** The long lists of an analysis, posted in parts (see SqlConsole). */
 export type PartField = "findings" | "nodes" | "edges" | "loops" | "sources";
 

@@ -10,11 +10,12 @@ import { describeSchema, diffRuns, listRuns, openDatabase, runReadOnlyQuery, set
 import { loadSqlJs } from "./load-sql-js.js";
 import type { EstateEdge, EstateLoop, EstateNode } from "../../analyzer/graph/estate-graph.js";
 import type { Finding, SourceFile } from "../../analyzer/types.js";
-import type { PartField, SqlRequest, SqlResponse } from "./sql-protocol.js";
+import { QUERY_MAX_ROWS, type PartField, type SqlRequest, type SqlResponse } from "./sql-protocol.js";
 
 let db: Database | undefined;
 let parts: Record<PartField, unknown[]> = { findings: [], nodes: [], edges: [], loops: [], sources: [] };
 const post = (message: SqlResponse) => self.postMessage(message);
+
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 // One request at a time, in order: `load` awaits sql.js, and an `export` or a query posted
@@ -62,7 +63,7 @@ async function handle(request: SqlRequest): Promise<void> {
     }
   } else if (db) {
     try {
-      post({ type: "result", id: request.id, result: runReadOnlyQuery(db, request.sql) });
+      post({ type: "result", id: request.id, result: runReadOnlyQuery(db, request.sql, QUERY_MAX_ROWS) });
     } catch (error) {
       post({ type: "result", id: request.id, error: messageOf(error) });
     }

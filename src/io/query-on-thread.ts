@@ -1,0 +1,95 @@
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import type { SqlValue } from "sql.js";
+import { streamReadOnlyQuery } from "../../analyzer/db/index.js";
+import { UsageError } from "../exit-codes.js";
+import { openDatabaseFile } from "./database-file.js";
+import type { QueryThreadData, QueryThreadMessage } from "./query-worker.js";
+
+export interface QueryRun {
+  file: string;
+  sql: string;
+  /** Rows to keep at most; `onEnd(true)` when the statement had more. */
+  maxRows: number;
+  /** Milliseconds before the query is stopped; 0 for no limit. */
+  timeoutMs: number;
+  onColumns: (names: string[]) => void;
+  /** May return a promise: the thread is let on only when it settles (the rows are written). */
+  onRows: (rows: SqlValue[][]) => void | Promise<void>;
+  onEnd: (truncated: boolean) => void;
+}
+
+/**
+ * Runs a read-only query on the query thread (query-worker.ts), handing its rows on as they
+ * come, and ends the thread when the query outlasts `timeoutMs`: a recursive CTE without a
+ * bound, or a join of every row with every row, would otherwise hold the command forever,
+ * and sql.js cannot be interrupted from its own thread. A database that cannot be opened is a
+ * usage error; so is an SQL error ("SQL error: ..."), and the time limit. Without the compiled
+ * thread (running from TypeScript sources) the query runs here, with no time limit.
+ */
+export async function runQueryOnThread(run: QueryRun, script = new URL("./query-worker.js", import.meta.url)): Promise<void> {
+  if (script.protocol !== "file:" || !existsSync(fileURLToPath(script))) return runHere(run);
+  const inFlight = new SharedArrayBuffer(4);
+  const counter = new Int32Array(inFlight);
+  const worker = new Worker(script, { workerData: { file: run.file, sql: run.sql, maxRows: run.maxRows, inFlight } satisfies QueryThreadData });
+  await new Promise<void>((resolve, reject) => {
+    let settled = false;
+    const finish = (error?: Error) => {
+      if (settled) return;
+      settled = true;
+      if (timer) clearTimeout(timer);
+      void worker.terminate();
+      if (error) reject(error);
+      else resolve();
+    };
+    const timer =
+      run.timeoutMs > 0
+        ? setTimeout(() => finish(new UsageError(`query stopped after ${run.timeoutMs / 1000} s (--timeout; 0 for no limit): it may never end, e.g. a recursive CTE without a LIMIT`)), run.timeoutMs)
+        : undefined;
+    worker.on("message", (message: QueryThreadMessage) => {
+      if (settled) return;
+      try {
+        if (message.type === "columns") run.onColumns(message.names);
+        else if (message.type === "rows") {
+          const release = () => {
+            Atomics.sub(counter, 0, 1);
+            Atomics.notify(counter, 0);
+          };
+          const written = run.onRows(message.rows);
+          if (written) void written.then(release);
+          else release();
+        } else if (message.type === "done") {
+          run.onEnd(message.truncated);
+          finish();
+        } else finish(new UsageError(message.sql ? `SQL error: ${message.message}` : message.message));
+      } catch (error) {
+        finish(error instanceof Error ? error : new Error(String(error)));
+      }
+    });
+    worker.on("error", (error) => finish(error));
+    worker.on("exit", (code) => finish(new Error(`the query thread stopped (exit code ${code})`)));
+  });
+}
+
+async function runHere(run: QueryRun): Promise<void> {
+  const db = await openDatabaseFile(run.file);
+  let kept = 0;
+  let truncated = false;
+  try {
+    streamReadOnlyQuery(db, run.sql, {
+      columns: run.onColumns,
+      row: (values) => {
+        if (kept >= run.maxRows) return !(truncated = true);
+        kept++;
+        run.onRows([values]);
+        return true;
+      },
+    });
+  } catch (error) {
+    throw new UsageError(`SQL error: ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    db.close();
+  }
+  run.onEnd(truncated);
+}

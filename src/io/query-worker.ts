@@ -1,0 +1,89 @@
+/**
+ * The `loopscope query` thread: opens the database and steps the SQL, posting the last
+ * statement's rows in batches. It runs apart from the main thread so that the main thread
+ * can end a query that runs too long (sql.js has no interrupt) and write rows as they come.
+ * Batches in flight are bounded (a shared counter the main thread lowers as it writes), so a
+ * query of millions of rows, or one that never ends, never piles up in memory.
+ */
+import { parentPort, workerData } from "node:worker_threads";
+import type { SqlValue } from "sql.js";
+import { streamReadOnlyQuery } from "../../analyzer/db/index.js";
+import { openDatabaseFile } from "./database-file.js";
+
+export interface QueryThreadData {
+  file: string;
+  sql: string;
+  /** Rows to keep at most (the rest are not stepped; `done.truncated` says there were more). */
+  maxRows: number;
+  /** One Int32: batches posted and not yet written by the main thread. */
+  inFlight: SharedArrayBuffer;
+}
+
+export type QueryThreadMessage =
+  | { type: "columns"; names: string[] }
+  | { type: "rows"; rows: SqlValue[][] }
+  | { type: "done"; truncated: boolean }
+  /** `sql`: SQLite refused or failed the statement; otherwise the file could not be opened. */
+  | { type: "error"; message: string; sql: boolean };
+
+/** Rows per batch, and a batch's rough size in characters: whichever comes first. */
+const BATCH_ROWS = 1000;
+const BATCH_CHARS = 1 << 20;
+/** Batches the main thread may be behind before this thread waits. */
+export const MAX_IN_FLIGHT = 8;
+
+const port = parentPort!;
+const { file, sql, maxRows, inFlight } = workerData as QueryThreadData;
+const counter = new Int32Array(inFlight);
+const post = (message: QueryThreadMessage) => port.postMessage(message);
+
+let batch: SqlValue[][] = [];
+let chars = 0;
+const flush = () => {
+  if (batch.length === 0) return;
+  for (let seen = Atomics.load(counter, 0); seen >= MAX_IN_FLIGHT; seen = Atomics.load(counter, 0)) Atomics.wait(counter, 0, seen);
+  Atomics.add(counter, 0, 1);
+  post({ type: "rows", rows: batch });
+  batch = [];
+  chars = 0;
+};
+
+async function run(): Promise<void> {
+  let db;
+  try {
+    db = await openDatabaseFile(file);
+  } catch (error) {
+    return post({ type: "error", message: messageOf(error), sql: false });
+  }
+  let kept = 0;
+  let truncated = false;
+  try {
+    streamReadOnlyQuery(db, sql, {
+      columns: (names) => post({ type: "columns", names }),
+      row: (values) => {
+        if (kept >= maxRows) {
+          truncated = true;
+          return false;
+        }
+        kept++;
+        batch.push(values);
+        for (const value of values) chars += typeof value === "string" ? value.length : value instanceof Uint8Array ? value.length : 8;
+        if (batch.length >= BATCH_ROWS || chars >= BATCH_CHARS) flush();
+        return true;
+      },
+    });
+  } catch (error) {
+    flush();
+    return post({ type: "error", message: messageOf(error), sql: true });
+  } finally {
+    db.close();
+  }
+  flush();
+  post({ type: "done", truncated });
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+void run();
