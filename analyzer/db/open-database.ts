@@ -29,7 +29,15 @@ export function openDatabase(SQL: SqlJsStatic, bytes?: Uint8Array | null): Datab
   return db;
 }
 
+/** Every table Loopscope reads and writes, from its schema. */
+const OWN_TABLES = [...SCHEMA_SQL.matchAll(/CREATE TABLE IF NOT EXISTS (\w+)/g)].map((m) => m[1]!);
+
 function ensureSchema(db: Database): void {
+  // A view or trigger in a table's place would run on every read or write of it: a view named
+  // `runs` over a recursive CTE without end held `loopscope history` for ever. Loopscope's own
+  // files never have one; views of other names (a user's own) are left alone.
+  const impostor = db.exec(`SELECT type, name FROM sqlite_master WHERE type IN ('view', 'trigger') AND (name IN (${OWN_TABLES.map((t) => `'${t}'`).join(", ")}) OR (type = 'trigger' AND tbl_name IN (${OWN_TABLES.map((t) => `'${t}'`).join(", ")}))) ORDER BY name LIMIT 1`)[0]?.values[0];
+  if (impostor) throw new DatabaseFormatError(`not a Loopscope database as written: it has a ${String(impostor[0])} named "${String(impostor[1])}" on or in place of Loopscope's tables`);
   const tables = db.exec("SELECT name FROM sqlite_master WHERE type = 'table'")[0]?.values.map((row) => String(row[0])) ?? [];
   if (tables.length > 0 && !tables.includes("schema_version")) {
     throw new DatabaseFormatError("a SQLite database, but not one written by Loopscope (no schema_version table)");

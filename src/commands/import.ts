@@ -1,11 +1,11 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join, relative, resolve, sep } from "node:path";
 import { LineCounter, parseDocument } from "yaml";
 import type { Command, CommandIO } from "./command.js";
-import type { Notice } from "../../analyzer/types.js";
+import type { Notice, SourceFile } from "../../analyzer/types.js";
 import { dbtToManifests, importMappingSchema, importOpenLineage, mergeImportedFile, renderImportedFile, type ImportMapping, type ImportResult } from "../../analyzer/import/index.js";
 import { readLineageFiles } from "../io/read-lineage-files.js";
-import { readSources } from "../io/read-sources.js";
+import { readSideFile, readSideText, sideFileProblem, SIDE_FILE_LIMITS } from "../io/read-side-file.js";
 import { nestingProblem } from "../../analyzer/parse/nesting-guard.js";
 import { nestedRepetition } from "../io/regex-risk.js";
 import { parseFlags } from "../io/parse-flags.js";
@@ -56,15 +56,16 @@ nothing to import), 2 usage or I/O error.
       const mapping = values.mapping === undefined ? undefined : readMapping(values.mapping, io.cwd);
       const { sources, notices } = readLineageFiles(paths, io.cwd);
       readNotices.push(...notices);
-      if (sources.length === 0) throw new UsageError(`no .json, .ndjson or .jsonl files found in ${paths.join(", ")}`);
+      if (sources.length === 0) {
+        // The reasons (too large, not UTF-8, unreadable) come before the line that ends the run.
+        for (const notice of notices) io.stderr(`${formatNotice(notice)}\n`);
+        throw new UsageError(notices.length > 0 ? `none of the event files could be read (${notices.length} skipped, above)` : `no .json, .ndjson or .jsonl files found in ${paths.join(", ")}`);
+      }
       result = importOpenLineage(sources, { models, mapping });
     } else {
       if (values.models !== undefined || values.mapping !== undefined) throw new UsageError("--models and --mapping apply to `import openlineage` only");
       if (paths.length > 1) throw new UsageError("give one dbt manifest.json");
-      const { sources, notices } = readSources(paths, io.cwd);
-      readNotices.push(...notices);
-      if (sources.length === 0) throw new UsageError(`cannot read ${paths[0]}`);
-      result = dbtToManifests(sources[0]!, { namespace: values.namespace });
+      result = dbtToManifests(readDbtManifest(paths[0]!, io.cwd), { namespace: values.namespace });
     }
     const out = resolve(io.cwd, values.out);
     const written = writeFiles(result, out, io, readNotices);
@@ -87,7 +88,13 @@ function writeFiles(result: ImportResult, out: string, io: CommandIO, notices: N
     const shown = relative(io.cwd, target);
     let text: string | undefined;
     if (existsSync(target)) {
-      const existing = readFileSync(target, "utf8");
+      let existing: string;
+      try {
+        existing = readSideText(target, SIDE_FILE_LIMITS.manifest);
+      } catch (error) {
+        notices.push({ file: shown, message: `cannot merge the import into this file (${sideFileProblem(error)}); left unchanged` });
+        continue;
+      }
       const merged = mergeImportedFile(existing, file, shown);
       notices.push(...merged.notices);
       text = merged.text;
@@ -123,13 +130,34 @@ function toRegExp(pattern: string): RegExp {
   return regex;
 }
 
+/**
+ * A dbt manifest.json as a source: up to 500 MiB (a big project's manifest runs to hundreds
+ * of megabytes, past the manifests' 20 MiB), strict UTF-8.
+ */
+function readDbtManifest(path: string, cwd: string): SourceFile {
+  const absolute = resolve(cwd, path);
+  let bytes: Buffer;
+  try {
+    bytes = readSideFile(absolute, SIDE_FILE_LIMITS.dbtManifest);
+  } catch (error) {
+    throw new UsageError(`${path}: cannot read (${sideFileProblem(error)})`);
+  }
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    throw new UsageError(`${path}: not valid UTF-8 text`);
+  }
+  return { path: relative(cwd, absolute).split(sep).join("/") || path, text };
+}
+
 /** The mapping file, validated; any problem is one usage line with file:line:column. */
 function readMapping(path: string, cwd: string): ImportMapping {
   let text: string;
   try {
-    text = readFileSync(resolve(cwd, path), "utf8");
+    text = readSideText(resolve(cwd, path), SIDE_FILE_LIMITS.mapping);
   } catch (error) {
-    throw new UsageError(`--mapping ${path}: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    throw new UsageError(`--mapping ${path}: cannot read (${sideFileProblem(error)})`);
   }
   const deep = nestingProblem(text);
   if (deep) throw new UsageError(`${path}:${deep.line}:${deep.column}: ${deep.message}`);

@@ -1,11 +1,12 @@
 import { execFileSync } from "node:child_process";
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from "node:fs";
+import { closeSync, constants, existsSync, fsyncSync, openSync, readSync, renameSync, unlinkSync, writeSync } from "node:fs";
 import { createRequire } from "node:module";
 import { basename, dirname, join } from "node:path";
 import type { Database, SqlJsStatic } from "sql.js";
 import type { SourceFile } from "../../analyzer/types.js";
 import { appendRun, DatabaseFormatError, openDatabase, withRoomFor, writeSnapshot, type AnalysisData } from "../../analyzer/db/index.js";
 import { UsageError } from "../exit-codes.js";
+import { readSideFile, sideFileProblem, SIDE_FILE_LIMITS } from "./read-side-file.js";
 
 const require = createRequire(import.meta.url);
 let sqlJs: Promise<SqlJsStatic> | undefined;
@@ -29,10 +30,12 @@ export async function openDatabaseFile(file: string, options: { create?: boolean
   const SQL = await loadSqlJs();
   let bytes: Uint8Array | null = null;
   if (existsSync(file)) {
+    // A file that does not start as SQLite's do is refused before it is read whole.
+    if (!hasSqliteHeader(file)) throw new UsageError(`${file}: not a SQLite database (file is not a database)`);
     try {
-      bytes = readFileSync(file);
+      bytes = readSideFile(file, SIDE_FILE_LIMITS.database);
     } catch (error) {
-      throw new UsageError(`cannot read ${file}: ${messageOf(error)}`);
+      throw new UsageError(`cannot read ${file}: ${sideFileProblem(error)}`);
     }
   } else if (!options.create) {
     throw new UsageError(`${file}: no such file (write one with \`loopscope lint <paths> --db ${file}\`)`);
@@ -42,6 +45,23 @@ export async function openDatabaseFile(file: string, options: { create?: boolean
   } catch (error) {
     if (error instanceof DatabaseFormatError) throw new UsageError(`${file}: ${error.message}`);
     throw error;
+  }
+}
+
+const SQLITE_HEADER = Buffer.from("SQLite format 3\0", "latin1");
+
+/** True when the file starts with SQLite's 16-byte header, or is empty (a new database); unreadable files are left to the full read to report. */
+function hasSqliteHeader(file: string): boolean {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+    const start = Buffer.alloc(SQLITE_HEADER.length);
+    const length = readSync(fd, start, 0, start.length, 0);
+    return length === 0 || start.equals(SQLITE_HEADER);
+  } catch {
+    return true;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 

@@ -1,8 +1,8 @@
-import { readFileSync } from "node:fs";
 import { relative, resolve, sep } from "node:path";
 import { BaselineSchema, type Baseline } from "../../analyzer/schema/baseline.js";
 import { UsageError } from "../exit-codes.js";
 import { formatFieldPath, parsePositioned } from "./positioned-text.js";
+import { readSideText, SideFileError, sideFileProblem, SIDE_FILE_LIMITS } from "./read-side-file.js";
 
 /** Reads and validates a baseline file; every problem is a UsageError with file:line:column. */
 export function loadBaseline(cwd: string, file: string): Baseline {
@@ -10,9 +10,10 @@ export function loadBaseline(cwd: string, file: string): Baseline {
   const label = relative(cwd, absolute).split(sep).join("/") || file;
   let text: string;
   try {
-    text = readFileSync(absolute, "utf8");
+    text = readSideText(absolute, SIDE_FILE_LIMITS.baseline);
   } catch (error) {
-    throw new UsageError(`${label}: cannot read baseline (${(error as NodeJS.ErrnoException).code ?? String(error)}); create one with \`loopscope baseline <paths> -o ${file}\``);
+    const hint = error instanceof SideFileError ? "" : `; create one with \`loopscope baseline <paths> -o ${file}\``;
+    throw new UsageError(`${label}: cannot read baseline (${sideFileProblem(error)})${hint}`);
   }
   return parseBaselineText(text, label);
 }

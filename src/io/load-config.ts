@@ -3,13 +3,14 @@
  * loopscope.config.yaml / .yml / .json in the current folder or any folder above it.
  * Every problem is a UsageError whose lines read `file:line:column: message`.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { validateConfig, type LoopscopeConfig } from "../../analyzer/schema/config.js";
 import { RULES } from "../../analyzer/rules/index.js";
 import { UsageError } from "../exit-codes.js";
 import { formatFieldPath, parsePositioned } from "./positioned-text.js";
 import { compileGlob, GlobError } from "./match-glob.js";
+import { readSideText, sideFileProblem, SIDE_FILE_LIMITS } from "./read-side-file.js";
 
 export const CONFIG_FILE_NAMES = ["loopscope.config.yaml", "loopscope.config.yml", "loopscope.config.json"] as const;
 
@@ -27,9 +28,9 @@ export function loadConfig(cwd: string, explicit?: string): LoadedConfig {
   if (file === undefined) return { config: { failOn: "error", rules: {} }, directory: cwd };
   let text: string;
   try {
-    text = readFileSync(file, "utf8");
+    text = readSideText(file, SIDE_FILE_LIMITS.config);
   } catch (error) {
-    throw new UsageError(`${display(cwd, file)}: cannot read config (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    throw new UsageError(`${display(cwd, file)}: cannot read config (${sideFileProblem(error)})`);
   }
   return { config: parseConfigText(text, display(cwd, file)), file, directory: dirname(file) };
 }

@@ -2,6 +2,7 @@ import { closeSync, constants, fstatSync, openSync, readFileSync } from "node:fs
 import { formatSize, PARSE_LIMITS } from "../../analyzer/parse/limits.js";
 import type { Notice, SourceFile } from "../../analyzer/types.js";
 import { firstInvalidUtf8 } from "./utf8-position.js";
+import { formatBytes } from "./read-side-file.js";
 
 // Kept apart from the folder walk (read-sources.ts) so the reader thread (read-worker.ts)
 // loads only this and not the parsers.
@@ -67,8 +68,4 @@ function openProblem(error: unknown): string {
 
 export function describeError(error: unknown): string {
   return (error as NodeJS.ErrnoException | undefined)?.code ?? String(error);
-}
-
-function formatBytes(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MiB` : `${bytes} bytes`;
 }

@@ -95,6 +95,20 @@ describe("opening files that are not Loopscope databases", () => {
     db.run("UPDATE schema_version SET version = ?", [SCHEMA_VERSION + 1]);
     expect(() => openDatabase(SQL, db.export())).toThrow(/newer Loopscope/);
   });
+
+  test("a view or trigger in place of Loopscope's tables is refused; a user's own view is kept", async () => {
+    const SQL = await loadSqlJs();
+    const endless = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT x AS id FROM c";
+    const shadowed = openDatabase(SQL);
+    shadowed.run(`DROP TABLE runs; CREATE VIEW runs AS ${endless}`);
+    expect(() => openDatabase(SQL, shadowed.export())).toThrow('it has a view named "runs" on or in place of Loopscope\'s tables');
+    const triggered = openDatabase(SQL);
+    triggered.run("CREATE TRIGGER sneaky AFTER INSERT ON findings BEGIN DELETE FROM runs; END");
+    expect(() => openDatabase(SQL, triggered.export())).toThrow('it has a trigger named "sneaky"');
+    const own = openDatabase(SQL);
+    own.run("CREATE VIEW my_models AS SELECT id FROM nodes WHERE kind = 'model'");
+    expect(openDatabase(SQL, own.export()).exec("SELECT count(*) FROM my_models")[0]?.values).toEqual([[0]]);
+  });
 });
 
 describe("room made before a big write (make-room.ts)", () => {

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from "react";
 import type { RunDiff, RunSummary } from "../../analyzer/db/index.js";
 import { startSqlWorker } from "./post-analysis.js";
 import type { SqlRequest, SqlResponse } from "./sql-protocol.js";
-import { readFileBytes } from "./download.js";
+import { readDatabaseBytes } from "./download.js";
 import { SeverityChart } from "./SeverityChart.js";
 import { RunDiffView } from "./RunDiffView.js";
 
@@ -34,7 +34,7 @@ export function HistoryView({ onSelectFinding }: HistoryViewProps) {
   const openFile = async (file: File) => {
     const worker = startSqlWorker();
     try {
-      const bytes = await readFileBytes(file);
+      const bytes = await readDatabaseBytes(file);
       const runs = await new Promise<RunSummary[]>((resolve, reject) => {
         worker.onmessage = (event: MessageEvent<SqlResponse>) => {
           if (event.data.type === "runs") resolve(event.data.runs);

@@ -5,7 +5,7 @@ import { getMeta, openDatabase, readSources, type AnalysisData } from "../../ana
 import { loadSqlJs } from "./load-sql-js.js";
 import { postAnalysis, startSqlWorker } from "./post-analysis.js";
 import type { SqlResponse } from "./sql-protocol.js";
-import { download, readFileBytes } from "./download.js";
+import { download, readDatabaseBytes } from "./download.js";
 import { loadLastWorkspace, saveLastWorkspace } from "./workspace-store.js";
 
 export interface WorkspaceMenuProps {
@@ -77,7 +77,7 @@ export function WorkspaceMenu({ sources, onOpen, label, restore = true, analysis
   const open = async (file: File) => {
     try {
       const SQL = await loadSqlJs();
-      const db = openDatabase(SQL, await readFileBytes(file));
+      const db = openDatabase(SQL, await readDatabaseBytes(file));
       const opened = readSources(db);
       const openedLabel = getMeta(db, "workspace_label") ?? file.name.replace(/\.(sqlite3?|db)$/i, "");
       db.close();
