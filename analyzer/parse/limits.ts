@@ -31,3 +31,14 @@ export function formatSize(units: number): string {
   if (units >= 1024 && units % 1024 === 0) return `${units / 1024} KiB`;
   return `${units}`;
 }
+
+/** "1.5 GiB", "21.0 MiB", "812 bytes": a file's size as people read it. */
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024 * 1024) return `${(bytes / (1024 * 1024 * 1024)).toFixed(1)} GiB`;
+  return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MiB` : `${bytes} bytes`;
+}
+
+/** The notice for a file over `maxFileBytes`, in the CLI (read-file.ts) and the UI alike. */
+export function tooLargeMessage(bytes: number): string {
+  return `file is ${formatBytes(bytes)}, larger than the limit of ${formatSize(PARSE_LIMITS.maxFileBytes)}; it is not read`;
+}

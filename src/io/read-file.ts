@@ -1,8 +1,7 @@
 import { closeSync, constants, fstatSync, openSync, readFileSync } from "node:fs";
-import { formatSize, PARSE_LIMITS } from "../../analyzer/parse/limits.js";
+import { formatSize, PARSE_LIMITS, tooLargeMessage } from "../../analyzer/parse/limits.js";
 import type { Notice, SourceFile } from "../../analyzer/types.js";
 import { firstInvalidUtf8 } from "./utf8-position.js";
-import { formatBytes } from "./read-side-file.js";
 
 // Kept apart from the folder walk (read-sources.ts) so the reader thread (read-worker.ts)
 // loads only this and not the parsers.
@@ -39,7 +38,7 @@ export function readFile(absolute: string): { text: string } | { problem: string
     const stats = fstatSync(fd);
     if (!stats.isFile()) return { problem: "not a regular file (a device, FIFO or socket); skipped" };
     if (stats.size > PARSE_LIMITS.maxFileBytes) {
-      return { problem: `file is ${formatBytes(stats.size)}, larger than the limit of ${formatSize(PARSE_LIMITS.maxFileBytes)}; it is not read` };
+      return { problem: tooLargeMessage(stats.size) };
     }
     const text = readFileSync(fd, "utf8");
     if (text.length > PARSE_LIMITS.maxFileBytes) return { problem: `file grew past the limit of ${formatSize(PARSE_LIMITS.maxFileBytes)} while it was read; it is not read` };

@@ -1,5 +1,5 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
-import { formatSize } from "../../analyzer/parse/limits.js";
+import { formatBytes, formatSize } from "../../analyzer/parse/limits.js";
 
 /**
  * Largest side files read, in bytes. A config or an import mapping is a few lines, and a
@@ -57,9 +57,4 @@ export function readSideText(absolute: string, limit: number): string {
 export function sideFileProblem(error: unknown): string {
   if (error instanceof SideFileError) return error.message;
   return (error as NodeJS.ErrnoException | undefined)?.code ?? String(error);
-}
-
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024 * 1024) return `${(bytes / (1024 * 1024 * 1024)).toFixed(1)} GiB`;
-  return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MiB` : `${bytes} bytes`;
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
@@ -105,6 +105,9 @@ describe("the web UI in Chromium", () => {
     writeFileSync(join(dir, "m2.yaml"), "apiVersion: loopscope/v1\nkind: Model\nname: m2\ninputs: [m1/o]\noutputs: [{name: o, consumers: [m1]}]\n");
     // A right-to-left override in a file name would show "broken.yaml" reordered; it is shown as an escape.
     writeFileSync(join(dir, "bro\u202eken.yaml"), "apiVersion: loopscope/v1\nkind: Model\nname: [oops\n");
+    // Over the size limit: never read into the tab (a sparse file, no disk used), a notice as in the CLI.
+    writeFileSync(join(dir, "huge.yaml"), "");
+    truncateSync(join(dir, "huge.yaml"), 21 * 1024 * 1024);
     await step(page, "hostile upload", async () => {
       await page.goto("about:blank");
       await page.goto(`${server.baseUrl}/#sample=clean`);
@@ -113,6 +116,7 @@ describe("the web UI in Chromium", () => {
       await page.waitForFunction(() => document.querySelector('[data-rule="circular-model-dependency"]'));
       await page.getByRole("button", { name: /invalid/ }).click();
       expect(await page.getByTestId("problems").textContent()).toMatch(/bro\\u202eken\.yaml:\d+:\d+/);
+      expect(await page.getByTestId("problems").textContent()).toContain("huge.yaml file is 21.0 MiB, larger than the limit of 20 MiB; it is not read");
       await page.getByRole("button", { name: "Graph", exact: true }).click();
       await page.keyboard.press("/");
       await page.keyboard.type("m1");

@@ -1,4 +1,5 @@
 import type { Notice, SourceFile } from "../../analyzer/types.js";
+import { PARSE_LIMITS, tooLargeMessage } from "../../analyzer/parse/limits.js";
 import { readPicked, type PickedFile } from "./read-files.js";
 
 /**
@@ -55,12 +56,19 @@ const PROGRESS_EVERY = 500;
 function readAll(picked: PickedFile[], { onChunk, onDone, live, onProgress }: StreamHandlers): void {
   const texts: SourceFile[][] = [];
   const notices: Notice[] = [];
+  // A file over the size limit is not read, as in the CLI: a 3 GB file in a dropped folder
+  // would otherwise be copied into the tab's memory before the parser refused it.
+  const small: PickedFile[] = [];
+  for (const p of picked) {
+    if (p.file.size > PARSE_LIMITS.maxFileBytes) notices.push({ file: p.path, message: tooLargeMessage(p.file.size) });
+    else small.push(p);
+  }
   const chunks: PickedFile[][] = [];
-  for (let at = 0; at < picked.length; at += READ_CHUNK) chunks.push(picked.slice(at, at + READ_CHUNK));
+  for (let at = 0; at < small.length; at += READ_CHUNK) chunks.push(small.slice(at, at + READ_CHUNK));
   let next = 0;
   let done = 0;
   let pending = chunks.length;
-  if (pending === 0) return onDone([], []);
+  if (pending === 0) return onDone([], notices);
   const readNext = () => {
     const index = next++;
     const chunk = chunks[index];
