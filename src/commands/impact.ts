@@ -1,5 +1,5 @@
 import type { Command } from "./command.js";
-import { impact, type Impact, type ReachedGroups, type ReachedNode } from "../../analyzer/impact.js";
+import { impact, pathText, type Impact, type ReachedGroups } from "../../analyzer/impact.js";
 import { oneOf, parseFlags } from "../io/parse-flags.js";
 import { analyzePaths, noManifestsMessage } from "../io/analyze-paths.js";
 import { commandProgress } from "../io/progress.js";
@@ -80,15 +80,13 @@ function section(lines: string[], title: string, groups: ReachedGroups, down: bo
   const width = Math.max(...kinds.flatMap((kind) => groups[kind].map((node) => node.id.length)));
   for (const kind of kinds) {
     for (const node of groups[kind]) {
-      lines.push(`  ${kind.slice(0, -1).padEnd(7)} ${node.id.padEnd(width)}  ${plural(node.hops, "hop").padEnd(7)}${node.hops > 1 ? `  ${route(node, down)}` : ""}`.trimEnd());
+      lines.push(`  ${kind.slice(0, -1).padEnd(7)} ${node.id.padEnd(width)}  ${plural(node.hops, "hop").padEnd(7)}${node.hops > 1 ? `  ${pathText(node, down)}` : ""}`.trimEnd());
     }
   }
   lines.push("");
 }
 
-function route(node: ReachedNode, down: boolean): string {
-  return (down ? node.path : [...node.path].reverse()).join(" → ");
-}
+
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { impact, type Impact } from "../../analyzer/impact.js";
+import { impact, pathText, type Impact } from "../../analyzer/impact.js";
 import { analyzeDocs, dataset, model, service } from "../helpers/estate.js";
 
 // raw → features → scorer → ranker → app, app influences clicks, ranker trains on clicks.
@@ -53,5 +53,25 @@ describe("impact", () => {
     expect(impact(estate.graph, "rankr")).toEqual({ found: false, name: "rankr", suggestion: "ranker" });
     expect(impact(estate.graph, "zzzzzzzz")).toEqual({ found: false, name: "zzzzzzzz" });
     expect(impact(estate.graph, "list")).toEqual({ found: false, name: "list", suggestion: "ranker/list" });
+  });
+
+  it("gives a long path by its two ends and how many nodes were left out, and rebuilds short ones whole", () => {
+    // m0 → m0/o → m1 → … → m59: paths of up to 119 nodes; whole ones would grow with the square.
+    const chain = analyzeDocs(Array.from({ length: 60 }, (_, i) => model(`m${i}`, { ...(i > 0 ? { inputs: [`m${i - 1}/o`] } : {}), outputs: [{ name: "o" }] })));
+    const result = impact(chain.graph, "m0");
+    if (!result.found) throw new Error("m0 not found");
+    const whole = (i: number) => Array.from({ length: 2 * i + 1 }, (_, k) => (k % 2 === 0 ? `m${k / 2}` : `m${(k - 1) / 2}/o`));
+    for (const reached of result.impact.downstream.models) {
+      const i = Number(reached.id.slice(1));
+      const path = whole(i);
+      if (path.length <= 40) expect([reached.path, reached.pathOmitted]).toEqual([path, undefined]);
+      else expect([reached.path, reached.pathOmitted]).toEqual([[...path.slice(0, 20), ...path.slice(-20)], path.length - 40]);
+    }
+    const last = result.impact.downstream.models.at(-1)!;
+    expect(pathText(last, true)).toBe(`${whole(59).slice(0, 20).join(" → ")} → … (79 more) → ${whole(59).slice(-20).join(" → ")}`);
+    const back = impact(chain.graph, "m59");
+    if (!back.found) throw new Error("m59 not found");
+    const first = back.impact.upstream.models.find((n) => n.id === "m0")!;
+    expect(pathText(first, false)).toBe(`${whole(59).slice(0, 20).join(" → ")} → … (79 more) → ${whole(59).slice(-20).join(" → ")}`);
   });
 });
