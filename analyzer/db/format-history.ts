@@ -30,7 +30,7 @@ export function formatHistory(runs: readonly RunSummary[], diff: RunDiff | undef
 
 function section(title: string, findings: readonly RunFinding[]): string {
   if (findings.length === 0) return `\n${title}: none\n`;
-  const width = Math.max(...findings.map((f) => f.severity.length));
+  const width = findings.reduce((most, f) => Math.max(most, f.severity.length), 0);
   const lines = findings.map((f) => `  ${f.severity.padEnd(width)}  ${f.rule}  ${visible(f.message)}${f.acknowledged ? " (acknowledged)" : ""}\n      ${f.fingerprint}${f.file ? `  ${visible(f.file)}${f.line ? `:${f.line}` : ""}` : ""}`);
   return `\n${title} (${findings.length}):\n${lines.join("\n")}\n`;
 }

@@ -21,8 +21,7 @@ export interface ManifestRow {
 export function splitDocuments(sources: readonly SourceFile[]): ManifestRow[] {
   const rows: ManifestRow[] = [];
   for (const source of [...sources].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
-    if (/\.json$/i.test(source.path)) rows.push(...splitJson(source));
-    else rows.push(...splitYaml(source));
+    for (const row of /\.json$/i.test(source.path) ? splitJson(source) : splitYaml(source)) rows.push(row);
   }
   return rows;
 }

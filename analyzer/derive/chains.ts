@@ -88,7 +88,9 @@ export function findModelChains(index: GraphIndex, links: ModelLink[]): ModelCha
         const chainLinks: ModelLink[] = [];
         for (const x of order) {
           if (via[x]) chainLinks.push(via[x]!);
-          chainLinks.push(...internal[x]!);
+          // A loop here: every model reads every other, tens of thousands of links; a spread of
+          // that many arguments overflows the stack (a 400-model clique did).
+          for (const link of internal[x]!) chainLinks.push(link);
         }
         return { models: order.flatMap((x) => members[x]!.map((m) => models[m]!)), links: chainLinks };
       },

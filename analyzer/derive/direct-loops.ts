@@ -71,7 +71,8 @@ export function findDirectLoops(index: GraphIndex, components: Components): Dire
       const walk = [model];
       const back: number[] = [];
       for (let s = found; s !== -1; s = parent[s]!) back.push(s >> 1);
-      walk.push(...back.reverse(), model);
+      for (let i = back.length - 1; i >= 0; i--) walk.push(back[i]!);
+      walk.push(model);
       loops.push({
         model: index.ids[model]!,
         nodes: [...new Set(walk.map((v) => index.ids[v]!))].sort(),

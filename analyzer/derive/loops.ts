@@ -75,7 +75,8 @@ function componentWalk(
     }
     current = leg[leg.length - 1]!;
   }
-  walk.push(...shortestPath(index, current, (v) => v === start, inside, scratch)!.slice(1));
+  const home = shortestPath(index, current, (v) => v === start, inside, scratch)!;
+  for (let i = 1; i < home.length; i++) walk.push(home[i]!);
   if (influenceEdge && !passes(index, walk, influenceEdge)) {
     // Detour start → u → v → start so the witness shows how the models shape the world.
     const [u, v] = influenceEdge;

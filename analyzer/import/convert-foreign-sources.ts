@@ -41,10 +41,10 @@ export function convertForeignSources(input: SourceFile[]): ForeignConversion {
   const declared = declaredNames(manifests);
   const hasManifests = declared.size > 0;
   const { events, problems } = readLineageEvents(lineageFiles);
-  notices.push(...problems);
+  for (const problem of problems) notices.push(problem);
   const converted: SourceFile[] = [];
   const emit = (prefix: string, result: ImportResult) => {
-    notices.push(...result.notices);
+    for (const notice of result.notices) notices.push(notice);
     for (const file of result.files) {
       const documents = file.documents.filter((d) => !declared.has(d.name));
       if (documents.length === 0) continue;

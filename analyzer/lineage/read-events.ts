@@ -23,7 +23,7 @@ export function readLineageEvents(files: SourceFile[]): ReadLineageResult {
   const problems: Notice[] = [];
   for (const file of [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
     const { values, problems: syntax, whole } = readJsonValues(file.path, stripBom(file.text));
-    problems.push(...syntax);
+    for (const problem of syntax) problems.push(problem);
     const kind = classifyJson(whole);
     if (kind !== "events") {
       problems.push({ file: file.path, line: 1, column: 1, message: `${kind.description}; no OpenLineage events read` });
@@ -31,7 +31,7 @@ export function readLineageEvents(files: SourceFile[]): ReadLineageResult {
     }
     const fileProblems: Notice[] = [];
     for (const item of values) readValue(item, events, fileProblems);
-    problems.push(...fileProblems);
+    for (const problem of fileProblems) problems.push(problem);
   }
   return { events, problems: problems.sort((a, b) => compareText(a.file ?? "", b.file ?? "") || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)) };
 }

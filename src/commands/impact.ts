@@ -77,7 +77,7 @@ function section(lines: string[], title: string, groups: ReachedGroups, down: bo
   }
   lines.push(`${title} (${plural(groups.models.length, "model")}, ${plural(groups.services.length, "service")}, ${plural(groups.datasets.length, "dataset")}, ${plural(groups.outputs.length, "output")}):`);
   const kinds = ["models", "services", "datasets", "outputs"] as const;
-  const width = Math.max(...kinds.flatMap((kind) => groups[kind].map((node) => node.id.length)));
+  const width = kinds.reduce((most, kind) => groups[kind].reduce((m, node) => Math.max(m, node.id.length), most), 0);
   for (const kind of kinds) {
     for (const node of groups[kind]) {
       lines.push(`  ${kind.slice(0, -1).padEnd(7)} ${node.id.padEnd(width)}  ${plural(node.hops, "hop").padEnd(7)}${node.hops > 1 ? `  ${pathText(node, down)}` : ""}`.trimEnd());

@@ -55,7 +55,7 @@ nothing to import), 2 usage or I/O error.
       const models = (values.models ?? []).map(toRegExp);
       const mapping = values.mapping === undefined ? undefined : readMapping(values.mapping, io.cwd);
       const { sources, notices } = readLineageFiles(paths, io.cwd);
-      readNotices.push(...notices);
+      for (const notice of notices) readNotices.push(notice);
       if (sources.length === 0) {
         // The reasons (too large, not UTF-8, unreadable) come before the line that ends the run.
         for (const notice of notices) io.stderr(`${formatNotice(notice)}\n`);
@@ -96,7 +96,7 @@ function writeFiles(result: ImportResult, out: string, io: CommandIO, notices: N
         continue;
       }
       const merged = mergeImportedFile(existing, file, shown);
-      notices.push(...merged.notices);
+      for (const notice of merged.notices) notices.push(notice);
       text = merged.text;
       if (text === undefined) continue;
       if (text === existing) {

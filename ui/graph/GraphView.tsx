@@ -299,11 +299,12 @@ const EMPTY: ViewGraph = new Graph({ type: "directed", multi: false, allowSelfLo
 function focusOn(sigma: Sigma, graph: ViewGraph, ids: string[]): void {
   const points = ids.map((id) => sigma.getNodeDisplayData(keyOf(id))).filter((d): d is NonNullable<typeof d> => Boolean(d) && graph.hasNode(keyOf(ids[0]!)) !== undefined);
   if (points.length === 0) return;
-  const xs = points.map((p) => p.x);
-  const ys = points.map((p) => p.y);
-  const x = (Math.min(...xs) + Math.max(...xs)) / 2;
-  const y = (Math.min(...ys) + Math.max(...ys)) / 2;
-  const spread = Math.max(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys));
+  // Bounds by a loop: a loop of many thousand nodes would overflow Math.min(...xs).
+  let [left, right, bottom, top] = [Infinity, -Infinity, Infinity, -Infinity];
+  for (const p of points) [left, right, bottom, top] = [Math.min(left, p.x), Math.max(right, p.x), Math.min(bottom, p.y), Math.max(top, p.y)];
+  const x = (left + right) / 2;
+  const y = (bottom + top) / 2;
+  const spread = Math.max(right - left, top - bottom);
   const ratio = Math.min(1.2, Math.max(0.3, spread * 1.3));
   void sigma.getCamera().animate({ x, y, ratio }, { duration: 400 });
 }

@@ -43,7 +43,7 @@ scope.onmessage = (event: MessageEvent<AnalyzeRequest>) => {
   const request = event.data;
   try {
     if (request.type === "details") {
-      if (heldGraph) held.push(...detachGraphDetails(heldGraph.graph));
+      if (heldGraph) for (const detail of detachGraphDetails(heldGraph.graph)) held.push(detail);
       heldGraph = null;
       for (const part of held) post({ type: "details", part });
       held = [];
