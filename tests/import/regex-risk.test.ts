@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { nestedRepetition } from "../../src/io/regex-risk.js";
+
+// Import patterns run against job names other systems wrote; JavaScript cannot stop a match.
+describe("patterns that can backtrack for hours are refused", () => {
+  it("a repeated group whose alternatives can start alike", () => {
+    // /^(\w|\d)+$/ on 24 digits and a "!" took 154 ms here, doubling with each digit more.
+    for (const pattern of ["(a|a)*", "^(\\w|\\d)+$", "(a|ab)*", "^(x|[a-z])+$", "(.|a)*", "(?:foo|fo)+", "([0-9]|\\d)*", "(a?b|b)+", "(\\s|[ \\t])*", "(\\n|\\s)+"]) {
+      expect(nestedRepetition(pattern), pattern).toMatch(/^a repeated group has alternatives that can start with the same character \(near character \d+\)/);
+    }
+  });
+
+  it("a repeated group that repeats inside", () => {
+    for (const pattern of ["(a+)+", "^(\\w+-)*model$", "(x{1,}y)*"]) expect(nestedRepetition(pattern), pattern).toMatch(/^a repeated group holds a repetition itself/);
+  });
+
+  it("but not exclusive alternatives, classes, bounded or escaped repetition", () => {
+    for (const pattern of ["(a|b)*", "(\\w|-)+", "^(ranker|pricer)-\\d+$", "(.|\\n)*", "(?:foo|bar)+", "([a-f]|[0-9])+", "(\\d|-|\\.)+", "[(]+x", "(a|b|)+", "^ml-.*$", "(a{1,3})+", "\\(a+\\)+", "(a|b)"]) {
+      expect(nestedRepetition(pattern), pattern).toBeUndefined();
+    }
+  });
+});
