@@ -1,8 +1,7 @@
 import type { Command } from "./command.js";
-import { analyze } from "../../analyzer/index.js";
 import { graphToDot } from "../../analyzer/export/graph-dot.js";
 import { graphToMermaid } from "../../analyzer/export/graph-mermaid.js";
-import { readSources } from "../io/read-sources.js";
+import { analyzePaths } from "../io/analyze-paths.js";
 import { oneOf, parseFlags } from "../io/parse-flags.js";
 import { EXIT, UsageError } from "../exit-codes.js";
 import { toOpenLineageNdjson } from "../../analyzer/export/openlineage.js";
@@ -15,7 +14,7 @@ const GRAPH_FORMATS = ["json", "dot", "mermaid", "openlineage"] as const;
 export const graphCommand: Command = {
   name: "graph",
   summary: "print the estate graph (json, dot or mermaid) for other tools",
-  usage: `Usage: loopscope graph <paths...> [--format json|dot|mermaid|openlineage]
+  usage: `Usage: loopscope graph <paths...> [--format json|dot|mermaid|openlineage] [--config FILE]
 
 Prints the dependency graph of the estate: nodes (models, outputs, datasets, services),
 edges (reads, produces, consumes, influences, derives) with their declaring locations,
@@ -24,14 +23,18 @@ openlineage prints NDJSON: a JobEvent per model and service with its declared li
 (LineageJobFacet; influenced datasets as outputs marked loopscope_influence) and a
 DatasetEvent per derived dataset, for Marquez or DataHub (eventTime: today, UTC midnight;
 LOOPSCOPE_TODAY overrides it).
+
+The files are the ones \`lint\` reads: the config's include and exclude apply (--config
+FILE, else loopscope.config.yaml|.yml|.json here or in the nearest folder above).
 `,
   async run(args, io) {
-    const { values, positionals } = parseFlags(args, { format: { type: "string", short: "f" } });
+    const { values, positionals } = parseFlags(args, { format: { type: "string", short: "f" }, config: { type: "string" } });
     const format = oneOf("format", values.format, GRAPH_FORMATS, "json");
     if (positionals.length === 0) throw new UsageError("give at least one file or folder");
-    const { sources, notices } = readSources(positionals, io.cwd);
-    const { graph, report } = analyze(sources);
-    for (const notice of [...notices, ...report.notices]) io.stderr(`notice: ${visible(`${notice.file ? `${notice.file}: ` : ""}${notice.message}`)}\n`);
+    // The same files as lint, read the same way (config, reader thread): a graph that drew
+    // files the config leaves out would show loops that lint never reports.
+    const { graph, report } = await analyzePaths(positionals, io.cwd, values.config);
+    for (const notice of report.notices) io.stderr(`notice: ${visible(`${notice.file ? `${notice.file}: ` : ""}${notice.message}`)}\n`);
     if (format === "dot") io.stdout(graphToDot(graph));
     else if (format === "mermaid") io.stdout(graphToMermaid(graph));
     else if (format === "openlineage") io.stdout(toOpenLineageNdjson(graph, { eventTime: `${today()}T00:00:00Z` }));

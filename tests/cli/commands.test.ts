@@ -1,4 +1,6 @@
-import { readFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli, ROOT } from "../helpers/run-cli.js";
 import type { EstateGraph } from "../../analyzer/graph/estate-graph.js";
@@ -28,6 +30,26 @@ describe("loopscope commands", () => {
     const mermaid = runCli(["graph", "samples/bike-shop", "-f", "mermaid"]).stdout;
     expect(mermaid).toMatch(/^flowchart LR/);
     expect(mermaid).toContain("-.->|influences|");
+  });
+
+  it("draws the files lint reads: the config's include and exclude apply to graph", () => {
+    const dir = mkdtempSync(join(tmpdir(), "loopscope-graph-config-"));
+    try {
+      cpSync(join(ROOT, "samples/bike-shop"), join(dir, "estate"), { recursive: true });
+      // Without the pricing model the hidden loop between it and the recommender is gone.
+      writeFileSync(join(dir, "loopscope.config.yaml"), "exclude: ['estate/models/dynamic-pricing.yaml']\n");
+      const lint = JSON.parse(runCli(["lint", "estate", "-f", "json", "--fail-on", "never"], { cwd: dir }).stdout) as { findings: { rule: string }[] };
+      const graph = JSON.parse(runCli(["graph", "estate"], { cwd: dir }).stdout) as EstateGraph;
+      expect(graph.nodes.find((n) => n.id === "dynamic-pricing")).toBeUndefined();
+      expect(graph.loops.some((l) => l.kind === "hidden")).toBe(false);
+      expect(lint.findings.some((f) => f.rule === "hidden-feedback-loop")).toBe(false);
+      writeFileSync(join(dir, "other.yaml"), "exclude: []\n");
+      const all = JSON.parse(runCli(["graph", "estate", "--config", "other.yaml"], { cwd: dir }).stdout) as EstateGraph;
+      expect(all.nodes.find((n) => n.id === "dynamic-pricing")?.implicit).toBe(false);
+      expect(all.loops.some((l) => l.kind === "hidden")).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("prints a JSON Schema generated from the zod schema", () => {
