@@ -35,7 +35,10 @@ export async function startUi({ readable = false }: { readable?: boolean } = {})
   const vite = join(ROOT, "node_modules/vite/bin/vite.js");
   // A private output folder: several test runs (and `npm start`) may build at the same time.
   const outDir = mkdtempSync(join(tmpdir(), "loopscope-ui-dist-"));
-  const build = spawnSync(process.execPath, [vite, "build", "--logLevel", "error", "--outDir", outDir, "--emptyOutDir", ...(readable ? ["--minify", "false"] : [])], { cwd: ROOT, encoding: "utf8" });
+  // NODE_ENV=production: under vitest it is "test", which Vite passes on to the bundle, so the
+  // tests drove React's development build (1.39 MB, every dev check on) instead of what
+  // `npm start` and users get (1.16 MB).
+  const build = spawnSync(process.execPath, [vite, "build", "--logLevel", "error", "--outDir", outDir, "--emptyOutDir", ...(readable ? ["--minify", "false"] : [])], { cwd: ROOT, encoding: "utf8", env: { ...process.env, NODE_ENV: "production" } });
   if (build.status !== 0) throw new Error(`vite build failed:\n${build.stdout}${build.stderr}`);
   const port = await freePort();
   const server: ChildProcess = spawn(process.execPath, [vite, "preview", "--outDir", outDir, "--host", "127.0.0.1", "--port", String(port), "--strictPort"], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });

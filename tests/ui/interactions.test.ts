@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { computeInteractions } from "../../ui/model/interactions.js";
+import { indexEstate } from "../../ui/model/estate-index.js";
+import { analyzeDocs, model } from "../helpers/estate.js";
+
+function couplings(docs: Parameters<typeof analyzeDocs>[0]) {
+  const { graph, report } = analyzeDocs(docs);
+  return computeInteractions(graph, indexEstate(graph, report.findings), report.findings);
+}
+
+describe("the interaction matrix's couplings", () => {
+  it("name the inputs two models share, in name order, and the output one reads of the other", () => {
+    const pairs = couplings([
+      model("a", { inputs: ["orders", "clicks", "prices"], outputs: [{ name: "score" }] }),
+      model("b", { inputs: ["prices", "orders", "a/score"] }),
+    ]);
+    const ab = pairs.get("a\u0000b")!;
+    expect(ab.kinds.sort()).toEqual(["inputs", "reads"]);
+    expect(ab.reasons).toContain("both read orders, prices");
+    expect(ab.reasons).toContain("b reads a/score");
+    expect(ab.nodes).toEqual(["a/score", "orders", "prices"]);
+  });
+
+  it("name at most 20 shared inputs a pair, with how many more, however many they share", () => {
+    // 30 models, each reading every other model's output: each pair shares 28 inputs.
+    const n = 30;
+    const pairs = couplings(Array.from({ length: n }, (_, i) => model(`m${i}`, { inputs: Array.from({ length: n }, (_, j) => `m${j}/o`).filter((_, j) => j !== i), outputs: [{ name: "o" }] })));
+    const inputs = pairs.get("m0\u0000m1")!;
+    const reason = inputs.reasons.find((r) => r.startsWith("both read"))!;
+    const shared = Array.from({ length: n }, (_, j) => `m${j}/o`).filter((id) => id !== "m0/o" && id !== "m1/o").sort();
+    expect(reason).toBe(`both read ${shared.slice(0, 20).join(", ")} and 8 more`);
+    expect(pairs.size).toBe((n * (n - 1)) / 2);
+  });
+});
