@@ -128,6 +128,29 @@ describe("the web UI in Chromium", () => {
     expect(session.consoleErrors).toEqual([]);
   }, 120_000);
 
+  it("draws only highlighted edges of a view with more than 10,000 until asked to draw all", async () => {
+    const { page } = session;
+    // 105 models, each reading the other 104 models' outputs: 10,920 reads plus produces and influences.
+    const dir = mkdtempSync(join(tmpdir(), "loopscope-dense-"));
+    writeFileSync(join(dir, "sales.yaml"), "apiVersion: loopscope/v1\nkind: Dataset\nname: sales\n");
+    for (let i = 0; i < 105; i++) {
+      const inputs = Array.from({ length: 105 }, (_, j) => j).filter((j) => j !== i).map((j) => `m${j}/o`);
+      writeFileSync(join(dir, `m${i}.yaml`), `apiVersion: loopscope/v1\nkind: Model\nname: m${i}\ninputs: [${inputs.join(", ")}]\noutputs:\n  - name: o\n    influences: [sales]\n`);
+    }
+    await step(page, "dense upload", async () => {
+      await page.goto("about:blank");
+      await page.goto(`${server.baseUrl}/#sample=clean`);
+      await waitForAnalysis(page);
+      expect(await page.getByTestId("edges-thinned").count()).toBe(0); // a small view draws every edge
+      await page.getByTestId("file-input").setInputFiles(filesUnder(dir));
+      await page.waitForFunction(() => document.querySelector("#loopscope-state")?.getAttribute("data-status") === "done" && document.querySelector("#loopscope-state")?.getAttribute("data-drawn-nodes") === "211", null, { timeout: 60_000 });
+      expect(await page.getByTestId("edges-thinned").textContent()).toMatch(/^11,130 edges are not drawn: more than 10,000 make every frame slow without a GPU/);
+      await page.getByTestId("edges-thinned").getByRole("button", { name: "Draw all" }).click();
+      expect(await page.getByTestId("edges-thinned").count()).toBe(0);
+    });
+    expect(session.consoleErrors).toEqual([]);
+  }, 120_000);
+
   it("shows the same findings as `loopscope lint --format json` on an estate nobody has seen", async () => {
     const { page } = session;
     const docs = fc.sample(estateArbitrary, { numRuns: 1, seed: 20261128 })[0]!;

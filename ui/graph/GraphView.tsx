@@ -50,6 +50,10 @@ export const GraphView = forwardRef<GraphViewHandle, Props>(function GraphView({
   const hovered = useRef<string | null>(null);
   const firstFrame = useRef(true);
   const [running, setRunning] = useState(false);
+  /** "Draw all" pressed: views over EDGES_DRAWN_MAX edges draw every edge from then on. */
+  const [allEdges, setAllEdges] = useState(false);
+  const allEdgesRef = useRef(allEdges);
+  allEdgesRef.current = allEdges;
   const callbacks = useRef({ onSelectNode, onClearSelection });
   callbacks.current = { onSelectNode, onClearSelection };
 
@@ -131,12 +135,15 @@ export const GraphView = forwardRef<GraphViewHandle, Props>(function GraphView({
       },
       edgeReducer: (key, data, attributes) => {
         const current = highlightRef.current;
-        if (!current) return data;
+        // Over the edge budget only highlighted edges are drawn (a hidden edge costs the GPU nothing).
+        const thin = graphRef.current.size > EDGES_DRAWN_MAX && !allEdgesRef.current;
+        if (!current) return thin ? { ...data, visibility: "hidden" } : data;
         const source = idOf(graphRef.current.source(key));
         const target = idOf(graphRef.current.target(key));
         const dashed = (attributes["gapSize"] as number | undefined) ?? 0;
         const paint = (color: string) => ({ color, plainColor: dashed > 0 ? TRANSPARENT : color });
         if (current.edges.has(edgeId(source, target))) return { ...data, ...paint(current.tone === "reach" ? REACH_EDGE : HIGHLIGHT_EDGE), size: Math.max(2, data.size ?? 1), zIndex: 2 };
+        if (thin) return { ...data, visibility: "hidden" };
         if (current.nodes.has(source) && current.nodes.has(target)) return data;
         return { ...data, ...paint(FADED_EDGE), zIndex: 0 };
       },
@@ -232,6 +239,11 @@ export const GraphView = forwardRef<GraphViewHandle, Props>(function GraphView({
     if (highlight && highlight.focus.length > 0) focusOn(sigma, shown, [...highlight.nodes]);
   }, [highlight, shown, graph]);
 
+  // "Draw all" redraws the view with every edge.
+  useEffect(() => {
+    if (allEdges) renderer.current?.refresh({ skipIndexation: true });
+  }, [allEdges]);
+
   useImperativeHandle(ref, () => ({
     toPng() {
       const sigma = renderer.current;
@@ -277,6 +289,15 @@ export const GraphView = forwardRef<GraphViewHandle, Props>(function GraphView({
   return (
     <div className="graph-wrap">
       <div ref={container} className="graph-canvas" data-testid="graph-canvas" />
+      {shown && shown.size > EDGES_DRAWN_MAX && !allEdges && (
+        <div className="graph-note" role="status" data-testid="edges-thinned">
+          {shown.size.toLocaleString("en-US")} edges are not drawn: more than {EDGES_DRAWN_MAX.toLocaleString("en-US")} make every frame slow without a GPU. Select a node or a loop to draw
+          its edges.{" "}
+          <button type="button" onClick={() => setAllEdges(true)}>
+            Draw all
+          </button>
+        </div>
+      )}
       <div className="graph-controls">
         <button type="button" onClick={toggleLayout} title="Stop or rerun the ForceAtlas2 layout">
           {running ? "■ Stop layout" : "↻ Run layout"}
@@ -293,6 +314,13 @@ export const GraphView = forwardRef<GraphViewHandle, Props>(function GraphView({
 const AUTO_LAYOUT_MAX = 1000;
 /** Edge labels ("loop · via purchases") only in views up to this many edges. */
 const EDGE_LABELS_MAX = 120;
+/**
+ * Views with more edges draw only the highlighted ones until "Draw all". With software WebGL
+ * (SwiftShader in headless Chromium, and many virtual machines) each frame of a 200-model clique
+ * (40,000 edges) took 9 s, so every hover, click and pan froze the page; a real GPU draws it at
+ * once, hence the button.
+ */
+export const EDGES_DRAWN_MAX = 10_000;
 /** What sigma holds while the first view is still being laid out. */
 const EMPTY: ViewGraph = new Graph({ type: "directed", multi: false, allowSelfLoops: true });
 
