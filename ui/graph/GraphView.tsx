@@ -137,13 +137,13 @@ export const GraphView = forwardRef<GraphViewHandle, Props>(function GraphView({
         const current = highlightRef.current;
         // Over the edge budget only highlighted edges are drawn (a hidden edge costs the GPU nothing).
         const thin = graphRef.current.size > EDGES_DRAWN_MAX && !allEdgesRef.current;
-        if (!current) return thin ? { ...data, visibility: "hidden" } : data;
+        if (!current) return thin ? HIDDEN_EDGE : data;
         const source = idOf(graphRef.current.source(key));
         const target = idOf(graphRef.current.target(key));
         const dashed = (attributes["gapSize"] as number | undefined) ?? 0;
         const paint = (color: string) => ({ color, plainColor: dashed > 0 ? TRANSPARENT : color });
         if (current.edges.has(edgeId(source, target))) return { ...data, ...paint(current.tone === "reach" ? REACH_EDGE : HIGHLIGHT_EDGE), size: Math.max(2, data.size ?? 1), zIndex: 2 };
-        if (thin) return { ...data, visibility: "hidden" };
+        if (thin) return HIDDEN_EDGE;
         if (current.nodes.has(source) && current.nodes.has(target)) return data;
         return { ...data, ...paint(FADED_EDGE), zIndex: 0 };
       },
@@ -321,6 +321,8 @@ const EDGE_LABELS_MAX = 120;
  * once, hence the button.
  */
 export const EDGES_DRAWN_MAX = 10_000;
+/** What the reducer gives a hidden edge: sigma merges it into a copy of the edge's data, so one object serves all. */
+const HIDDEN_EDGE = Object.freeze({ visibility: "hidden" as const });
 /** What sigma holds while the first view is still being laid out. */
 const EMPTY: ViewGraph = new Graph({ type: "directed", multi: false, allowSelfLoops: true });
 
