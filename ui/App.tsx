@@ -7,7 +7,7 @@ import { SAMPLES } from "./load/samples.js";
 import { LoadBar } from "./load/LoadBar.js";
 import { DropZone } from "./load/DropZone.js";
 import type { PickedFile } from "./load/read-files.js";
-import { indexEstate, neighbourhood } from "./model/estate-index.js";
+import { estateIndexOf, neighbourhood } from "./model/estate-index.js";
 import { buildViewGraph } from "./model/view-graph.js";
 import { computeInteractions, type Coupling } from "./model/interactions.js";
 import { highlightFinding, highlightNode, highlightPair, type Highlight, type Selection } from "./model/highlight.js";
@@ -97,7 +97,7 @@ export function App() {
 
   const report = result?.report;
   const graph = result?.graph;
-  const index = useMemo(() => (result ? indexEstate(result.graph, result.report.findings) : null), [result]);
+  const index = useMemo(() => (result ? estateIndexOf(result) : null), [result]);
   // The matrix's couplings are computed when first needed (not on the way to a big estate's first frame).
   const needsCouplings = view === "matrix" || selection?.type === "pair";
   const couplings = useMemo(() => {

@@ -2,7 +2,8 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { Progress } from "../../analyzer/index.js";
 import type { SourceFile } from "../../analyzer/types.js";
 import type { PickedFile } from "../load/read-files.js";
-import { streamFiles } from "../load/stream-files.js";
+import { nextTask, streamFiles } from "../load/stream-files.js";
+import { estateIndexOf } from "../model/estate-index.js";
 import type { AnalysisResult, AnalyzeRequest, WorkerMessage } from "./protocol.js";
 import { attachDetails } from "./details.js";
 import { unpackOutline } from "./graph-codec.js";
@@ -77,19 +78,26 @@ export function useAnalysis() {
       } else if (message.type === "done") {
         performance.mark("loopscope:analysis-received", { detail: { ...message.timings, transfer: Date.now() - message.posted } });
         const received: AnalysisResult = { report: report!, graph: message.graph ?? unpackOutline(message.packed!), notices: message.notices, millis: message.millis };
-        setResult(received);
-        if (texts) setSources(texts());
-        setStatus({ state: "done" });
-        if (message.details === 0) {
-          setCompleted(received);
-          stop();
-        } else {
-          worker.current = null;
-          finishDetails(w, received);
-        }
+        estateIndexOf(received);
+        // The render in a task of its own: input waiting since the index was built goes first.
+        nextTask(() => {
+          if (worker.current === w) show(received, message.details);
+        });
       } else if (message.type === "failed") {
         setStatus({ state: "failed", message: message.message });
         stop();
+      }
+    };
+    const show = (received: AnalysisResult, details: number) => {
+      setResult(received);
+      if (texts) setSources(texts());
+      setStatus({ state: "done" });
+      if (details === 0) {
+        setCompleted(received);
+        stop();
+      } else {
+        worker.current = null;
+        finishDetails(w, received);
       }
     };
     w.onerror = (event) => {
