@@ -1,10 +1,11 @@
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { LineCounter, parseDocument } from "yaml";
 import type { Command, CommandIO } from "./command.js";
 import type { Notice, SourceFile } from "../../analyzer/types.js";
 import { dbtToManifests, importMappingSchema, importOpenLineage, mergeImportedFile, renderImportedFile, type ImportMapping, type ImportResult } from "../../analyzer/import/index.js";
 import { readLineageFiles } from "../io/read-lineage-files.js";
+import { makeFolders } from "../io/make-folders.js";
 import { readSideFile, readSideText, sideFileProblem, SIDE_FILE_LIMITS } from "../io/read-side-file.js";
 import { nestingProblem } from "../../analyzer/parse/nesting-guard.js";
 import { nestedRepetition } from "../io/regex-risk.js";
@@ -109,10 +110,11 @@ function writeFiles(result: ImportResult, out: string, io: CommandIO, notices: N
       counts.created++;
     }
     try {
-      mkdirSync(dirname(target), { recursive: true });
+      makeFolders(dirname(target));
       writeFileSync(target, text);
     } catch (error) {
-      throw new UsageError(`cannot write ${shown}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new UsageError(`cannot write ${shown}: ${code === "EEXIST" || code === "ENOTDIR" ? `a file stands where a folder is needed (${code})` : (code ?? String(error))}`);
     }
   }
   return counts;

@@ -77,6 +77,20 @@ describe("side files that are devices, FIFOs, folders or too large", { timeout: 
     expect(result.stderr).toBe("events/huge.json: file is 21.0 MiB, larger than the limit of 20 MiB; it is not read\nloopscope import: none of the event files could be read (1 skipped, above)\n");
   });
 
+  it("an import's --out where no folder can be made: one line at once, not Node's recursive mkdir looping for ever", () => {
+    writeFileSync(join(dir, "plain-file"), "");
+    for (const [out, reason] of [
+      ["plain-file", "a file stands where a folder is needed (EEXIST)"],
+      ["plain-file/sub", "a file stands where a folder is needed (ENOTDIR)"],
+      // mkdir in /proc answers ENOENT although /proc exists: mkdirSync({ recursive: true }) spun at full CPU.
+      ...(existsSync("/proc/self") ? [["/proc/loopscope-out", "ENOENT"]] : []),
+    ] as const) {
+      const result = runCli(["import", "openlineage", "event.json", "--out", out], { cwd: dir });
+      expect(result.code, out).toBe(2);
+      expect(result.stderr, out).toMatch(new RegExp(`^loopscope import: cannot write .*a\\.yaml: ${reason.replace(/[()]/g, "\\$&")}\n$`));
+    }
+  });
+
   it.skipIf(!existsSync("/dev/zero"))("a manifest an import would merge into that is a device: a notice, the rest written", () => {
     const out = join(dir, "merge-out");
     expect(runCli(["import", "openlineage", "event.json", "--out", out], { cwd: dir }).code).toBe(0);
