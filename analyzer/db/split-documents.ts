@@ -78,7 +78,7 @@ function yamlRow(file: string, docIndex: number, line: number, raw: string): Man
   }
   if (needsParse || raw.trimStart().startsWith("{")) {
     try {
-      const doc = parseDocument(raw);
+      const doc = parseDocument(raw, { logLevel: "error" });
       return row(file, docIndex, line, doc.errors.length === 0 ? doc.toJS({ maxAliasCount: 100 }) : undefined, raw);
     } catch {
       return row(file, docIndex, line, undefined, raw); // alias bombs and the like: keep the text, leave the fields empty

@@ -26,7 +26,7 @@ export function mergeImportedFile(existingText: string, file: ImportedFile, path
   const notices: Notice[] = [];
   const deep = nestingProblem(existingText);
   if (deep) return { text: undefined, notices: [{ file: path, line: deep.line, column: deep.column, message: `cannot merge into this file (${deep.message}); it was left unchanged` }] };
-  const docs = parseAllDocuments(existingText);
+  const docs = parseAllDocuments(existingText, { logLevel: "error" });
   const broken = docs.find((d) => d.errors.length > 0);
   if (!(docs instanceof Array) || broken) {
     const error = broken?.errors[0];

@@ -23,7 +23,10 @@ export function parseYamlRecovering(file: string, text: string): ParsedFile | un
   };
   let docs: Document[];
   try {
-    docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true, merge: true, resolveKnownTags: false }) as Document[];
+    // logLevel "error": a key that is itself a list (`? [a, b]`) made the package print a Node
+    // warning on stderr ("Keys with collection values will be stringified"), in the browser a
+    // console warning; validation reports such a key as an unknown field instead.
+    docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true, merge: true, resolveKnownTags: false, logLevel: "error" }) as Document[];
     if (!Array.isArray(docs)) return undefined;
   } catch {
     return undefined; // a stack overflow on deep nesting: the fast parser's message stands

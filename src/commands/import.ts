@@ -164,7 +164,7 @@ function readMapping(path: string, cwd: string): ImportMapping {
   const deep = nestingProblem(text);
   if (deep) throw new UsageError(`${path}:${deep.line}:${deep.column}: ${deep.message}`);
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, logLevel: "error" });
   const at = (offset: number | undefined) => {
     const pos = lines.linePos(offset ?? 0);
     return `${path}:${pos.line}:${pos.col}`;

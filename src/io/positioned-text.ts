@@ -56,7 +56,7 @@ function quickJson(text: string): { value: unknown } | undefined {
 
 function yamlPositions(text: string, label: string) {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, logLevel: "error" });
   const position = (offset: number) => {
     const { line, col } = lineCounter.linePos(offset);
     return `${label}:${line}:${col}`;
