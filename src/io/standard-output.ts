@@ -1,4 +1,5 @@
 import { fstatSync } from "node:fs";
+import { UsageError } from "../exit-codes.js";
 import { writeText } from "./write-text.js";
 
 /**
@@ -22,7 +23,16 @@ export function standardOutput(): (text: string | Uint8Array) => void {
     stopQuietlyWhenTheReaderLeaves();
     return (text) => void process.stdout.write(typeof text === "string" ? text : Buffer.from(text));
   }
-  return (text) => writeText(1, text);
+  return (text) => {
+    try {
+      writeText(1, text);
+    } catch (error) {
+      // `> report.json` on a full disk (ENOSPC), or a file that cannot grow (EFBIG): one line, exit 2.
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === "EPIPE") process.exit(typeof process.exitCode === "number" ? process.exitCode : 0);
+      throw new UsageError(`cannot write the output (${code ?? String(error)})`);
+    }
+  };
 }
 
 let listening = false;

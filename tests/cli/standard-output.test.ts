@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from "node:child_process";
-import { closeSync, mkdtempSync, openSync, readFileSync } from "node:fs";
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -25,6 +25,16 @@ describe("standard output redirected to a file", () => {
     const written = readFileSync(file, "utf8");
     expect(written.length).toBeGreaterThan(1000);
     expect(written).toBe(piped.stdout);
+  });
+
+  it.skipIf(!existsSync("/dev/full"))("on a full disk: one line and exit 2, not an internal error with a stack trace", () => {
+    for (const args of [["lint", "samples/bike-shop"], ["lint", "samples/bike-shop", "-f", "sarif"], ["graph", "samples/bike-shop"]]) {
+      const fd = openSync("/dev/full", "w");
+      const run = spawnSync(process.execPath, [BIN, ...args], { cwd: fileURLToPath(new URL("../..", import.meta.url)), stdio: ["ignore", fd, "pipe"], encoding: "utf8" });
+      closeSync(fd);
+      expect(run.status, args.join(" ")).toBe(2);
+      expect(run.stderr).toBe(`loopscope ${args[0]}: cannot write the output (ENOSPC)\n`);
+    }
   });
 });
 
