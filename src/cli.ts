@@ -1,7 +1,7 @@
 import type { CommandIO } from "./commands/command.js";
 import { COMMANDS } from "./commands/index.js";
 import { EXIT, UsageError } from "./exit-codes.js";
-import { standardOutput } from "./io/standard-output.js";
+import { standardError, standardOutput } from "./io/standard-output.js";
 
 import { VERSION } from "../analyzer/version.js";
 import { visible } from "../analyzer/report/visible-text.js";
@@ -66,7 +66,7 @@ export async function main(argv: string[], io: CommandIO = processIO()): Promise
 function processIO(): CommandIO {
   return {
     stdout: standardOutput(),
-    stderr: (text) => process.stderr.write(text),
+    stderr: standardError(),
     stdoutDrained: () => (process.stdout.writableNeedDrain ? new Promise((resolve) => process.stdout.once("drain", resolve)) : undefined),
     cwd: process.cwd(),
     isTTY: Boolean(process.stdout.isTTY),

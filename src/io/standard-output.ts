@@ -52,3 +52,21 @@ function stopQuietlyWhenTheReaderLeaves(): void {
     process.exit(2);
   });
 }
+
+/**
+ * Writes to standard error. When stderr itself cannot be written (a full disk, a closed pipe)
+ * nothing more can be said: the run ends with exit code 2 (usage or I/O error), or with its
+ * code so far when the reader left (EPIPE). An unhandled stream error ended it with 1 instead,
+ * the code for "findings".
+ */
+let stderrWatched = false;
+
+export function standardError(): (text: string) => void {
+  if (!stderrWatched) {
+    stderrWatched = true;
+    process.stderr.on("error", (error: NodeJS.ErrnoException) => {
+      process.exit(error.code === "EPIPE" ? (typeof process.exitCode === "number" ? process.exitCode : 0) : 2);
+    });
+  }
+  return (text) => void process.stderr.write(text);
+}

@@ -35,6 +35,11 @@ describe("standard output redirected to a file", () => {
       expect(run.status, args.join(" ")).toBe(2);
       expect(run.stderr).toBe(`loopscope ${args[0]}: cannot write the output (ENOSPC)\n`);
     }
+    // Standard error on a full disk: a usage error still ends with 2, not 1 ("findings").
+    const fd = openSync("/dev/full", "w");
+    const usage = spawnSync(process.execPath, [BIN, "lint", "samples/bike-shop", "--fail-on", "bogus"], { cwd: fileURLToPath(new URL("../..", import.meta.url)), stdio: ["ignore", "pipe", fd] });
+    closeSync(fd);
+    expect(usage.status).toBe(2);
   });
 });
 
