@@ -34,7 +34,7 @@ Options:
     });
     const format = oneOf("format", values.format, IMPACT_FORMATS, "text");
     const [name, ...paths] = positionals;
-    if (name === undefined) throw new UsageError("give the name of a model, output (model/output), dataset or service");
+    if (name === undefined || name === "") throw new UsageError("give the name of a model, output (model/output), dataset or service");
     let depth: number | undefined;
     if (values.depth !== undefined) {
       depth = Number(values.depth);

@@ -58,6 +58,8 @@ export class ManifestWalk {
   /** Looks at every given path now: one that does not exist is a usage error before anything is read. */
   static start(paths: string[], cwd: string): ManifestWalk {
     const roots: Root[] = paths.map((given) => {
+      // `loopscope lint "$DIR"` with DIR unset: an empty path would silently mean this folder.
+      if (given === "") throw new UsageError('an empty path was given (an unset variable?); use "." for this folder');
       const absolute = resolve(cwd, given);
       try {
         return { absolute, kind: statSync(absolute).isDirectory() ? "directory" : "file" };

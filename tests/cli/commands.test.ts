@@ -52,6 +52,15 @@ describe("loopscope commands", () => {
     }
   });
 
+  it("refuses an empty path or name (an unset shell variable) instead of reading the working folder", () => {
+    for (const args of [["lint", ""], ["lint", "samples/bike-shop", ""], ["graph", ""], ["baseline", ""]]) {
+      const result = runCli(args);
+      expect(result.code, args.join(" ")).toBe(2);
+      expect(result.stderr).toBe(`loopscope ${args[0]}: an empty path was given (an unset variable?); use "." for this folder\n`);
+    }
+    expect(runCli(["impact", "", "samples/bike-shop"]).stderr).toBe("loopscope impact: give the name of a model, output (model/output), dataset or service\n");
+  });
+
   it("prints a JSON Schema generated from the zod schema", () => {
     const { code, stdout } = runCli(["schema"]);
     expect(code).toBe(0);
