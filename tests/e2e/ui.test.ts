@@ -145,8 +145,18 @@ describe("the web UI in Chromium", () => {
       await page.getByTestId("file-input").setInputFiles(filesUnder(dir));
       await page.waitForFunction(() => document.querySelector("#loopscope-state")?.getAttribute("data-status") === "done" && document.querySelector("#loopscope-state")?.getAttribute("data-drawn-nodes") === "211", null, { timeout: 60_000 });
       expect(await page.getByTestId("edges-thinned").textContent()).toMatch(/^11,130 edges are not drawn: more than 10,000 make every frame slow without a GPU/);
+      // sigma is given the nodes only (hidden edges would still cost it a walk per frame)...
+      const drawnEdges = () => page.evaluate(() => (window as unknown as { __loopscopeSigma: { getGraph(): { order: number; size: number } } }).__loopscopeSigma.getGraph().size);
+      expect(await drawnEdges()).toBe(0);
+      // ...then a selected loop's walk, and no more.
+      await page.locator('[data-rule="circular-model-dependency"]').first().click();
+      await page.waitForFunction(() => document.querySelector("#loopscope-state")?.getAttribute("data-highlighted-nodes"));
+      const walk = await drawnEdges();
+      expect(walk).toBeGreaterThan(0);
+      expect(walk).toBeLessThan(1000);
       await page.getByTestId("edges-thinned").getByRole("button", { name: "Draw all" }).click();
       expect(await page.getByTestId("edges-thinned").count()).toBe(0);
+      expect(await drawnEdges()).toBe(11_130);
     });
     expect(session.consoleErrors).toEqual([]);
   }, 120_000);

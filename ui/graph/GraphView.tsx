@@ -8,6 +8,7 @@ import { edgeId } from "../model/highlight.js";
 import { idOf, keyOf, type ViewGraph } from "../model/view-graph.js";
 import { notifyFirstFrame } from "../state/first-frame.js";
 import { layoutSettings, PRELAYOUT_MAX, prelayout, readyToDraw, warmLayoutWorker } from "./prelayout.js";
+import { drawnGraph, EDGES_DRAWN_MAX, followPositions } from "./drawn-graph.js";
 
 const BACKGROUND = "#14171c";
 const FADED_NODE = "#2b313b";
@@ -80,8 +81,12 @@ export const GraphView = forwardRef<GraphViewHandle, Props>(function GraphView({
       job.cancel();
     };
   }, [graph]);
-  // What sigma draws (the reducers read it): changed only where sigma's graph is swapped.
-  const graphRef = useRef<ViewGraph>(shown ?? EMPTY);
+  // The view sigma shows, and the graph it draws for it (the reducers read it): the view itself,
+  // or over EDGES_DRAWN_MAX edges a copy with only the highlighted edges (drawn-graph.ts).
+  // Changed only where sigma's graph is swapped.
+  const viewRef = useRef<ViewGraph>(shown ?? EMPTY);
+  const [firstDrawn] = useState(() => drawnGraph(viewRef.current, highlight, allEdges));
+  const graphRef = useRef<ViewGraph>(firstDrawn);
 
   // One sigma for the component's life: a new view swaps the graph (setGraph) instead of
   // building a renderer again, which costs a second per selection with software WebGL.
@@ -135,15 +140,12 @@ export const GraphView = forwardRef<GraphViewHandle, Props>(function GraphView({
       },
       edgeReducer: (key, data, attributes) => {
         const current = highlightRef.current;
-        // Over the edge budget only highlighted edges are drawn (a hidden edge costs the GPU nothing).
-        const thin = graphRef.current.size > EDGES_DRAWN_MAX && !allEdgesRef.current;
-        if (!current) return thin ? HIDDEN_EDGE : data;
+        if (!current) return data;
         const source = idOf(graphRef.current.source(key));
         const target = idOf(graphRef.current.target(key));
         const dashed = (attributes["gapSize"] as number | undefined) ?? 0;
         const paint = (color: string) => ({ color, plainColor: dashed > 0 ? TRANSPARENT : color });
         if (current.edges.has(edgeId(source, target))) return { ...data, ...paint(current.tone === "reach" ? REACH_EDGE : HIGHLIGHT_EDGE), size: Math.max(2, data.size ?? 1), zIndex: 2 };
-        if (thin) return HIDDEN_EDGE;
         if (current.nodes.has(source) && current.nodes.has(target)) return data;
         return { ...data, ...paint(FADED_EDGE), zIndex: 0 };
       },
@@ -191,17 +193,19 @@ export const GraphView = forwardRef<GraphViewHandle, Props>(function GraphView({
   useEffect(() => {
     const sigma = renderer.current;
     if (!sigma || !shown) return;
-    if (sigma.getGraph() !== shown) {
+    if (viewRef.current !== shown) {
       // Settings and camera first: setGraph draws at once, and each of them would otherwise
       // draw again (edge labels of a big view included) a frame later.
       const edgeLabels = shown.size <= EDGE_LABELS_MAX;
       if (sigma.getSetting("renderEdgeLabels") !== edgeLabels) sigma.setSetting("renderEdgeLabels", edgeLabels);
       sigma.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
       firstFrame.current = true;
-      graphRef.current = shown;
-      sigma.setGraph(shown);
+      viewRef.current = shown;
+      graphRef.current = drawnGraph(shown, highlightRef.current, allEdgesRef.current);
+      sigma.setGraph(graphRef.current);
       drawnHighlight.current = highlightRef.current;
     }
+    const unfollow = followPositions(shown, () => (viewRef.current === shown ? graphRef.current : shown));
     // The ForceAtlas2 supervisor starts a worker: made when the layout first runs, not per view.
     let fa2: FA2Layout | null = null;
     let timer: number | undefined;
@@ -212,7 +216,7 @@ export const GraphView = forwardRef<GraphViewHandle, Props>(function GraphView({
       // step redraws the whole view, which keeps a software-rendered page busy for seconds.
       const make = makeLayout.current;
       sigma.once("afterRender", () => {
-        if (sigma.getGraph() !== shown) return;
+        if (viewRef.current !== shown) return;
         make().start();
         setRunning(true);
         timer = window.setTimeout(() => {
@@ -222,6 +226,7 @@ export const GraphView = forwardRef<GraphViewHandle, Props>(function GraphView({
       });
     }
     return () => {
+      unfollow();
       window.clearTimeout(timer);
       fa2?.kill();
       makeLayout.current = null;
@@ -233,15 +238,25 @@ export const GraphView = forwardRef<GraphViewHandle, Props>(function GraphView({
     const sigma = renderer.current;
     // A view still being laid out gets the highlight when it is swapped in (the effect runs again);
     // the previous view is not redrawn with a highlight meant for the next one.
-    if (!sigma || !shown || shown !== graph || sigma.getGraph() !== shown) return;
-    if (drawnHighlight.current !== highlight) sigma.refresh({ skipIndexation: true });
+    if (!sigma || !shown || shown !== graph || viewRef.current !== shown) return;
+    if (drawnHighlight.current !== highlight) {
+      if (graphRef.current === shown) sigma.refresh({ skipIndexation: true });
+      else {
+        // A thinned view: a new copy with this highlight's edges (its nodes are few, so this is quick).
+        graphRef.current = drawnGraph(shown, highlight, allEdgesRef.current);
+        sigma.setGraph(graphRef.current);
+      }
+    }
     drawnHighlight.current = highlight;
     if (highlight && highlight.focus.length > 0) focusOn(sigma, shown, [...highlight.nodes]);
   }, [highlight, shown, graph]);
 
-  // "Draw all" redraws the view with every edge.
+  // "Draw all" gives sigma the whole view.
   useEffect(() => {
-    if (allEdges) renderer.current?.refresh({ skipIndexation: true });
+    const sigma = renderer.current;
+    if (!allEdges || !sigma || graphRef.current === viewRef.current) return;
+    graphRef.current = viewRef.current;
+    sigma.setGraph(graphRef.current);
   }, [allEdges]);
 
   useImperativeHandle(ref, () => ({
@@ -314,15 +329,6 @@ export const GraphView = forwardRef<GraphViewHandle, Props>(function GraphView({
 const AUTO_LAYOUT_MAX = 1000;
 /** Edge labels ("loop · via purchases") only in views up to this many edges. */
 const EDGE_LABELS_MAX = 120;
-/**
- * Views with more edges draw only the highlighted ones until "Draw all". With software WebGL
- * (SwiftShader in headless Chromium, and many virtual machines) each frame of a 200-model clique
- * (40,000 edges) took 9 s, so every hover, click and pan froze the page; a real GPU draws it at
- * once, hence the button.
- */
-export const EDGES_DRAWN_MAX = 10_000;
-/** What the reducer gives a hidden edge: sigma merges it into a copy of the edge's data, so one object serves all. */
-const HIDDEN_EDGE = Object.freeze({ visibility: "hidden" as const });
 /** What sigma holds while the first view is still being laid out. */
 const EMPTY: ViewGraph = new Graph({ type: "directed", multi: false, allowSelfLoops: true });
 
