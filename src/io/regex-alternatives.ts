@@ -9,6 +9,13 @@ interface FirstChars {
   other: boolean;
 }
 
+/**
+ * Groups at the start of an alternative are read this deep; deeper counts as any character.
+ * Each level rescans its group's text, and the reading recurses: a pattern of 5,000 nested
+ * groups overflowed the stack.
+ */
+const MAX_GROUP_DEPTH = 16;
+
 /** `\n`, `\t` and the like: one control character each. */
 const CONTROL: Record<string, number> = { n: 10, r: 13, t: 9, f: 12, v: 11 };
 const WORD = (code: number) => (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
@@ -22,7 +29,7 @@ export function alternativesOverlap(group: string): boolean {
   const body = group.replace(/^\?(?::|=|!|<=|<!|<[^>]*>)/, "");
   const alternatives = splitAlternatives(body);
   if (alternatives.length < 2) return false;
-  const firsts = alternatives.filter((alternative) => alternative !== "").map(firstChars);
+  const firsts = alternatives.filter((alternative) => alternative !== "").map((alternative) => firstChars(alternative, 0));
   for (let a = 0; a < firsts.length; a++) {
     for (let b = a + 1; b < firsts.length; b++) {
       if (firsts[a]!.other && firsts[b]!.other) return true;
@@ -35,30 +42,53 @@ export function alternativesOverlap(group: string): boolean {
 /** A group's text split at its own `|`, not those inside nested groups or classes. */
 function splitAlternatives(text: string): string[] {
   const parts: string[] = [];
-  let depth = 0;
   let from = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === "\\") i++;
-    else if (c === "[") {
-      for (i++; i < text.length && text[i] !== "]"; i++) if (text[i] === "\\") i++;
-    } else if (c === "(") depth++;
-    else if (c === ")") depth--;
-    else if (c === "|" && depth === 0) {
+  scan(text, (i, c, depth) => {
+    if (c === "|" && depth === 0) {
       parts.push(text.slice(from, i));
       from = i + 1;
     }
-  }
+    return false;
+  });
   parts.push(text.slice(from));
   return parts;
 }
 
+/** Where the group opened at `text[0]` closes, or -1. */
+function groupEnd(text: string): number {
+  return scan(text, (_i, c, depth) => c === ")" && depth === 0);
+}
+
 /**
- * What an alternative's first character can be. Anything not read exactly (a group, an
- * anchor, a first atom that may repeat zero times) counts as any character, which can only
- * refuse a pattern, never let a risky one through.
+ * Visits the characters of a pattern's text outside escapes and character classes, with the
+ * group depth after each; stops at, and returns, the first index `stop` is true for (else -1).
  */
-function firstChars(alternative: string): FirstChars {
+function scan(text: string, stop: (i: number, c: string, depth: number) => boolean): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === "\\") {
+      i++;
+      continue;
+    }
+    if (c === "[") {
+      for (i++; i < text.length && text[i] !== "]"; i++) if (text[i] === "\\") i++;
+      continue;
+    }
+    if (c === "(") depth++;
+    else if (c === ")") depth--;
+    if (stop(i, c, depth)) return i;
+  }
+  return -1;
+}
+
+/**
+ * What an alternative's first character can be. Anything not read exactly (a lookaround, an
+ * anchor, a back reference, a first atom that may repeat zero times) counts as any character,
+ * which can only refuse a pattern, never let a risky one through. A group starts with what
+ * its alternatives start with.
+ */
+function firstChars(alternative: string, depth: number): FirstChars {
   const any = chars(() => true, true);
   const c = alternative[0]!;
   let atom: FirstChars;
@@ -80,11 +110,34 @@ function firstChars(alternative: string): FirstChars {
     if (end < 0) return any;
     length = end + 1;
     atom = classChars(alternative.slice(1, end));
+  } else if (c === "(") {
+    if (depth >= MAX_GROUP_DEPTH) return any;
+    const end = groupEnd(alternative);
+    if (end < 0) return any;
+    length = end + 1;
+    const inner = groupFirstChars(alternative.slice(1, end), depth + 1);
+    if (!inner) return any;
+    atom = inner;
   } else if (c === ".") atom = chars((code) => code !== 10 && code !== 13, true);
-  else if ("()^$|*+?{".includes(c)) return any;
+  else if (")^$|*+?{".includes(c)) return any;
   else atom = literal(c);
   // An atom that may be absent lets the next one start the alternative: count it as anything.
   return /^[*?]|^\{0/.test(alternative.slice(length)) ? any : atom;
+}
+
+/** The first characters of a group's text (between its parentheses), or undefined when not read here. */
+function groupFirstChars(text: string, depth: number): FirstChars | undefined {
+  // A lookaround does not consume its characters; what follows it starts the alternative.
+  if (/^\?(?:=|!|<=|<!)/.test(text)) return undefined;
+  const body = text.replace(/^\?(?::|<[^>]*>)/, "");
+  const result = chars(() => false, false);
+  for (const alternative of splitAlternatives(body)) {
+    if (alternative === "") return undefined; // the group may match nothing
+    const first = firstChars(alternative, depth);
+    first.ascii.forEach((on, code) => on && (result.ascii[code] = true));
+    if (first.other) result.other = true;
+  }
+  return result;
 }
 
 function literal(c: string): FirstChars {

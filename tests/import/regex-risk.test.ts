@@ -5,9 +5,18 @@ import { nestedRepetition } from "../../src/io/regex-risk.js";
 describe("patterns that can backtrack for hours are refused", () => {
   it("a repeated group whose alternatives can start alike", () => {
     // /^(\w|\d)+$/ on 24 digits and a "!" took 154 ms here, doubling with each digit more.
-    for (const pattern of ["(a|a)*", "^(\\w|\\d)+$", "(a|ab)*", "^(x|[a-z])+$", "(.|a)*", "(?:foo|fo)+", "([0-9]|\\d)*", "(a?b|b)+", "(\\s|[ \\t])*", "(\\n|\\s)+"]) {
+    for (const pattern of ["(a|a)*", "^(\\w|\\d)+$", "(a|ab)*", "^(x|[a-z])+$", "(.|a)*", "(?:foo|fo)+", "([0-9]|\\d)*", "(a?b|b)+", "(\\s|[ \\t])*", "(\\n|\\s)+", "((a)|(a))+", "((?:ab)|a)*", "((a|b)|a)+", "((?=a)a|b)+", "(()|a)+", "((a)?|a)+"]) {
       expect(nestedRepetition(pattern), pattern).toMatch(/^a repeated group has alternatives that can start with the same character \(near character \d+\)/);
     }
+  });
+
+  it("reads groups at the start of an alternative only so deep, and answers quickly however deep they go", () => {
+    // 5,000 nested groups overflowed the stack when each level was read.
+    const deep = `(${"(".repeat(5000)}a${")".repeat(5000)}|b)+`;
+    expect(() => new RegExp(deep)).not.toThrow();
+    expect(nestedRepetition(deep)).toMatch(/^a repeated group has alternatives that can start with the same character/);
+    const shallow = `(${"(".repeat(10)}a${")".repeat(10)}|b)+`;
+    expect(nestedRepetition(shallow)).toBeUndefined();
   });
 
   it("a repeated group that repeats inside", () => {
@@ -15,7 +24,7 @@ describe("patterns that can backtrack for hours are refused", () => {
   });
 
   it("but not exclusive alternatives, classes, bounded or escaped repetition", () => {
-    for (const pattern of ["(a|b)*", "(\\w|-)+", "^(ranker|pricer)-\\d+$", "(.|\\n)*", "(?:foo|bar)+", "([a-f]|[0-9])+", "(\\d|-|\\.)+", "[(]+x", "(a|b|)+", "^ml-.*$", "(a{1,3})+", "\\(a+\\)+", "(a|b)"]) {
+    for (const pattern of ["(a|b)*", "(\\w|-)+", "^(ranker|pricer)-\\d+$", "(.|\\n)*", "(?:foo|bar)+", "([a-f]|[0-9])+", "(\\d|-|\\.)+", "[(]+x", "(a|b|)+", "^ml-.*$", "(a{1,3})+", "\\(a+\\)+", "(a|b)", "((foo)|(bar))+", "((?:x|y)z|w)+", "(?:(?:ml|dl)-|etl-)+"]) {
       expect(nestedRepetition(pattern), pattern).toBeUndefined();
     }
   });
