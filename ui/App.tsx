@@ -218,34 +218,34 @@ export function App() {
             )}
           </aside>
           <section className="center">
-            {view === "graph" && (
-              <>
-                <div className="graph-toolbar">
-                  <label>
-                    <input type="checkbox" checked={fullGraph} onChange={(e) => setFullGraph(e.target.checked)} /> full graph
-                  </label>
-                  <label>
-                    <input type="checkbox" checked={modelsOnly} onChange={(e) => setModelsOnly(e.target.checked)} /> models only
-                  </label>
-                  <label className={fullGraph ? "disabled" : ""}>
-                    neighbourhood
-                    <input type="range" min={0} max={4} value={depth} disabled={fullGraph} onChange={(e) => setDepth(Number(e.target.value))} aria-label="Neighbourhood depth" />
-                    <output>{depth}</output>
-                  </label>
-                  <span className="muted">
-                    {viewGraph ? `${viewGraph.order} nodes · ${viewGraph.size} edges` : ""}
-                    {visibleIds && graph ? ` of ${graph.nodes.length}` : ""}
-                    {!highlight && !fullGraph && landing.capped ? " · the biggest loops first: choose a finding to isolate one" : ""}
-                  </span>
-                </div>
-                {viewGraph && viewGraph.order > 0 ? (
-                  <GraphView ref={graphRef} graph={viewGraph} highlight={highlight} onSelectNode={selectNode} onClearSelection={() => setSelection(null)} layoutMillis={viewGraph.order > 2000 ? 6000 : 2500} />
-                ) : (
-                  <p className="empty">{running ? "Analysing…" : "Nothing to draw yet."}</p>
-                )}
-                {index && <Legend owners={index.owners} />}
-              </>
-            )}
+            {/* The graph pane stays mounted under the other views: sigma keeps its camera and layout,
+                and coming back costs no new WebGL renderer (about a second with software WebGL). */}
+            <div className="graph-pane" hidden={view !== "graph"}>
+              <div className="graph-toolbar">
+                <label>
+                  <input type="checkbox" checked={fullGraph} onChange={(e) => setFullGraph(e.target.checked)} /> full graph
+                </label>
+                <label>
+                  <input type="checkbox" checked={modelsOnly} onChange={(e) => setModelsOnly(e.target.checked)} /> models only
+                </label>
+                <label className={fullGraph ? "disabled" : ""}>
+                  neighbourhood
+                  <input type="range" min={0} max={4} value={depth} disabled={fullGraph} onChange={(e) => setDepth(Number(e.target.value))} aria-label="Neighbourhood depth" />
+                  <output>{depth}</output>
+                </label>
+                <span className="muted">
+                  {viewGraph ? `${viewGraph.order} nodes · ${viewGraph.size} edges` : ""}
+                  {visibleIds && graph ? ` of ${graph.nodes.length}` : ""}
+                  {!highlight && !fullGraph && landing.capped ? " · the biggest loops first: choose a finding to isolate one" : ""}
+                </span>
+              </div>
+              {viewGraph && viewGraph.order > 0 ? (
+                <GraphView ref={graphRef} graph={viewGraph} highlight={highlight} active={view === "graph"} onSelectNode={selectNode} onClearSelection={() => setSelection(null)} layoutMillis={viewGraph.order > 2000 ? 6000 : 2500} />
+              ) : (
+                <p className="empty">{running ? "Analysing…" : "Nothing to draw yet."}</p>
+              )}
+              {index && <Legend owners={index.owners} />}
+            </div>
             {view === "matrix" && graph && index && (
               <MatrixView graph={graph} index={index} couplings={couplings} selected={selection?.type === "pair" ? selection : undefined} onSelect={(a, b) => setSelection({ type: "pair", a, b })} />
             )}

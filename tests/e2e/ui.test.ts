@@ -72,6 +72,21 @@ describe("the web UI in Chromium", () => {
       expect((await uiState(page))["highlightedNodes"]).toContain("storefront");
     });
     await step(page, "matrix", async () => {
+      // The graph keeps its renderer and camera under the other views.
+      type Win = { __loopscopeSigma: { getCamera(): { getState(): object; setState(s: object): void; isAnimating(): boolean } }; __sigmaBefore?: unknown };
+      await page.waitForFunction(() => !(window as unknown as Win).__loopscopeSigma.getCamera().isAnimating()); // the search's focus
+      const camera = await page.evaluate(() => {
+        const w = window as unknown as Win;
+        w.__sigmaBefore = w.__loopscopeSigma;
+        w.__loopscopeSigma.getCamera().setState({ x: 0.3, y: 0.6, ratio: 0.5, angle: 0 });
+        return w.__loopscopeSigma.getCamera().getState();
+      });
+      await page.getByRole("button", { name: "Matrix" }).click();
+      expect(await page.getByTestId("graph-canvas").isVisible()).toBe(false);
+      await page.getByRole("button", { name: "Graph", exact: true }).click();
+      expect(await page.evaluate(() => (window as unknown as Win).__loopscopeSigma === (window as unknown as Win).__sigmaBefore)).toBe(true);
+      expect(await page.evaluate(() => (window as unknown as Win).__loopscopeSigma.getCamera().getState())).toEqual(camera);
+      expect(await drawnShare(page)).toBeGreaterThan(0.005);
       await page.getByRole("button", { name: "Matrix" }).click();
       const cell = page.locator('[data-pair="bike-recommender|dynamic-pricing"]');
       await cell.click();

@@ -27,6 +27,8 @@ export interface GraphViewHandle {
 interface Props {
   graph: ViewGraph;
   highlight: Highlight | null;
+  /** False while another view covers the graph pane (it stays mounted, hidden). */
+  active?: boolean | undefined;
   onSelectNode: (id: string) => void;
   onClearSelection: () => void;
   /** How long ForceAtlas2 runs after a (re)layout, in ms. */
@@ -38,7 +40,7 @@ interface Props {
  * one edge reducer reading a ref, then a refresh: the graph itself is never mutated for it.
  * ForceAtlas2 runs in its worker from the seeded positions, for a bounded time.
  */
-export const GraphView = forwardRef<GraphViewHandle, Props>(function GraphView({ graph, highlight, onSelectNode, onClearSelection, layoutMillis }, ref) {
+export const GraphView = forwardRef<GraphViewHandle, Props>(function GraphView({ graph, highlight, active = true, onSelectNode, onClearSelection, layoutMillis }, ref) {
   const container = useRef<HTMLDivElement>(null);
   const renderer = useRef<Sigma | null>(null);
   /** The current view's ForceAtlas2 supervisor, made on first use. */
@@ -49,6 +51,12 @@ export const GraphView = forwardRef<GraphViewHandle, Props>(function GraphView({
   /** The highlight sigma last drew, so a swap's own frame is not drawn a second time. */
   const drawnHighlight = useRef<Highlight | null | undefined>(undefined);
   const hovered = useRef<string | null>(null);
+  /** The last view whose layout started on its own (ForceAtlas2 after the first frame). */
+  const autoLaidOut = useRef<ViewGraph | null>(null);
+  /** The highlight and view the camera was last centred on. */
+  const focused = useRef<{ highlight: Highlight | null; view: ViewGraph | null }>({ highlight: null, view: null });
+  /** Hidden under another view since sigma last drew: draw once when shown again. */
+  const staleWhileHidden = useRef(false);
   const firstFrame = useRef(true);
   const [running, setRunning] = useState(false);
   /** "Draw all" pressed: views over EDGES_DRAWN_MAX edges draw every edge from then on. */
@@ -95,7 +103,8 @@ export const GraphView = forwardRef<GraphViewHandle, Props>(function GraphView({
     if (!element) return;
     warmLayoutWorker();
     const sigma = new Sigma(graphRef.current, element, {
-      settings: { itemSizesReference: "screen", stagePadding: 90, renderEdgeLabels: graphRef.current.size <= EDGE_LABELS_MAX, labelDensity: 0.6, labelRenderedSizeThreshold: 7, zIndex: true, minCameraRatio: 0.02, maxCameraRatio: 20 },
+      // allowInvalidContainer: the pane is hidden (no size) while another view is shown.
+      settings: { allowInvalidContainer: true, itemSizesReference: "screen", stagePadding: 90, renderEdgeLabels: graphRef.current.size <= EDGE_LABELS_MAX, labelDensity: 0.6, labelRenderedSizeThreshold: 7, zIndex: true, minCameraRatio: 0.02, maxCameraRatio: 20 },
       primitives: {
         nodes: { shapes: [sdfCircle(), sdfSquare({ cornerRadius: 0.15 }), sdfTriangle({ cornerRadius: 0.1 }), sdfDiamond({ cornerRadius: 0.1 })], layers: [layerFill()] },
         edges: {
@@ -192,7 +201,8 @@ export const GraphView = forwardRef<GraphViewHandle, Props>(function GraphView({
   // Each new view: swap it in, fit the camera, and start ForceAtlas2 where it is due.
   useEffect(() => {
     const sigma = renderer.current;
-    if (!sigma || !shown) return;
+    // Hidden: a view chosen meanwhile is swapped in (and laid out) when the pane is shown again.
+    if (!sigma || !shown || !active) return;
     if (viewRef.current !== shown) {
       // Settings and camera first: setGraph draws at once, and each of them would otherwise
       // draw again (edge labels of a big view included) a frame later.
@@ -204,41 +214,53 @@ export const GraphView = forwardRef<GraphViewHandle, Props>(function GraphView({
       graphRef.current = drawnGraph(shown, highlightRef.current, allEdgesRef.current);
       sigma.setGraph(graphRef.current);
       drawnHighlight.current = highlightRef.current;
+      staleWhileHidden.current = false;
     }
     const unfollow = followPositions(shown, () => (viewRef.current === shown ? graphRef.current : shown));
     // The ForceAtlas2 supervisor starts a worker: made when the layout first runs, not per view.
     let fa2: FA2Layout | null = null;
     let timer: number | undefined;
     makeLayout.current = shown.order > 1 && shown.size > 0 ? () => (fa2 ??= new FA2Layout(shown, { settings: layoutSettings(shown) })) : null;
-    if (makeLayout.current && shown.order > PRELAYOUT_MAX && shown.order <= AUTO_LAYOUT_MAX && layoutMillis > 0) {
+    // Once per view: coming back from another view does not lay it out again.
+    let startLayout: (() => void) | undefined;
+    let started = false;
+    if (autoLaidOut.current !== shown && makeLayout.current && shown.order > PRELAYOUT_MAX && shown.order <= AUTO_LAYOUT_MAX && layoutMillis > 0) {
       // After the first frame: the first picture of a big estate should not wait for the layout.
       // Above AUTO_LAYOUT_MAX the seeded team clusters stay until "Run layout": every layout
       // step redraws the whole view, which keeps a software-rendered page busy for seconds.
       const make = makeLayout.current;
-      sigma.once("afterRender", () => {
+      autoLaidOut.current = shown;
+      startLayout = () => {
         if (viewRef.current !== shown) return;
+        started = true;
         make().start();
         setRunning(true);
         timer = window.setTimeout(() => {
           fa2?.stop();
           setRunning(false);
         }, layoutMillis);
-      });
+      };
+      sigma.once("afterRender", startLayout);
     }
     return () => {
+      // Hidden (or replaced) before its first frame: the layout is still due.
+      if (startLayout && !started) {
+        sigma.off("afterRender", startLayout);
+        autoLaidOut.current = null;
+      }
       unfollow();
       window.clearTimeout(timer);
       fa2?.kill();
       makeLayout.current = null;
       setRunning(false);
     };
-  }, [shown, layoutMillis]);
+  }, [shown, layoutMillis, active]);
 
   useEffect(() => {
     const sigma = renderer.current;
     // A view still being laid out gets the highlight when it is swapped in (the effect runs again);
     // the previous view is not redrawn with a highlight meant for the next one.
-    if (!sigma || !shown || shown !== graph || viewRef.current !== shown) return;
+    if (!sigma || !shown || !active || shown !== graph || viewRef.current !== shown) return;
     if (drawnHighlight.current !== highlight) {
       if (graphRef.current === shown) sigma.refresh({ skipIndexation: true });
       else {
@@ -246,10 +268,22 @@ export const GraphView = forwardRef<GraphViewHandle, Props>(function GraphView({
         graphRef.current = drawnGraph(shown, highlight, allEdgesRef.current);
         sigma.setGraph(graphRef.current);
       }
+      staleWhileHidden.current = false;
     }
     drawnHighlight.current = highlight;
-    if (highlight && highlight.focus.length > 0) focusOn(sigma, shown, [...highlight.nodes]);
-  }, [highlight, shown, graph]);
+    // Once per highlight and view: coming back from another view keeps the camera where it was.
+    if (highlight && highlight.focus.length > 0 && (focused.current.highlight !== highlight || focused.current.view !== shown)) focusOn(sigma, shown, [...highlight.nodes]);
+    focused.current = { highlight, view: shown };
+  }, [highlight, shown, graph, active]);
+
+  // Shown again with nothing new to draw: sigma still sizes itself to the pane and draws once.
+  useEffect(() => {
+    if (!active) staleWhileHidden.current = true;
+    else if (staleWhileHidden.current) {
+      staleWhileHidden.current = false;
+      renderer.current?.refresh({ skipIndexation: true });
+    }
+  }, [active]);
 
   // "Draw all" gives sigma the whole view.
   useEffect(() => {
