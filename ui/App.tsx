@@ -9,7 +9,8 @@ import { DropZone } from "./load/DropZone.js";
 import type { PickedFile } from "./load/read-files.js";
 import { estateIndexOf, neighbourhood } from "./model/estate-index.js";
 import { buildViewGraph } from "./model/view-graph.js";
-import { computeInteractions, type Coupling } from "./model/interactions.js";
+import type { Coupling } from "./model/interactions.js";
+import { useCouplings } from "./model/use-couplings.js";
 import { highlightFinding, highlightNode, highlightPair, type Highlight, type Selection } from "./model/highlight.js";
 import { GraphView, type GraphViewHandle } from "./graph/GraphView.js";
 import { prelayout } from "./graph/prelayout.js";
@@ -30,8 +31,6 @@ import { ExtraViews, EXTRA_VIEW_NAMES, WorkspaceSlot } from "./extra-views.js";
 export type View = "graph" | "matrix" | (typeof EXTRA_VIEW_NAMES)[number];
 
 const BIG_ESTATE = 3000;
-const NO_COUPLINGS = new Map<string, Coupling>();
-const couplingCache = new WeakMap<AnalysisResult, Map<string, Coupling>>();
 
 /** Loop members drawn before anything is selected; beyond this the first view is a hairball. */
 const LANDING_MAX = 400;
@@ -100,12 +99,7 @@ export function App() {
   const index = useMemo(() => (result ? estateIndexOf(result) : null), [result]);
   // The matrix's couplings are computed when first needed (not on the way to a big estate's first frame).
   const needsCouplings = view === "matrix" || selection?.type === "pair";
-  const couplings = useMemo(() => {
-    if (!result || !index || !needsCouplings) return NO_COUPLINGS;
-    let cached = couplingCache.get(result);
-    if (!cached) couplingCache.set(result, (cached = computeInteractions(result.graph, index, result.report.findings)));
-    return cached;
-  }, [result, index, needsCouplings]);
+  const couplings = useCouplings(result, index, needsCouplings);
 
   // Decided in render, not in an effect: an effect would draw the full view first and then redraw.
   const modelsOnly = modelsOnlyChoice ?? (graph ? graph.nodes.length > BIG_ESTATE : false);
@@ -126,7 +120,7 @@ export function App() {
   const visible = useMemo(() => (report ? visibleFindings(report.findings, filters, ownerOf) : []), [report, filters, ownerOf]);
   const selectedFinding = selection?.type === "finding" ? report?.findings.find((f) => f.fingerprint === selection.fingerprint) : undefined;
 
-  const selectedPair: Coupling | undefined = selection?.type === "pair" ? couplings.get(selection.a < selection.b ? `${selection.a}\u0000${selection.b}` : `${selection.b}\u0000${selection.a}`) : undefined;
+  const selectedPair: Coupling | undefined = selection?.type === "pair" ? couplings?.get(selection.a < selection.b ? `${selection.a}\u0000${selection.b}` : `${selection.b}\u0000${selection.a}`) : undefined;
   const highlight: Highlight | null = useMemo(() => {
     if (!graph || !selection) return null;
     if (selection.type === "finding") return selectedFinding ? highlightFinding(selectedFinding) : null;
@@ -246,8 +240,13 @@ export function App() {
               )}
               {index && <Legend owners={index.owners} />}
             </div>
-            {view === "matrix" && graph && index && (
+            {view === "matrix" && graph && index && couplings && (
               <MatrixView graph={graph} index={index} couplings={couplings} selected={selection?.type === "pair" ? selection : undefined} onSelect={(a, b) => setSelection({ type: "pair", a, b })} />
+            )}
+            {view === "matrix" && graph && index && !couplings && (
+              <p className="empty" role="status" data-testid="matrix-working">
+                Working out how the {report?.summary.models.toLocaleString("en-US")} models are coupled…
+              </p>
             )}
             <ExtraViews view={view} result={complete ? result : null} sources={sources} onSelectNode={(id) => (setView("graph"), selectNode(id))} onSelectFinding={selectFinding} />
           </section>

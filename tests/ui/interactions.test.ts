@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { computeInteractions } from "../../ui/model/interactions.js";
+import { analyze } from "../../analyzer/index.js";
+import { generateEstate } from "../../bench/generate.js";
+import { computeInteractions, interactionSteps } from "../../ui/model/interactions.js";
 import { indexEstate } from "../../ui/model/estate-index.js";
 import { analyzeDocs, model } from "../helpers/estate.js";
 
@@ -30,5 +32,20 @@ describe("the interaction matrix's couplings", () => {
     const shared = Array.from({ length: n }, (_, j) => `m${j}/o`).filter((id) => id !== "m0/o" && id !== "m1/o").sort();
     expect(reason).toBe(`both read ${shared.slice(0, 20).join(", ")} and 8 more`);
     expect(pairs.size).toBe((n * (n - 1)) / 2);
+  });
+});
+
+describe("the couplings worked out in steps", () => {
+  it("pause every few thousand units of work and end with what computeInteractions gives", () => {
+    const { graph, report } = analyze(generateEstate({ models: 600, seed: 3 }), { today: "2026-11-28" });
+    const index = indexEstate(graph, report.findings);
+    const steps = interactionSteps(graph, index, report.findings);
+    let pauses = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) pauses++;
+    expect(pauses).toBeGreaterThan(3);
+    const whole = computeInteractions(graph, index, report.findings);
+    expect(step.value.size).toBeGreaterThan(100);
+    expect(JSON.stringify([...step.value])).toBe(JSON.stringify([...whole]));
   });
 });

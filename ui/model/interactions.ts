@@ -25,6 +25,23 @@ export const COUPLING_LABELS: Record<CouplingKind, string> = { loop: "same loop"
  * with a < b; only coupled pairs are kept.
  */
 export function computeInteractions(graph: EstateGraph, index: EstateIndex, findings: Finding[]): Map<string, Coupling> {
+  const steps = interactionSteps(graph, index, findings);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Units of work (pairs visited, edges, findings) between two pauses of `interactionSteps`. */
+const STEP_WORK = 4096;
+
+/**
+ * `computeInteractions` in steps: it pauses (yields) every few thousand units of work, so the
+ * page can run it a slice per task. On a 10,000-model estate it is about a second of work,
+ * which held the page in one task when the matrix opened.
+ */
+export function* interactionSteps(graph: EstateGraph, index: EstateIndex, findings: Finding[]): Generator<void, Map<string, Coupling>, void> {
+  let work = 0;
   const pairs = new Map<string, Coupling>();
   const get = (x: string, y: string) => {
     const [a, b] = x < y ? [x, y] : [y, x];
@@ -42,8 +59,16 @@ export function computeInteractions(graph: EstateGraph, index: EstateIndex, find
     if (loop.kind === "direct" || loop.models.length > 60) continue;
     for (let i = 0; i < loop.models.length; i++)
       for (let j = i + 1; j < loop.models.length; j++) add(get(loop.models[i]!, loop.models[j]!), "loop", `in one ${loop.kind} loop of ${loop.models.length} models`, []);
+    if ((work += (loop.models.length * (loop.models.length - 1)) / 2) >= STEP_WORK) {
+      work = 0;
+      yield;
+    }
   }
   for (const finding of findings) {
+    if (++work >= STEP_WORK) {
+      work = 0;
+      yield;
+    }
     if (finding.rule !== "shared-outcome" || finding.models.length !== 2) continue;
     const datasets = finding.nodes.filter((id) => index.nodes.get(id)?.kind === "dataset");
     add(get(finding.models[0]!, finding.models[1]!), "outcome", `both influence ${datasets.join(", ") || "a shared dataset"} and one trains on it`, datasets);
@@ -51,6 +76,10 @@ export function computeInteractions(graph: EstateGraph, index: EstateIndex, find
   // Shared inputs: group readers by input node, so only pairs that share something are visited.
   const readers = new Map<string, string[]>();
   for (const edge of graph.edges) {
+    if (++work >= STEP_WORK) {
+      work = 0;
+      yield;
+    }
     if (edge.kind !== "reads" || index.nodes.get(edge.target)?.kind !== "model") continue;
     (readers.get(edge.source) ?? readers.set(edge.source, []).get(edge.source)!).push(edge.target);
     const producer = index.nodes.get(edge.source)?.model;
@@ -66,6 +95,10 @@ export function computeInteractions(graph: EstateGraph, index: EstateIndex, find
   for (const input of [...readers.keys()].sort()) {
     const ranks = readers.get(input)!.map((id) => rankOf.get(id)!);
     if (ranks.length < 2 || ranks.length > 200) continue;
+    if ((work += (ranks.length * (ranks.length - 1)) / 2) >= STEP_WORK) {
+      work = 0;
+      yield;
+    }
     for (let i = 0; i < ranks.length; i++)
       for (let j = i + 1; j < ranks.length; j++) {
         const key = ranks[i]! < ranks[j]! ? ranks[i]! * models.length + ranks[j]! : ranks[j]! * models.length + ranks[i]!;
@@ -75,9 +108,19 @@ export function computeInteractions(graph: EstateGraph, index: EstateIndex, find
       }
   }
   for (const [key, { count, inputs }] of shared) {
+    if (++work >= STEP_WORK) {
+      work = 0;
+      yield;
+    }
     const more = count > inputs.length ? ` and ${count - inputs.length} more` : "";
     add(get(models[Math.floor(key / models.length)]!, models[key % models.length]!), "inputs", `both read ${inputs.join(", ")}${more}`, inputs);
   }
-  for (const coupling of pairs.values()) coupling.nodes = [...new Set(coupling.nodes)].sort();
+  for (const coupling of pairs.values()) {
+    if (++work >= STEP_WORK) {
+      work = 0;
+      yield;
+    }
+    coupling.nodes = [...new Set(coupling.nodes)].sort();
+  }
   return pairs;
 }
