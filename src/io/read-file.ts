@@ -1,7 +1,7 @@
 import { closeSync, constants, fstatSync, openSync, readFileSync } from "node:fs";
 import { formatSize, PARSE_LIMITS, tooLargeMessage } from "../../analyzer/parse/limits.js";
 import type { Notice, SourceFile } from "../../analyzer/types.js";
-import { firstInvalidUtf8 } from "./utf8-position.js";
+import { invalidUtf8Problem } from "../../analyzer/parse/utf8-position.js";
 
 // Kept apart from the folder walk (read-sources.ts) so the reader thread (read-worker.ts)
 // loads only this and not the parsers.
@@ -47,8 +47,8 @@ export function readFile(absolute: string): { text: string } | { problem: string
     try {
       return { text: decoder.decode(bytes) };
     } catch {
-      const at = firstInvalidUtf8(bytes);
-      return { problem: `not valid UTF-8 text (byte 0x${at.byte.toString(16).padStart(2, "0")} at offset ${at.offset}); skipped`, at: { line: at.line, column: at.column } };
+      const { message, line, column } = invalidUtf8Problem(bytes);
+      return { problem: message, at: { line, column } };
     }
   } catch (error) {
     return { problem: openProblem(error) };

@@ -123,6 +123,8 @@ describe("the web UI in Chromium", () => {
     // Over the size limit: never read into the tab (a sparse file, no disk used), a notice as in the CLI.
     writeFileSync(join(dir, "huge.yaml"), "");
     truncateSync(join(dir, "huge.yaml"), 21 * 1024 * 1024);
+    // Not UTF-8: skipped with the CLI's notice and position, not analysed with U+FFFD in it.
+    writeFileSync(join(dir, "latin1.yaml"), Buffer.from("apiVersion: loopscope/v1\nkind: Model\nname: m3\nowner: \"t\xe9am\"\n", "latin1"));
     await step(page, "hostile upload", async () => {
       await page.goto("about:blank");
       await page.goto(`${server.baseUrl}/#sample=clean`);
@@ -132,6 +134,11 @@ describe("the web UI in Chromium", () => {
       await page.getByRole("button", { name: /invalid/ }).click();
       expect(await page.getByTestId("problems").textContent()).toMatch(/bro\\u202eken\.yaml:\d+:\d+/);
       expect(await page.getByTestId("problems").textContent()).toContain("huge.yaml file is 21.0 MiB, larger than the limit of 20 MiB; it is not read");
+      const cli = runCli(["lint", ".", "--format", "json"], { cwd: dir });
+      const cliNotice = (JSON.parse(cli.stdout) as Report).notices.find((n) => n.file === "latin1.yaml")!;
+      expect(cliNotice.message).toBe("not valid UTF-8 text (byte 0xe9 at offset 55); skipped");
+      expect(await page.getByTestId("problems").textContent()).toContain(`latin1.yaml:${cliNotice.line}:${cliNotice.column} ${cliNotice.message}`);
+      expect((await uiState(page))["findings"]).toBe(String((JSON.parse(cli.stdout) as Report).findings.length)); // m3 is read by neither
       await page.getByRole("button", { name: "Graph", exact: true }).click();
       await page.keyboard.press("/");
       await page.keyboard.type("m1");

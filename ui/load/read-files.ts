@@ -1,4 +1,5 @@
-import type { SourceFile } from "../../analyzer/types.js";
+import type { Notice, SourceFile } from "../../analyzer/types.js";
+import { invalidUtf8Problem } from "../../analyzer/parse/utf8-position.js";
 
 const MANIFEST = /\.(ya?ml|json|ndjson)$/i;
 const SKIPPED = new Set(["node_modules", ".git"]);
@@ -55,9 +56,12 @@ export async function pickDrop(transfer: DataTransfer): Promise<PickedFile[]> {
 
 export interface ReadChunk {
   sources: SourceFile[];
-  /** Files that could not be read (removed or changed on disk since they were picked). */
-  unreadable: { path: string; message: string }[];
+  /** Files skipped: not UTF-8 (with where), or unreadable (removed or changed on disk since they were picked). */
+  notices: Notice[];
 }
+
+/** Decodes strictly only what the quick decoder had to patch (U+FFFD is rare in manifests). */
+const strict = new TextDecoder("utf-8", { fatal: true });
 
 /**
  * The texts of a chunk of files, as `File.text()` gives them (UTF-8, a leading BOM dropped),
@@ -65,27 +69,43 @@ export interface ReadChunk {
  * each file on its own costs a round trip to the browser per file, about 0.6 ms, which is
  * seconds on an estate of thousands of files. When the joined read fails (a file changed
  * or vanished since it was picked) the files are read one by one, so the others still count.
+ * A file that is not UTF-8 is skipped with the CLI's notice, not read with U+FFFD in it.
  */
 export async function readPicked(files: File[], paths: string[]): Promise<ReadChunk> {
   try {
     const bytes = new Uint8Array(await new Blob(files).arrayBuffer());
     const decoder = new TextDecoder();
-    const sources: SourceFile[] = [];
+    const chunk: ReadChunk = { sources: [], notices: [] };
     let offset = 0;
     for (let i = 0; i < files.length; i++) {
       const size = files[i]!.size;
-      sources.push({ path: paths[i]!, text: decoder.decode(bytes.subarray(offset, offset + size)) });
+      addText(chunk, paths[i]!, bytes.subarray(offset, offset + size), decoder);
       offset += size;
     }
-    if (offset === bytes.length) return { sources, unreadable: [] };
+    if (offset === bytes.length) return chunk;
   } catch {
     // read them one by one below
   }
-  const read = await Promise.allSettled(files.map((file) => file.text()));
-  const result: ReadChunk = { sources: [], unreadable: [] };
+  const read = await Promise.allSettled(files.map((file) => file.arrayBuffer()));
+  const chunk: ReadChunk = { sources: [], notices: [] };
+  const decoder = new TextDecoder();
   read.forEach((outcome, i) => {
-    if (outcome.status === "fulfilled") result.sources.push({ path: paths[i]!, text: outcome.value });
-    else result.unreadable.push({ path: paths[i]!, message: outcome.reason instanceof Error ? outcome.reason.message : String(outcome.reason) });
+    if (outcome.status === "fulfilled") addText(chunk, paths[i]!, new Uint8Array(outcome.value), decoder);
+    else chunk.notices.push({ file: paths[i]!, message: `could not read the file: ${outcome.reason instanceof Error ? outcome.reason.message : String(outcome.reason)}` });
   });
-  return result;
+  return chunk;
+}
+
+function addText(chunk: ReadChunk, path: string, bytes: Uint8Array, decoder: TextDecoder): void {
+  const text = decoder.decode(bytes);
+  if (text.includes("\uFFFD")) {
+    try {
+      strict.decode(bytes);
+    } catch {
+      const { message, line, column } = invalidUtf8Problem(bytes);
+      chunk.notices.push({ file: path, line, column, message });
+      return;
+    }
+  }
+  chunk.sources.push({ path, text });
 }

@@ -79,9 +79,10 @@ function readAll(picked: PickedFile[], { onChunk, onDone, live, onProgress }: St
     ).then((read) => {
       if (!live()) return;
       texts[index] = read.sources;
-      for (const problem of read.unreadable) notices.push({ file: problem.path, message: `could not read the file: ${problem.message}` });
+      for (const notice of read.notices) notices.push(notice);
       onChunk(read.sources);
-      if (--pending === 0) return onDone(texts.flat(), notices);
+      // Chunks finish in any order; notices are shown in path order, as the CLI prints them.
+      if (--pending === 0) return onDone(texts.flat(), notices.sort((a, b) => (a.file! < b.file! ? -1 : a.file! > b.file! ? 1 : 0)));
       done += chunk.length;
       if (Math.floor(done / PROGRESS_EVERY) > Math.floor((done - chunk.length) / PROGRESS_EVERY)) onProgress?.("read", done);
       readNext();

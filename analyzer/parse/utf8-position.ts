@@ -28,3 +28,12 @@ export function firstInvalidUtf8(bytes: Uint8Array): { offset: number; byte: num
   }
   return { offset: bytes.length, byte: 0, line, column };
 }
+
+/**
+ * The notice for bytes that are not UTF-8, the same words in the CLI and the browser: such a
+ * file is skipped, not analysed with replacement characters where its bytes were.
+ */
+export function invalidUtf8Problem(bytes: Uint8Array): { message: string; line: number; column: number } {
+  const at = firstInvalidUtf8(bytes);
+  return { message: `not valid UTF-8 text (byte 0x${at.byte.toString(16).padStart(2, "0")} at offset ${at.offset}); skipped`, line: at.line, column: at.column };
+}
