@@ -83,6 +83,11 @@ describe("the web UI in Chromium", () => {
       });
       await page.getByRole("button", { name: "Matrix" }).click();
       expect(await page.getByTestId("graph-canvas").isVisible()).toBe(false);
+      // The PNG export draws the graph from here too, at the pane's size.
+      const [png] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "PNG" }).click()]);
+      const header = readFileSync((await png.path())!);
+      expect(header.readUInt32BE(16)).toBeGreaterThan(500); // width, from the IHDR chunk
+      expect(header.length).toBeGreaterThan(5000);
       await page.getByRole("button", { name: "Graph", exact: true }).click();
       expect(await page.evaluate(() => (window as unknown as Win).__loopscopeSigma === (window as unknown as Win).__sigmaBefore)).toBe(true);
       expect(await page.evaluate(() => (window as unknown as Win).__loopscopeSigma.getCamera().getState())).toEqual(camera);
