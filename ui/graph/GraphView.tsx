@@ -103,7 +103,7 @@ export const GraphView = forwardRef<GraphViewHandle, Props>(function GraphView({
     if (!element) return;
     warmLayoutWorker();
     const sigma = new Sigma(graphRef.current, element, {
-      // allowInvalidContainer: the pane is hidden (no size) while another view is shown.
+      // allowInvalidContainer: a pane with no size (a window shrunk to nothing) must not throw.
       settings: { allowInvalidContainer: true, itemSizesReference: "screen", stagePadding: 90, renderEdgeLabels: graphRef.current.size <= EDGE_LABELS_MAX, labelDensity: 0.6, labelRenderedSizeThreshold: 7, zIndex: true, minCameraRatio: 0.02, maxCameraRatio: 20 },
       primitives: {
         nodes: { shapes: [sdfCircle(), sdfSquare({ cornerRadius: 0.15 }), sdfTriangle({ cornerRadius: 0.1 }), sdfDiamond({ cornerRadius: 0.1 })], layers: [layerFill()] },
@@ -276,7 +276,7 @@ export const GraphView = forwardRef<GraphViewHandle, Props>(function GraphView({
     focused.current = { highlight, view: shown };
   }, [highlight, shown, graph, active]);
 
-  // Shown again with nothing new to draw: sigma still sizes itself to the pane and draws once.
+  // Shown again with nothing new to draw: one frame, in case the window changed size meanwhile.
   useEffect(() => {
     if (!active) staleWhileHidden.current = true;
     else if (staleWhileHidden.current) {
