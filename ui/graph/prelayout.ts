@@ -85,6 +85,8 @@ export function prelayout(graph: ViewGraph): LayoutJob {
   const request: LayoutRequest = { id, xy, sizes, edges, iterations: ITERATIONS, settings: layoutSettings(graph) };
   let settled = false;
   let fail: (reason: Error) => void = () => undefined;
+  // Declared before the promise: without workers the layout runs (and finishes) inside it.
+  let job: LayoutJob | null = null;
   const done = new Promise<void>((resolve, reject) => {
     fail = reject;
     const finish = () => {
@@ -127,7 +129,7 @@ export function prelayout(graph: ViewGraph): LayoutJob {
   });
   // Nobody may be waiting for a job that is cancelled (a view replaced before it was shown).
   done.catch(() => undefined);
-  const job: LayoutJob = {
+  job = {
     done,
     cancel: () => {
       if (settled) return;
@@ -142,6 +144,6 @@ export function prelayout(graph: ViewGraph): LayoutJob {
     },
   };
   jobs.set(graph, job);
-  current = job;
+  if (!settled) current = job;
   return job;
 }
