@@ -6,7 +6,7 @@ import type { Report } from "../../analyzer/types.js";
 import { generateEstate } from "../../bench/generate.js";
 import { SPLIT_ABOVE } from "../../ui/worker/details.js";
 import { runCli } from "../helpers/run-cli.js";
-import { openPage, startUi, step, type UiSession } from "./browser.js";
+import { openPage, startUi, step, waitForAnalysis, type UiSession } from "./browser.js";
 
 /**
  * A result big enough to reach the page in two steps (ui/worker/details.ts): findings in
@@ -61,6 +61,35 @@ describe("a big result in Chromium", () => {
     };
     expect(await download("JSON")).toBe(json.stdout);
     expect(await download("SARIF")).toBe(cli("sarif").stdout);
+    expect(session.consoleErrors).toEqual([]);
+  });
+
+  it("shows progress while it analyses, turns its busy ring without a CSS animation, and Cancel stops it", { timeout: 120_000 }, async () => {
+    const { page } = session;
+    await page.goto("about:blank");
+    await page.goto(`${server.baseUrl}/#sample=clean`);
+    await waitForAnalysis(page);
+    const findings = () => page.$eval("#loopscope-state", (e) => (e as HTMLElement).dataset["findings"]);
+    const before = await findings();
+    await page.getByTestId("folder-input").setInputFiles(join(parent, "estate"));
+    const cancel = page.getByTestId("statusbar").getByRole("button", { name: "Cancel" });
+    await cancel.waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId("statusbar").locator(".progress").textContent()).toMatch(/^ Analysing \d+ files/);
+    // A CSS animation would have the browser draw every frame of the analysis (with software
+    // rendering, a tenth of a core taken from it); a timer turns the ring a few steps a second.
+    expect(await page.evaluate(() => document.getAnimations().length)).toBe(0);
+    const turn = () => page.$eval(".statusbar .spinner", (e) => (e as HTMLElement).style.transform);
+    const first = await turn();
+    await page.waitForFunction((was) => (document.querySelector(".statusbar .spinner") as HTMLElement | null)?.style.transform !== was, first, { timeout: 2_000 });
+    await cancel.click();
+    await page.waitForSelector('#loopscope-state[data-status="cancelled"]', { state: "attached", timeout: 10_000 });
+    expect(await page.getByTestId("statusbar").locator(".warn").textContent()).toBe("Analysis cancelled.");
+    // The estate shown before stays, and the next analysis runs (on a fresh worker).
+    expect(await findings()).toBe(before);
+    await page.locator('select[aria-label="Sample estate"]').selectOption("bike-shop");
+    await waitForAnalysis(page);
+    expect(Number(await findings())).toBeGreaterThan(0);
+    expect(await findings()).not.toBe(before);
     expect(session.consoleErrors).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import { useState } from "react";
 import type { Notice, Report } from "../../analyzer/types.js";
 import type { AnalysisStatus } from "../worker/use-analysis.js";
 import { visible } from "../../analyzer/report/visible-text.js";
+import { Spinner } from "./Spinner.js";
 
 interface Props {
   status: AnalysisStatus;
@@ -21,7 +22,7 @@ export function StatusBar({ status, report, notices, millis, files, onCancel }: 
     <footer className="statusbar" data-testid="statusbar">
       {status.state === "running" && (
         <span className="progress">
-          <span className="spinner" /> Analysing {status.files} files{status.progress ? ` · ${status.progress.stage} ${status.progress.total > 1 ? `${status.progress.done}/${status.progress.total}` : ""}` : ""}
+          <Spinner /> Analysing {status.files} files{status.progress ? ` · ${status.progress.stage} ${status.progress.total > 1 ? `${status.progress.done}/${status.progress.total}` : ""}` : ""}
           <button type="button" onClick={onCancel}>
             Cancel
           </button>
