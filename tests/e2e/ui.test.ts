@@ -118,6 +118,33 @@ describe("the web UI in Chromium", () => {
     expect(session.offOrigin).toEqual([]);
   }, 120_000);
 
+  it("moves the camera without a glide when the user asks for reduced motion", async () => {
+    const { page } = session;
+    const camera = "window.__loopscopeSigma.getCamera()";
+    await page.emulateMedia({ reducedMotion: "reduce" });
+    try {
+      await step(page, "open", async () => {
+        await page.goto("about:blank");
+        await page.goto(`${server.baseUrl}/#sample=bike-shop`);
+        await waitForAnalysis(page);
+        await page.waitForFunction(`window.__loopscopeSigma && !${camera}.isAnimating()`);
+      });
+      await step(page, "select a loop", async () => {
+        // Every camera update made while an animation is under way is a frame in between.
+        await page.evaluate(`window.__inBetween = 0; ${camera}.on("updated", () => { if (${camera}.isAnimating()) window.__inBetween++; })`);
+        await page.locator('[data-rule="hidden-feedback-loop"]').click();
+        await page.waitForTimeout(1000);
+        expect(await page.evaluate("window.__inBetween")).toBe(0);
+        await page.getByTitle("Fit the whole graph").click();
+        await page.waitForTimeout(600);
+        expect(await page.evaluate("window.__inBetween")).toBe(0);
+      });
+    } finally {
+      await page.emulateMedia({ reducedMotion: null });
+    }
+    expect(session.consoleErrors).toEqual([]);
+  }, 120_000);
+
   it("shows manifest text as text and lists invalid files with positions while analysing the rest", async () => {
     const { page } = session;
     const dir = mkdtempSync(join(tmpdir(), "loopscope-ui-"));

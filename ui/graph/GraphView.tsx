@@ -9,6 +9,7 @@ import { idOf, keyOf, type ViewGraph } from "../model/view-graph.js";
 import { notifyFirstFrame } from "../state/first-frame.js";
 import { layoutSettings, PRELAYOUT_MAX, prelayout, readyToDraw, warmLayoutWorker } from "./prelayout.js";
 import { drawnGraph, EDGES_DRAWN_MAX, followPositions } from "./drawn-graph.js";
+import { glideMillis } from "../motion.js";
 
 const BACKGROUND = "#14171c";
 const FADED_NODE = "#2b313b";
@@ -351,7 +352,7 @@ export const GraphView = forwardRef<GraphViewHandle, Props>(function GraphView({
         <button type="button" onClick={toggleLayout} title="Stop or rerun the ForceAtlas2 layout">
           {running ? "■ Stop layout" : "↻ Run layout"}
         </button>
-        <button type="button" onClick={() => renderer.current?.getCamera().reset({ duration: 300 })} title="Fit the whole graph">
+        <button type="button" onClick={() => renderer.current?.getCamera().reset({ duration: glideMillis(300) })} title="Fit the whole graph">
           ⤢ Fit
         </button>
       </div>
@@ -376,5 +377,5 @@ function focusOn(sigma: Sigma, graph: ViewGraph, ids: string[]): void {
   const y = (bottom + top) / 2;
   const spread = Math.max(right - left, top - bottom);
   const ratio = Math.min(1.2, Math.max(0.3, spread * 1.3));
-  void sigma.getCamera().animate({ x, y, ratio }, { duration: 400 });
+  void sigma.getCamera().animate({ x, y, ratio }, { duration: glideMillis(400) });
 }

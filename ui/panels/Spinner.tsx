@@ -1,4 +1,5 @@
 import { useEffect, useRef } from "react";
+import { prefersReducedMotion } from "../motion.js";
 
 /** Steps a second; each step is one frame the browser draws. */
 const STEPS_PER_SECOND = 8;
@@ -12,7 +13,7 @@ const STEPS_PER_SECOND = 8;
 export function Spinner() {
   const ring = useRef<HTMLSpanElement>(null);
   useEffect(() => {
-    if (typeof matchMedia === "function" && matchMedia("(prefers-reduced-motion: reduce)").matches) return;
+    if (prefersReducedMotion()) return;
     let step = 0;
     const timer = setInterval(() => {
       step = (step + 1) % 8;
