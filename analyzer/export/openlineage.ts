@@ -19,8 +19,9 @@ type Json = Record<string, unknown>;
 /**
  * The estate as OpenLineage static metadata, so Marquez or DataHub can draw what
  * Loopscope knows: a JobEvent per Model and Service (inputs = what it reads or consumes;
- * outputs = a model's outputs and, marked with a `loopscope_influence` output facet, the
- * datasets its outputs or actions influence: the world edges no lineage tool records),
+ * outputs = a model's outputs, each with a `loopscope_output` facet naming it, and, marked
+ * with a `loopscope_influence` output facet, the datasets its outputs or actions influence:
+ * the world edges no lineage tool records),
  * each with a LineageJobFacet of the same declared lineage; then a DatasetEvent with a
  * LineageDatasetFacet per Dataset that declares `derivedFrom`. Datasets keep their
  * declared `lineage` identity, so the events line up with the runtime ones. Jobs carry a
@@ -60,7 +61,9 @@ export function toOpenLineageJobEvents(graph: EstateGraph, options: OpenLineageE
       .map((e) => ({ via: e.source, target: nodes.get(e.target) }))
       .filter((x): x is { via: string; target: EstateNode } => isData(x.target));
     const outputs: Json[] = [
-      ...produced.map((id) => nodes.get(id)).filter(isData).map((n) => ({ ...dataset(n) })),
+      // The output's own name: a declared \`lineage\` identity hides it, and \`import openlineage\`
+      // needs it to give the output (and the influences that name it) back.
+      ...produced.map((id) => nodes.get(id)).filter(isData).map((n) => ({ ...dataset(n), outputFacets: { loopscope_output: facet("loopscope/OutputDatasetFacet.json", { name: n.id.slice(node.id.length + 1) }) } })),
       ...influenced.map(({ via, target }) => ({ ...dataset(target), outputFacets: { loopscope_influence: facet("loopscope/InfluenceOutputDatasetFacet.json", { via }) } })),
     ];
     const facets: Json = {
@@ -72,7 +75,7 @@ export function toOpenLineageJobEvents(graph: EstateGraph, options: OpenLineageE
     facets["lineage"] = facet("1-0-0/LineageFacet.json#/$defs/LineageJobFacet", {
       entries: [
         { ...jobRef, inputs: inputs.map((d) => ({ ...d, type: "DATASET" })) },
-        ...outputs.filter((o) => o["outputFacets"] === undefined).map((o) => ({ namespace: o["namespace"], name: o["name"], type: "DATASET", inputs: [jobRef] })),
+        ...outputs.filter((o) => !isInfluence(o)).map((o) => ({ namespace: o["namespace"], name: o["name"], type: "DATASET", inputs: [jobRef] })),
       ],
     });
     events.push({ eventTime: options.eventTime, producer, schemaURL: `${SPEC}#/$defs/JobEvent`, job: { ...job, facets }, inputs: dedupe(inputs), outputs: dedupe(outputs) });
@@ -88,6 +91,10 @@ export function toOpenLineageJobEvents(graph: EstateGraph, options: OpenLineageE
     events.push({ eventTime: options.eventTime, producer, schemaURL: `${SPEC}#/$defs/DatasetEvent`, dataset: { ...dataset(node), facets } });
   }
   return events;
+}
+
+function isInfluence(output: Json): boolean {
+  return (output["outputFacets"] as Json | undefined)?.["loopscope_influence"] !== undefined;
 }
 
 /** One event per line (what OpenLineage's file transport writes and `import openlineage` reads). */

@@ -20,8 +20,10 @@ export interface CollectedJob {
   jobType?: string | undefined;
   reads: Set<string>;
   writes: Set<string>;
-  /** Datasets it influences (Loopscope's own export), with the output that does it. */
-  influences: Map<string, string | undefined>;
+  /** Datasets it influences (Loopscope's own export), each with the outputs that do it (`model/output`; undefined when not named). */
+  influences: Map<string, Set<string | undefined>>;
+  /** Datasets it writes that Loopscope's own export names as outputs: key → output name. */
+  outputNames: Map<string, string>;
   location: Location;
 }
 
@@ -56,7 +58,7 @@ export function collectLineage(events: LineageEvent[]): CollectedLineage {
     const key = lineageKey(entity);
     let found = jobs.get(key);
     if (!found) {
-      found = { namespace: entity.namespace, name: entity.name, reads: new Set(), writes: new Set(), influences: new Map(), location: entity.location };
+      found = { namespace: entity.namespace, name: entity.name, reads: new Set(), writes: new Set(), influences: new Map(), outputNames: new Map(), location: entity.location };
       jobs.set(key, found);
     }
     if ("description" in entity && entity.description) found.description = entity.description;
@@ -70,7 +72,11 @@ export function collectLineage(events: LineageEvent[]): CollectedLineage {
       const j = job(event.job);
       for (const input of event.inputs) j.reads.add(lineageKey(dataset(input)));
       for (const output of event.outputs) j.writes.add(lineageKey(dataset(output)));
-      for (const { dataset: d, via } of event.influences ?? []) j.influences.set(lineageKey(dataset(d)), via);
+      for (const { dataset: d, via } of event.influences ?? []) {
+        const key = lineageKey(dataset(d));
+        j.influences.set(key, (j.influences.get(key) ?? new Set()).add(via));
+      }
+      for (const { dataset: d, name } of event.outputNames ?? []) j.outputNames.set(lineageKey(dataset(d)), name);
     }
     for (const entity of event.declaredEntities ?? []) (entity.type === "JOB" ? job : dataset)(entity);
     for (const { from, to } of event.declared) {

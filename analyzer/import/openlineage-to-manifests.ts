@@ -1,7 +1,7 @@
 import type { Notice } from "../types.js";
 import type { LineageEvent } from "../lineage/lineage-event.js";
 import { collectLineage, type CollectedDataset, type CollectedJob } from "./collect-lineage.js";
-import { assignNames, cmp, fileNameFor } from "./names.js";
+import { assignNames, cmp, fileNameFor, toLoopscopeName } from "./names.js";
 import { countKinds, sortDocuments, type ImportedDocument, type ImportedFile, type ImportResult } from "./imported-file.js";
 import type { JobMatcher } from "./job-mapping.js";
 
@@ -37,10 +37,11 @@ export function openLineageToManifests(events: LineageEvent[], options: OpenLine
   ]);
   const jobName = (key: string) => names.get(`job\u0000${key}`)!;
   const datasetName = (key: string) => names.get(`dataset\u0000${key}`)!;
+  const outputName = nameOutputs(outputOf, jobs, datasets, datasetName);
   /** How a reader refers to a dataset: `model/output` for outputs, the Dataset name otherwise. */
   const reference = (key: string) => {
     const model = outputOf.get(key);
-    return model === undefined ? datasetName(key) : `${jobName(model)}/${datasetName(key)}`;
+    return model === undefined ? datasetName(key) : `${jobName(model)}/${outputName.get(key)!}`;
   };
   const readers = new Map<string, string[]>();
   for (const [key, j] of jobs) for (const r of j.reads) readers.set(r, [...(readers.get(r) ?? []), key]);
@@ -57,15 +58,21 @@ export function openLineageToManifests(events: LineageEvent[], options: OpenLine
     const name = jobName(key);
     const reads = [...new Set([...j.reads].map(reference))].sort(cmp);
     if (isModel.get(key)) {
-      const outputs = [...j.writes].filter((w) => outputOf.get(w) === key).sort((a, b) => cmp(datasetName(a), datasetName(b)));
+      const outputs = [...j.writes].filter((w) => outputOf.get(w) === key).sort((a, b) => cmp(outputName.get(a)!, outputName.get(b)!));
       for (const w of j.writes) if (outputOf.get(w) !== key) notices.push(sharedWriteNotice(j, datasets.get(w)!, writers.get(w)!.map(jobName)));
+      // Influences exported by Loopscope name the output that causes them: `model/output`, the
+      // model by its exported (job) name. Older exports named outputs only by their dataset.
+      const causes = (w: string, via: string | undefined) =>
+        via === undefined ? outputs.length === 1 : via === `${j.name}/${outputName.get(w)!}` || via.endsWith(`/${datasets.get(w)!.name}`) || via === `${name}/${datasetName(w)}`;
+      for (const [d, vias] of j.influences) {
+        for (const via of vias) if (!outputs.some((w) => causes(w, via))) notices.push(unplacedInfluenceNotice(j, datasets.get(d)!, via));
+      }
       add(j.namespace, {
         ...header("Model", name, j),
         ...nonEmpty("inputs", reads),
         ...nonEmpty("outputs", outputs.map((w) => {
-          const output = outputDocument(datasets.get(w)!, datasetName(w), (readers.get(w) ?? []).map(jobName));
-          // Influences exported by Loopscope name the output (`model/output`) that causes them.
-          const influenced = [...j.influences].filter(([, via]) => via === undefined ? outputs.length === 1 : via.endsWith(`/${datasets.get(w)!.name}`) || via === `${name}/${datasetName(w)}`);
+          const output = outputDocument(datasets.get(w)!, outputName.get(w)!, (readers.get(w) ?? []).map(jobName));
+          const influenced = [...j.influences].filter(([, vias]) => [...vias].some((via) => causes(w, via)));
           return { ...output, ...nonEmpty("influences", influenced.map(([d]) => datasetName(d)).sort(cmp)) };
         })),
       });
@@ -116,6 +123,33 @@ function outputDocument(dataset: CollectedDataset, name: string, consumers: stri
 /** Empty lists are left out: the schema defaults them, and the files read better. */
 export function nonEmpty(key: string, values: unknown[]): Record<string, unknown[]> {
   return values.length > 0 ? { [key]: values } : {};
+}
+
+/**
+ * Each output's name within its model: the one Loopscope's export recorded (`loopscope_output`),
+ * else what follows `<job>/` in a dataset the export named by its id, else the dataset's own
+ * name. Without this, `top10` came back as `bike-recommender-top10`, with new ids and fingerprints.
+ */
+function nameOutputs(outputOf: Map<string, string>, jobs: Map<string, CollectedJob>, datasets: Map<string, CollectedDataset>, datasetName: (key: string) => string): Map<string, string> {
+  const names = new Map<string, string>();
+  const used = new Map<string, Set<string>>();
+  for (const [key, model] of [...outputOf].sort(([a], [b]) => cmp(a, b))) {
+    const job = jobs.get(model)!;
+    const dataset = datasets.get(key)!;
+    const taken = used.get(model) ?? new Set<string>();
+    used.set(model, taken);
+    const byId = dataset.namespace === job.namespace && dataset.name.startsWith(`${job.name}/`) ? dataset.name.slice(job.name.length + 1) : undefined;
+    let name = [job.outputNames.get(key), byId].find((n) => n !== undefined && toLoopscopeName(n) === n && !taken.has(n)) ?? datasetName(key);
+    for (let i = 2; taken.has(name); i++) name = `${datasetName(key).slice(0, 190)}-${i}`;
+    taken.add(name);
+    names.set(key, name);
+  }
+  return names;
+}
+
+function unplacedInfluenceNotice(job: CollectedJob, dataset: CollectedDataset, via: string | undefined): Notice {
+  const cause = via === undefined ? "one of its several outputs, not named" : `${via}, which is not one of its outputs`;
+  return { ...job.location, message: `${job.name} influences ${dataset.namespace}/${dataset.name} through ${cause}; that influence is not imported (add it to the right output by hand)` };
 }
 
 function sharedWriteNotice(job: CollectedJob, dataset: CollectedDataset, writers: string[]): Notice {

@@ -52,6 +52,8 @@ export interface LineageEvent {
   outputs: LineageEntity[];
   /** Outputs marked with Loopscope's `loopscope_influence` facet (from `graph --format openlineage`): world edges, not writes. */
   influences?: { dataset: LineageEntity; via?: string | undefined }[] | undefined;
+  /** Outputs marked with Loopscope's `loopscope_output` facet: the name of the model output each one is. */
+  outputNames?: { dataset: LineageEntity; name: string }[] | undefined;
   /** Declared lineage from LineageFacets (job, dataset or stand-alone fragment). */
   declared: DeclaredEdge[];
   /** Jobs and datasets a LineageFacet names without an edge (an entry with no inputs). */

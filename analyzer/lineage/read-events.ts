@@ -76,6 +76,14 @@ function readValue(item: JsonValue, events: LineageEvent[], problems: Notice[]):
         influences.push({ dataset, via: typeof marker["via"] === "string" ? marker["via"] : undefined });
       });
       if (influences.length > 0) event.influences = influences;
+      const outputNames: { dataset: LineageEntity; name: string }[] = [];
+      value["outputs"].forEach((output, i) => {
+        const marker = isObject(output) && isObject(output["outputFacets"]) ? output["outputFacets"]["loopscope_output"] : undefined;
+        if (!isObject(marker) || typeof marker["name"] !== "string") return;
+        const dataset = event.outputs.find((o) => sameLocation(o.location, locate(["outputs", i])));
+        if (dataset) outputNames.push({ dataset, name: marker["name"] });
+      });
+      if (outputNames.length > 0) event.outputNames = outputNames;
     }
     const facet = readLineageFacet(facetsOf(value["job"])?.["lineage"], ["job", "facets", "lineage"], locate, problem, { job });
     event.declared = facet.edges;

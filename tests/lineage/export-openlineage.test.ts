@@ -4,7 +4,8 @@ import Ajv2020 from "ajv/dist/2020.js";
 import { analyze } from "../../analyzer/index.js";
 import { toOpenLineageJobEvents, toOpenLineageNdjson } from "../../analyzer/export/openlineage.js";
 import { importOpenLineage, renderImportedFile } from "../../analyzer/import/index.js";
-import { EXTERNAL, fixture } from "./helpers.js";
+import { fileURLToPath } from "node:url";
+import { EXTERNAL, fixture, sourcesUnder } from "./helpers.js";
 
 const estate = [
   fixture("estate.yaml"),
@@ -52,6 +53,32 @@ describe("graph --format openlineage (export)", () => {
     const after = analyze(imported.files.map((f) => ({ path: f.path, text: renderImportedFile(f) })));
     expect(after.graph.loops.map((l) => [l.kind, l.models])).toEqual([["direct", ["pricer"]]]);
     const checkout = imported.files.flatMap((f) => f.documents).find((d) => d.name === "checkout");
-    expect(checkout).toMatchObject({ kind: "Service", consumes: ["pricer/ml.prices"], influences: ["public.orders"] });
+    // The output keeps its own name behind its declared lineage identity (ml.prices).
+    expect(checkout).toMatchObject({ kind: "Service", consumes: ["pricer/prices"], influences: ["public.orders"] });
+  });
+
+  it("round-trips the bike shop: every output by its own name, its influences with it, and the same loops", () => {
+    const sample = sourcesUnder(fileURLToPath(new URL("../../samples/bike-shop/", import.meta.url)));
+    const before = analyze(sample).graph;
+    const imported = importOpenLineage([{ path: "bike-shop.ndjson", text: toOpenLineageNdjson(before, OPTIONS) }]);
+    const after = analyze(imported.files.map((f) => ({ path: f.path, text: renderImportedFile(f) }))).graph;
+    const outputs = (g: typeof before) => g.nodes.filter((n) => n.kind === "output").map((n) => n.id).sort();
+    expect(outputs(after)).toEqual(outputs(before));
+    // Influences of model outputs, which close the loops: `top10 → purchases` came back as nothing.
+    const influences = (g: typeof before) => g.edges.filter((e) => e.kind === "influences" && g.nodes.find((n) => n.id === e.source)!.kind === "output").map((e) => `${e.source}->${e.target}`).sort();
+    expect(influences(after)).toEqual(influences(before));
+    expect(influences(before)).toContain("bike-recommender/top10->purchases");
+    const loops = (g: typeof before) => g.loops.map((l) => `${l.kind}:${l.models.join(",")}`).sort();
+    expect(loops(after)).toEqual(loops(before));
+    expect(imported.notices.filter((n) => n.message.includes("influence"))).toEqual([]);
+  });
+
+  it("says so when an influence names no output of its model, instead of dropping it silently", () => {
+    const event = { eventTime: OPTIONS.eventTime, producer: "p", schemaURL: "s", job: { namespace: "ns", name: "m", facets: { jobType: { jobType: "ML_MODEL" } } },
+      inputs: [{ namespace: "ns", name: "clicks" }],
+      outputs: [{ namespace: "ns", name: "m/a" }, { namespace: "ns", name: "m/b" }, { namespace: "ns", name: "clicks", outputFacets: { loopscope_influence: { via: "m/c" } } }] };
+    const imported = importOpenLineage([{ path: "e.ndjson", text: `${JSON.stringify(event)}\n` }]);
+    expect(imported.files.flatMap((f) => f.documents).find((d) => d.name === "m")).toMatchObject({ outputs: [{ name: "a" }, { name: "b" }] });
+    expect(imported.notices.map((n) => n.message)).toContain("m influences ns/clicks through m/c, which is not one of its outputs; that influence is not imported (add it to the right output by hand)");
   });
 });
