@@ -245,6 +245,12 @@ export class Resolver {
     const number = this.numbers.get(name);
     const kind = number === undefined ? undefined : this.declaredKind[number];
     if (kind === "dataset") return number;
+    // A consumer name makes an implicit Service wherever it sits, as in sources(): which
+    // reference came first (by file name) must not decide the node's kind.
+    if (kind === undefined && this.undeclaredConsumers.has(name)) {
+      this.problem(site, by, name, `${type === "influence" ? "influences" : "derivedFrom"} must name a Dataset, but "${name}" is used as an (undeclared) Service elsewhere`);
+      return undefined;
+    }
     if (kind === undefined) return this.implicitNode(name, "dataset", site, by);
     this.problem(site, by, name, `${type === "influence" ? "influences" : "derivedFrom"} must name a Dataset, but "${name}" is a ${label(kind)}`);
     return undefined;

@@ -21,7 +21,8 @@ export const RULE_NOTES: Record<string, string> = {
   "duplicate-name": `
 - Names are unique across Models, Datasets and Services and case-sensitive. The first declaration (by file path, then position in the file) is used; the finding carries every declaration's location.`,
   "unknown-reference": `
-- A \`model/output\` reference where the model or the output does not exist, or a name used as the wrong kind (a Dataset in \`consumers\`, a Model in \`influences\`). The message suggests the closest existing name.`,
+- A \`model/output\` reference where the model or the output does not exist, or a name used as the wrong kind (a Dataset in \`consumers\`, a Model in \`influences\`). The message suggests the closest existing name.
+- A name nothing declares but an output lists among its \`consumers\` is an implicit Service everywhere, whichever file comes first: in another model's \`influences\` or a Dataset's \`derivedFrom\` it is the wrong kind (\`"x" is used as an (undeclared) Service elsewhere\`), and in \`consumes\` too.`,
   "undeclared-dataset": `
 - One finding per undeclared name, located at every reference to it. Involved models: the models that reference it.`,
   "undeclared-service": `

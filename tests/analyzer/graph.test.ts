@@ -50,6 +50,24 @@ describe("graph (FORMAT.md, The graph)", () => {
     expect(analysis.report.findings.every((f) => f.severity === "info")).toBe(true);
   });
 
+  it("makes an undeclared name used as a consumer a Service whichever file comes first, and refuses it as a signal", () => {
+    const consumerSide = model("m1", { outputs: [{ name: "o", consumers: ["x"] }] });
+    const signalSide = model("m2", { outputs: [{ name: "o", influences: ["x"] }] });
+    const shapes = [["a.yaml", "b.yaml"], ["b.yaml", "a.yaml"]].map(([first, second]) => {
+      const analysis = analyze([
+        { path: first!, text: stringify(consumerSide) },
+        { path: second!, text: stringify(signalSide) },
+      ], { today: "2026-11-28" });
+      return {
+        kind: analysis.graph.nodes.find((n) => n.id === "x")!.kind,
+        findings: analysis.report.findings.map((f) => `${f.rule}: ${f.message}`).sort(),
+      };
+    });
+    expect(shapes[0]).toEqual(shapes[1]);
+    expect(shapes[0]!.kind).toBe("service");
+    expect(shapes[0]!.findings).toContain('unknown-reference: m2 references "x": influences must name a Dataset, but "x" is used as an (undeclared) Service elsewhere');
+  });
+
   it("reports an unknown x/y with the closest existing name", () => {
     const analysis = analyzeDocs([model("pricing", { outputs: [{ name: "price" }] }), model("m", { inputs: ["pricing/prize", "pricng/price"] })]);
     const messages = analysis.report.findings.filter((f) => f.rule === "unknown-reference").map((f) => f.message);
