@@ -1,4 +1,4 @@
-import { LineCounter, parseAllDocuments, type Document } from "yaml";
+import { LineCounter, parseAllDocuments, visit, type Document } from "yaml";
 import type { Location } from "../types.js";
 import { checkValue } from "./check-value.js";
 import { PARSE_LIMITS } from "./limits.js";
@@ -26,7 +26,7 @@ export function parseYamlRecovering(file: string, text: string): ParsedFile | un
     // logLevel "error": a key that is itself a list (`? [a, b]`) made the package print a Node
     // warning on stderr ("Keys with collection values will be stringified"), in the browser a
     // console warning; validation reports such a key as an unknown field instead.
-    docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true, merge: true, resolveKnownTags: false, logLevel: "error" }) as Document[];
+    docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true, schema: "core", merge: true, resolveKnownTags: false, logLevel: "error" }) as Document[];
     if (!Array.isArray(docs)) return undefined;
   } catch {
     return undefined; // a stack overflow on deep nesting: the fast parser's message stands
@@ -50,6 +50,13 @@ export function parseYamlRecovering(file: string, text: string): ParsedFile | un
     try {
       value = doc.toJS({ maxAliasCount: PARSE_LIMITS.maxAliasCount });
     } catch (error) {
+      // The yaml package throws a ReferenceError both for an alias bomb and for an alias whose
+      // anchor is not set before it (a typo, or an anchor in another `---` document).
+      const unresolved = error instanceof ReferenceError ? unresolvedAlias(doc) : undefined;
+      if (unresolved) {
+        problems.push({ location: at(unresolved.offset), message: `unknown anchor *${unresolved.name}: an alias must follow its anchor (&${unresolved.name}) in the same document; the document is not read` });
+        continue;
+      }
       const message =
         error instanceof ReferenceError
           ? `more than ${PARSE_LIMITS.maxAliasCount.toLocaleString("en-US")} YAML aliases expanded in one document (an alias bomb, "billion laughs"?); the document is not read`
@@ -90,4 +97,17 @@ function tagMessage(message: string): string {
 
 function firstLine(message: string): string {
   return message.split("\n")[0] ?? message;
+}
+
+/** The first alias of the document whose anchor is not set before it, if any. */
+function unresolvedAlias(doc: Document): { name: string; offset: number } | undefined {
+  let found: { name: string; offset: number } | undefined;
+  visit(doc, {
+    Alias(_, alias) {
+      if (alias.resolve(doc) !== undefined) return undefined;
+      found = { name: alias.source, offset: alias.range?.[0] ?? 0 };
+      return visit.BREAK;
+    },
+  });
+  return found;
 }

@@ -117,7 +117,7 @@ class YamlPositions extends FilePositions {
 
   private slowLocate(index: number, path: FieldPath, fallback: number): Located {
     try {
-      this.slowDocs ??= parseAllDocuments(this.text, { lineCounter: new LineCounter(), uniqueKeys: false, merge: true, resolveKnownTags: false, logLevel: "error" }) as Document[];
+      this.slowDocs ??= parseAllDocuments(this.text, { lineCounter: new LineCounter(), uniqueKeys: false, schema: "core", merge: true, resolveKnownTags: false, logLevel: "error" }) as Document[];
       const doc = this.slowDocs[index];
       return doc ? locateInYaml(doc, path) : { valueOffset: fallback };
     } catch {

@@ -129,6 +129,25 @@ describe("YAML tags, anchors and merge keys", () => {
     const parsed = parse("cycle.yaml", `${HEADER}kind: Model\nname: m\ninputs: &loop [a, *loop]\n`);
     expect(problems(parsed)).toEqual([expect.stringMatching(/^cycle\.yaml:4:\d+: this value contains itself/)]);
   });
+
+  it("names an alias whose anchor is not set before it at the alias, not as an alias bomb", () => {
+    const parsed = parse("alias.yaml", `${HEADER}kind: Dataset\nname: base\nx: &ins [a]\n---\n${HEADER}kind: Model\nname: m\ninputs: *ins\n---\n${dataset("survivor")}`);
+    expect(problems(parsed)).toEqual(["alias.yaml:9:9: unknown anchor *ins: an alias must follow its anchor (&ins) in the same document; the document is not read"]);
+    expect(names(parsed)).toEqual(["base", "survivor"]);
+  });
+
+  it("reads a document the same whether or not another document of its file is broken, %YAML 1.1 or not", () => {
+    const document = `%YAML 1.1\n---\n${HEADER}kind: Model\nname: m\nowner: "010"\nmonitoring: { drift: yes }\nacknowledge: [{ rule: unused-output, reason: r, expires: 2027-06-30 }]\n`;
+    const alone = parse("alone.yaml", document);
+    const withBroken = parse("broken.yaml", `${document}---\n${HEADER}kind: Model\nname: [oops\n`);
+    // YAML 1.2 core, as js-yaml reads it: `yes` is a string, the date stays text.
+    const drift = (p: ParsedFile) => p.problems.find((x) => x.message.includes("drift") || x.message.includes("plain data"));
+    expect(drift(alone)).toBeUndefined();
+    expect(drift(withBroken)).toBeUndefined();
+    expect(withBroken.documents.map((d) => d.value)).toEqual(alone.documents.map((d) => d.value));
+    expect((alone.documents[0]!.value as { monitoring: { drift: unknown } }).monitoring.drift).toBe("yes");
+    expect(problems(withBroken)).toEqual([expect.stringMatching(/^broken\.yaml:13:\d+: /)]);
+  });
 });
 
 describe("size limits", () => {
