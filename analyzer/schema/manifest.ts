@@ -56,7 +56,17 @@ export const outputSchema = z.strictObject({
   lineage: lineageIdentitySchema.optional(),
 });
 
-const isoDate = z.union([z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD"), z.date()]).transform((d) =>
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** 2027-02-30 has the shape of a date but is not one; expiry compares dates as text, so 9999-99-99 would never expire. */
+function onTheCalendar(text: string): boolean {
+  if (!ISO_DATE.test(text)) return true; // the pattern's own message says what is wrong
+  const [year, month, day] = text.split("-").map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+const isoDate = z.union([z.string().regex(ISO_DATE, "must be a date YYYY-MM-DD").refine(onTheCalendar, "must be a date YYYY-MM-DD that exists on the calendar"), z.date()]).transform((d) =>
   typeof d === "string" ? d : d.toISOString().slice(0, 10),
 );
 

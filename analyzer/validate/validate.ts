@@ -68,7 +68,12 @@ function toProblems(doc: ParsedDocument, name: string | undefined, value: Record
     if (branch) return branch.flatMap((sub) => toProblems(doc, name, value, { ...sub, path: [...issue.path, ...sub.path] } as z.core.$ZodIssue));
     message = issue.message;
   } else if (issue.code === "invalid_union" && (typeof actual !== "object" || actual === null)) {
-    message = `expected a reference string or an object with "from", got ${describe(actual)}`;
+    // Only an input is a string-or-object union; `version` and `expires` are unions of scalars.
+    const field = issue.path[issue.path.length - 1];
+    message =
+      field === "expires" ? `must be a date YYYY-MM-DD (got ${describe(actual)})`
+      : field === "version" ? `must be a string or a finite number (got ${describe(actual)})`
+      : `expected a reference string or an object with "from", got ${describe(actual)}`;
   } else {
     message = issue.message.replace(/^Invalid (input|option): /, "").replace(/^Too (big|small): /, "");
     if (issue.code === "invalid_value" || (issue.code === "invalid_type" && !message.includes("received"))) message += ` (got ${describe(actual)})`;

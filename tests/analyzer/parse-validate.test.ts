@@ -60,6 +60,21 @@ describe("validate", () => {
     ]);
   });
 
+  it("explains a wrong version or expires in their own terms, and refuses a date that is not on the calendar", () => {
+    const { problems } = validate(
+      "apiVersion: loopscope/v1\nkind: Model\nname: m\nversion: .inf\ninputs: [true]\nacknowledge:\n" +
+        ["20270630", "2099-13-45", "2027-02-29", "2028-02-29", "2027-2-1"].map((date) => `  - { rule: unused-output, reason: r, expires: ${date} }\n`).join(""),
+    );
+    expect(problems.map((p) => `${p.fieldPath}: ${p.message}`)).toEqual([
+      "version: must be a string or a finite number (got number Infinity)",
+      'inputs[0]: expected a reference string or an object with "from", got boolean true',
+      "acknowledge[0].expires: must be a date YYYY-MM-DD (got number 20270630)",
+      "acknowledge[1].expires: must be a date YYYY-MM-DD that exists on the calendar",
+      "acknowledge[2].expires: must be a date YYYY-MM-DD that exists on the calendar",
+      "acknowledge[4].expires: must be a date YYYY-MM-DD",
+    ]);
+  });
+
   it("rejects a document that is not a mapping and an apiVersion other than v1", () => {
     expect(validate("apiVersion: loopscope/v1\n---\n- a\n").problems).toHaveLength(1);
     const analysis = analyze([{ path: "v2.yaml", text: "apiVersion: loopscope/v2\nkind: Dataset\nname: d\n" }]);
