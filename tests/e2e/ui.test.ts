@@ -118,6 +118,32 @@ describe("the web UI in Chromium", () => {
     expect(session.offOrigin).toEqual([]);
   }, 120_000);
 
+  it("draws the new estate after another is loaded, by the sample picker and by the file input", async () => {
+    const { page } = session;
+    const drawn = () => page.evaluate("window.__loopscopeSigma.getGraph().nodes().map((k) => k.replace(/^n:/, '')).sort()") as Promise<string[]>;
+    await page.goto("about:blank");
+    await page.goto(`${server.baseUrl}/#sample=bike-shop`);
+    await waitForAnalysis(page);
+    await page.waitForFunction("window.__loopscopeSigma && window.__loopscopeSigma.getGraph().order > 0");
+    expect(await drawn()).toContain("bike-recommender");
+    await step(page, "sample picker", async () => {
+      await page.getByLabel("Sample estate").selectOption("ride-hailing");
+      await waitForAnalysis(page);
+      // No selection, no hover: nothing else makes the graph pane render again.
+      await page.waitForTimeout(1500);
+      const nodes = await drawn();
+      expect(nodes).not.toContain("bike-recommender");
+      expect(nodes.length).toBe(Number((await uiState(page))["drawnNodes"]));
+    });
+    await step(page, "file input", async () => {
+      await page.getByTestId("file-input").setInputFiles(filesUnder(join(ROOT, "samples/bike-shop")));
+      await page.waitForFunction(() => document.querySelector("#loopscope-state")?.getAttribute("data-status") === "done" && document.querySelector('[data-rule="hidden-feedback-loop"]'));
+      await page.waitForTimeout(1500);
+      expect(await drawn()).toContain("bike-recommender");
+    });
+    expect(session.consoleErrors).toEqual([]);
+  }, 120_000);
+
   it("moves the camera without a glide when the user asks for reduced motion", async () => {
     const { page } = session;
     const camera = "window.__loopscopeSigma.getCamera()";

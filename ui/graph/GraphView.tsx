@@ -75,7 +75,12 @@ export const GraphView = forwardRef<GraphViewHandle, Props>(function GraphView({
   const shown = readyToDraw(graph) ? graph : shownRef.current;
   shownRef.current = shown;
   useEffect(() => {
-    if (readyToDraw(graph)) return;
+    if (readyToDraw(graph)) {
+      // Laid out between the render that found it not ready and this effect (a small view's
+      // layout takes a few milliseconds in its worker): render again, or the old view stays.
+      if (shownRef.current !== graph) setLaidOut((n) => n + 1);
+      return;
+    }
     const job = prelayout(graph); // usually started already, by the app when it built the view
     let live = true;
     job.done.then(
