@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import type { SourceFile } from "../analyzer/types.js";
+import type { Report, SourceFile } from "../analyzer/types.js";
 import type { EstateGraph } from "../analyzer/graph/estate-graph.js";
 import { useAnalysis } from "./worker/use-analysis.js";
 import type { AnalysisResult } from "./worker/protocol.js";
-import { SAMPLES } from "./load/samples.js";
+import { SAMPLES, sampleOf } from "./load/samples.js";
 import { LoadBar } from "./load/LoadBar.js";
 import { DropZone } from "./load/DropZone.js";
 import type { PickedFile } from "./load/read-files.js";
@@ -24,7 +24,8 @@ import { EstateSummary } from "./panels/EstateSummary.js";
 import { SearchBox } from "./panels/SearchBox.js";
 import { ExportMenu } from "./panels/ExportMenu.js";
 import { StatusBar } from "./panels/StatusBar.js";
-import { readHash, writeHash } from "./state/hash.js";
+import { PopupMenu } from "./panels/PopupMenu.js";
+import { readHash, writeHash, type HashState } from "./state/hash.js";
 import { TestState } from "./state/TestState.js";
 import { ExtraViews, EXTRA_VIEW_NAMES, WorkspaceSlot } from "./extra-views.js";
 
@@ -52,6 +53,13 @@ function landingNodes(graph: EstateGraph): { nodes: string[]; capped: boolean } 
   return { nodes: [...chosen], capped: true };
 }
 
+/** The selection a link names, if this estate has it. */
+function linkedSelection(hash: HashState, report: Report, graph: EstateGraph): Selection | undefined {
+  if (hash.finding && report.findings.some((f) => f.fingerprint === hash.finding)) return { type: "finding", fingerprint: hash.finding };
+  if (hash.node && graph.nodes.some((n) => n.id === hash.node)) return { type: "node", id: hash.node };
+  return undefined;
+}
+
 export function App() {
   // `complete`: a big result's positions (locations, fields) arrive just after its first view.
   const { result, complete, sources, status, run, runFiles, cancel } = useAnalysis();
@@ -67,9 +75,19 @@ export function App() {
   const graphRef = useRef<GraphViewHandle>(null);
   const searchRef = useRef<HTMLInputElement>(null);
 
+  /** The label of the analysis under way: it becomes the estate's label when its result arrives (not if cancelled). */
+  const pendingLabel = useRef<string | null>(null);
+  /** Why the last pick or drop loaded nothing (no manifest among the files). */
+  const [loadNote, setLoadNote] = useState<string | null>(null);
+  // The selection a shared link or a reload names. It is applied to the first estate that has
+  // it (the workspace restored from the last visit arrives after the default sample), and until
+  // then, or until the user loads or selects something else, the URL is left as it is.
+  const linked = useRef<HashState | null>(readHash());
+
   const load = useCallback(
     (next: SourceFile[], nextLabel: string) => {
-      setLabel(nextLabel);
+      pendingLabel.current = nextLabel;
+      setLoadNote(null);
       setSelection(null);
       setModelsOnly(null);
       run(next);
@@ -79,13 +97,36 @@ export function App() {
   // Picked or dropped files: the worker reads them while it analyses.
   const loadFiles = useCallback(
     (picked: PickedFile[], nextLabel: string) => {
-      setLabel(nextLabel);
+      linked.current = null;
+      if (picked.length === 0) {
+        setLoadNote("No manifests there (.yaml, .yml, .json or .ndjson files): the estate shown is unchanged.");
+        return;
+      }
+      pendingLabel.current = nextLabel;
+      setLoadNote(null);
       setSelection(null);
       setModelsOnly(null);
       runFiles(picked);
     },
     [runFiles],
   );
+  /** A load the user asked for (sample picker, paste): a link's selection no longer applies. */
+  const userLoad = useCallback(
+    (next: SourceFile[], nextLabel: string) => {
+      linked.current = null;
+      load(next, nextLabel);
+    },
+    [load],
+  );
+  const cancelRun = useCallback(() => {
+    pendingLabel.current = null;
+    cancel();
+  }, [cancel]);
+  useEffect(() => {
+    if (!result || pendingLabel.current === null) return;
+    setLabel(pendingLabel.current);
+    pendingLabel.current = null;
+  }, [result]);
 
   // Open on the bike-shop sample unless the URL names another one.
   useEffect(() => {
@@ -106,15 +147,32 @@ export function App() {
 
   // The selection in the URL (shareable with a teammate who loads the same files).
   useEffect(() => {
-    if (!report) return;
-    const hash = readHash();
-    if (hash.finding && report.findings.some((f) => f.fingerprint === hash.finding)) setSelection({ type: "finding", fingerprint: hash.finding });
-    else if (hash.node && graph?.nodes.some((n) => n.id === hash.node)) setSelection({ type: "node", id: hash.node });
+    const hash = linked.current;
+    if (!report || !graph || !hash) return;
+    const found = linkedSelection(hash, report, graph);
+    if (found !== undefined || (!hash.finding && !hash.node)) linked.current = null;
+    if (found) setSelection(found);
   }, [report, graph]);
   useEffect(() => {
-    const sample = label.startsWith("sample: ") ? label.slice(8) : undefined;
-    writeHash({ selection, sample });
-  }, [selection, label]);
+    if (linked.current && selection === null) return;
+    linked.current = null;
+    writeHash({ selection, sample: sampleOf(label)?.name });
+  }, [selection, label, report]);
+  // A hash edited in the address bar (or a link opened in this tab): its sample and selection.
+  useEffect(() => {
+    const onHashChange = () => {
+      const hash = readHash();
+      linked.current = hash;
+      const sample = hash.sample ? SAMPLES.find((s) => s.name === hash.sample) : undefined;
+      if (sample && sampleOf(label) !== sample) load(sample.sources, `sample: ${sample.name}`);
+      else if (report && graph) {
+        linked.current = null;
+        setSelection(linkedSelection(hash, report, graph) ?? null);
+      }
+    };
+    window.addEventListener("hashchange", onHashChange);
+    return () => window.removeEventListener("hashchange", onHashChange);
+  }, [label, report, graph, load]);
 
   const ownerOf = useCallback((model: string) => index?.nodes.get(model)?.owner, [index]);
   const visible = useMemo(() => (report ? visibleFindings(report.findings, filters, ownerOf) : []), [report, filters, ownerOf]);
@@ -153,18 +211,20 @@ export function App() {
   }, []);
   const selectNode = useCallback((id: string) => setSelection({ type: "node", id }), []);
 
-  // Keyboard: "/" search, Esc clear, arrows through findings.
+  // Keyboard: "/" search, Esc clear, arrows through findings (in the graph and matrix only: the
+  // SQL and history views have rows of their own, and Ctrl+K or Cmd+J belong to the browser).
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const target = event.target as HTMLElement | null;
       const typing = target && (target.tagName === "INPUT" || target.tagName === "TEXTAREA" || target.tagName === "SELECT" || target.isContentEditable);
+      if (event.ctrlKey || event.metaKey || event.altKey) return;
       if (event.key === "/" && !typing) {
         event.preventDefault();
         searchRef.current?.focus();
       } else if (event.key === "Escape") {
         if (typing) (target as HTMLInputElement).blur();
         setSelection(null);
-      } else if ((event.key === "ArrowDown" || event.key === "ArrowUp" || event.key === "j" || event.key === "k") && !typing && visible.length > 0) {
+      } else if ((event.key === "ArrowDown" || event.key === "ArrowUp" || event.key === "j" || event.key === "k") && !typing && (view === "graph" || view === "matrix") && visible.length > 0) {
         event.preventDefault();
         const at = selectedFinding ? visible.indexOf(selectedFinding) : -1;
         const step = event.key === "ArrowDown" || event.key === "j" ? 1 : -1;
@@ -175,7 +235,7 @@ export function App() {
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [visible, selectedFinding, selectFinding]);
+  }, [visible, selectedFinding, selectFinding, view]);
 
   const running = status.state === "running";
   return (
@@ -185,7 +245,7 @@ export function App() {
           <div className="brand" title="Loopscope: hidden feedback loops and ML debt between models">
             <span className="logo">⟳</span> Loopscope
           </div>
-          <LoadBar label={label} onLoad={load} onFiles={loadFiles} sources={sources} />
+          <LoadBar label={label} onLoad={userLoad} onFiles={loadFiles} sources={sources} />
           <SearchBox inputRef={searchRef} graph={graph} owners={index?.owners ?? []} onNode={selectNode} onOwner={(owner) => setFilters({ ...filters, owner })} />
           <nav className="tabs" aria-label="Views">
             {(["graph", "matrix", ...EXTRA_VIEW_NAMES] as View[]).map((v) => (
@@ -194,13 +254,10 @@ export function App() {
               </button>
             ))}
           </nav>
-          <details className="menu">
-            <summary>Workspace</summary>
-            <div className="menu-body">
-              {/* The analysis goes along only when it is of these sources (not while a new one runs). */}
-              <WorkspaceSlot sources={sources} label={label} onOpen={load} analysis={complete && status.state === "done" ? result : null} />
-            </div>
-          </details>
+          <PopupMenu title="Workspace">
+            {/* The analysis goes along only when it is of these sources (not while a new one runs). */}
+            <WorkspaceSlot sources={sources} label={label} onOpen={load} analysis={complete && status.state === "done" ? result : null} />
+          </PopupMenu>
           <ExportMenu report={complete ? report : undefined} graph={graph} graphRef={graphRef} />
         </header>
         <main className="workspace">
@@ -259,7 +316,7 @@ export function App() {
             {!selection && report && graph && <EstateSummary report={report} graph={graph} onSelectFinding={selectFinding} />}
           </aside>
         </main>
-        <StatusBar status={status} report={report} notices={result?.notices ?? []} millis={result?.millis} files={sources.length} onCancel={cancel} />
+        <StatusBar note={loadNote} status={status} report={report} notices={result?.notices ?? []} millis={result?.millis} files={sources.length} onCancel={cancelRun} />
         <TestState highlight={highlight} view={view} status={status.state} report={report} viewGraph={viewGraph} selection={selection} />
       </div>
     </DropZone>

@@ -84,8 +84,9 @@ describe("a big result in Chromium", () => {
     await cancel.click();
     await page.waitForSelector('#loopscope-state[data-status="cancelled"]', { state: "attached", timeout: 10_000 });
     expect(await page.getByTestId("statusbar").locator(".warn").textContent()).toBe("Analysis cancelled.");
-    // The estate shown before stays, and the next analysis runs (on a fresh worker).
+    // The estate shown before stays, with its label, and the next analysis runs (on a fresh worker).
     expect(await findings()).toBe(before);
+    expect(await page.locator('select[aria-label="Sample estate"]').inputValue()).toBe("clean");
     await page.locator('select[aria-label="Sample estate"]').selectOption("bike-shop");
     await waitForAnalysis(page);
     expect(Number(await findings())).toBeGreaterThan(0);

@@ -4,6 +4,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 import { ROOT } from "../helpers/run-cli.js";
 
 /** Flags from STACK.md: WebGL 2 through SwiftShader, no background traffic. Never --disable-software-rasterizer. */
@@ -150,4 +151,25 @@ function freePort(): Promise<number> {
       probe.close(() => resolve(port));
     });
   });
+}
+
+/** One built UI and one page for a test file's tests: started before them, stopped after. */
+export function uiPerFile(): { server: { baseUrl: string; stop: () => void }; session: UiSession } {
+  const held = {} as { server: { baseUrl: string; stop: () => void }; session: UiSession };
+  beforeAll(async () => {
+    held.server = await startUi();
+    held.session = await openPage(held.server.baseUrl);
+  }, 120_000);
+  afterAll(async () => {
+    await held.session?.close();
+    held.server?.stop();
+  });
+  return held;
+}
+
+/** A fresh load of the page at `hash` (about:blank first: a hash change alone does not reload), analysed. */
+export async function openAt(page: Page, baseUrl: string, hash: string): Promise<void> {
+  await page.goto("about:blank");
+  await page.goto(`${baseUrl}/${hash}`);
+  await waitForAnalysis(page);
 }

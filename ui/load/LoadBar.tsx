@@ -1,7 +1,8 @@
-import { useRef, useState } from "react";
+import { useCallback, useRef, useState, type KeyboardEvent } from "react";
 import type { SourceFile } from "../../analyzer/types.js";
-import { SAMPLES } from "./samples.js";
+import { SAMPLES, sampleOf } from "./samples.js";
 import { pickFileList, type PickedFile } from "./read-files.js";
+import { useDismiss } from "../panels/use-dismiss.js";
 
 interface Props {
   label: string;
@@ -16,6 +17,9 @@ export function LoadBar({ label, sources, onLoad, onFiles }: Props) {
   const files = useRef<HTMLInputElement>(null);
   const folder = useRef<HTMLInputElement>(null);
   const [pasting, setPasting] = useState(false);
+  const dialog = useRef<HTMLDivElement>(null);
+  // Escape cancels; a press outside does not (it would throw away what was pasted).
+  useDismiss(dialog, pasting, useCallback(() => setPasting(false), []), { outside: false });
   const [text, setText] = useState("");
   const pick = (input: HTMLInputElement | null, kind: string) => {
     if (!input?.files || input.files.length === 0) return;
@@ -28,14 +32,14 @@ export function LoadBar({ label, sources, onLoad, onFiles }: Props) {
     <div className="loadbar">
       <select
         aria-label="Sample estate"
-        value={label.startsWith("sample: ") ? label.slice(8) : ""}
+        value={sampleOf(label)?.name ?? ""}
         onChange={(e) => {
           const sample = SAMPLES.find((s) => s.name === e.target.value);
           if (sample) onLoad(sample.sources, `sample: ${sample.name}`);
         }}
       >
         <option value="" disabled>
-          {label.startsWith("sample: ") ? "samples" : label || "samples"}
+          {sampleOf(label) ? "samples" : label || "samples"}
         </option>
         {SAMPLES.map((s) => (
           <option key={s.name} value={s.name} title={s.summary}>
@@ -55,7 +59,7 @@ export function LoadBar({ label, sources, onLoad, onFiles }: Props) {
       <input ref={files} data-testid="file-input" type="file" multiple accept=".yaml,.yml,.json,.ndjson" hidden onChange={(e) => pick(e.currentTarget, "files")} />
       <input ref={folder} data-testid="folder-input" type="file" multiple hidden {...({ webkitdirectory: "" } as object)} onChange={(e) => pick(e.currentTarget, "files from a folder")} />
       {pasting && (
-        <div className="modal" role="dialog" aria-label="Paste manifests">
+        <div ref={dialog} className="modal" role="dialog" aria-modal="true" aria-label="Paste manifests" onKeyDown={keepFocusIn}>
           <div className="modal-body">
             <h3>Paste manifests (YAML or JSON)</h3>
             <textarea value={text} onChange={(e) => setText(e.target.value)} spellCheck={false} placeholder={"apiVersion: loopscope/v1\nkind: Model\nname: my-model\n..."} autoFocus />
@@ -82,4 +86,20 @@ export function LoadBar({ label, sources, onLoad, onFiles }: Props) {
       )}
     </div>
   );
+}
+
+/** Tab and Shift+Tab go round the dialog's controls instead of out to the page behind it. */
+function keepFocusIn(event: KeyboardEvent<HTMLDivElement>): void {
+  if (event.key !== "Tab") return;
+  const controls = [...event.currentTarget.querySelectorAll<HTMLElement>("textarea, button:not([disabled]), input, select")];
+  const first = controls[0];
+  const last = controls[controls.length - 1];
+  if (!first || !last) return;
+  if (event.shiftKey && document.activeElement === first) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && document.activeElement === last) {
+    event.preventDefault();
+    first.focus();
+  }
 }

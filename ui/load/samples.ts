@@ -25,3 +25,8 @@ export const SAMPLES: Sample[] = (() => {
       return { name, summary, sources: sources.sort((a, b) => (a.path < b.path ? -1 : 1)) };
     });
 })();
+
+/** The bundled sample a label stands for: "sample: bike-shop" is one, "sample: bike-shop + pasted" is not. */
+export function sampleOf(label: string): Sample | undefined {
+  return label.startsWith("sample: ") ? SAMPLES.find((s) => label === `sample: ${s.name}`) : undefined;
+}

@@ -1,8 +1,9 @@
-import { useState } from "react";
+import { useCallback, useRef, useState } from "react";
 import type { Notice, Report } from "../../analyzer/types.js";
 import type { AnalysisStatus } from "../worker/use-analysis.js";
 import { visible } from "../../analyzer/report/visible-text.js";
 import { Spinner } from "./Spinner.js";
+import { useDismiss } from "./use-dismiss.js";
 
 interface Props {
   status: AnalysisStatus;
@@ -11,11 +12,16 @@ interface Props {
   millis: number | undefined;
   files: number;
   onCancel: () => void;
+  /** Why the last pick or drop changed nothing. */
+  note?: string | null;
 }
 
 /** Progress and cancel while analysing; afterwards counts, timing, and the files with problems. */
-export function StatusBar({ status, report, notices, millis, files, onCancel }: Props) {
+export function StatusBar({ status, report, notices, millis, files, onCancel, note }: Props) {
   const [open, setOpen] = useState(false);
+  const list = useRef<HTMLDivElement>(null);
+  // Not closed by a press outside: the list is read while the findings beside it are clicked.
+  useDismiss(list, open, useCallback(() => setOpen(false), []), { outside: false });
   const problems = report ? report.findings.filter((f) => f.rule === "invalid-manifest") : [];
   const allNotices = [...notices, ...(report?.notices ?? [])];
   return (
@@ -29,6 +35,11 @@ export function StatusBar({ status, report, notices, millis, files, onCancel }: 
         </span>
       )}
       {status.state === "cancelled" && <span className="warn">Analysis cancelled.</span>}
+      {note && (
+        <span className="warn" role="status" data-testid="load-note">
+          {note}
+        </span>
+      )}
       {status.state === "failed" && <span className="error">Analysis failed: {status.message}</span>}
       {report && status.state !== "running" && (
         <span>
@@ -44,7 +55,7 @@ export function StatusBar({ status, report, notices, millis, files, onCancel }: 
       )}
       <span className="privacy">Everything runs in this browser; nothing is uploaded.</span>
       {open && (
-        <div className="problems" data-testid="problems">
+        <div ref={list} className="problems" data-testid="problems">
           {problems.map((f) => (
             <div key={f.fingerprint} className="problem error">
               <code>

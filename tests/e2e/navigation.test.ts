@@ -1,0 +1,140 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { openAt, step, uiPerFile, uiState, waitForAnalysis } from "./browser.js";
+
+/** Links, reloads, keys and popups: what a person using the page for hours relies on. */
+describe("the web UI's links, keys and popups in Chromium", () => {
+  const ui = uiPerFile();
+  const selection = async () => (await uiState(ui.session.page))["selection"] ?? "";
+
+  it("opens the finding or node a link names, keeps it across a reload, and follows a hash typed into the address bar", async () => {
+    const { page } = ui.session;
+    let fingerprint = "";
+    await step(page, "find a fingerprint", async () => {
+      await page.goto(`${ui.server.baseUrl}/#sample=bike-shop`);
+      await waitForAnalysis(page);
+      fingerprint = (await page.locator('[data-rule="hidden-feedback-loop"]').getAttribute("data-fingerprint"))!;
+      expect(fingerprint).toMatch(/^hidden-feedback-loop:/);
+    });
+    await step(page, "open a link", async () => {
+      await page.goto("about:blank");
+      await page.goto(`${ui.server.baseUrl}/#sample=bike-shop&finding=${encodeURIComponent(fingerprint)}`);
+      await waitForAnalysis(page);
+      await expect.poll(selection).toContain(fingerprint);
+      expect(decodeURIComponent(page.url())).toContain(`finding=${fingerprint}`);
+    });
+    await step(page, "reload", async () => {
+      await page.reload();
+      await waitForAnalysis(page);
+      await expect.poll(selection).toContain(fingerprint);
+    });
+    await step(page, "a node link", async () => {
+      await openAt(page, ui.server.baseUrl, "#sample=bike-shop&node=storefront");
+      await expect.poll(selection).toContain('"id":"storefront"');
+      expect(await page.getByTestId("node-panel").textContent()).toContain("storefront");
+    });
+    await step(page, "hash typed into the address bar", async () => {
+      await page.evaluate(() => (window.location.hash = "#sample=ride-hailing"));
+      await expect.poll(async () => (await page.getByLabel("Sample estate").inputValue())).toBe("ride-hailing");
+      expect(await selection()).toBe("");
+      expect(await page.locator('[data-rule="hidden-feedback-loop"]').textContent()).toContain("churn-predictor");
+    });
+    expect(ui.session.consoleErrors).toEqual([]);
+  }, 120_000);
+
+  it("does not claim a sample in the URL once manifests are pasted onto it", async () => {
+    const { page } = ui.session;
+    await openAt(page, ui.server.baseUrl, "#sample=bike-shop");
+    await page.getByRole("button", { name: "Paste" }).click();
+    await page.locator(".modal textarea").fill("apiVersion: loopscope/v1\nkind: Dataset\nname: pasted-signal\n");
+    await page.getByRole("button", { name: "Add and analyse" }).click();
+    await expect.poll(() => page.getByLabel("Sample estate").locator("option:checked").textContent()).toBe("sample: bike-shop + pasted");
+    expect(page.url()).not.toContain("sample=");
+  }, 60_000);
+
+  it("keeps arrow keys and j/k for the SQL view's own use, and leaves Ctrl+K to the browser", async () => {
+    const { page } = ui.session;
+    await openAt(page, ui.server.baseUrl, "#sample=bike-shop");
+    await page.getByRole("button", { name: "SQL", exact: true }).click();
+    await page.locator("body").press("ArrowDown");
+    await page.locator("body").press("k");
+    expect(await selection()).toBe("");
+    expect((await uiState(page))["view"]).toBe("sql");
+    await page.getByRole("button", { name: "Graph", exact: true }).click();
+    await page.locator("body").press("Control+j");
+    expect(await selection()).toBe("");
+    await page.locator("body").press("j");
+    expect(await selection()).not.toBe("");
+  }, 60_000);
+
+  it("keeps the estate when a pick holds no manifest, and says why", async () => {
+    const { page } = ui.session;
+    const dir = mkdtempSync(join(tmpdir(), "loopscope-no-manifests-"));
+    writeFileSync(join(dir, "README.txt"), "not a manifest\n");
+    await openAt(page, ui.server.baseUrl, "#sample=bike-shop");
+    const findings = (await uiState(page))["findings"];
+    await page.getByTestId("file-input").setInputFiles([join(dir, "README.txt")]);
+    await expect.poll(() => page.getByTestId("load-note").textContent()).toContain("No manifests there");
+    expect((await uiState(page))["findings"]).toBe(findings);
+    expect(await page.getByLabel("Sample estate").inputValue()).toBe("bike-shop");
+  }, 60_000);
+
+  it("closes the paste dialog, the workspace menu and the problem list with Escape, keeping the selection", async () => {
+    const { page } = ui.session;
+    const dir = mkdtempSync(join(tmpdir(), "loopscope-popups-"));
+    writeFileSync(join(dir, "broken.yaml"), "apiVersion: loopscope/v1\nkind: Model\nname: [oops\n");
+    writeFileSync(join(dir, "m.yaml"), "apiVersion: loopscope/v1\nkind: Model\nname: m\noutputs: [{name: o, influences: [s]}]\ninputs: [s]\n");
+    await openAt(page, ui.server.baseUrl, "#sample=clean");
+    await page.getByTestId("file-input").setInputFiles([join(dir, "broken.yaml"), join(dir, "m.yaml")]);
+    await page.waitForFunction(() => document.querySelector('[data-rule="direct-feedback-loop"]'));
+    await page.locator('[data-rule="direct-feedback-loop"]').click();
+    const selected = await selection();
+    expect(selected).not.toBe("");
+    await step(page, "paste dialog", async () => {
+      await page.getByRole("button", { name: "Paste" }).click();
+      const dialog = page.getByRole("dialog", { name: "Paste manifests" });
+      await dialog.waitFor();
+      // Tab goes round the dialog, not out to the page behind it.
+      for (let i = 0; i < 4; i++) await page.keyboard.press("Tab");
+      expect(await page.evaluate(() => Boolean(document.activeElement?.closest('[role="dialog"]')))).toBe(true);
+      await page.keyboard.press("Escape");
+      await dialog.waitFor({ state: "detached" });
+    });
+    await step(page, "workspace menu", async () => {
+      const menu = page.locator("details.menu");
+      await menu.locator("summary").click();
+      expect(await menu.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+      await page.keyboard.press("Escape");
+      expect(await menu.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+      await menu.locator("summary").click();
+      await page.getByTestId("graph-canvas").click({ position: { x: 5, y: 5 } });
+      expect(await menu.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+      await page.locator('[data-rule="direct-feedback-loop"]').click();
+    });
+    await step(page, "problem list", async () => {
+      await page.getByRole("button", { name: /invalid/ }).click();
+      await page.getByTestId("problems").waitFor();
+      await page.keyboard.press("Escape");
+      await page.getByTestId("problems").waitFor({ state: "detached" });
+    });
+    expect(await selection()).toBe(selected);
+    expect(ui.session.consoleErrors).toEqual([]);
+  }, 60_000);
+
+  it("fits an 800 x 600 window: no page scroll, and the graph keeps most of the width", async () => {
+    const { page } = ui.session;
+    await page.setViewportSize({ width: 800, height: 600 });
+    try {
+      await openAt(page, ui.server.baseUrl, "#sample=ride-hailing");
+      const size = await page.evaluate(() => ({ height: document.documentElement.scrollHeight, width: document.documentElement.scrollWidth }));
+      expect(size).toEqual({ height: 600, width: 800 });
+      const canvas = (await page.getByTestId("graph-canvas").boundingBox())!;
+      expect(canvas.width).toBeGreaterThan(400);
+      expect(canvas.height).toBeGreaterThan(250);
+    } finally {
+      await page.setViewportSize({ width: 1500, height: 900 });
+    }
+  }, 60_000);
+});
