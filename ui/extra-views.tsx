@@ -1,3 +1,4 @@
+import { useEffect, useState } from "react";
 import type { SourceFile } from "../analyzer/types.js";
 import { HistoryView, SqlConsole, WorkspaceMenu } from "./sql/index.js";
 import { readHash } from "./state/hash.js";
@@ -14,10 +15,31 @@ interface ExtraViewsProps {
   onSelectFinding: (fingerprint: string) => void;
 }
 
+/**
+ * Each view stays mounted, hidden, once it has been opened: a query, its rows and an opened
+ * history survive a look at the graph (a row's node, a finding), and the SQL database is not
+ * built again for the same estate (4.8 s at 5,000 models).
+ */
 export function ExtraViews({ view, result, sources, onSelectNode, onSelectFinding }: ExtraViewsProps) {
-  if (view === "sql") return <SqlConsole analysis={result} sources={sources} onSelectNode={onSelectNode} />;
-  if (view === "history") return <HistoryView onSelectFinding={onSelectFinding} />;
-  return null;
+  const [opened, setOpened] = useState<ReadonlySet<string>>(new Set());
+  useEffect(() => {
+    if ((EXTRA_VIEW_NAMES as readonly string[]).includes(view) && !opened.has(view)) setOpened(new Set([...opened, view]));
+  }, [view, opened]);
+  const shows = (name: string) => view === name || opened.has(name);
+  return (
+    <>
+      {shows("sql") && (
+        <div className="extra-pane" hidden={view !== "sql"}>
+          <SqlConsole analysis={result} sources={sources} onSelectNode={onSelectNode} active={view === "sql"} />
+        </div>
+      )}
+      {shows("history") && (
+        <div className="extra-pane" hidden={view !== "history"}>
+          <HistoryView onSelectFinding={onSelectFinding} />
+        </div>
+      )}
+    </>
+  );
 }
 
 interface WorkspaceSlotProps {

@@ -102,6 +102,14 @@ describe("the SQL console and the workspace file in Chromium", () => {
       await expect.poll(async () => (await uiState(page))["selection"]).toBe(JSON.stringify({ type: "node", id: "dynamic-pricing" }));
     });
 
+    await step(page, "sql-kept", async () => {
+      // Back from the graph: the query and its rows are still there, the database not built again.
+      expect((await uiState(page))["view"]).toBe("graph");
+      await page.getByRole("button", { name: "SQL" }).click();
+      expect(await page.locator(".sql-examples").inputValue()).toBe("unmonitored-loop-models");
+      expect(await column(1)).toContain("dynamic-pricing");
+    });
+
     expect(session.consoleErrors).toEqual([]);
   });
 

@@ -13,6 +13,8 @@ export interface SqlConsoleProps {
   onSelectNode: (id: string) => void;
   /** The manifest texts, when the host has them: fills the `sources` and `manifests` tables. */
   sources?: SourceFile[] | undefined;
+  /** Shown (default). A hidden console keeps its database, and builds one for a new estate only when shown again. */
+  active?: boolean | undefined;
 }
 
 const FIRST = EXAMPLE_QUERIES[0];
@@ -22,7 +24,11 @@ const FIRST = EXAMPLE_QUERIES[0];
  * worker (sql.worker.ts), queried read-only. Errors from SQLite are shown as messages and
  * never escape.
  */
-export function SqlConsole({ analysis, onSelectNode, sources }: SqlConsoleProps) {
+export function SqlConsole({ analysis: latest, onSelectNode, sources: latestSources, active = true }: SqlConsoleProps) {
+  // The estate the database is built from: the latest one while shown.
+  const [built, setBuilt] = useState({ analysis: latest, sources: latestSources });
+  if (active && (built.analysis !== latest || built.sources !== latestSources)) setBuilt({ analysis: latest, sources: latestSources });
+  const { analysis, sources } = active ? { analysis: latest, sources: latestSources } : built;
   const worker = useRef<Worker | null>(null);
   const lastQuery = useRef(0);
   const [ready, setReady] = useState(false);
