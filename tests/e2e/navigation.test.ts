@@ -69,6 +69,25 @@ describe("the web UI's links, keys and popups in Chromium", () => {
     expect(await selection()).not.toBe("");
   }, 60_000);
 
+  it("searches by name, description and owner on Enter, and never selects while a longer name is being typed", async () => {
+    const { page } = ui.session;
+    await openAt(page, ui.server.baseUrl, "#sample=bike-shop");
+    const search = page.locator(".search input");
+    await search.click();
+    await page.keyboard.type("bike-recommender/top10");
+    expect(await selection()).toBe("");
+    await page.keyboard.press("Enter");
+    await expect.poll(selection).toBe(JSON.stringify({ type: "node", id: "bike-recommender/top10" }));
+    await search.fill("");
+    await page.keyboard.type("Weekly purchase orders"); // purchasing-planner's description
+    await page.keyboard.press("Enter");
+    await expect.poll(selection).toBe(JSON.stringify({ type: "node", id: "purchasing-planner" }));
+    await search.fill("");
+    await page.keyboard.type("team-web");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.locator(".filter-row select").nth(1).inputValue()).toBe("team-web");
+  }, 60_000);
+
   it("keeps the estate when a pick holds no manifest, and says why", async () => {
     const { page } = ui.session;
     const dir = mkdtempSync(join(tmpdir(), "loopscope-no-manifests-"));
