@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
@@ -48,6 +48,46 @@ describe("recordRun writes a durable history file", () => {
     expect(fixed.map((r) => r["rule"])).toContain("direct-feedback-loop");
     // JSON columns work with SQLite's own json functions.
     expect(sqlite3Json(file, "SELECT json_extract(locations, '$[0].file') AS file FROM findings WHERE rule = 'unknown-reference'")).toEqual([{ file: "forecast.yaml" }]);
+  });
+});
+
+describe("the file written is the one that was there", () => {
+  const runsIn = async (file: string): Promise<number> => {
+    const db = await openDatabaseFile(file);
+    const count = listRuns(db).length;
+    db.close();
+    return count;
+  };
+
+  test("a symlinked database is updated where it lives, the link stays a link", async () => {
+    mkdirSync(join(dir, "store"));
+    const real = join(dir, "store", "linked.sqlite");
+    await recordRun(real, analyzeDocs(ESTATE_VERSIONS[0]!), { source: "estate" });
+    const link = join(dir, "linked.sqlite");
+    symlinkSync("store/linked.sqlite", link);
+    await recordRun(link, analyzeDocs(ESTATE_VERSIONS[1]!), { source: "estate" });
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(await runsIn(real)).toBe(2);
+    // The temporary file was made beside the real file (same file system for the rename).
+    expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+
+  test("a link to a database not made yet creates it at the link's target", async () => {
+    const link = join(dir, "dangling.sqlite");
+    symlinkSync("store/later.sqlite", link);
+    await recordRun(link, analyzeDocs(ESTATE_VERSIONS[0]!), { source: "estate" });
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(await runsIn(join(dir, "store", "later.sqlite"))).toBe(1);
+  });
+
+  test("a private database stays private (mode kept exactly, past the umask)", async () => {
+    const file = join(dir, "private.sqlite");
+    await recordRun(file, analyzeDocs(ESTATE_VERSIONS[0]!), { source: "estate" });
+    for (const mode of [0o600, 0o664]) {
+      chmodSync(file, mode);
+      await recordRun(file, analyzeDocs(ESTATE_VERSIONS[1]!), { source: "estate" });
+      expect(statSync(file).mode & 0o7777).toBe(mode);
+    }
   });
 });
 
