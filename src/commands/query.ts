@@ -1,7 +1,7 @@
 import type { SqlValue } from "sql.js";
 import type { Command } from "./command.js";
 import { csvLine, formatTable } from "../../analyzer/db/index.js";
-import { runQueryOnThread } from "../io/query-on-thread.js";
+import { MAX_TIMEOUT_S, runQueryOnThread } from "../io/query-on-thread.js";
 import { oneOf, parseFlags } from "../io/parse-flags.js";
 import { EXIT, UsageError } from "../exit-codes.js";
 
@@ -24,7 +24,8 @@ fail. Tables and columns are documented in docs/database.md.
 Options:
   -f, --format <table|json|csv>  table (default, at most ${TABLE_MAX_ROWS.toLocaleString("en-US")} rows), a JSON array of
                                  objects, or CSV (both streamed: every row, in bounded memory)
-  -t, --timeout <seconds>        stop a query that runs longer (default ${DEFAULT_TIMEOUT_S}; 0 for no limit)
+  -t, --timeout <seconds>        stop a query that runs longer (default ${DEFAULT_TIMEOUT_S}; 0 for no limit;
+                                 at most ${MAX_TIMEOUT_S.toLocaleString("en-US")})
 
 Example:
   loopscope query estate.sqlite "SELECT id, owner FROM nodes WHERE kind = 'model'"
@@ -32,10 +33,7 @@ Example:
   async run(args, io) {
     const { values, positionals } = parseFlags(args, { format: { type: "string", short: "f" }, timeout: { type: "string", short: "t" } });
     const format = oneOf("format", values.format, QUERY_FORMATS, "table");
-    const timeout = values.timeout === undefined ? DEFAULT_TIMEOUT_S : Number(values.timeout);
-    if (values.timeout !== undefined && (!/^\d+(\.\d+)?$/.test(values.timeout.trim()) || !Number.isFinite(timeout))) {
-      throw new UsageError(`--timeout must be a number of seconds, 0 for no limit (got "${values.timeout}")`);
-    }
+    const timeout = timeoutSeconds(values.timeout);
     const [file, sql, ...extra] = positionals;
     if (file === undefined || sql === undefined) throw new UsageError('give a database file and one SQL string (e.g. `loopscope query estate.sqlite "SELECT * FROM runs"`)');
     if (extra.length > 0) throw new UsageError(`expected one SQL string, got ${positionals.length - 1} arguments (quote the SQL)`);
@@ -44,6 +42,20 @@ Example:
     return EXIT.ok;
   },
 };
+
+/** `--timeout` in seconds: a plain number from 0 (no limit) to what a Node timer can wait. */
+function timeoutSeconds(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_TIMEOUT_S;
+  const seconds = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value.trim()) || !Number.isFinite(seconds)) {
+    throw new UsageError(`--timeout must be a number of seconds, 0 for no limit (got "${value}")`);
+  }
+  // A longer delay overflows setTimeout, which then fires at once: every query would stop.
+  if (seconds > MAX_TIMEOUT_S) {
+    throw new UsageError(`--timeout must be at most ${MAX_TIMEOUT_S.toLocaleString("en-US")} seconds (about 24 days), 0 for no limit (got "${value}")`);
+  }
+  return seconds;
+}
 
 /**
  * What each format does with the rows as they come. JSON and CSV write each batch at once

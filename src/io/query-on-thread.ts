@@ -7,12 +7,15 @@ import { UsageError } from "../exit-codes.js";
 import { openDatabaseFile } from "./database-file.js";
 import type { QueryThreadData, QueryThreadMessage } from "./query-worker.js";
 
+/** The longest `--timeout`: setTimeout waits at most 2^31-1 ms (24.8 days); past that it fires at once. */
+export const MAX_TIMEOUT_S = Math.floor((2 ** 31 - 1) / 1000);
+
 export interface QueryRun {
   file: string;
   sql: string;
   /** Rows to keep at most; `onEnd(true)` when the statement had more. */
   maxRows: number;
-  /** Milliseconds before the query is stopped; 0 for no limit. */
+  /** Milliseconds before the query is stopped, at most MAX_TIMEOUT_S * 1000; 0 for no limit. */
   timeoutMs: number;
   onColumns: (names: string[]) => void;
   /** May return a promise: the thread is let on only when it settles (the rows are written). */

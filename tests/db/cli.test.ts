@@ -124,6 +124,16 @@ describe("lint --db, history and query tell the same story", { timeout: 120_000 
     expect(runCli(["query", db, "SELECT 1", "--timeout", "soon"]).stderr).toBe('loopscope query: --timeout must be a number of seconds, 0 for no limit (got "soon")\n');
   });
 
+  test("--timeout goes up to what a timer can wait; past it, a usage error rather than every query stopped at once", () => {
+    const longest = runCli(["query", db, "SELECT 1 AS one", "--timeout", "2147483"]);
+    expect(longest.code, longest.stderr).toBe(0);
+    expect(longest.stdout).toBe("one\n---\n  1\n");
+    const over = runCli(["query", db, "SELECT 1 AS one", "--timeout", "2147484"]);
+    expect(over.code).toBe(2);
+    expect(over.stdout).toBe("");
+    expect(over.stderr).toBe('loopscope query: --timeout must be at most 2,147,483 seconds (about 24 days), 0 for no limit (got "2147484")\n');
+  });
+
   test("a table stops at 10,000 rows and says so; JSON and CSV give every row", () => {
     const table = runCli(["query", db, `${endless} SELECT x FROM c`]);
     expect(table.code, table.stderr).toBe(0);
