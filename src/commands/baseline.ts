@@ -1,11 +1,13 @@
 import { existsSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
-import type { Command } from "./command.js";
+import type { Command, CommandIO } from "./command.js";
 import { createBaseline, serializeBaseline } from "../../analyzer/engine/baseline.js";
 import { parseFlags } from "../io/parse-flags.js";
 import { analyzePaths, noManifestsMessage } from "../io/analyze-paths.js";
 import { commandProgress } from "../io/progress.js";
-import { loadBaseline } from "../io/load-baseline.js";
+import { parseBaselineText, readBaselineText } from "../io/load-baseline.js";
+import type { Baseline } from "../../analyzer/schema/baseline.js";
+import { visible } from "../../analyzer/report/visible-text.js";
 import { EXIT, UsageError } from "../exit-codes.js";
 
 export const baselineCommand: Command = {
@@ -36,7 +38,7 @@ Options:
     const analysis = await analyzePaths(positionals, io.cwd, values.config, commandProgress(io, values["no-progress"] === true || values.output === undefined));
     if (analysis.report.summary.files === 0) throw new UsageError(noManifestsMessage(positionals, analysis, io.cwd));
     const output = values.output;
-    const previous = output !== undefined && existsSync(resolve(io.cwd, output)) ? loadBaseline(io.cwd, output) : undefined;
+    const previous = output !== undefined && existsSync(resolve(io.cwd, output)) ? previousBaseline(io, output) : undefined;
     const baseline = createBaseline(analysis.report, previous);
     const text = serializeBaseline(baseline);
     if (output === undefined) {
@@ -54,3 +56,22 @@ Options:
     return EXIT.ok;
   },
 };
+
+/**
+ * The baseline being rewritten, whose reasons are kept. Text that does not parse (a merge's
+ * conflict markers, a hand edit gone wrong) is what regenerating repairs, and the command
+ * `lint --strict-baseline` recommends: its first problem is a warning and the new baseline is
+ * written without reasons. A file that cannot be read at all (a folder, a FIFO) stays an error.
+ */
+function previousBaseline(io: CommandIO, output: string): Baseline | undefined {
+  const { text, label } = readBaselineText(io.cwd, output);
+  try {
+    return parseBaselineText(text, label);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    const [first, ...more] = error.message.split("\n");
+    const others = more.length > 0 ? ` (and ${more.length} more problems)` : "";
+    io.stderr(`loopscope baseline: warning: ${visible(first ?? "")}${others}; the old baseline's reasons cannot be kept, a new one is written\n`);
+    return undefined;
+  }
+}

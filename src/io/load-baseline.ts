@@ -6,6 +6,15 @@ import { readSideText, SideFileError, sideFileProblem, SIDE_FILE_LIMITS } from "
 
 /** Reads and validates a baseline file; every problem is a UsageError with file:line:column. */
 export function loadBaseline(cwd: string, file: string): Baseline {
+  const { text, label } = readBaselineText(cwd, file);
+  return parseBaselineText(text, label);
+}
+
+/**
+ * A baseline file's text and the name to show for it (relative to cwd); a file that cannot be
+ * read (missing, a folder or FIFO, over the size limit) is a UsageError.
+ */
+export function readBaselineText(cwd: string, file: string): { text: string; label: string } {
   const absolute = resolve(cwd, file);
   const label = relative(cwd, absolute).split(sep).join("/") || file;
   let text: string;
@@ -15,7 +24,7 @@ export function loadBaseline(cwd: string, file: string): Baseline {
     const hint = error instanceof SideFileError ? "" : `; create one with \`loopscope baseline <paths> -o ${file}\``;
     throw new UsageError(`${label}: cannot read baseline (${sideFileProblem(error)})${hint}`);
   }
-  return parseBaselineText(text, label);
+  return { text, label };
 }
 
 export function parseBaselineText(text: string, label: string): Baseline {

@@ -142,6 +142,23 @@ describe("loopscope baseline and lint --baseline", () => {
     expect(runCli(["lint", "estate", "--baseline", "b.json", "--strict-baseline"], { cwd: dir }).code).toBe(0);
   });
 
+  it("regenerates over a baseline that no longer parses (merge conflict markers), warning that its reasons are lost", () => {
+    const dir = scratch();
+    runCli(["baseline", "estate", "-o", "b.json"], { cwd: dir });
+    const file = join(dir, "b.json");
+    const lines = readFileSync(file, "utf8").split("\n");
+    writeFileSync(file, [...lines.slice(0, 4), "<<<<<<< HEAD", ...lines.slice(4, 10), "=======", ...lines.slice(4, 10), ">>>>>>> other", ...lines.slice(10)].join("\n"));
+    const regenerated = runCli(["baseline", "estate", "-o", "b.json"], { cwd: dir });
+    expect(regenerated.code, regenerated.stderr).toBe(0);
+    const [warning, wrote, ...rest] = regenerated.stderr.split("\n");
+    expect(warning).toMatch(/^loopscope baseline: warning: b\.json:6:5: .* \(and \d+ more problems\); the old baseline's reasons cannot be kept, a new one is written$/);
+    expect(wrote).toMatch(/^wrote b\.json: \d+ entries$/);
+    expect(rest).toEqual([""]);
+    expect(runCli(["lint", "estate", "--baseline", "b.json", "--strict-baseline"], { cwd: dir }).code).toBe(0);
+    // A baseline path that cannot be read at all is still refused, never written over.
+    expect(runCli(["baseline", "estate", "-o", "estate"], { cwd: dir }).stderr).toBe("loopscope baseline: estate: cannot read baseline (a folder, not a file)\n");
+  });
+
   it("rejects a missing or malformed baseline and --strict-baseline alone", () => {
     const dir = scratch();
     expect(runCli(["lint", "estate", "--baseline", "nope.json"], { cwd: dir }).stderr).toMatch(/^loopscope lint: nope\.json: cannot read baseline \(ENOENT\)/);
