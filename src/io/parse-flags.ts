@@ -8,8 +8,34 @@ export function parseFlags<T extends Options>(args: string[], options: T) {
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message.replace(/\. To specify a positional.*$/s, "") : String(error));
+    throw new UsageError(flagProblem(error, args, options));
   }
+}
+
+/**
+ * parseArgs's message as one line (README: exit-2 errors are one line). A value that starts
+ * with "-" (`--depth -1`) is taken for the next flag, and parseArgs explains that in three
+ * lines, in terms of `--depth=-XYZ`: said here once, with the value the user typed.
+ */
+function flagProblem(error: unknown, args: readonly string[], options: Options): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const ambiguous = /^Option '(-[^']+)' argument is ambiguous/.exec(message);
+  if (ambiguous?.[1] !== undefined) {
+    const flag = longFlag(ambiguous[1], options);
+    const value = args[args.indexOf(ambiguous[1]) + 1] ?? "-";
+    return `option ${flag} needs a value; to pass a value starting with "-", write ${flag}=${value}`;
+  }
+  const missing = /^Option '(?:-\w, )?(--[^ ']+)[^']*' argument missing/.exec(message);
+  if (missing?.[1] !== undefined) return `option ${missing[1]} needs a value`;
+  // Other messages: the advice about positionals after "--" is dropped; anything left on more lines is joined.
+  return message.replace(/\. To specify a positional.*$/s, "").replace(/\s*\n\s*/g, " ");
+}
+
+/** `--depth` for `-d` or `--depth`. */
+function longFlag(flag: string, options: Options): string {
+  if (flag.startsWith("--")) return flag;
+  const name = Object.keys(options).find((key) => options[key]?.short === flag.slice(1));
+  return name === undefined ? flag : `--${name}`;
 }
 
 /** Checks a flag value against its allowed values. */
