@@ -88,7 +88,9 @@ export function validateConfig(value: unknown, rules: readonly Rule[] = []): Con
     for (const issue of parsed.error.issues) problems.push(...fromIssue(issue, [], Object.keys(ConfigSchema.shape), value));
   }
   // Rule entries are checked even when another key is wrong, so one run shows every typo.
-  const rawRules = parsed.success ? parsed.data.rules : (value as { rules?: unknown }).rules;
+  // They are read from the parsed text, not zod's copy: z.record assigns each key, so a
+  // `__proto__` key set the copy's prototype (or nothing) and vanished instead of being unknown.
+  const rawRules = (value as { rules?: unknown }).rules;
   const known = new Map<string, Rule | undefined>(RULE_IDS.map((id) => [id, undefined]));
   for (const rule of rules) known.set(rule.id, rule);
   const ruleSettings: Record<string, RuleSetting> = {};

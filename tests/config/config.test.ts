@@ -82,6 +82,14 @@ describe("config validation", () => {
     expect(errorOf("rules:\n  deep-model-chain: [4]\n")).toMatch(/^loopscope\.config\.yaml:2:21: expected a severity/);
   });
 
+  it("reports __proto__ like any unknown key, at its position, wherever it is (YAML and JSON)", () => {
+    expect(errorOf("rules:\n  __proto__: off\n")).toBe('loopscope.config.yaml:2:3: unknown rule "__proto__" (rules.__proto__)');
+    expect(errorOf("rules:\n  __proto__:\n    direct-feedback-loop: off\n")).toBe('loopscope.config.yaml:2:3: unknown rule "__proto__" (rules.__proto__)');
+    expect(errorOf('{"rules":{"__proto__":{"direct-feedback-loop":"off"}}}')).toBe('loopscope.config.yaml:1:11: unknown rule "__proto__" (rules.__proto__)');
+    expect(errorOf("rules:\n  deep-model-chain: { __proto__: { maxDepth: 2 } }\n")).toMatch(/^loopscope\.config\.yaml:2:23: unknown option "__proto__" for rule deep-model-chain .*\(rules\.deep-model-chain\.__proto__\)$/);
+    expect(errorOf("__proto__:\n  failOn: never\n")).toMatch(/^loopscope\.config\.yaml:1:1: unknown key "__proto__" .*\(__proto__\)$/);
+  });
+
   it("rejects an option on a rule that has none, listing what is allowed", () => {
     expect(errorOf("rules:\n  missing-owner: { severity: info, depth: 2 }\n")).toBe(
       'loopscope.config.yaml:2:36: unknown option "depth" for rule missing-owner (allowed: severity) (rules.missing-owner.depth)',
