@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import type { Command, CommandIO } from "./command.js";
 import { createBaseline, serializeBaseline } from "../../analyzer/engine/baseline.js";
 import { parseFlags } from "../io/parse-flags.js";
-import { analyzePaths, noManifestsMessage } from "../io/analyze-paths.js";
+import { analyzePaths, noManifestsError } from "../io/analyze-paths.js";
 import { commandProgress } from "../io/progress.js";
 import { parseBaselineText, readBaselineText } from "../io/load-baseline.js";
 import type { Baseline } from "../../analyzer/schema/baseline.js";
@@ -36,7 +36,7 @@ Options:
     if (positionals.length === 0) throw new UsageError("give at least one file or folder (e.g. `loopscope baseline manifests/ -o loopscope-baseline.json`)");
     // The baseline is JSON: a progress line only when it goes to a file.
     const analysis = await analyzePaths(positionals, io.cwd, values.config, commandProgress(io, values["no-progress"] === true || values.output === undefined));
-    if (analysis.report.summary.files === 0) throw new UsageError(noManifestsMessage(positionals, analysis, io.cwd));
+    if (analysis.report.summary.files === 0) throw noManifestsError(positionals, analysis, io.cwd, io.stderr);
     const output = values.output;
     const previous = output !== undefined && existsSync(resolve(io.cwd, output)) ? previousBaseline(io, output) : undefined;
     const baseline = createBaseline(analysis.report, previous);

@@ -1,7 +1,7 @@
 import type { Command } from "./command.js";
 import { impact, pathText, type Impact, type ReachedGroups } from "../../analyzer/impact.js";
 import { oneOf, parseFlags } from "../io/parse-flags.js";
-import { analyzePaths, noManifestsMessage } from "../io/analyze-paths.js";
+import { analyzePaths, noManifestsError } from "../io/analyze-paths.js";
 import { commandProgress } from "../io/progress.js";
 import { EXIT, UsageError } from "../exit-codes.js";
 import { visible } from "../../analyzer/report/visible-text.js";
@@ -41,7 +41,7 @@ Options:
       if (!Number.isInteger(depth) || depth < 1) throw new UsageError(`--depth must be a whole number of at least 1 (got "${values.depth}")`);
     }
     const analysis = await analyzePaths(paths.length > 0 ? paths : ["."], io.cwd, values.config, commandProgress(io, values["no-progress"] === true || format !== "text"));
-    if (analysis.report.summary.files === 0) throw new UsageError(noManifestsMessage(paths.length > 0 ? paths : ["."], analysis, io.cwd));
+    if (analysis.report.summary.files === 0) throw noManifestsError(paths.length > 0 ? paths : ["."], analysis, io.cwd, io.stderr);
     const result = impact(analysis.graph, name, { depth });
     if (!result.found) {
       throw new UsageError(`"${name}" is not in the estate${result.suggestion !== undefined ? `; did you mean "${result.suggestion}"?` : ""}`);

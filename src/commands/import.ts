@@ -11,7 +11,7 @@ import { nestingProblem } from "../../analyzer/parse/nesting-guard.js";
 import { nestedRepetition } from "../io/regex-risk.js";
 import { parseFlags } from "../io/parse-flags.js";
 import { EXIT, UsageError } from "../exit-codes.js";
-import { visible } from "../../analyzer/report/visible-text.js";
+import { formatNotice } from "../io/format-notice.js";
 
 export const importCommand: Command = {
   name: "import",
@@ -190,9 +190,4 @@ function readMapping(path: string, cwd: string): ImportMapping {
     });
   }
   return parsed.data;
-}
-
-export function formatNotice(notice: Notice): string {
-  const where = notice.file === undefined ? "" : `${notice.file}${notice.line !== undefined ? `:${notice.line}:${notice.column ?? 1}` : ""}: `;
-  return visible(`${where}${notice.message}`);
 }

@@ -6,7 +6,7 @@ import { failingFindings, FAIL_ON_LEVELS, type FailOn } from "../../analyzer/eng
 import { RULES } from "../../analyzer/rules/index.js";
 import { applyBaseline, formatBaselineComparison, type BaselineComparison } from "../../analyzer/engine/baseline.js";
 import { ruleSettings } from "../../analyzer/engine/settings.js";
-import { analyzePaths, noManifestsMessage } from "../io/analyze-paths.js";
+import { analyzePaths, noManifestsError } from "../io/analyze-paths.js";
 import { commandProgress } from "../io/progress.js";
 import { loadBaseline } from "../io/load-baseline.js";
 import { writeOutput } from "../io/write-output.js";
@@ -76,6 +76,8 @@ Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage 
     // (a terminal showing both would interleave them); a report written to a file leaves stderr free.
     const quiet = values["no-progress"] === true || (format !== "text" && values.output === undefined);
     const analysis = await analyzePaths(positionals, io.cwd, values.config, commandProgress(io, quiet));
+    // Nothing was analysed: a usage error, with no report (an empty one would read as a clean estate).
+    if (analysis.report.summary.files === 0) throw noManifestsError(positionals, analysis, io.cwd, io.stderr);
     const failOn = oneOf<FailOn>("fail-on", values["fail-on"], FAIL_ON_LEVELS, analysis.loaded.config.failOn);
     let report = analysis.report;
     if (values.lineage !== undefined) report = lintWithLineage(report, analysis, values.lineage, io.cwd);
@@ -95,10 +97,6 @@ Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage 
           : [reporter(report, { color, baseline: comparison, failOn, rules })];
     if (values.output === undefined) for (const chunk of output) io.stdout(chunk);
     else writeOutput(io.cwd, values.output, output);
-    if (report.summary.files === 0) {
-      io.stderr(`loopscope lint: ${visible(noManifestsMessage(positionals, analysis, io.cwd))}\n`);
-      return EXIT.usage;
-    }
     if (values.db !== undefined) {
       const runId = await recordLintRun(values.db, positionals, analysis, report, io);
       io.stderr(`loopscope lint: recorded run ${runId} in ${values.db}\n`);

@@ -9,6 +9,8 @@ import { readManifestFile, type ListedFile } from "./read-file.js";
 import type { ReadResult } from "./read-worker.js";
 import type { ProgressSink } from "./progress.js";
 import { today } from "./today.js";
+import { formatNotice } from "./format-notice.js";
+import { UsageError } from "../exit-codes.js";
 
 export interface PathsAnalysis extends Analysis {
   loaded: LoadedConfig;
@@ -101,8 +103,17 @@ async function analyzeListed(paths: string[], cwd: string, configFile: string | 
   };
 }
 
+/**
+ * The usage error for paths that hold no manifest (`lint`, `baseline`, `impact`). Such a run
+ * prints no report, so the notices that say why each file was skipped go to stderr first.
+ */
+export function noManifestsError(paths: string[], analysis: PathsAnalysis, cwd: string, stderr: (text: string) => void): UsageError {
+  for (const notice of analysis.report.notices) stderr(`notice: ${formatNotice(notice)}\n`);
+  return new UsageError(noManifestsMessage(paths, analysis, cwd));
+}
+
 /** "no Loopscope manifests found in …", saying when the config's globs dropped files. */
-export function noManifestsMessage(paths: string[], analysis: PathsAnalysis, cwd: string): string {
+function noManifestsMessage(paths: string[], analysis: PathsAnalysis, cwd: string): string {
   const config = analysis.loaded.file ? relative(cwd, analysis.loaded.file).split(sep).join("/") : "the config";
   const excluded = analysis.excluded > 0 ? ` (${analysis.excluded} ${analysis.excluded === 1 ? "file was" : "files were"} left out by include/exclude in ${config})` : "";
   return `no Loopscope manifests found in ${paths.join(", ")}${excluded}`;

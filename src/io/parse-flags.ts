@@ -3,12 +3,25 @@ import { UsageError } from "../exit-codes.js";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 
-/** node:util parseArgs, with its errors turned into one-line usage errors. */
+/** node:util parseArgs, with its errors turned into one-line usage errors; a flag's value may not be empty. */
 export function parseFlags<T extends Options>(args: string[], options: T) {
+  let parsed;
   try {
-    return parseArgs({ args, options, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (error) {
     throw new UsageError(flagProblem(error, args, options));
+  }
+  refuseEmptyValues(parsed.values);
+  return parsed;
+}
+
+/**
+ * `--output "$OUT"` with OUT unset: an empty file name meant the working folder (`cannot write
+ * : EISDIR`), and an empty `--lineage` read every JSON file under it. Said as empty paths are.
+ */
+function refuseEmptyValues(values: Record<string, unknown>): void {
+  for (const [name, value] of Object.entries(values)) {
+    if (value === "" || (Array.isArray(value) && value.includes(""))) throw new UsageError(`--${name} was given an empty value (an unset variable?)`);
   }
 }
 

@@ -1,3 +1,6 @@
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli.js";
 import { ROOT } from "../helpers/run-cli.js";
@@ -6,13 +9,13 @@ import { ROOT } from "../helpers/run-cli.js";
  * [I] Usage errors (exit 2) as README promises them: one line on stderr naming the problem,
  * nothing on stdout. The CLI runs in-process; the spawned binary is covered by lint.test.ts.
  */
-async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+async function run(args: string[], cwd = ROOT): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = "";
   let stderr = "";
   const code = await main(args, {
     stdout: (text) => void (stdout += typeof text === "string" ? text : new TextDecoder().decode(text)),
     stderr: (text) => void (stderr += text),
-    cwd: ROOT,
+    cwd,
     isTTY: false,
     stderrIsTTY: false,
     env: { LOOPSCOPE_TODAY: "2026-11-28" },
@@ -33,5 +36,37 @@ describe("a flag whose value starts with '-'", () => {
 
   it("a flag with no value at all says so in the same words", async () => {
     expect(await run(["lint", "samples/clean", "--config"])).toEqual({ code: 2, stdout: "", stderr: "loopscope lint: option --config needs a value\n" });
+  });
+});
+
+describe("paths that hold no manifest", () => {
+  const empty = mkdtempSync(join(tmpdir(), "loopscope-empty-"));
+  mkdirSync(join(empty, "none"));
+  const report = join(empty, "report.json");
+
+  it.each([[[]], [["--format", "json"]], [["--format", "sarif", "--output", report]]])("lint %j prints and writes no report, only the error", async (flags) => {
+    expect(await run(["lint", join(empty, "none"), ...flags])).toEqual({ code: 2, stdout: "", stderr: `loopscope lint: no Loopscope manifests found in ${join(empty, "none")}\n` });
+    expect(existsSync(report)).toBe(false);
+  });
+
+  it("the notices that say why files were skipped come before the error", async () => {
+    writeFileSync(join(empty, "k8s.yaml"), "apiVersion: v1\nkind: Pod\n");
+    const notice = "notice: k8s.yaml: skipped: not a Loopscope manifest (the first document has no `apiVersion: loopscope/v1`)\n";
+    for (const [command, ...args] of [["lint", "."], ["baseline", "."], ["impact", "m", "."]] as const) {
+      expect(await run([command, ...args], empty)).toEqual({ code: 2, stdout: "", stderr: `${notice}loopscope ${command}: no Loopscope manifests found in .\n` });
+    }
+  });
+});
+
+describe("an empty flag value (an unset variable)", () => {
+  it.each([
+    ["lint", "--output"],
+    ["lint", "--lineage"],
+    ["lint", "--db"],
+    ["lint", "--config"],
+    ["baseline", "-o"],
+  ])("%s %s \"\" is refused like an empty path, before anything is read or written", async (command, flag) => {
+    const long = flag === "-o" ? "--output" : flag;
+    expect(await run([command, "samples/clean", flag, ""])).toEqual({ code: 2, stdout: "", stderr: `loopscope ${command}: ${long} was given an empty value (an unset variable?)\n` });
   });
 });
