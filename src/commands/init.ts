@@ -1,7 +1,7 @@
 import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Command } from "./command.js";
-import { parseFlags } from "../io/parse-flags.js";
+import { parseFlagsOnly } from "../io/parse-flags.js";
 import { CONFIG_FILE_NAMES, findConfigFile } from "../io/load-config.js";
 import { starterConfig } from "../../analyzer/schema/starter-config.js";
 import { RULES } from "../../analyzer/rules/index.js";
@@ -18,8 +18,7 @@ export const initCommand: Command = {
     "with its default severity and options, all commented out. Never overwrites a config.",
   ].join("\n"),
   async run(args, io) {
-    const { positionals } = parseFlags(args, {});
-    if (positionals.length > 0) throw new UsageError(`init takes no arguments (got "${positionals[0]}")`);
+    parseFlagsOnly("init", args, {});
     const existing = CONFIG_FILE_NAMES.find((name) => existsSync(join(io.cwd, name)));
     if (existing) throw new UsageError(`${existing} already exists; not overwriting it`);
     const shadowed = findConfigFile(io.cwd);

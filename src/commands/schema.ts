@@ -1,7 +1,7 @@
 import type { Command } from "./command.js";
 import { manifestJsonSchema } from "../../analyzer/schema/json-schema.js";
 import { EXIT } from "../exit-codes.js";
-import { parseFlags } from "../io/parse-flags.js";
+import { parseFlagsOnly } from "../io/parse-flags.js";
 
 export const schemaCommand: Command = {
   name: "schema",
@@ -13,7 +13,7 @@ schema. Point your editor at it with a first line in each manifest:
   # yaml-language-server: $schema=./loopscope.schema.json
 `,
   async run(args, io) {
-    parseFlags(args, {});
+    parseFlagsOnly("schema", args, {});
     io.stdout(`${JSON.stringify(manifestJsonSchema(), null, 2)}\n`);
     return EXIT.ok;
   },

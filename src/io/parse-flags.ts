@@ -15,6 +15,13 @@ export function parseFlags<T extends Options>(args: string[], options: T) {
   return parsed;
 }
 
+/** parseFlags for a command that takes no arguments (`init`, `schema`): one given is a usage error, not ignored. */
+export function parseFlagsOnly<T extends Options>(command: string, args: string[], options: T) {
+  const { values, positionals } = parseFlags(args, options);
+  if (positionals.length > 0) throw new UsageError(`${command} takes no arguments (got "${positionals[0]}")`);
+  return values;
+}
+
 /**
  * `--output "$OUT"` with OUT unset: an empty file name meant the working folder (`cannot write
  * : EISDIR`), and an empty `--lineage` read every JSON file under it. Said as empty paths are.

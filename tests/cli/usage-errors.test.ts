@@ -70,3 +70,9 @@ describe("an empty flag value (an unset variable)", () => {
     expect(await run([command, "samples/clean", flag, ""])).toEqual({ code: 2, stdout: "", stderr: `loopscope ${command}: ${long} was given an empty value (an unset variable?)\n` });
   });
 });
+
+describe("a command that takes no arguments refuses one", () => {
+  it.each(["init", "schema"])("%s extra-arg", async (command) => {
+    expect(await run([command, "extra-arg"])).toEqual({ code: 2, stdout: "", stderr: `loopscope ${command}: ${command} takes no arguments (got "extra-arg")\n` });
+  });
+});
