@@ -109,6 +109,18 @@ export function csvLine(row: readonly SqlValue[]): string {
 }
 
 function csvCell(value: SqlValue): string {
-  const s = value === null ? "" : value instanceof Uint8Array ? `<${value.length} bytes>` : String(value);
+  const s = value === null ? "" : value instanceof Uint8Array ? blobHex(value) : String(value);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+const HEX_BYTES = Array.from({ length: 256 }, (_, byte) => byte.toString(16).toUpperCase().padStart(2, "0"));
+
+/**
+ * A BLOB in CSV and JSON: its bytes as uppercase hex, the text SQLite's `hex()` gives, so no
+ * byte is lost (CSV wrote `<2 bytes>`) and `SELECT b, hex(b)` shows the same text twice.
+ */
+export function blobHex(bytes: Uint8Array): string {
+  let text = "";
+  for (const byte of bytes) text += HEX_BYTES[byte];
+  return text;
 }

@@ -1,6 +1,6 @@
 import type { SqlValue } from "sql.js";
 import type { Command } from "./command.js";
-import { csvLine, formatTable } from "../../analyzer/db/index.js";
+import { blobHex, csvLine, formatTable } from "../../analyzer/db/index.js";
 import { MAX_TIMEOUT_S, runQueryOnThread } from "../io/query-on-thread.js";
 import { oneOf, parseFlags } from "../io/parse-flags.js";
 import { EXIT, UsageError } from "../exit-codes.js";
@@ -80,7 +80,7 @@ function resultWriter(format: QueryFormat, stdout: (text: string) => void, stder
     const onRows = (rows: SqlValue[][]) => {
       let text = "";
       for (const row of rows) {
-        const object = Object.fromEntries(columns.map((c, i) => [c, row[i] instanceof Uint8Array ? Array.from(row[i] as Uint8Array) : row[i]]));
+        const object = Object.fromEntries(columns.map((c, i) => [c, row[i] instanceof Uint8Array ? blobHex(row[i] as Uint8Array) : row[i]]));
         text += `${written++ === 0 ? "[\n" : ",\n"}  ${JSON.stringify(object, null, 2).replace(/\n/g, "\n  ")}`;
       }
       stdout(text);

@@ -105,6 +105,13 @@ describe("lint --db, history and query tell the same story", { timeout: 120_000 
     expect(sneaky.stderr).toBe("loopscope query: SQL error: attempt to write a readonly database\n");
   });
 
+  test("a BLOB is written as SQLite's hex() writes it, in CSV and JSON alike; the table names its size", () => {
+    const sql = "SELECT x'00ff7f2c22' AS b, hex(x'00ff7f2c22') AS h, x'' AS empty";
+    expect(runCli(["query", db, sql, "-f", "csv"]).stdout).toBe("b,h,empty\n00FF7F2C22,00FF7F2C22,\n");
+    expect(JSON.parse(runCli(["query", db, sql, "-f", "json"]).stdout)).toEqual([{ b: "00FF7F2C22", h: "00FF7F2C22", empty: "" }]);
+    expect(runCli(["query", db, sql]).stdout.split("\n")[2]).toBe("<5 bytes>  00FF7F2C22  <0 bytes>");
+  });
+
   test("an empty result still names its columns", () => {
     expect(runCli(["query", db, "SELECT id, source FROM runs WHERE 0"]).stdout).toBe("id  source\n--  ------\n");
     expect(runCli(["query", db, "SELECT id, source FROM runs WHERE 0", "-f", "csv"]).stdout).toBe("id,source\n");

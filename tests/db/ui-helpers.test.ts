@@ -38,6 +38,8 @@ describe("chart axis", () => {
 describe("CSV export and text tables", () => {
   test("CSV quotes commas, quotes and line breaks; NULL is empty", () => {
     expect(toCsv({ columns: ["a", "b"], rows: [["x,y", 'say "hi"'], [null, "two\nlines"]] })).toBe('a,b\r\n"x,y","say ""hi"""\r\n,"two\nlines"\r\n');
+    // The console's CSV download keeps a BLOB's bytes, as hex, as `loopscope query -f csv` does.
+    expect(toCsv({ columns: ["b"], rows: [[new Uint8Array([0, 255, 44])]] })).toBe("b\r\n00FF2C\r\n");
   });
   test("text tables right-align number columns", () => {
     expect(formatTable(["name", "n"], [["a", 1], ["bbb", 22]])).toBe("name   n\n----  --\na      1\nbbb   22\n");
