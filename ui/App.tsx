@@ -230,7 +230,10 @@ export function App() {
         const step = event.key === "ArrowDown" || event.key === "j" ? 1 : -1;
         const next = visible[Math.min(visible.length - 1, Math.max(0, at + step))]!;
         selectFinding(next.fingerprint);
-        document.querySelector(`[data-fingerprint="${CSS.escape(next.fingerprint)}"]`)?.scrollIntoView({ block: "nearest" });
+        const row = document.querySelector<HTMLElement>(`[data-fingerprint="${CSS.escape(next.fingerprint)}"]`);
+        row?.scrollIntoView({ block: "nearest" });
+        // Focus moves with the selection when it is in the list (its one Tab stop follows too).
+        if (target?.closest('[role="listbox"]')) row?.focus();
       }
     };
     window.addEventListener("keydown", onKey);

@@ -88,6 +88,25 @@ describe("the web UI's links, keys and popups in Chromium", () => {
     await expect.poll(() => page.locator(".filter-row select").nth(1).inputValue()).toBe("team-web");
   }, 60_000);
 
+  it("makes the finding list one Tab stop that the arrow keys move through, and shows manifest fields as text", async () => {
+    const { page } = ui.session;
+    await openAt(page, ui.server.baseUrl, "#sample=ride-hailing");
+    const stops = () => page.locator('[role="option"][tabindex="0"]').count();
+    expect(await stops()).toBe(1);
+    expect(await page.locator('[role="option"][tabindex="-1"]').count()).toBeGreaterThan(5);
+    await page.locator('[role="option"][tabindex="0"]').focus();
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("ArrowDown");
+    const focused = await page.evaluate(() => document.activeElement?.getAttribute("data-fingerprint"));
+    expect(focused).toBe(JSON.parse(await selection()).fingerprint);
+    expect(await stops()).toBe(1);
+    expect(await page.locator(`[role="option"][tabindex="0"]`).getAttribute("data-fingerprint")).toBe(focused);
+    // An acknowledgement reads as text, not as JSON.
+    await page.evaluate(() => (window.location.hash = "#sample=ride-hailing&node=surge-pricing"));
+    await expect.poll(() => page.getByTestId("node-panel").textContent()).toContain("rule: direct-feedback-loop · reason: Bandit exploration");
+    expect(await page.getByTestId("node-panel").textContent()).not.toContain('{"rule"');
+  }, 60_000);
+
   it("keeps the estate when a pick holds no manifest, and says why", async () => {
     const { page } = ui.session;
     const dir = mkdtempSync(join(tmpdir(), "loopscope-no-manifests-"));
@@ -111,6 +130,8 @@ describe("the web UI's links, keys and popups in Chromium", () => {
     await page.locator('[data-rule="direct-feedback-loop"]').click();
     const selected = await selection();
     expect(selected).not.toBe("");
+    // The broken file is named in the list itself, not only in the status bar's problems.
+    expect(await page.locator('[data-rule="invalid-manifest"]').textContent()).toMatch(/broken\.yaml:\d+:\d+$/);
     await step(page, "paste dialog", async () => {
       await page.getByRole("button", { name: "Paste" }).click();
       const dialog = page.getByRole("dialog", { name: "Paste manifests" });

@@ -9,7 +9,7 @@ export function EstateSummary({ report, graph, onSelectFinding }: { report: Repo
     <article className="detail" data-testid="estate-summary">
       <h3>Estate</h3>
       <dl className="fields">
-        <dt>files</dt>
+        <dt>manifest files</dt>
         <dd>{s.files}</dd>
         <dt>models</dt>
         <dd>{s.models}</dd>

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from "react";
 import type { Finding, Severity } from "../../analyzer/types.js";
 import { SEVERITIES } from "../../analyzer/types.js";
 import { formatWalk } from "../../analyzer/report/walk.js";
+import { visible as printable } from "../../analyzer/report/visible-text.js";
 
 export interface FindingFilters {
   severities: Severity[];
@@ -43,6 +44,7 @@ const PAGE = 60;
 export function FindingsPanel({ findings, visible, filters, owners, selected, onFilters, onSelect }: Props) {
   const [limit, setLimit] = useState(PAGE);
   useEffect(() => setLimit(PAGE), [visible]);
+  const tabStop = selected !== undefined && visible.some((f) => f.fingerprint === selected) ? selected : visible[0]?.fingerprint;
   // The selected finding is always rendered (arrow keys may walk past the last rendered row).
   const selectedAt = selected === undefined ? -1 : visible.findIndex((f) => f.fingerprint === selected);
   const shown = selectedAt >= limit ? selectedAt + 1 + Math.floor(PAGE / 3) : limit;
@@ -109,6 +111,8 @@ export function FindingsPanel({ findings, visible, filters, owners, selected, on
                 type="button"
                 role="option"
                 aria-selected={finding.fingerprint === selected}
+                // One Tab stop for the whole list (the selected finding, else the first); the arrow keys move within it.
+                tabIndex={finding.fingerprint === tabStop ? 0 : -1}
                 data-fingerprint={finding.fingerprint}
                 data-rule={finding.rule}
                 className={`finding sev-${finding.severity}${finding.acknowledged ? " acknowledged" : ""}${finding.fingerprint === selected ? " selected" : ""}`}
@@ -117,6 +121,11 @@ export function FindingsPanel({ findings, visible, filters, owners, selected, on
                 <span className="finding-rule">{finding.rule}</span>
                 <span className="finding-message">{finding.message}</span>
                 {finding.path && <span className="finding-walk">{formatWalk(finding.path)}</span>}
+                {finding.rule === "invalid-manifest" && finding.locations[0] && (
+                  <span className="finding-walk">
+                    {printable(finding.locations[0].file)}:{finding.locations[0].line}:{finding.locations[0].column}
+                  </span>
+                )}
                 {finding.acknowledged && <span className="finding-ack">acknowledged: {finding.acknowledged.reason}</span>}
               </button>
             ))}

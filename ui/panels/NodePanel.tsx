@@ -118,13 +118,23 @@ export function NodePanel({ id, graph, index, depth, onDepth, onSelectNode, onSe
   );
 }
 
+/** A manifest field as people read it: `drift: true · performance: true`, a list item per entry (acknowledgements). */
 function FieldRow({ name, value }: { name: string; value: unknown }) {
-  const text = typeof value === "object" ? JSON.stringify(value) : String(value);
   return (
     <>
       <dt>{name}</dt>
       <dd>
-        <code>{text}</code>
+        {Array.isArray(value) && value.some((item) => typeof item === "object" && item !== null) ? (
+          <ul className="plain">
+            {value.map((item, i) => (
+              <li key={i}>
+                <code>{describeField(item)}</code>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <code>{describeField(value)}</code>
+        )}
       </dd>
     </>
   );
@@ -147,4 +157,10 @@ function ImpactGroups({ title, groups, link }: { title: string; groups: ReachedG
       </ul>
     </div>
   );
+}
+
+function describeField(value: unknown): string {
+  if (Array.isArray(value)) return value.map(describeField).join(", ");
+  if (typeof value === "object" && value !== null) return Object.entries(value).map(([key, inner]) => `${key}: ${describeField(inner)}`).join(" · ");
+  return String(value);
 }
