@@ -52,8 +52,14 @@ function summaryLine(report: Report, paint: (code: keyof typeof CODES, text: str
   const counts = `${plural(bySeverity.error, "error")}, ${plural(bySeverity.warning, "warning")}, ${bySeverity.info} info`;
   const ack = acknowledged > 0 ? `, ${acknowledged} acknowledged` : "";
   const scope = `in ${plural(files, "file")}, ${plural(models, "model")}`;
-  const mark = bySeverity.error > 0 ? paint("red", "✖") : total > 0 ? paint("yellow", "⚠") : paint("green", "✔");
-  return `${mark} ${plural(total, "finding")} (${counts}${ack}) ${scope}`;
+  // With a baseline only new findings fail the lint: the mark follows them, and the line says
+  // how many there are ("✖ 14 findings" over an exit code of 0 read as a failure).
+  const compared = report.findings.some((f) => f.baselineState !== undefined);
+  const failing = compared ? report.findings.filter((f) => f.baselineState === "new" && !f.acknowledged) : undefined;
+  const worst = failing ? (failing.some((f) => f.severity === "error") ? "error" : failing.length > 0 ? "warning" : "none") : bySeverity.error > 0 ? "error" : total > 0 ? "warning" : "none";
+  const mark = worst === "error" ? paint("red", "✖") : worst === "warning" ? paint("yellow", "⚠") : paint("green", "✔");
+  const fresh = failing ? `; ${failing.length} new, ${total - failing.length} in the baseline` : "";
+  return `${mark} ${plural(total, "finding")} (${counts}${ack}) ${scope}${fresh}`;
 }
 
 function plural(n: number, word: string): string {

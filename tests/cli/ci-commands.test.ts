@@ -103,6 +103,8 @@ describe("loopscope baseline and lint --baseline", () => {
     const clean = runCli(["lint", "estate", "--baseline", "loopscope-baseline.json"], { cwd: dir });
     expect(clean.code).toBe(0);
     expect(clean.stderr).toBe(`loopscope lint: baseline: ${n} still present, 0 stale, 0 new\n`);
+    // The summary's mark follows what fails: nothing new, so no red cross over an exit code of 0.
+    expect(clean.stdout.trimEnd().split("\n").at(-1)).toMatch(new RegExp(`^✔ ${n} findings \\(.*\\) in .*; 0 new, ${n} in the baseline$`));
 
     writeFileSync(join(dir, "estate/models/ads.yaml"), NEW_LOOP);
     const fresh = runCli(["lint", "estate", "--baseline", "loopscope-baseline.json", "-f", "json"], { cwd: dir });
@@ -111,6 +113,8 @@ describe("loopscope baseline and lint --baseline", () => {
     const failing = report.findings.filter((f) => f.baselineState === "new" && f.severity === "error" && !f.acknowledged);
     expect(failing.map((f) => [f.rule, f.models])).toEqual([["hidden-feedback-loop", ["ad-ranker", "bid-optimizer"]]]);
     expect(fresh.stderr).toMatch(new RegExp(`baseline: ${n} still present, 0 stale, [1-9]\\d* new`));
+    const text = runCli(["lint", "estate", "--baseline", "loopscope-baseline.json"], { cwd: dir });
+    expect(text.stdout.trimEnd().split("\n").at(-1)).toMatch(/^✖ .*; [1-9]\d* new, \d+ in the baseline$/);
     // The new findings are named on stderr, most severe first, all about the new models.
     const named = fresh.stderr.split("\n").filter((line) => line.startsWith("  new: "));
     expect(named[0]).toMatch(/^ {2}new: error hidden-feedback-loop ad-ranker, bid-optimizer \(estate\/models\/ads\.yaml:\d+:\d+\)$/);
