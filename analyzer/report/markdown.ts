@@ -7,7 +7,7 @@ import type { BaselineComparison } from "../engine/baseline.js";
 import type { Finding, Report, Severity } from "../types.js";
 import { SEVERITIES } from "../types.js";
 import { ruleInfo } from "./rule-info.js";
-import { visible } from "./visible-text.js";
+import { markdownCode, markdownText, markdownUrl } from "./markdown-text.js";
 import { formatWalk } from "./walk.js";
 
 export interface MarkdownOptions {
@@ -34,7 +34,7 @@ export function formatMarkdown(report: Report, options: MarkdownOptions = {}): s
   const verdict = count("error") > 0 ? "❌" : open.length > 0 ? "⚠️" : "✅";
   const scope = `${report.summary.files} ${report.summary.files === 1 ? "file" : "files"}, ${report.summary.models} ${report.summary.models === 1 ? "model" : "models"}`;
   const openText = open.length === 0 ? `no ${usesBaseline ? "new " : ""}findings` : SEVERITIES.map((s) => `${count(s)} ${s}${s !== "info" && count(s) !== 1 ? "s" : ""}`).join(", ");
-  lines.push(`## ${verdict} ${options.title ?? "Loopscope"}: ${openText}`, "");
+  lines.push(`## ${verdict} ${markdownText(options.title ?? "Loopscope")}: ${openText}`, "");
   lines.push(`Checked ${scope}; ${report.summary.loops} ${report.summary.loops === 1 ? "loop" : "loops"} in the estate graph.`, "");
 
   lines.push(`| | ${SEVERITIES.join(" | ")} | total |`, `| --- | ${SEVERITIES.map(() => "---:").join(" | ")} | ---: |`);
@@ -48,7 +48,7 @@ export function formatMarkdown(report: Report, options: MarkdownOptions = {}): s
     const { stillPresent, stale, new: fresh } = options.baseline;
     lines.push(`Baseline: ${stillPresent} still present, ${stale.length} stale, ${fresh} new.`);
     if (stale.length > 0) {
-      const listed = stale.slice(0, maxRows).map((e) => `\`${e.rule}\` ${names(e.models.length > 0 ? e.models : (e.nodes ?? []))}`);
+      const listed = stale.slice(0, maxRows).map((e) => `${code(e.rule)} ${names(e.models.length > 0 ? e.models : (e.nodes ?? []))}`);
       if (stale.length > maxRows) listed.push(`… and ${stale.length - maxRows} more`);
       lines.push(`Stale entries (their finding is gone; regenerate the baseline to drop them): ${listed.join("; ")}.`);
     }
@@ -62,7 +62,7 @@ export function formatMarkdown(report: Report, options: MarkdownOptions = {}): s
   const loops = bySeverity(open.filter((f) => f.path && f.path.length > 0));
   if (loops.length > 0) {
     lines.push("### Loop walks", "");
-    for (const finding of loops.slice(0, maxRows)) lines.push(`- \`${finding.rule}\` ${names(finding.models)}: ${cell(formatWalk(finding.path ?? []))}`);
+    for (const finding of loops.slice(0, maxRows)) lines.push(`- ${code(finding.rule)} ${names(finding.models)}: ${markdownText(formatWalk(finding.path ?? []))}`);
     if (loops.length > maxRows) lines.push(`- … and ${loops.length - maxRows} more`);
     lines.push("");
   }
@@ -83,20 +83,21 @@ function table(unsorted: Finding[], options: MarkdownOptions, maxRows: number, w
   const findings = bySeverity(unsorted);
   const lines = [`| | rule | models | where | message${withReason ? " | reason" : ""} |`, `| --- | --- | --- | --- | ---${withReason ? " | ---" : ""} |`];
   for (const finding of findings.slice(0, maxRows)) {
-    const where = finding.locations[0] ? `\`${finding.locations[0].file}:${finding.locations[0].line}\`` : "";
-    const rule = `[${finding.rule}](${ruleInfo(finding.rule, options.docsBaseUrl).docsUrl})`;
-    const reason = withReason ? ` | ${cell(finding.acknowledged?.reason ?? "")}${finding.acknowledged?.expires ? ` (until ${finding.acknowledged.expires})` : ""}` : "";
-    lines.push(`| ${ICON[finding.severity]} ${finding.severity} | ${rule} | ${cell(names(finding.models))} | ${cell(where)} | ${cell(finding.message)}${reason} |`);
+    const where = finding.locations[0] ? markdownCode(`${finding.locations[0].file}:${finding.locations[0].line}`, { inTable: true }) : "";
+    const rule = `[${markdownText(finding.rule)}](${markdownUrl(ruleInfo(finding.rule, options.docsBaseUrl).docsUrl)})`;
+    const reason = withReason ? ` | ${markdownText(finding.acknowledged?.reason ?? "")}${finding.acknowledged?.expires ? ` (until ${markdownText(finding.acknowledged.expires)})` : ""}` : "";
+    lines.push(`| ${ICON[finding.severity]} ${finding.severity} | ${rule} | ${names(finding.models)} | ${where} | ${markdownText(finding.message)}${reason} |`);
   }
   if (findings.length > maxRows) lines.push(`| | … and ${findings.length - maxRows} more | | | ${withReason ? "| " : ""}|`);
   return lines;
 }
 
+/** Names as plain text, comma-separated (model names are restricted; a baseline file's are not). */
 function names(list: readonly string[]): string {
-  return list.length === 0 ? "—" : list.join(", ");
+  return list.length === 0 ? "—" : list.map(markdownText).join(", ");
 }
 
-/** Table cells: no line breaks, other control characters shown as escapes, pipes escaped, raw HTML neutralised. */
-function cell(text: string): string {
-  return visible(text.replace(/\r?\n/g, " ")).replace(/\|/g, "\\|").replace(/</g, "&lt;");
+/** A rule id in a code span outside a table (a baseline file may hold any text there). */
+function code(text: string): string {
+  return markdownCode(text, { inTable: false });
 }

@@ -27,9 +27,43 @@ describe("markdown reporter", () => {
     const { report } = cases["estate"]!.analysis;
     const tricky = { ...report, findings: report.findings.map((f) => ({ ...f, message: "a | b <script>\nc" })) };
     const md = formatMarkdown(tricky, { maxRows: 2 });
-    expect(md).toContain("a \\| b &lt;script> c");
-    expect(md).not.toContain("<script>");
+    expect(md).toContain("a \\| b \\<script> c");
+    expect(md).not.toContain(" <script>");
     expect(md).toMatch(/… and \d+ more/);
+  });
+
+  it("puts a file name in a code span it cannot leave, with nothing escaped inside but pipes", () => {
+    const { report } = cases["estate"]!.analysis;
+    const file = "m/a<b>&`[x](https:evil)`|.yaml";
+    const tricky = { ...report, findings: report.findings.map((f) => ({ ...f, locations: [{ file, line: 3, column: 1 }] })) };
+    const md = formatMarkdown(tricky);
+    // Two backticks fence a name holding single ones; `<` stays `<` (no entity inside code).
+    expect(md).toContain("| ``m/a<b>&`[x](https:evil)`\\|.yaml:3`` |");
+    expect(md).not.toContain("&lt;");
+    const edge = { ...report, findings: report.findings.map((f) => ({ ...f, locations: [{ file: "`a``.yaml", line: 1, column: 1 }] })) };
+    expect(formatMarkdown(edge)).toContain("| ``` `a``.yaml:1 ``` |");
+  });
+
+  it("escapes Markdown in messages, reasons, walks and baseline entries", () => {
+    const { report } = cases["estate"]!.analysis;
+    const evil = "[x](https://evil) ![i](https://t/p.png) *b* ~s~ `c` <b> &amp; _u_ score_v1 www.e.com";
+    const escaped = "\\[x\\](https\\://evil) !\\[i\\](https\\://t/p.png) \\*b\\* \\~s\\~ \\`c\\` \\<b> \\&amp; \\_u\\_ score_v1 www\\.e.com";
+    const tricky = {
+      ...report,
+      findings: report.findings.map((f) => ({
+        ...f,
+        message: evil,
+        path: f.path?.map((step) => ({ ...step, to: evil })),
+        ...(f.acknowledged ? { acknowledged: { ...f.acknowledged, reason: evil } } : {}),
+      })),
+    };
+    const stale = { rule: "r`x", models: [evil], fingerprint: "f", reason: "" };
+    const md = formatMarkdown(tricky, { baseline: { stillPresent: 0, stale: [stale], new: 0, newAcknowledged: 0 } });
+    expect(md).toContain(`| ${escaped} |`); // message cell
+    expect(md).toContain(`| ${escaped} (until 2027-06-30) |`); // reason cell
+    expect(md).toMatch(new RegExp(`→ ${escaped.replace(/[\\^$.*+?()[\]{}|]/g, "\\$&")}$`, "m")); // walk
+    expect(md).toContain(`\`\`r\`x\`\` ${escaped}.`); // stale entry: rule in a code span, names escaped
+    expect(md).not.toMatch(/[^\\]\[x\]/);
   });
 });
 
