@@ -50,7 +50,7 @@ export function dbtToManifests(source: SourceFile, options: DbtImportOptions = {
       }
     }
   }
-  const names = assignNames([...resources].map(([id, node]) => ({ key: id, namespace: String(node["package_name"] ?? ""), name: String(node["name"] ?? id) })));
+  const { names } = assignNames([...resources].map(([id, node]) => ({ key: id, namespace: String(node["package_name"] ?? ""), name: String(node["name"] ?? id) })));
   const project = typeof manifest["metadata"] === "object" ? projectName(resources) : "dbt";
   const documents: ImportedDocument[] = [];
   let edges = 0;

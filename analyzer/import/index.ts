@@ -5,18 +5,20 @@
 import type { SourceFile } from "../types.js";
 import { readLineageEvents } from "../lineage/read-events.js";
 import { openLineageToManifests } from "./openlineage-to-manifests.js";
-import { jobMatcher, type ImportMapping } from "./job-mapping.js";
+import { jobMatcher, type ImportMapping, type MappingOrigin } from "./job-mapping.js";
 import type { ImportResult } from "./imported-file.js";
 
 export { dbtToManifests, type DbtImportOptions } from "./dbt-to-manifests.js";
 export { mergeImportedFile, type MergeResult } from "./merge-manifests.js";
 export { renderImportedFile } from "./render-manifests.js";
-export { importMappingSchema, jobMatcher, DEFAULT_MODEL_JOB_TYPES, type ImportMapping } from "./job-mapping.js";
+export { importMappingSchema, jobMatcher, DEFAULT_MODEL_JOB_TYPES, type ImportMapping, type MappingOrigin } from "./job-mapping.js";
 export { convertForeignSources, type ForeignConversion } from "./convert-foreign-sources.js";
 export type { ImportedDocument, ImportedFile, ImportResult } from "./imported-file.js";
 
 export interface OpenLineageImport {
   mapping?: ImportMapping | undefined;
+  /** The mapping's file and entry positions, so a notice about a `names` entry can point at it. */
+  mappingOrigin?: MappingOrigin | undefined;
   /** `--models REGEX`: job names (or namespace/name) that are Models. */
   models?: RegExp[] | undefined;
 }
@@ -24,6 +26,6 @@ export interface OpenLineageImport {
 /** Reads the event files and converts them; bad events are notices with positions and are skipped. */
 export function importOpenLineage(files: SourceFile[], options: OpenLineageImport = {}): ImportResult {
   const { events, problems } = readLineageEvents(files);
-  const result = openLineageToManifests(events, { matcher: jobMatcher(options.mapping, options.models), sources: files.map((f) => f.path).sort() });
+  const result = openLineageToManifests(events, { matcher: jobMatcher(options.mapping, options.models, options.mappingOrigin), sources: files.map((f) => f.path).sort() });
   return { ...result, notices: [...problems, ...result.notices] };
 }

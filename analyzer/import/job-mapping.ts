@@ -18,14 +18,28 @@ export const importMappingSchema = z.strictObject({
 
 export type ImportMapping = z.infer<typeof importMappingSchema>;
 
+/** Where a mapping came from, for notices: its file and, when known, where each `names` entry starts. */
+export interface MappingOrigin {
+  file: string;
+  names?: Readonly<Record<string, { line: number; column: number }>> | undefined;
+}
+
+/** A name the mapping gives: which `names` entry gave it, and where that entry is (if known). */
+export interface MappedName {
+  name: string;
+  entry: string;
+  /** The mapping file, with the entry's line and column when the CLI read them. */
+  location?: { file: string; line?: number | undefined; column?: number | undefined } | undefined;
+}
+
 export interface JobMatcher {
   isModel(job: { namespace: string; name: string; jobType?: string | undefined }): boolean;
   /** The user's Loopscope name for a job or dataset, if the mapping names one. */
-  nameFor(entity: { namespace: string; name: string }): string | undefined;
+  nameFor(entity: { namespace: string; name: string }): MappedName | undefined;
 }
 
 /** Regular expressions are tested against `name` and against `namespace/name`. */
-export function jobMatcher(mapping: ImportMapping | undefined, extraModels: RegExp[] = []): JobMatcher {
+export function jobMatcher(mapping: ImportMapping | undefined, extraModels: RegExp[] = [], origin?: MappingOrigin): JobMatcher {
   const models = [...extraModels, ...(mapping?.models ?? []).map((r) => new RegExp(r))];
   const services = (mapping?.services ?? []).map((r) => new RegExp(r));
   const jobTypes = new Set((mapping?.modelJobTypes ?? DEFAULT_MODEL_JOB_TYPES).map((t) => t.toUpperCase()));
@@ -37,7 +51,10 @@ export function jobMatcher(mapping: ImportMapping | undefined, extraModels: RegE
       return matches(models, job) || (job.jobType !== undefined && jobTypes.has(job.jobType.toUpperCase()));
     },
     nameFor(entity) {
-      return names[`${entity.namespace}/${entity.name}`] ?? names[entity.name];
+      const entry = [`${entity.namespace}/${entity.name}`, entity.name].find((key) => Object.hasOwn(names, key));
+      if (entry === undefined) return undefined;
+      const position = origin?.names && Object.hasOwn(origin.names, entry) ? origin.names[entry] : undefined;
+      return { name: names[entry]!, entry, location: origin && { file: origin.file, line: position?.line, column: position?.column } };
     },
   };
 }

@@ -21,25 +21,47 @@ export interface NameRequest {
   key: string;
   namespace: string;
   name: string;
-  /** A name chosen by the user (mapping file); used as is. */
+  /** A name chosen by the user (mapping file); used as is unless an earlier request chose it too. */
   fixed?: string | undefined;
 }
 
+/** A mapped name asked for twice: the later request (by key) is numbered instead. */
+export interface NameClash {
+  /** The request that got a numbered name. */
+  key: string;
+  /** The request that keeps the mapped name. */
+  keptBy: string;
+  fixed: string;
+  assigned: string;
+}
+
 /**
- * Gives every entity a unique Loopscope name: the mapped name alone where it is unique,
- * qualified by its namespace where several share it, numbered as a last resort. Sorted
- * input order makes the result independent of event order.
+ * Gives every entity a unique Loopscope name: the mapped name where the mapping gives one,
+ * else the cleaned name alone where it is unique, qualified by its namespace where several
+ * share it, numbered as a last resort. Two entities mapped to one name cannot both have it
+ * (a name names one document): the first by key keeps it and the other is numbered, as a
+ * clash for the caller to report. Sorted input order makes the result independent of event order.
  */
-export function assignNames(requests: NameRequest[]): Map<string, string> {
+export function assignNames(requests: NameRequest[]): { names: Map<string, string>; clashes: NameClash[] } {
   const result = new Map<string, string>();
-  const taken = new Set<string>();
+  const taken = new Map<string, string>();
   const sorted = [...requests].sort((a, b) => cmp(a.key, b.key));
+  const clashing: NameRequest[] = [];
   for (const r of sorted) {
-    if (r.fixed !== undefined) {
+    if (r.fixed === undefined) continue;
+    if (taken.has(r.fixed)) clashing.push(r);
+    else {
       result.set(r.key, r.fixed);
-      taken.add(r.fixed);
+      taken.set(r.fixed, r.key);
     }
   }
+  const clashes = clashing.map((r): NameClash => {
+    const fixed = r.fixed!;
+    const assigned = numbered(fixed, (name) => taken.has(name));
+    result.set(r.key, assigned);
+    taken.set(assigned, r.key);
+    return { key: r.key, keptBy: taken.get(fixed)!, fixed, assigned };
+  });
   const byBase = new Map<string, NameRequest[]>();
   for (const r of sorted) {
     if (r.fixed !== undefined) continue;
@@ -48,13 +70,21 @@ export function assignNames(requests: NameRequest[]): Map<string, string> {
   }
   for (const [base, group] of [...byBase].sort(([a], [b]) => cmp(a, b))) {
     for (const r of group) {
-      let name = group.length === 1 && !taken.has(base) ? base : toLoopscopeName(`${r.namespace}.${r.name}`);
-      for (let i = 2; taken.has(name); i++) name = `${toLoopscopeName(group.length === 1 ? base : `${r.namespace}.${r.name}`).slice(0, 190)}-${i}`;
+      const qualified = toLoopscopeName(`${r.namespace}.${r.name}`);
+      const first = group.length === 1 && !taken.has(base) ? base : qualified;
+      const name = taken.has(first) ? numbered(group.length === 1 ? base : qualified, (n) => taken.has(n)) : first;
       result.set(r.key, name);
-      taken.add(name);
+      taken.set(name, r.key);
     }
   }
-  return result;
+  return { names: result, clashes };
+}
+
+/** `base-2`, `base-3`, … : the first that is not taken (the base cut to leave room). */
+function numbered(base: string, isTaken: (name: string) => boolean): string {
+  let name = base;
+  for (let i = 2; isTaken(name); i++) name = `${base.slice(0, 190)}-${i}`;
+  return name;
 }
 
 /** File name for one namespace's manifests. */

@@ -3,7 +3,7 @@ import type { LineageEvent } from "../lineage/lineage-event.js";
 import { collectLineage, type CollectedDataset, type CollectedJob } from "./collect-lineage.js";
 import { assignNames, cmp, fileNameFor, toLoopscopeName } from "./names.js";
 import { countKinds, sortDocuments, type ImportedDocument, type ImportedFile, type ImportResult } from "./imported-file.js";
-import type { JobMatcher } from "./job-mapping.js";
+import type { JobMatcher, MappedName } from "./job-mapping.js";
 
 export interface OpenLineageImportOptions {
   matcher: JobMatcher;
@@ -31,10 +31,14 @@ export function openLineageToManifests(events: LineageEvent[], options: OpenLine
   const outputOf = new Map<string, string>();
   for (const [dataset, by] of writers) if (by.length === 1 && isModel.get(by[0]!)) outputOf.set(dataset, by[0]!);
 
-  const names = assignNames([
-    ...[...jobs].map(([key, j]) => ({ key: `job\u0000${key}`, namespace: j.namespace, name: j.name, fixed: matcher.nameFor(j) })),
-    ...[...datasets].map(([key, d]) => ({ key: `dataset\u0000${key}`, namespace: d.namespace, name: d.name, fixed: matcher.nameFor(d) })),
-  ]);
+  const mapped = new Map<string, MappedEntity>();
+  const request = (kind: "job" | "dataset", key: string, entity: CollectedJob | CollectedDataset) => {
+    const by = matcher.nameFor(entity);
+    if (by) mapped.set(`${kind}\u0000${key}`, { entity, kind, by });
+    return { key: `${kind}\u0000${key}`, namespace: entity.namespace, name: entity.name, fixed: by?.name };
+  };
+  const { names, clashes } = assignNames([...[...jobs].map(([key, j]) => request("job", key, j)), ...[...datasets].map(([key, d]) => request("dataset", key, d))]);
+  for (const clash of clashes) notices.push(clashNotice(mapped.get(clash.keptBy)!, mapped.get(clash.key)!, clash.assigned));
   const jobName = (key: string) => names.get(`job\u0000${key}`)!;
   const datasetName = (key: string) => names.get(`dataset\u0000${key}`)!;
   const outputName = nameOutputs(outputOf, jobs, datasets, datasetName);
@@ -145,6 +149,19 @@ function nameOutputs(outputOf: Map<string, string>, jobs: Map<string, CollectedJ
     names.set(key, name);
   }
   return names;
+}
+
+type MappedEntity = { entity: CollectedJob | CollectedDataset; kind: "job" | "dataset"; by: MappedName };
+
+/** Two entities the mapping gives one name: said at the entry of the one that was renumbered. */
+function clashNotice(kept: MappedEntity, renamed: MappedEntity, assigned: string): Notice {
+  const label = ({ entity, kind }: MappedEntity) => `${kind} ${entity.namespace}/${entity.name}`;
+  const at = ({ by }: MappedEntity) => (by.location?.line === undefined ? undefined : `${by.location.file}:${by.location.line}:${by.location.column ?? 1}`);
+  const entries = kept.by.entry === renamed.by.entry ? (at(renamed) ? ` by one entry (${at(renamed)})` : " by one entry") : at(kept) ? ` (${at(kept)} and ${at(renamed)})` : "";
+  return {
+    ...renamed.by.location,
+    message: `${label(kept)} and ${label(renamed)} are both mapped to ${renamed.by.name}${entries}; a name names one document, so ${label(renamed)} is imported as ${assigned} (map it to a name of its own)`,
+  };
 }
 
 function unplacedInfluenceNotice(job: CollectedJob, dataset: CollectedDataset, via: string | undefined): Notice {

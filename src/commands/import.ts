@@ -1,9 +1,9 @@
 import { existsSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
-import { LineCounter, parseDocument } from "yaml";
+import { isMap, isScalar, LineCounter, parseDocument } from "yaml";
 import type { Command, CommandIO } from "./command.js";
 import type { Notice, SourceFile } from "../../analyzer/types.js";
-import { dbtToManifests, importMappingSchema, importOpenLineage, mergeImportedFile, renderImportedFile, type ImportMapping, type ImportResult } from "../../analyzer/import/index.js";
+import { dbtToManifests, importMappingSchema, importOpenLineage, mergeImportedFile, renderImportedFile, type ImportMapping, type ImportResult, type MappingOrigin } from "../../analyzer/import/index.js";
 import { readLineageFiles } from "../io/read-lineage-files.js";
 import { makeFolders } from "../io/make-folders.js";
 import { readSideFile, readSideText, sideFileProblem, SIDE_FILE_LIMITS } from "../io/read-side-file.js";
@@ -54,7 +54,7 @@ nothing to import), 2 usage or I/O error.
     if (source === "openlineage") {
       if (values.namespace !== undefined) throw new UsageError("--namespace applies to `import dbt` only");
       const models = (values.models ?? []).map(toRegExp);
-      const mapping = values.mapping === undefined ? undefined : readMapping(values.mapping, io.cwd);
+      const { mapping, origin: mappingOrigin } = values.mapping === undefined ? {} : readMapping(values.mapping, io.cwd);
       const { sources, notices } = readLineageFiles(paths, io.cwd);
       for (const notice of notices) readNotices.push(notice);
       if (sources.length === 0) {
@@ -62,7 +62,7 @@ nothing to import), 2 usage or I/O error.
         for (const notice of notices) io.stderr(`${formatNotice(notice)}\n`);
         throw new UsageError(notices.length > 0 ? `none of the event files could be read (${notices.length} skipped, above)` : `no .json, .ndjson or .jsonl files found in ${paths.join(", ")}`);
       }
-      result = importOpenLineage(sources, { models, mapping });
+      result = importOpenLineage(sources, { models, mapping, mappingOrigin });
     } else {
       if (values.models !== undefined || values.mapping !== undefined) throw new UsageError("--models and --mapping apply to `import openlineage` only");
       if (paths.length > 1) throw new UsageError("give one dbt manifest.json");
@@ -153,8 +153,8 @@ function readDbtManifest(path: string, cwd: string): SourceFile {
   return { path: relative(cwd, absolute).split(sep).join("/") || path, text };
 }
 
-/** The mapping file, validated; any problem is one usage line with file:line:column. */
-function readMapping(path: string, cwd: string): ImportMapping {
+/** The mapping file, validated, with where each `names` entry starts; any problem is one usage line with file:line:column. */
+function readMapping(path: string, cwd: string): { mapping: ImportMapping; origin: MappingOrigin } {
   let text: string;
   try {
     text = readSideText(resolve(cwd, path), SIDE_FILE_LIMITS.mapping);
@@ -189,5 +189,11 @@ function readMapping(path: string, cwd: string): ImportMapping {
       if (risk) throw new UsageError(`${where}: ${pattern}: ${risk}`);
     });
   }
-  return parsed.data;
+  const entries = doc.get("names", true);
+  const names = (isMap(entries) ? entries.items : []).flatMap((pair) => {
+    if (!isScalar(pair.key) || !pair.key.range) return [];
+    const pos = lines.linePos(pair.key.range[0]);
+    return [[String(pair.key.value), { line: pos.line, column: pos.col }] as const];
+  });
+  return { mapping: parsed.data, origin: { file: path, names: Object.fromEntries(names) } };
 }

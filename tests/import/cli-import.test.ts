@@ -78,6 +78,18 @@ describe("loopscope import", () => {
     expect(bad.stderr).toMatch(/bad\.yaml:3:6: must start with a letter or digit/);
   });
 
+  it("two jobs mapped to one name: the second is numbered, and the notice points at both mapping entries", () => {
+    const dir = mkdtempSync(join(tmpdir(), "loopscope-import-"));
+    const event = (job: string) => ({ eventType: "COMPLETE", run: { runId: job }, job: { namespace: "airflow", name: job }, inputs: [{ namespace: "pg", name: "orders" }], outputs: [{ namespace: "pg", name: `scores_${job}` }] });
+    writeFileSync(join(dir, "events.ndjson"), `${JSON.stringify(event("score_v1"))}\n${JSON.stringify(event("score_v2"))}\n`);
+    writeFileSync(join(dir, "mapping.yaml"), "names:\n  score_v1: scorer\n  score_v2: scorer\n");
+    const run = runCli(["import", "openlineage", "events.ndjson", "--out", "out", "--mapping", "mapping.yaml"], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe("mapping.yaml:3:3: job airflow/score_v1 and job airflow/score_v2 are both mapped to scorer (mapping.yaml:2:3 and mapping.yaml:3:3); a name names one document, so job airflow/score_v2 is imported as scorer-2 (map it to a name of its own)\n");
+    expect(readFileSync(join(dir, "out/airflow.yaml"), "utf8")).toMatch(/name: scorer\n[^]*name: scorer-2\n/);
+    expect(runCli(["lint", "out"], { cwd: dir }).code).toBe(0);
+  });
+
   it("refuses patterns that can backtrack for hours on a long job name, at their position", () => {
     // `^(\w+-)*model$` against a 40-character job name that does not match took longer than any test runs.
     const dir = mkdtempSync(join(tmpdir(), "loopscope-import-"));

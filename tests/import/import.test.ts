@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseAllDocuments } from "yaml";
 import { analyze } from "../../analyzer/index.js";
-import { dbtToManifests, importOpenLineage, renderImportedFile, type ImportedFile } from "../../analyzer/import/index.js";
+import { dbtToManifests, importOpenLineage, jobMatcher, renderImportedFile, type ImportedFile } from "../../analyzer/import/index.js";
 import { EXTERNAL, sourcesUnder } from "../lineage/helpers.js";
 
 const render = (files: ImportedFile[]) => files.map((f) => ({ path: f.path, text: renderImportedFile(f) }));
@@ -45,6 +45,32 @@ describe("import openlineage", () => {
     const result = importOpenLineage([{ path: "e.json", text: JSON.stringify([event("ML_MODEL"), event("MODEL")]) }]);
     const kinds = result.files.flatMap((f) => f.documents).filter((d) => d.kind !== "Dataset").map((d) => [d.name, d.kind]);
     expect(kinds).toEqual([["job-ML_MODEL", "Model"], ["job-MODEL", "Service"]]);
+  });
+
+  it("two entities mapped to one name: the first by key keeps it, the other is numbered, with a notice at its entry", () => {
+    const event = (job: string, namespace = "airflow") => ({ eventType: "COMPLETE", run: { runId: job }, job: { namespace, name: job }, inputs: [{ namespace: "pg", name: "orders" }], outputs: [{ namespace: "pg", name: "scores" }] });
+    const files = [{ path: "e.json", text: JSON.stringify([event("score_v2"), event("score_v1"), event("score", "dagster"), event("score", "other")]) }];
+    const mapping = { models: [], services: [], modelJobTypes: [], names: { score_v1: "scorer", score_v2: "scorer", score: "scorer-2", "pg/scores": "scorer" } };
+    const origin = { file: "mapping.yaml", names: { score_v1: { line: 2, column: 3 }, score_v2: { line: 3, column: 3 }, score: { line: 4, column: 3 }, "pg/scores": { line: 5, column: 3 } } };
+    const result = importOpenLineage(files, { mapping, mappingOrigin: origin });
+    const names = result.files.flatMap((f) => f.documents).map((d) => `${d.kind} ${d.name}`);
+    expect(names.sort()).toEqual(["Dataset orders", "Dataset scorer", "Service scorer-2", "Service scorer-2-2", "Service scorer-3", "Service scorer-4"]);
+    // Keys sort datasets before jobs, then by namespace and name.
+    expect(result.notices).toEqual([
+      // Names are unique across kinds.
+      { file: "mapping.yaml", line: 2, column: 3, message: "dataset pg/scores and job airflow/score_v1 are both mapped to scorer (mapping.yaml:5:3 and mapping.yaml:2:3); a name names one document, so job airflow/score_v1 is imported as scorer-3 (map it to a name of its own)" },
+      { file: "mapping.yaml", line: 3, column: 3, message: "dataset pg/scores and job airflow/score_v2 are both mapped to scorer (mapping.yaml:5:3 and mapping.yaml:3:3); a name names one document, so job airflow/score_v2 is imported as scorer-4 (map it to a name of its own)" },
+      // One entry without a namespace names two jobs.
+      { file: "mapping.yaml", line: 4, column: 3, message: "job dagster/score and job other/score are both mapped to scorer-2 by one entry (mapping.yaml:4:3); a name names one document, so job other/score is imported as scorer-2-2 (map it to a name of its own)" },
+    ]);
+    const { report } = analyze(render(result.files));
+    expect(report.findings.filter((f) => f.rule === "duplicate-name")).toEqual([]);
+    // Without positions (a mapping given through the API) the notice names no place.
+    expect(importOpenLineage(files, { mapping }).notices[0]).toEqual({ message: "dataset pg/scores and job airflow/score_v1 are both mapped to scorer; a name names one document, so job airflow/score_v1 is imported as scorer-3 (map it to a name of its own)" });
+    // Only the mapping's own entries count: a job named constructor was given Object's constructor (an internal error).
+    expect(jobMatcher(mapping).nameFor({ namespace: "a", name: "constructor" })).toBeUndefined();
+    // The event order does not decide who keeps the name.
+    expect(render(importOpenLineage([{ path: "e.json", text: JSON.stringify(JSON.parse(files[0]!.text).reverse()) }], { mapping, mappingOrigin: origin }).files)).toEqual(render(result.files));
   });
 
   it("keeps the self-cycle of a job that reads and writes one table without deriving a dataset from itself", () => {
