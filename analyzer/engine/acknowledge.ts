@@ -1,6 +1,14 @@
 import type { Estate, Site } from "../graph/attributes.js";
 import type { Finding } from "../types.js";
 
+/**
+ * Rules whose findings are about `acknowledge` entries themselves. They run after the
+ * acknowledgements are applied, so an entry for one of them can never cover a finding: an
+ * entry that hid "this entry is stale" would make itself not stale. ESLint does the same
+ * with its unused-directive reports; their severity is set in the config instead.
+ */
+export const UNACKNOWLEDGEABLE_RULES: readonly string[] = ["expired-acknowledgement", "stale-acknowledgement"];
+
 export interface AcknowledgementEntry {
   model: string;
   rule: string;

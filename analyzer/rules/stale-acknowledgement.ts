@@ -1,10 +1,12 @@
 /**
- * stale-acknowledgement: an `acknowledge` entry that covers no finding (the debt is gone, or
- * the rule id is misspelt). Stale entries hide the next real finding of that rule.
+ * stale-acknowledgement: an `acknowledge` entry that covers no finding (the debt is gone, the
+ * rule id is misspelt, or it names one of the acknowledgement rules, which cannot be
+ * acknowledged). Stale entries hide the next real finding of that rule.
  */
 import type { Rule } from "./rule.js";
 import { closestName } from "../graph/closest-name.js";
 import { RULE_IDS } from "./rule-ids.js";
+import { UNACKNOWLEDGEABLE_RULES } from "../engine/acknowledge.js";
 
 export const staleAcknowledgement: Rule = {
   id: "stale-acknowledgement",
@@ -21,7 +23,11 @@ export const staleAcknowledgement: Rule = {
       if (entry.expired || entry.covers) continue;
       const known = RULE_IDS.includes(entry.rule);
       const suggestion = known ? undefined : closestName(entry.rule, RULE_IDS);
-      const why = known ? `no ${entry.rule} finding involves ${entry.model}` : `"${entry.rule}" is not a rule id${suggestion ? `; did you mean "${suggestion}"?` : ""}`;
+      const why = !known
+        ? `"${entry.rule}" is not a rule id${suggestion ? `; did you mean "${suggestion}"?` : ""}`
+        : UNACKNOWLEDGEABLE_RULES.includes(entry.rule)
+          ? `${entry.rule} findings are about acknowledge entries and cannot be acknowledged; remove this entry (set the rule's severity in the config instead)`
+          : `no ${entry.rule} finding involves ${entry.model}`;
       report({
         message: `${entry.model} acknowledges ${entry.rule}, but ${why}`,
         models: [entry.model],

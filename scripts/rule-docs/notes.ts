@@ -70,7 +70,9 @@ export const RULE_NOTES: Record<string, string> = {
   "missing-owner": `
 - A Model document without \`owner\`. Datasets and Services may leave it out.`,
   "expired-acknowledgement": `
-- An \`acknowledge\` entry whose \`expires\` date is before today (the date the run is given). The finding it covered is reported again, unacknowledged.`,
+- An \`acknowledge\` entry whose \`expires\` date is before today (the date the run is given). The finding it covered is reported again, unacknowledged.
+- When the same model has another entry for the same rule that has not expired (a renewal written beside the old entry instead of over it), that entry still acknowledges the rule for the model, so the expiry brings nothing back: the message points at the live entry and says the expired one can be removed. The expired entry is still reported, as ESLint reports a disable directive that no longer does anything.`,
   "stale-acknowledgement": `
-- An \`acknowledge\` entry (not expired) whose model is involved in no finding of its rule, including entries with a misspelt rule id (the message suggests the closest id).`,
+- An \`acknowledge\` entry (not expired) whose model is involved in no finding of its rule, including entries with a misspelt rule id (the message suggests the closest id).
+- An entry for \`stale-acknowledgement\` or \`expired-acknowledgement\` itself never covers a finding: those findings are about \`acknowledge\` entries and cannot be acknowledged (an entry that hid its own staleness would stop being stale). The message says so; set the rule's severity in the config to quiet it.`,
 };

@@ -54,7 +54,7 @@ export function renderRulePage(rule: Rule): string {
   lines.push("## How to fix it", "", meta.fix, "");
   lines.push("## Acknowledging it", "");
   if (meta.category === "acknowledgements") {
-    lines.push("This finding is about an acknowledgement itself; fix or remove the `acknowledge` entry rather than acknowledging it.", "");
+    lines.push("This finding is about an acknowledgement itself and cannot be acknowledged (an entry for it is reported as stale); fix or remove the `acknowledge` entry, or set the rule's severity in the config.", "");
   } else {
     lines.push(
       "When the finding is understood and accepted, every model it involves (its `models`) adds an entry. A model speaks only for itself: the finding is acknowledged when all of them do, and it stays visible in every output format, marked, without failing the lint.",
