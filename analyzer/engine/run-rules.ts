@@ -110,13 +110,28 @@ function uniqueSorted(names: string[]): string[] {
   return sorted;
 }
 
-/** Two drafts with one fingerprint (the same problem reached twice) are one finding with both locations. */
-function dedupe(findings: Finding[]): Finding[] {
+/**
+ * Two drafts with one fingerprint (the same problem reached twice) are one finding with both
+ * locations. Fingerprints are fixed (baselines key on them), so drafts that say different
+ * things under one fingerprint keep every distinct message, joined in report order: a
+ * second reason must not survive as a bare location.
+ */
+export function dedupe(findings: Finding[]): Finding[] {
   const byFingerprint = new Map<string, Finding>();
+  let messages: Map<Finding, string[]> | undefined;
   for (const finding of findings) {
     const existing = byFingerprint.get(finding.fingerprint);
-    if (!existing) byFingerprint.set(finding.fingerprint, finding);
-    else existing.locations = sortedUniqueLocations([...existing.locations, ...finding.locations]);
+    if (!existing) {
+      byFingerprint.set(finding.fingerprint, finding);
+      continue;
+    }
+    existing.locations = sortedUniqueLocations([...existing.locations, ...finding.locations]);
+    if (finding.message === existing.message) continue;
+    const seen = (messages ??= new Map()).get(existing) ?? [existing.message];
+    if (seen.includes(finding.message)) continue;
+    seen.push(finding.message);
+    messages.set(existing, seen);
+    existing.message = seen.join("; ");
   }
   return [...byFingerprint.values()];
 }

@@ -22,23 +22,29 @@ export const expiredAcknowledgement: Rule = {
     // A live entry of the same model and rule still acknowledges what the expired one covered.
     const key = (entry: AcknowledgementEntry) => `${entry.model}\u0000${entry.rule}`;
     const live = new Map<string, AcknowledgementEntry>();
-    for (const entry of acknowledgements) if (!entry.expired && !live.has(key(entry))) live.set(key(entry), entry);
+    // Several expired entries of one model and rule are one finding (its fingerprint) naming every date.
+    const expired = new Map<string, AcknowledgementEntry[]>();
     for (const entry of acknowledgements) {
-      if (!entry.expired) continue;
-      const renewed = entry.covers ? live.get(key(entry)) : undefined;
+      if (entry.expired) expired.set(key(entry), [...(expired.get(key(entry)) ?? []), entry]);
+      else if (!live.has(key(entry))) live.set(key(entry), entry);
+    }
+    for (const [entryKey, entries] of expired) {
+      const { model, rule, covers } = entries[0]!;
+      const dates = [...new Set(entries.map((entry) => entry.expires ?? "?"))];
+      const renewed = covers ? live.get(entryKey) : undefined;
       const where = renewed && locateSite(renewed.site);
       const outcome = where
-        ? `; ${entry.model}'s entry at ${where.file}:${where.line}:${where.column} still acknowledges ${entry.rule}, so this one can be removed`
-        : entry.covers
+        ? `; ${model}'s entry at ${where.file}:${where.line}:${where.column} still acknowledges ${rule}, so ${entries.length === 1 ? "this one" : "these"} can be removed`
+        : covers
           ? "; the finding is reported again"
           : "";
       report({
-        message: `${entry.model}'s acknowledgement of ${entry.rule} expired on ${entry.expires ?? "?"}${outcome}`,
-        models: [entry.model],
-        nodes: [entry.model],
-        sites: [entry.site],
-        identity: [entry.model, entry.rule],
-        data: { acknowledgedRule: entry.rule, expires: entry.expires },
+        message: `${model}'s ${entries.length === 1 ? "acknowledgement" : "acknowledgements"} of ${rule} expired on ${dates.join(" and ")}${outcome}`,
+        models: [model],
+        nodes: [model],
+        sites: entries.map((entry) => entry.site),
+        identity: [model, rule],
+        data: { acknowledgedRule: rule, expires: entries[0]!.expires },
       });
     }
   },

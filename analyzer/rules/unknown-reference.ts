@@ -1,8 +1,10 @@
 /**
  * unknown-reference: an `x/y` that names a model or output that does not exist (or a name
- * of the wrong kind). The message suggests the closest existing name.
+ * of the wrong kind). The message suggests the closest existing name. One finding per
+ * referrer and reference, naming every distinct reason.
  */
 import type { Rule } from "./rule.js";
+import type { ReferenceProblem } from "../graph/attributes.js";
 
 export const unknownReference: Rule = {
   id: "unknown-reference",
@@ -14,16 +16,27 @@ export const unknownReference: Rule = {
     fix: "Correct the reference (the message suggests the closest existing name), or add the missing output to the producer's manifest.",
   },
   check({ estate, report }) {
+    // One finding per (by, reference), its fingerprint: a reference wrong in two fields
+    // (a Service that consumes and influences itself) names every reason, each once.
+    const byIdentity = new Map<string, ReferenceProblem[]>();
     for (const problem of estate.referenceProblems) {
-      const models = [problem.by.split("/")[0]!];
-      const suggestion = problem.suggestion ? `; did you mean "${problem.suggestion}"?` : "";
+      const key = `${problem.by}\u0000${problem.reference}`;
+      const group = byIdentity.get(key);
+      if (group) group.push(problem);
+      else byIdentity.set(key, [problem]);
+    }
+    for (const problems of byIdentity.values()) {
+      const { by, reference } = problems[0]!;
+      const models = [by.split("/")[0]!];
+      const suggested = problems.find((problem) => problem.suggestion)?.suggestion;
+      const reasons = [...new Set(problems.map((problem) => problem.reason))].join("; ");
       report({
-        message: `${problem.by} references "${problem.reference}": ${problem.reason}${suggestion}`,
+        message: `${by} references "${reference}": ${reasons}${suggested ? `; did you mean "${suggested}"?` : ""}`,
         models: estate.models.has(models[0]!) ? models : [],
-        nodes: [problem.by],
-        sites: [problem.site],
-        identity: [problem.by, problem.reference],
-        data: problem.suggestion ? { suggestion: problem.suggestion } : undefined,
+        nodes: [by],
+        sites: problems.map((problem) => problem.site),
+        identity: [by, reference],
+        data: suggested ? { suggestion: suggested } : undefined,
       });
     }
   },

@@ -22,6 +22,7 @@ export const RULE_NOTES: Record<string, string> = {
 - Names are unique across Models, Datasets and Services and case-sensitive. The first declaration (by file path, then position in the file) is used; the finding carries every declaration's location.`,
   "unknown-reference": `
 - A \`model/output\` reference where the model or the output does not exist, or a name used as the wrong kind (a Dataset in \`consumers\`, a Model in \`influences\`). The message suggests the closest existing name.
+- One finding per referring document and reference (its fingerprint). A reference that is wrong in two fields of one document (a Service with \`consumes: [s]\` and \`influences: [s]\` naming itself) is one finding at both fields whose message gives each reason.
 - A name nothing declares but an output lists among its \`consumers\` is an implicit Service everywhere, whichever file comes first: in another model's \`influences\` or a Dataset's \`derivedFrom\` it is the wrong kind (\`"x" is used as an (undeclared) Service elsewhere\`), and in \`consumes\` too.`,
   "undeclared-dataset": `
 - One finding per undeclared name, located at every reference to it. Involved models: the models that reference it.`,
@@ -71,7 +72,8 @@ export const RULE_NOTES: Record<string, string> = {
 - A Model document without \`owner\`. Datasets and Services may leave it out.`,
   "expired-acknowledgement": `
 - An \`acknowledge\` entry whose \`expires\` date is before today (the date the run is given). The finding it covered is reported again, unacknowledged.
-- When the same model has another entry for the same rule that has not expired (a renewal written beside the old entry instead of over it), that entry still acknowledges the rule for the model, so the expiry brings nothing back: the message points at the live entry and says the expired one can be removed. The expired entry is still reported, as ESLint reports a disable directive that no longer does anything.`,
+- When the same model has another entry for the same rule that has not expired (a renewal written beside the old entry instead of over it), that entry still acknowledges the rule for the model, so the expiry brings nothing back: the message points at the live entry and says the expired one can be removed. The expired entry is still reported, as ESLint reports a disable directive that no longer does anything.
+- Several expired entries of one model for one rule are one finding (one fingerprint) at every entry, naming every date.`,
   "stale-acknowledgement": `
 - An \`acknowledge\` entry (not expired) whose model is involved in no finding of its rule, including entries with a misspelt rule id (the message suggests the closest id).
 - An entry for \`stale-acknowledgement\` or \`expired-acknowledgement\` itself never covers a finding: those findings are about \`acknowledge\` entries and cannot be acknowledged (an entry that hid its own staleness would stop being stale). The message says so; set the rule's severity in the config to quiet it.`,
