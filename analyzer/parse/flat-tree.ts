@@ -27,6 +27,8 @@ export interface FlatTree {
   isEmpty(node: number): boolean;
   /** True when node i's value is null. */
   isNull(node: number): boolean;
+  /** True for a scalar with no content: null or the empty string (`key: !!str`, `- &a`). */
+  isBlankScalar(node: number): boolean;
 }
 
 export interface Located {
@@ -44,7 +46,7 @@ export interface Located {
  */
 export function locateFlat(text: string, tree: FlatTree, root: number, path: FieldPath): Located | undefined {
   let node = tree.unwrap(root);
-  let result: Located = { valueOffset: contentStart(text, tree.starts[node]!) };
+  let result: Located = { valueOffset: nodeStart(text, tree.starts[node]!, tree.isBlankScalar(node)) };
   for (let i = 0; i < path.length; i++) {
     const segment = path[i];
     const kind = tree.kindOf(node);
@@ -61,7 +63,7 @@ export function locateFlat(text: string, tree: FlatTree, root: number, path: Fie
         const keyNode = tree.unwrap(children[c]!);
         if (tree.keyIs(keyNode, key)) {
           next = children[c + 1]!;
-          keyOffset = contentStart(text, tree.starts[keyNode]!);
+          keyOffset = nodeStart(text, tree.starts[keyNode]!, tree.isBlankScalar(keyNode));
           break;
         }
       }
@@ -74,11 +76,42 @@ export function locateFlat(text: string, tree: FlatTree, root: number, path: Fie
     if (next < 0) break;
     const empty = tree.isEmpty(next);
     next = tree.unwrap(next);
-    const valueOffset = empty && keyOffset !== undefined ? keyOffset : contentStart(text, tree.starts[next]!);
+    const valueOffset = empty && keyOffset !== undefined ? keyOffset : nodeStart(text, tree.starts[next]!, tree.isBlankScalar(next));
     result = { valueOffset, keyOffset: i === path.length - 1 ? keyOffset : undefined };
     node = next;
+    // An alias (`*name`, a frame without children) holds a value written elsewhere, maybe
+    // for another field or model: what lies inside it is located at the alias, where this
+    // document uses it, as an editor would show it.
+    if (text.charCodeAt(valueOffset) === 0x2a /* * */ && tree.ends[next] === next + 1) break;
   }
   return result;
+}
+
+/**
+ * Where a node's content starts, as the `yaml` package places nodes: after blanks, comments
+ * and the node's properties (a `!tag` and an `&anchor`, in either order). A blank scalar
+ * (`key: &a` with no value) starts right after its properties and the blanks behind them;
+ * any other node whose properties end their line starts on the next line (a block
+ * collection, a scalar written below its tag).
+ */
+export function nodeStart(text: string, offset: number, isBlankScalar: boolean): number {
+  let i = contentStart(text, offset);
+  for (;;) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x21 /* ! */ && c !== 0x26 /* & */) return i;
+    let end = i + 1;
+    if (c === 0x21 && text.charCodeAt(end) === 0x3c /* < */) end = text.indexOf(">", end) + 1 || text.length;
+    else while (end < text.length && !isPropertyEnd(text.charCodeAt(end))) end++;
+    while (text.charCodeAt(end) === 0x20 || text.charCodeAt(end) === 0x09) end++;
+    const next = text.charCodeAt(end);
+    if (end >= text.length || (isBlankScalar && (next === 0x0a || next === 0x0d || next === 0x23))) return end;
+    i = contentStart(text, end);
+  }
+}
+
+/** A property (tag or anchor name) ends at a blank, a line break or a flow indicator. */
+function isPropertyEnd(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x2c || c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d;
 }
 
 function childrenOf(tree: FlatTree, node: number): number[] {

@@ -133,6 +133,7 @@ function jsonTree(text: string, startList: number[], endList: number[], kindList
     expectedItems: () => undefined,
     isEmpty: () => false,
     isNull: () => false,
+    isBlankScalar: () => false,
   };
 }
 

@@ -10,14 +10,16 @@ interface Located {
 
 /**
  * Walks a YAML AST along a field path and returns offsets. A path that leaves the document
- * (a missing field) stops at the closest ancestor, which is where a user would add it.
+ * (a missing field) stops at the closest ancestor, which is where a user would add it. A
+ * path that goes on inside an alias (`consumers: *c`) stops at the alias: the anchored text
+ * may belong to another field, and the alias is where this field's value is written.
  */
 export function locateInYaml(doc: Document, path: FieldPath): Located {
   let node: unknown = doc.contents;
   let result: Located = { valueOffset: rangeStart(node) ?? 0 };
   for (let i = 0; i < path.length; i++) {
     const segment = path[i];
-    if (isAlias(node)) node = node.resolve(doc);
+    if (isAlias(node)) break;
     let next: unknown;
     let keyOffset: number | undefined;
     if (isMap(node)) {

@@ -3,15 +3,16 @@ import { contentStart, MAPPING, SCALAR, SEQUENCE, type FlatTree } from "./flat-t
 const KIND_BITS = 0b11;
 const NULL_BIT = 0b100;
 const WRAPPER_BIT = 0b1000;
-/** A sequence's length is kept above the flag bits (a 100 MB file holds at most 50 million items). */
-const ITEMS_SHIFT = 4;
+const EMPTY_STRING_BIT = 0b10000;
+/** A sequence's length is kept above the flag bits (2^27; a 100 MB file holds at most 50 million items). */
+const ITEMS_SHIFT = 5;
 
 /**
  * A YAML file's positions as numbers only: where each of js-yaml's frames starts and ends
- * (see yaml-frames.ts) and, in one more number per frame, its kind, whether it is null,
- * whether it merely wraps the next frame, and a sequence's length. Keys are read back from
- * the text; the few that the text does not spell plainly (quoted, numbers written another
- * way, complex keys) are kept as strings.
+ * (see yaml-frames.ts) and, in one more number per frame, its kind, whether it is null or
+ * the empty string, whether it merely wraps the next frame, and a sequence's length. Keys are
+ * read back from the text; the few that the text does not spell plainly (quoted, numbers
+ * written another way, complex keys) are kept as strings.
  *
  * Keeping the parsed values out of it is the point: a document's values are needed until
  * validation copies them, and when nothing else holds them they die young, where the
@@ -43,6 +44,7 @@ export class YamlTree implements FlatTree {
       const kind = typeof result !== "object" || result === null ? SCALAR : Array.isArray(result) ? SEQUENCE : MAPPING;
       let flags = kind;
       if (result === null) flags |= NULL_BIT;
+      else if (result === "") flags |= EMPTY_STRING_BIT;
       // One child that spans the rest of the frame and holds the same value: a wrapper.
       if (ends[i]! > i + 1 && ends[i + 1] === ends[i] && results[i + 1] === result) flags |= WRAPPER_BIT;
       info[i] = (flags | ((kind === SEQUENCE ? (result as unknown[]).length : 0) << ITEMS_SHIFT)) >>> 0;
@@ -84,6 +86,10 @@ export class YamlTree implements FlatTree {
 
   isNull(node: number): boolean {
     return (this.info[node]! & NULL_BIT) !== 0;
+  }
+
+  isBlankScalar(node: number): boolean {
+    return (this.info[node]! & (NULL_BIT | EMPTY_STRING_BIT)) !== 0;
   }
 
   isEmpty(node: number): boolean {

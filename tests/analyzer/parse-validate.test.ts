@@ -14,6 +14,24 @@ describe("parse", () => {
     expect(second.locate(["outputs", 0])).toEqual({ file: "m.yaml", line: 5, column: 1 });
   });
 
+  it("puts a tagged or anchored value at the value, and what comes through an alias at the alias, in both YAML readers", () => {
+    const text =
+      "apiVersion: loopscope/v1\nkind: Model\nname: m\ninputs:\n- !!str undC\n- &anc undE\n- &t !!str undT\n" +
+      "outputs:\n  - name: o1\n    consumers: &c [svc]\n  - name: o2\n    consumers: *c\n  - name: o3\n    influences: *c\n";
+    // The same document read by js-yaml (fast) and, with a broken document after it, by the yaml package.
+    for (const source of [text, `${text}---\napiVersion: loopscope/v1\nkind: Dataset\nname: [broken\n`]) {
+      const parsed = parseSource({ path: "a.yaml", text: source });
+      const doc = parsed.documents[0]!;
+      const at = (path: (string | number)[]) => {
+        const { line, column } = doc.locate(path);
+        return `${line}:${column}`;
+      };
+      expect([at(["inputs", 0]), at(["inputs", 1]), at(["inputs", 2])]).toEqual(["5:9", "6:8", "7:12"]);
+      expect([at(["outputs", 0, "consumers", 0]), at(["outputs", 1, "consumers"]), at(["outputs", 1, "consumers", 0]), at(["outputs", 2, "influences", 0])]).toEqual(["10:20", "12:16", "12:16", "14:17"]);
+      expect(doc.locateKey(["outputs", 1, "consumers", 0])).toEqual({ file: "a.yaml", line: 12, column: 16 });
+    }
+  });
+
   it("reads a JSON document or an array of them, with positions", () => {
     const text = '[\n  {"apiVersion": "loopscope/v1", "kind": "Dataset", "name": "a"},\n  {"apiVersion": "loopscope/v1",\n   "kind": "Model", "name": "b"}\n]\n';
     const parsed = parseSource({ path: "e.json", text });

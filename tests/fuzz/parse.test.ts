@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { LineCounter, parseAllDocuments, stringify } from "yaml";
+import { Document, isAlias, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, stringify, visit, type Node } from "yaml";
 import { parseSource } from "../../analyzer/parse/parse-source.js";
 import type { FieldPath } from "../../analyzer/parse/parsed-document.js";
 import { locateInYaml } from "../../analyzer/parse/yaml-ast.js";
@@ -73,6 +73,21 @@ function reference(text: string): {
   };
 }
 
+/** The fast parser reads `text` as the `yaml` package does: no problems, the same values, every field (and key) at the same place. */
+function expectAgreement(file: string, text: string, { keys = false } = {}): void {
+  const expected = reference(text);
+  fc.pre(expected.ok);
+  const parsed = parseSource({ path: file, text });
+  expect(parsed.problems).toEqual([]);
+  expect(parsed.documents.map((d) => d.value)).toEqual(expected.values);
+  parsed.documents.forEach((doc, i) => {
+    for (const path of paths(doc.value)) {
+      expect({ path, ...doc.locate(path) }).toEqual({ path, file, ...expected.at(i, path) });
+      if (keys) expect({ path, ...doc.locateKey(path) }).toEqual({ path, file, ...expected.keyAt(i, path) });
+    }
+  });
+}
+
 /** Keys that need quotes, look like other scalars, or hold the characters that end a plain key. */
 const awkwardKey = fc.oneof(
   key,
@@ -86,6 +101,15 @@ const writtenKey = fc.record({ key: awkwardKey, style: fc.constantFrom("plain", 
 
 function isPlainKey(key: string): boolean {
   return /^[A-Za-z0-9_./\\é-][^,[\]{}\n\r\t'"]*$/.test(key) && !/: |:$| #|\s$/.test(key) && !/^(?:~|null|Null|NULL)$/.test(key);
+}
+
+/** The explicit tag that keeps a scalar's value (both parsers read these the same way). */
+function tagOf(value: unknown): string | undefined {
+  if (typeof value === "string") return "tag:yaml.org,2002:str";
+  if (value === null) return "tag:yaml.org,2002:null";
+  if (typeof value === "boolean") return "tag:yaml.org,2002:bool";
+  if (Number.isInteger(value)) return "tag:yaml.org,2002:int";
+  return undefined;
 }
 
 function writeKey({ key, style }: { key: string; style: string }): string {
@@ -113,21 +137,41 @@ describe("parser properties", () => {
     fc.assert(
       fc.property(fc.array(manifestLike, { minLength: 1, maxLength: 3 }), fc.boolean(), (values, flow) => {
         const docs = values.map((v) => ({ apiVersion: "loopscope/v1", body: v }));
-        const text = docs.map((d) => stringify(d, { flowCollectionPadding: flow, collectionStyle: flow ? "flow" : "any" })).join("---\n");
-        const expected = reference(text);
-        fc.pre(expected.ok);
-        const parsed = parseSource({ path: "p.yaml", text });
-        expect(parsed.problems).toEqual([]);
-        expect(parsed.documents.map((d) => d.value)).toEqual(expected.values);
-        parsed.documents.forEach((doc, i) => {
-          for (const path of paths(doc.value)) {
-            const { file, ...at } = doc.locate(path);
-            expect(file).toBe("p.yaml");
-            expect({ path, ...at }).toEqual({ path, ...expected.at(i, path) });
-          }
-        });
+        expectAgreement("p.yaml", docs.map((d) => stringify(d, { flowCollectionPadding: flow, collectionStyle: flow ? "flow" : "any" })).join("---\n"));
       }),
       { numRuns: runs },
+    );
+  }, timeout);
+
+  it("agrees with the yaml package with tags, anchors and aliases: a node at its content, a field reached through an alias at the alias", () => {
+    // Each value node (keys are left plain: no manifest tags its keys) may get an explicit tag
+    // and an anchor, or be replaced by an alias of an earlier anchored node that is not one of its ancestors.
+    const decoration = fc.record({ tag: fc.boolean(), anchor: fc.boolean(), alias: fc.nat(9) });
+    fc.assert(
+      fc.property(fc.array(manifestLike, { minLength: 1, maxLength: 2 }), fc.boolean(), fc.array(decoration, { minLength: 1, maxLength: 40 }), (values, flow, decorations) => {
+        let n = 0;
+        const texts = values.map((v) => {
+          const doc = new Document({ apiVersion: "loopscope/v1", body: v });
+          const anchored: Node[] = [];
+          visit(doc, (key, node, path) => {
+            if (key === "key" || isAlias(node) || !(isScalar(node) || isMap(node) || isSeq(node))) return undefined;
+            const { tag, anchor, alias } = decorations[n++ % decorations.length]!;
+            const target = anchored[alias % Math.max(anchored.length, 1)];
+            if (alias < 3 && target && !path.includes(target) && node !== doc.contents) return doc.createAlias(target as Parameters<typeof doc.createAlias>[0]);
+            if (node === doc.contents) return undefined;
+            const explicit = isMap(node) ? "tag:yaml.org,2002:map" : isSeq(node) ? "tag:yaml.org,2002:seq" : tagOf(node.value);
+            if (tag && explicit) node.tag = explicit;
+            if (anchor) {
+              node.anchor = `a${n}`;
+              anchored.push(node);
+            }
+            return undefined;
+          });
+          return doc.toString({ flowCollectionPadding: flow, collectionStyle: flow ? "flow" : "any" });
+        });
+        expectAgreement("t.yaml", texts.join("---\n"), { keys: true });
+      }),
+      { numRuns: runs * 2 },
     );
   }, timeout);
 
