@@ -37,7 +37,11 @@ export function checkLineage(graph: EstateGraph, events: LineageEvent[], options
   const matcher = matchEstate(graph);
   const observed = observeRuns(events);
   const nodes = new Map(graph.nodes.map((n) => [n.id, n]));
-  const declaredReads = new Set(graph.edges.filter((e) => e.kind === "reads" || e.kind === "consumes").map((e) => `${e.source}\u0000${e.target}`));
+  const readEdges = graph.edges.filter((e) => e.kind === "reads" || e.kind === "consumes");
+  const declaredReads = new Set(readEdges.map((e) => `${e.source}\u0000${e.target}`));
+  // Reads only the consumer declares: the static rule already reports them, and the runs that
+  // show them are its evidence (the same fingerprint, merged by withLineage).
+  const consumerOnly = new Set(readEdges.filter((e) => !e.declaredBy.includes("producer")).map((e) => `${e.source}\u0000${e.target}`));
   const findings: Finding[] = [];
   const notices: Notice[] = [];
   const severityOf = (rule: keyof NonNullable<LineageCheckOptions["severity"]>, fallback: Severity) => options.severity?.[rule] ?? fallback;
@@ -72,10 +76,13 @@ export function checkLineage(graph: EstateGraph, events: LineageEvent[], options
         continue;
       }
       if (target.kind !== "output" || target.model === undefined) continue;
-      if (target.model === consumer || declaredReads.has(`${target.id}\u0000${consumer}`)) continue;
+      const edge = `${target.id}\u0000${consumer}`;
+      if (target.model === consumer || (declaredReads.has(edge) && !consumerOnly.has(edge))) continue;
       const producer = nodes.get(target.model);
       const isModel = actor?.kind === "model";
-      const message = actor
+      const message = consumerOnly.has(edge)
+        ? `${actor!.kind} ${actor!.id} was observed reading ${target.id} at runtime, as it declares, but ${target.model} does not list ${consumer} among that output's consumers`
+        : actor
         ? `${actor.kind} ${actor.id} was observed reading ${target.id} at runtime, but no manifest declares it: ${target.model} does not list ${consumer} among that output's consumers, and ${consumer} does not ${isModel ? "read it in its inputs" : "consume it"}`
         : `job ${run.job.namespace}/${run.job.name} (in no manifest) was observed reading ${target.id} at runtime, but ${target.model} does not list ${consumer} among that output's consumers`;
       push("undeclared-consumer", "warning", {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { analyze } from "../../analyzer/index.js";
-import { checkLineage, readLineageEvents } from "../../analyzer/lineage/index.js";
+import { checkLineage, readLineageEvents, withLineage } from "../../analyzer/lineage/index.js";
 import { fixture } from "./helpers.js";
 
 const { graph, report } = analyze([fixture("estate.yaml")]);
@@ -50,8 +50,15 @@ describe("declared versus observed lineage", () => {
     const observed = check("planted.ndjson").findings[0]!;
     expect(staticFinding.fingerprint).not.toBe(observed.fingerprint); // different consumer
     const { events } = readLineageEvents([{ path: "e.json", text: JSON.stringify({ eventType: "COMPLETE", run: { runId: "r" }, job: { namespace: "n", name: "pricing-page" }, inputs: [{ namespace: "postgres://warehouse:5432", name: "ml.ranker_scores" }] }) }]);
-    // Declared on the consumer side: not undeclared at runtime (the static rule covers it).
-    expect(checkLineage(declaredByConsumerOnly.graph, events).findings).toEqual([]);
+    // Declared on the consumer side only: the static finding, which the run now backs with evidence.
+    const lineage = checkLineage(declaredByConsumerOnly.graph, events);
+    expect(lineage.findings.map((f) => f.fingerprint)).toEqual([staticFinding.fingerprint]);
+    expect(lineage.findings[0]!.message).toBe("service pricing-page was observed reading ranker/scores at runtime, as it declares, but ranker does not list pricing-page among that output's consumers");
+    const merged = withLineage(declaredByConsumerOnly.report, lineage, declaredByConsumerOnly.graph);
+    const consumerFindings = merged.findings.filter((f) => f.rule === "undeclared-consumer");
+    expect(consumerFindings).toHaveLength(1);
+    expect(consumerFindings[0]!.message).toBe(staticFinding.message);
+    expect(consumerFindings[0]!.evidence?.map((e) => e.description)).toEqual(["run r of n/pricing-page read postgres://warehouse:5432/ml.ranker_scores"]);
   });
 
   it("reports an undeclared job reading a model output by the name an import would give it", () => {
