@@ -11,7 +11,7 @@ export function starterConfig(rules: readonly Rule[], docsUrl: string, schemaUrl
   const lines = [
     `# yaml-language-server: $schema=${schemaUrl}`,
     "# Loopscope config. Reference: " + docsUrl,
-    "# Used by `loopscope lint`, `baseline` and `impact` run in this folder or any folder below it; `--config FILE` overrides.",
+    "# Used by `loopscope lint`, `baseline`, `impact` and `graph` run in this folder or any folder below it; `--config FILE` overrides.",
     "",
     "# Lowest severity that makes `loopscope lint` exit 1: error | warning | info | never",
     "failOn: error",

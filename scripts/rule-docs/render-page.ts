@@ -7,6 +7,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { analyze } from "../../analyzer/index.js";
+import { formatText } from "../../analyzer/report/text.js";
 import type { Rule } from "../../analyzer/rules/rule.js";
 import { RULE_FIXTURES, FIXTURE_TODAY, fixtureFiles } from "../../tests/rules/fixture-cases.js";
 import { RULE_NOTES } from "./notes.js";
@@ -37,13 +38,11 @@ export function renderRulePage(rule: Rule): string {
     const text = readFileSync(join(RULE_FIXTURES, rule.id, "invalid", example), "utf8");
     lines.push("## Example", "", `This estate triggers it ([\`${path}\`](../../${path})):`, "", "```yaml", stripExpectations(text).trimEnd(), "```", "");
     const analysis = analyze([{ path: `${example}`, text }], { today: FIXTURE_TODAY });
+    // The text report itself (this rule's findings only, without the summary line), so the
+    // page shows exactly what a terminal does.
     const findings = analysis.report.findings.filter((f) => f.rule === rule.id);
-    lines.push("`loopscope lint` reports:", "", "```text");
-    for (const f of findings) {
-      const at = f.locations[0]!;
-      lines.push(`${at.file}:${at.line}:${at.column}  ${f.severity}  ${f.rule}  ${f.message}`);
-    }
-    lines.push("```", "");
+    const reported = formatText({ ...analysis.report, findings, notices: [] }).trimEnd().split("\n");
+    lines.push("`loopscope lint` reports (among the estate's other findings):", "", "```text", ...reported.slice(0, -1).join("\n").trimEnd().split("\n"), "```", "");
   }
   const nearMiss = fixtureFiles(rule.id, "valid")[0];
   if (nearMiss) {

@@ -13,7 +13,7 @@ const GRAPH_FORMATS = ["json", "dot", "mermaid", "openlineage"] as const;
 
 export const graphCommand: Command = {
   name: "graph",
-  summary: "print the estate graph (json, dot or mermaid) for other tools",
+  summary: "print the estate graph (json, dot, mermaid or openlineage) for other tools",
   usage: `Usage: loopscope graph <paths...> [--format json|dot|mermaid|openlineage] [--config FILE]
 
 Prints the dependency graph of the estate: nodes (models, outputs, datasets, services),

@@ -29,7 +29,7 @@ Re-running updates the files in DIR and keeps fields added by hand (influences,
 monitoring, deployment, acknowledge, edited owners and descriptions).
 
 Options:
-      --out <dir>          folder to write the manifests to (required)
+  -o, --out <dir>          folder to write the manifests to (required)
       --models <regex>     job names (or namespace/name) that are ML models; repeatable
       --mapping <file>     YAML/JSON: { models: [regex], services: [regex],
                            modelJobTypes: [JOBTYPE], names: { olName: loopscopeName } }

@@ -44,6 +44,7 @@ Options:
       --lineage <DIR|FILE>            OpenLineage run events (JSON, NDJSON) as evidence:
                                       reads no manifest declares, declared consumers never
                                       observed, datasets no manifest mentions; repeatable
+      --color                         colour the text report even when stdout is not a terminal
       --no-color                      never colour the output (NO_COLOR is honoured too)
       --no-progress                   never draw the progress line (LOOPSCOPE_NO_PROGRESS=1 too)
 
