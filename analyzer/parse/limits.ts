@@ -25,8 +25,9 @@ export const PARSE_LIMITS = {
   maxRecoveryBytes: 1024 * 1024,
 } as const;
 
-/** "20 MiB", "64 KiB": limits as people read them. */
+/** "2 GiB", "20 MiB", "64 KiB": limits as people read them. */
 export function formatSize(units: number): string {
+  if (units >= 1024 * 1024 * 1024 && units % (1024 * 1024 * 1024) === 0) return `${units / (1024 * 1024 * 1024)} GiB`;
   if (units >= 1024 * 1024 && units % (1024 * 1024) === 0) return `${units / (1024 * 1024)} MiB`;
   if (units >= 1024 && units % 1024 === 0) return `${units / 1024} KiB`;
   return `${units}`;

@@ -24,26 +24,28 @@ export function loadSqlJs(): Promise<SqlJsStatic> {
 /**
  * Opens a Loopscope database file. A missing file is created in memory when `create` is set
  * (it reaches the disk only through `writeDatabaseFile`), otherwise it is a usage error, as is
- * a file that is not a Loopscope database.
+ * a file that is not a Loopscope database. Messages name the file as `shown` (default `file`):
+ * the path as the user typed it, where `file` was resolved against the working folder.
  */
-export async function openDatabaseFile(file: string, options: { create?: boolean } = {}): Promise<Database> {
+export async function openDatabaseFile(file: string, options: { create?: boolean; shown?: string | undefined } = {}): Promise<Database> {
   const SQL = await loadSqlJs();
+  const shown = options.shown ?? file;
   let bytes: Uint8Array | null = null;
   if (existsSync(file)) {
     // A file that does not start as SQLite's do is refused before it is read whole.
-    if (!hasSqliteHeader(file)) throw new UsageError(`${file}: not a SQLite database (file is not a database)`);
+    if (!hasSqliteHeader(file)) throw new UsageError(`${shown}: not a SQLite database (file is not a database)`);
     try {
       bytes = readSideFile(file, SIDE_FILE_LIMITS.database);
     } catch (error) {
-      throw new UsageError(`cannot read ${file}: ${sideFileProblem(error)}`);
+      throw new UsageError(`${shown}: cannot read database (${sideFileProblem(error)})`);
     }
   } else if (!options.create) {
-    throw new UsageError(`${file}: no such file (write one with \`loopscope lint <paths> --db ${file}\`)`);
+    throw new UsageError(`${shown}: no such file (write one with \`loopscope lint <paths> --db ${shown}\`)`);
   }
   try {
     return openDatabase(SQL, bytes);
   } catch (error) {
-    if (error instanceof DatabaseFormatError) throw new UsageError(`${file}: ${error.message}`);
+    if (error instanceof DatabaseFormatError) throw new UsageError(`${shown}: ${error.message}`);
     throw error;
   }
 }
@@ -88,7 +90,7 @@ const NODE_FS: AtomicWriteFs = { openSync, writeSync: (fd, b, o, l) => writeSync
  * history; the replacement keeps the old file's permissions (a `chmod 600` database holds
  * every manifest's text and must not become world-readable).
  */
-export function writeFileAtomic(file: string, bytes: Uint8Array, fs: AtomicWriteFs = NODE_FS): void {
+export function writeFileAtomic(file: string, bytes: Uint8Array, fs: AtomicWriteFs = NODE_FS, shown = file): void {
   let temp: string | undefined;
   let fd: number | undefined;
   try {
@@ -116,7 +118,7 @@ export function writeFileAtomic(file: string, bytes: Uint8Array, fs: AtomicWrite
     } catch {
       // the temporary file may never have been created
     }
-    throw new UsageError(`cannot write ${file}: ${messageOf(error)}`);
+    throw new UsageError(`cannot write ${shown}: ${messageOf(error)}`);
   }
 }
 
@@ -152,9 +154,9 @@ function existingMode(file: string): number | undefined {
   }
 }
 
-/** Exports the database and writes it atomically. */
-export function writeDatabaseFile(file: string, db: Database): void {
-  writeFileAtomic(file, db.export());
+/** Exports the database and writes it atomically; `shown` names it in an error. */
+export function writeDatabaseFile(file: string, db: Database, shown = file): void {
+  writeFileAtomic(file, db.export(), NODE_FS, shown);
 }
 
 export interface RecordRunOptions {
@@ -166,6 +168,8 @@ export interface RecordRunOptions {
   sources?: readonly SourceFile[] | undefined;
   /** ISO time of the run (default now). */
   time?: string | undefined;
+  /** The file as the user typed it, for messages (default the path given). */
+  shown?: string | undefined;
 }
 
 /**
@@ -179,13 +183,13 @@ export async function recordRun(file: string, analysis: AnalysisData, options: R
   const sources = options.sources ?? [];
   // Snapshot and run in one transaction, written into room made first (make-room.ts): a commit
   // trims the file, so two transactions would each grow it again.
-  const db = withRoomFor(await loadSqlJs(), await openDatabaseFile(file, { create: true }), sources);
+  const db = withRoomFor(await loadSqlJs(), await openDatabaseFile(file, { create: true, shown: options.shown }), sources);
   try {
     db.exec("BEGIN");
     writeSnapshot(db, analysis, sources);
     const runId = appendRun(db, analysis, { time: options.time ?? new Date().toISOString(), source: options.source, commit: options.commit });
     db.exec("COMMIT");
-    writeDatabaseFile(file, db);
+    writeDatabaseFile(file, db, options.shown);
     return runId;
   } finally {
     db.close();

@@ -17,5 +17,6 @@ export async function recordLintRun(file: string, paths: string[], analysis: Pat
     source: paths.join(" "),
     commit: detectCommit(io.cwd, io.env),
     sources,
+    shown: file,
   });
 }

@@ -69,6 +69,17 @@ describe("side files that are devices, FIFOs, folders or too large", { timeout: 
     }
   });
 
+  it("a database over 2 GiB: refused in the words every side file uses, named as it was typed", () => {
+    const huge = sparse("huge-db.sqlite", 2 * 1024 * 1024 * 1024 + 1);
+    writeFileSync(huge, "SQLite format 3\0", { flag: "r+" });
+    const reason = "huge-db.sqlite: cannot read database (the file is 2.0 GiB, larger than the limit of 2 GiB)";
+    for (const [command, ...args] of [["lint", "d.yaml", "--db", "huge-db.sqlite"], ["history", "huge-db.sqlite"], ["query", "huge-db.sqlite", "SELECT 1"]] as const) {
+      const result = runCli([command, ...args], { cwd: dir });
+      expect(result.code, command).toBe(2);
+      expect(result.stderr, command).toBe(`loopscope ${command}: ${reason}\n`);
+    }
+  });
+
   it("event files that are all unreadable: each reason, then one line that ends the run", () => {
     mkdirSync(join(dir, "events"));
     sparse("events/huge.json", 21 * 1024 * 1024);
