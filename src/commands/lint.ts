@@ -12,7 +12,7 @@ import { loadBaseline } from "../io/load-baseline.js";
 import { writeOutput } from "../io/write-output.js";
 import { oneOf, parseFlags } from "../io/parse-flags.js";
 import { useColor } from "../io/color.js";
-import { recordLintRun } from "../io/record-lint-run.js";
+import { openLintDatabase, recordLintRun } from "../io/record-lint-run.js";
 import { EXIT, UsageError } from "../exit-codes.js";
 import { lintWithLineage } from "../io/lint-lineage.js";
 import { visible } from "../../analyzer/report/visible-text.js";
@@ -87,6 +87,8 @@ Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage 
     const color = format === "text" && values.output === undefined && useColor(io, values);
     const rules = RULES.filter((rule) => ruleSettings(rule, analysis.loaded.config).severity !== "off").map((rule) => rule.id);
     const reporter: Reporter = REPORTERS[format];
+    // A bad --db is refused before any report is written: a run that exits 2 prints no report.
+    const database = values.db === undefined ? undefined : await openLintDatabase(values.db, io.cwd);
     // JSON and SARIF are written as they are produced: at 40,000 findings one JSON string would be 38 MB
     // more memory, and at 195,000 the SARIF text is longer than any string V8 can make.
     // Each piece is written before the next is made (io.stdout and writeOutput copy or write at once), so two buffers serve.
@@ -96,10 +98,15 @@ Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage 
         : format === "sarif"
           ? sarifParts(report, { graph: analysis.graph })
           : [reporter(report, { color, baseline: comparison, failOn, rules })];
-    if (values.output === undefined) for (const chunk of output) io.stdout(chunk);
-    else writeOutput(io.cwd, values.output, output);
-    if (values.db !== undefined) {
-      const runId = await recordLintRun(values.db, positionals, analysis, report, io);
+    try {
+      if (values.output === undefined) for (const chunk of output) io.stdout(chunk);
+      else writeOutput(io.cwd, values.output, output);
+    } catch (error) {
+      database?.close();
+      throw error;
+    }
+    if (database) {
+      const runId = recordLintRun(database, positionals, analysis, report, io);
       io.stderr(`loopscope lint: recorded run ${runId} in ${values.db}\n`);
     }
     const failing = failingFindings(report.findings, failOn).length;

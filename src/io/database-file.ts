@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { closeSync, constants, existsSync, fchmodSync, fsyncSync, openSync, readlinkSync, readSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
+import { accessSync, closeSync, constants, existsSync, fchmodSync, fsyncSync, openSync, readlinkSync, readSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
 import { createRequire } from "node:module";
 import { basename, dirname, join, resolve } from "node:path";
 import type { Database, SqlJsStatic } from "sql.js";
@@ -168,32 +168,80 @@ export interface RecordRunOptions {
   sources?: readonly SourceFile[] | undefined;
   /** ISO time of the run (default now). */
   time?: string | undefined;
-  /** The file as the user typed it, for messages (default the path given). */
-  shown?: string | undefined;
+}
+
+/** A database opened for `lint --db` before the report is written, to record the run after it. */
+export interface RunDatabase {
+  /**
+   * Replaces the snapshot with this analysis, appends the run to the history and writes the
+   * file; returns the new run's id. The database is closed afterwards, written or not.
+   */
+  record(analysis: AnalysisData, options: RecordRunOptions): number;
+  /** Closes the database without writing it (the run ended before it was recorded). */
+  close(): void;
 }
 
 /**
- * `loopscope lint --db FILE`: replaces the snapshot with this analysis and appends the run to
- * the history, creating the file when absent. Returns the new run's id.
+ * Opens FILE for `lint --db` (created in memory when absent) and refuses now whatever can be
+ * refused before a byte is written: a file that cannot be read or is no Loopscope database
+ * (openDatabaseFile), and a folder the file cannot be written into. A run that exits 2 prints
+ * no report, so `lint` opens the database before its report; only the write itself (a full
+ * disk) can still fail after it. `shown` is the path as the user typed it, for messages.
  *
  * Two lint runs writing one file at the same moment can lose one run (read, change, write);
  * CI jobs that share a history file should run one after the other.
  */
+export async function openRunDatabase(file: string, shown = file): Promise<RunDatabase> {
+  checkWritableFolder(file, shown);
+  const SQL = await loadSqlJs();
+  let open: Database | undefined = await openDatabaseFile(file, { create: true, shown });
+  return {
+    record(analysis, options) {
+      if (!open) throw new Error("loopscope/database-file: the run database was already recorded or closed; expected one record per open");
+      const sources = options.sources ?? [];
+      // Snapshot and run in one transaction, written into room made first (make-room.ts): a commit
+      // trims the file, so two transactions would each grow it again.
+      const db = withRoomFor(SQL, open, sources);
+      open = undefined;
+      try {
+        db.exec("BEGIN");
+        writeSnapshot(db, analysis, sources);
+        const runId = appendRun(db, analysis, { time: options.time ?? new Date().toISOString(), source: options.source, commit: options.commit });
+        db.exec("COMMIT");
+        writeDatabaseFile(file, db, shown);
+        return runId;
+      } finally {
+        db.close();
+      }
+    },
+    close() {
+      open?.close();
+      open = undefined;
+    },
+  };
+}
+
+/** Records one run in FILE at once (`openRunDatabase`, then `record`); returns the new run's id. */
 export async function recordRun(file: string, analysis: AnalysisData, options: RecordRunOptions): Promise<number> {
-  const sources = options.sources ?? [];
-  // Snapshot and run in one transaction, written into room made first (make-room.ts): a commit
-  // trims the file, so two transactions would each grow it again.
-  const db = withRoomFor(await loadSqlJs(), await openDatabaseFile(file, { create: true, shown: options.shown }), sources);
+  return (await openRunDatabase(file)).record(analysis, options);
+}
+
+/**
+ * The folder a write to `file` makes its temporary file in (a link's target's folder) must
+ * exist and be writable: a usage error now, not after the report.
+ */
+function checkWritableFolder(file: string, shown: string): void {
+  let code: string | undefined;
   try {
-    db.exec("BEGIN");
-    writeSnapshot(db, analysis, sources);
-    const runId = appendRun(db, analysis, { time: options.time ?? new Date().toISOString(), source: options.source, commit: options.commit });
-    db.exec("COMMIT");
-    writeDatabaseFile(file, db, options.shown);
-    return runId;
-  } finally {
-    db.close();
+    const folder = dirname(realTarget(file));
+    if (statSync(folder).isDirectory()) accessSync(folder, constants.W_OK);
+    else code = "ENOTDIR";
+  } catch (error) {
+    code = (error as NodeJS.ErrnoException).code ?? messageOf(error);
   }
+  if (code === undefined) return;
+  const reason = code === "ENOENT" ? "its folder does not exist (ENOENT)" : code === "ENOTDIR" ? "a file stands where a folder is needed (ENOTDIR)" : code;
+  throw new UsageError(`cannot write ${shown}: ${reason}`);
 }
 
 /** The commit being linted: CI variables first, else `git rev-parse HEAD` in `cwd`; undefined when unknown. */

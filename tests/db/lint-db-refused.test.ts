@@ -1,0 +1,80 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { main } from "../../src/cli.js";
+import { loadSqlJs } from "../../src/io/database-file.js";
+
+/**
+ * [I] `lint --db FILE` refuses a database it cannot use before any report is written: README
+ * promises that a run that exits 2 prints no report. It printed the whole report, then the
+ * error. Only the write after the report (a full disk) can still fail after it
+ * (database-file.test.ts simulates that). The CLI runs in-process, in a working folder that is
+ * not the process's, so the file is named as typed, not as resolved.
+ */
+let dir: string;
+const cases: [string, string][] = [];
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "loopscope-db-refused-"));
+  writeFileSync(join(dir, "d.yaml"), "apiVersion: loopscope/v1\nkind: Dataset\nname: d\n");
+  const SQL = await loadSqlJs();
+  const newer = new SQL.Database();
+  newer.exec("CREATE TABLE schema_version (version INTEGER); INSERT INTO schema_version VALUES (99)");
+  writeFileSync(join(dir, "newer.sqlite"), newer.export());
+  newer.close();
+  cases.push(["newer.sqlite", "newer.sqlite: written by a newer Loopscope (schema version 99; this one reads up to 1)"]);
+  writeFileSync(join(dir, "notes.sqlite"), "some notes, not a database\n");
+  cases.push(["notes.sqlite", "notes.sqlite: not a SQLite database (file is not a database)"]);
+  mkdirSync(join(dir, "folder.sqlite"));
+  cases.push(["folder.sqlite", "folder.sqlite: cannot read database (a folder, not a file)"]);
+  if (spawnSync("mkfifo", [join(dir, "pipe.sqlite")]).status === 0) cases.push(["pipe.sqlite", "pipe.sqlite: cannot read database (not a regular file: a device, FIFO or socket)"]);
+  // Sparse: 2 GiB that take no disk space, behind SQLite's 16-byte header.
+  writeFileSync(join(dir, "huge.sqlite"), "SQLite format 3\0");
+  truncateSync(join(dir, "huge.sqlite"), 2 * 1024 * 1024 * 1024 + 1);
+  cases.push(["huge.sqlite", "huge.sqlite: cannot read database (the file is 2.0 GiB, larger than the limit of 2 GiB)"]);
+  cases.push(["missing/history.sqlite", "cannot write missing/history.sqlite: its folder does not exist (ENOENT)"]);
+  cases.push(["d.yaml/history.sqlite", "cannot write d.yaml/history.sqlite: a file stands where a folder is needed (ENOTDIR)"]);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function lint(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  const code = await main(["lint", "d.yaml", ...args], {
+    stdout: (text) => void (stdout += typeof text === "string" ? text : new TextDecoder().decode(text)),
+    stderr: (text) => void (stderr += text),
+    cwd: dir,
+    isTTY: false,
+    stderrIsTTY: false,
+    env: { LOOPSCOPE_TODAY: "2026-11-28" },
+  });
+  return { code, stdout, stderr };
+}
+
+describe("lint --db with a database it cannot use", { timeout: 60_000 }, () => {
+  it("prints no report, in any format, only the one line that says why", async () => {
+    expect(cases.length).toBeGreaterThanOrEqual(6);
+    for (const [file, reason] of cases) {
+      for (const format of ["text", "json", "sarif"]) {
+        expect(await lint(["--db", file, "--format", format]), `${file} ${format}`).toEqual({ code: 2, stdout: "", stderr: `loopscope lint: ${reason}\n` });
+      }
+    }
+  });
+
+  it("writes no --output report either", async () => {
+    for (const [file, reason] of cases) {
+      const output = join(dir, "report.sarif");
+      expect(await lint(["--db", file, "--format", "sarif", "--output", "report.sarif"]), file).toEqual({ code: 2, stdout: "", stderr: `loopscope lint: ${reason}\n` });
+      expect(existsSync(output), file).toBe(false);
+    }
+  });
+
+  it("a usable database still gets the report first, then the run recorded", async () => {
+    const result = await lint(["--db", "history.sqlite"]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toBe("✔ 0 findings (0 errors, 0 warnings, 0 info) in 1 file, 0 models\n");
+    expect(result.stderr).toBe("loopscope lint: recorded run 1 in history.sqlite\n");
+  });
+});
