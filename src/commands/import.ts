@@ -55,13 +55,8 @@ nothing to import), 2 usage or I/O error.
       if (values.namespace !== undefined) throw new UsageError("--namespace applies to `import dbt` only");
       const models = (values.models ?? []).map(toRegExp);
       const { mapping, origin: mappingOrigin } = values.mapping === undefined ? {} : readMapping(values.mapping, io.cwd);
-      const { sources, notices } = readLineageFiles(paths, io.cwd);
+      const { sources, notices } = readLineageFiles(paths, io.cwd, { skipped: (notice) => io.stderr(`${formatNotice(notice)}\n`) });
       for (const notice of notices) readNotices.push(notice);
-      if (sources.length === 0) {
-        // The reasons (too large, not UTF-8, unreadable) come before the line that ends the run.
-        for (const notice of notices) io.stderr(`${formatNotice(notice)}\n`);
-        throw new UsageError(notices.length > 0 ? `none of the event files could be read (${notices.length} skipped, above)` : `no .json, .ndjson or .jsonl files found in ${paths.join(", ")}`);
-      }
       result = importOpenLineage(sources, { models, mapping, mappingOrigin });
     } else {
       if (values.models !== undefined || values.mapping !== undefined) throw new UsageError("--models and --mapping apply to `import openlineage` only");

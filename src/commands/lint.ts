@@ -81,7 +81,7 @@ Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage 
     if (analysis.report.summary.files === 0) throw noManifestsError(positionals, analysis, io.cwd, io.stderr);
     const failOn = oneOf<FailOn>("fail-on", values["fail-on"], FAIL_ON_LEVELS, analysis.loaded.config.failOn);
     let report = analysis.report;
-    if (values.lineage !== undefined) report = lintWithLineage(report, analysis, values.lineage, io.cwd);
+    if (values.lineage !== undefined) report = lintWithLineage(report, analysis, values.lineage, io);
     let comparison: BaselineComparison | undefined;
     if (baselineFile) ({ report, comparison } = applyBaseline(report, baselineFile));
     const color = format === "text" && values.output === undefined && useColor(io, values);

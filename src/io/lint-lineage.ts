@@ -2,7 +2,8 @@ import type { Report } from "../../analyzer/types.js";
 import type { PathsAnalysis } from "./analyze-paths.js";
 import { checkLineage, lineageSeverities, readLineageEvents, withLineage } from "../../analyzer/lineage/index.js";
 import { readLineageFiles } from "./read-lineage-files.js";
-import { UsageError } from "../exit-codes.js";
+import type { CommandIO } from "../commands/command.js";
+import { formatNotice } from "./format-notice.js";
 import { today } from "./today.js";
 
 /**
@@ -10,9 +11,9 @@ import { today } from "./today.js";
  * (every format shows them, with the observed runs as `evidence`); unreadable or malformed
  * events become positioned notices.
  */
-export function lintWithLineage(report: Report, analysis: PathsAnalysis, paths: string[], cwd: string): Report {
-  const { sources, notices } = readLineageFiles(paths, cwd);
-  if (sources.length === 0) throw new UsageError(`--lineage: no .json, .ndjson or .jsonl files in ${paths.join(", ")}`);
+export function lintWithLineage(report: Report, analysis: PathsAnalysis, paths: string[], io: CommandIO): Report {
+  // Skipped files are notices, written as lint writes them; when none could be read they come before the error.
+  const { sources, notices } = readLineageFiles(paths, io.cwd, { flag: "--lineage", skipped: (notice) => io.stderr(`notice: ${formatNotice(notice)}\n`) });
   const { events, problems } = readLineageEvents(sources);
   const check = checkLineage(analysis.graph, events, { severity: lineageSeverities(analysis.loaded.config) });
   const merged = withLineage(report, check, analysis.graph, today());

@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/run-cli.js";
 import type { Report } from "../../analyzer/types.js";
@@ -27,6 +30,27 @@ describe("loopscope lint --lineage", () => {
     const result = runCli(["lint", ESTATE, "--lineage", `${FIXTURES}broken.ndjson`, "-f", "json"]);
     const report = JSON.parse(result.stdout) as Report;
     expect(report.notices.filter((n) => n.file?.endsWith("broken.ndjson")).map((n) => `${n.line}:${n.column}`)).toEqual(["2:86", "3:35", "4:175"]);
+  });
+
+  it("event files that all fail to read: each file's reason, then the line import ends with, and no report", () => {
+    const dir = mkdtempSync(join(tmpdir(), "loopscope-lineage-unread-"));
+    try {
+      mkdirSync(join(dir, "events"));
+      writeFileSync(join(dir, "events", "b.json"), Buffer.from([0xff, 0xfe, 0x7b, 0x7d]));
+      writeFileSync(join(dir, "events", "notes.txt"), "not an event file\n");
+      mkdirSync(join(dir, "none"));
+      const reason = "events/b.json:1:1: not valid UTF-8 text (byte 0xff at offset 0); skipped";
+      for (const format of ["text", "json"]) {
+        const result = runCli(["lint", ESTATE, "--lineage", "events", "-f", format], { cwd: dir });
+        expect(result, format).toEqual({ code: 2, stdout: "", stderr: `notice: ${reason}\nloopscope lint: --lineage: none of the event files could be read (1 skipped, above)\n` });
+      }
+      expect(runCli(["import", "openlineage", "events", "--out", "out"], { cwd: dir }).stderr).toBe(`${reason}\nloopscope import: none of the event files could be read (1 skipped, above)\n`);
+      // Nothing to read at all: the same words from both commands.
+      expect(runCli(["lint", ESTATE, "--lineage", "none"], { cwd: dir }).stderr).toBe("loopscope lint: --lineage: no .json, .ndjson or .jsonl files found in none\n");
+      expect(runCli(["import", "openlineage", "none", "--out", "out"], { cwd: dir }).stderr).toBe("loopscope import: no .json, .ndjson or .jsonl files found in none\n");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("a missing --lineage folder is a usage error", () => {
