@@ -51,12 +51,31 @@ describe("GitHub Action (action.yml + scripts/action/lint.sh)", () => {
     expect(runAction({ LOOPSCOPE_FAIL_ON: "never" }).code).toBe(0);
   });
 
-  it("stops with exit 2 on a config error and writes no SARIF", () => {
+  it("stops with exit 2 on a config error, writes no SARIF and leaves the sarif-file output empty", () => {
     const run = runAction({ LOOPSCOPE_CONFIG: "bad.yaml" }, (dir) => writeFileSync(join(dir, "bad.yaml"), "failOn: sometimes\n"));
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("bad.yaml:1:9: must be one of error | warning | info | never");
     expect(run.read("loopscope.sarif")).toBeUndefined();
-    expect(run.read("github-output")).toContain("exit-code=2");
+    // docs/ci.md's upload step runs only when sarif-file is not empty: it would fail on a missing file.
+    expect(run.read("github-output")).toBe("exit-code=2\nsarif-file=\n");
+  });
+
+  it("names no SARIF file an earlier run left at the path", () => {
+    const earlier = '{"version":"2.1.0","runs":[]}\n';
+    const run = runAction({ LOOPSCOPE_CONFIG: "bad.yaml" }, (dir) => {
+      writeFileSync(join(dir, "bad.yaml"), "failOn: sometimes\n");
+      writeFileSync(join(dir, "loopscope.sarif"), earlier);
+    });
+    expect(run.code).toBe(2);
+    expect(run.read("loopscope.sarif")).toBe(earlier);
+    expect(run.read("github-output")).toBe("exit-code=2\nsarif-file=\n");
+  });
+
+  it("a SARIF file that cannot be written: the lint's own exit code, an empty sarif-file, and why in the log", () => {
+    const run = runAction({ LOOPSCOPE_SARIF_FILE: "missing/loopscope.sarif" });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("loopscope lint: cannot write missing/loopscope.sarif: ENOENT");
+    expect(run.read("github-output")).toBe("exit-code=1\nsarif-file=\n");
   });
 
   it("action.yml passes every input to the script, and the script reads nothing else", () => {
