@@ -1,4 +1,4 @@
-import { editDistance } from "../validate/validate.js";
+import { editDistance } from "../validate/edit-distance.js";
 
 /**
  * The candidate closest to `name` by edit distance, when close enough to be a likely typo

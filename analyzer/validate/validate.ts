@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { manifestSchema, MANIFEST_KINDS, type Manifest } from "../schema/manifest.js";
 import type { DocumentPlace, FieldPath, ParsedDocument } from "../parse/parsed-document.js";
 import type { Location } from "../types.js";
+import { suggestField } from "./suggest-field.js";
 
 /** A document that passed the schema, with its place kept for position look-ups (not its parsed value). */
 export interface ValidManifest {
@@ -49,7 +50,7 @@ function toProblems(doc: ParsedDocument, name: string | undefined, value: Record
       doc,
       name,
       fieldPath: formatPath([...path, key]),
-      message: `unknown field "${key}"${suggestField(key)}`,
+      message: `unknown field "${key}"${suggestField(key, path, value["kind"])}`,
       location: doc.locateKey([...path, key]),
     }));
   }
@@ -79,37 +80,6 @@ function toProblems(doc: ParsedDocument, name: string | undefined, value: Record
     if (issue.code === "invalid_value" || (issue.code === "invalid_type" && !message.includes("received"))) message += ` (got ${describe(actual)})`;
   }
   return [{ doc, name, fieldPath, message, location: doc.locate(path) }];
-}
-
-const KNOWN_FIELDS = ["apiVersion", "kind", "name", "owner", "description", "version", "target", "inputs", "outputs", "monitoring", "deployment", "acknowledge", "derivedFrom", "consumes", "influences", "consumers", "from", "use", "drift", "performance", "strategy", "holdout", "rule", "reason", "expires", "lineage", "namespace"];
-
-function suggestField(key: string): string {
-  const lower = key.toLowerCase();
-  let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(key.length / 3)) + 1;
-  for (const field of KNOWN_FIELDS) {
-    const d = editDistance(lower, field.toLowerCase());
-    if (d < bestDistance) {
-      best = field;
-      bestDistance = d;
-    }
-  }
-  return best && best !== key ? `; did you mean "${best}"?` : "";
-}
-
-/** Levenshtein distance, used for "did you mean" suggestions. */
-export function editDistance(a: string, b: string): number {
-  if (a === b) return 0;
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost));
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
 }
 
 export function formatPath(path: FieldPath): string {

@@ -78,6 +78,22 @@ describe("validate", () => {
     ]);
   });
 
+  it("suggests the field allowed at that place for the document's kind, and says where a misplaced one belongs", () => {
+    const messages = (text: string) => validate(`apiVersion: loopscope/v1\n${text}`).problems.map((p) => `${p.fieldPath}: ${p.message}`);
+    expect(messages("kind: Service\nname: s\nconsumers: [a/b]\ninputs: [x]\n")).toEqual([
+      'consumers: unknown field "consumers"; did you mean "consumes"?',
+      'inputs: unknown field "inputs": a Service reads through "consumes"',
+    ]);
+    expect(messages("kind: Model\nname: m\noutputs: [{ name: o, consumer: [s] }]\ninfluences: [clicks]\n")).toEqual([
+      'outputs[0].consumer: unknown field "consumer"; did you mean "consumers"?',
+      "influences: unknown field \"influences\": a Model's effect on the world is declared per output: outputs[].influences",
+    ]);
+    expect(messages("kind: Dataset\nname: d\nconsumes: [a]\nderived_from: [b]\n")).toEqual([
+      'consumes: unknown field "consumes": a Dataset is computed from "derivedFrom"',
+      'derived_from: unknown field "derived_from"; did you mean "derivedFrom"?',
+    ]);
+  });
+
   it("explains a wrong version or expires in their own terms, and refuses a date that is not on the calendar", () => {
     const { problems } = validate(
       "apiVersion: loopscope/v1\nkind: Model\nname: m\nversion: .inf\ninputs: [true]\nacknowledge:\n" +
