@@ -49,14 +49,20 @@ export function findDirectLoops(index: GraphIndex, components: Components): Dire
         const w = out.node[k]!;
         if (out.kind[k] === "produces" && components.componentOf[w] === id) visit(2 * w, -1);
       }
+      // The witness: the shortest walk back that ends in a training read when there is one, so
+      // the walk shown is the loop the model learns from (not one through a serving-only read).
       let found: number | undefined;
+      let foundTraining: number | undefined;
       for (let head = 0; head < queue.length; head++) {
         const state = queue[head]!;
         const v = state >> 1;
         const influenced = state & 1;
         for (let k = out.start[v]!; k < out.start[v + 1]!; k++) {
           const w = out.node[k]!;
-          if (w === model && influenced && found === undefined) found = state;
+          if (w === model && influenced) {
+            found ??= state;
+            if (out.kind[k] === "reads" && trains(out.use[k])) foundTraining ??= state;
+          }
           if (index.kind[w] === "model" || components.componentOf[w] !== id) continue;
           visit(2 * w + (influenced || out.kind[k] === "influences" ? 1 : 0), state);
         }
@@ -70,7 +76,7 @@ export function findDirectLoops(index: GraphIndex, components: Components): Dire
       }
       const walk = [model];
       const back: number[] = [];
-      for (let s = found; s !== -1; s = parent[s]!) back.push(s >> 1);
+      for (let s = foundTraining ?? found; s !== -1; s = parent[s]!) back.push(s >> 1);
       for (let i = back.length - 1; i >= 0; i--) walk.push(back[i]!);
       walk.push(model);
       loops.push({

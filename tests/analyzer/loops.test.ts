@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { stringify } from "yaml";
 import { analyzeDocs, dataset, model, modelsOf, service } from "../helpers/estate.js";
 
 describe("loops (FORMAT.md, Loops)", () => {
@@ -77,6 +78,24 @@ describe("loops (FORMAT.md, Loops)", () => {
     expect(finding.models).toEqual(["ranker"]);
     expect(finding.path!.map((s) => s.to)).toEqual(["ranker/ranking", "feed", "events", "features", "ranker"]);
     expect(finding.severity).toBe("warning");
+  });
+
+  it("shows a direct loop through the read the model trains on, not a shorter one through a serving read", () => {
+    const analysis = analyzeDocs([
+      model("ranker", { inputs: [{ from: "queries", use: "serving" }, { from: "clicks", use: "training" }], outputs: [{ name: "results", consumers: ["serp"] }] }),
+      service("serp", { consumes: ["ranker/results"], influences: ["queries", "page-events"] }),
+      dataset("page-events"),
+      dataset("clicks", { derivedFrom: ["page-events"] }),
+      dataset("queries"),
+    ]);
+    const finding = analysis.report.findings.find((f) => f.rule === "direct-feedback-loop")!;
+    expect(finding.path!.map((s) => s.to)).toEqual(["ranker/results", "serp", "page-events", "clicks", "ranker"]);
+    // Located at the training read that closes it (ranker's `clicks` input), not at `queries`.
+    const clicksLine = stringify(model("ranker", { inputs: [{ from: "queries", use: "serving" }, { from: "clicks", use: "training" }] })).split("\n").findIndex((l) => l.includes("from: clicks")) + 1;
+    const lines = finding.locations.filter((l) => l.file === "ranker.yaml").map((l) => l.line);
+    expect(lines).toContain(clicksLine);
+    expect(lines).not.toContain(clicksLine - 2); // `from: queries`
+    expect(analysis.graph.loops.find((l) => l.kind === "direct")!.nodes).toContain("clicks");
   });
 
   it("treats a bare model name as every output of that model", () => {
