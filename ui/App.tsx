@@ -71,6 +71,10 @@ export function App() {
   // null: not chosen for this estate yet, so big estates open on the models-only view.
   const [modelsOnlyChoice, setModelsOnly] = useState<boolean | null>(null);
   const [depth, setDepth] = useState(1);
+  const [matrixOpened, setMatrixOpened] = useState(false);
+  useEffect(() => {
+    if (view === "matrix") setMatrixOpened(true);
+  }, [view]);
   const [impactDepth, setImpactDepth] = useState(3);
   const graphRef = useRef<GraphViewHandle>(null);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -83,6 +87,8 @@ export function App() {
   // it (the workspace restored from the last visit arrives after the default sample), and until
   // then, or until the user loads or selects something else, the URL is left as it is.
   const linked = useRef<HashState | null>(readHash());
+  /** The analysis under way is of files the user picked: a link they do not hold is dropped then. */
+  const pickedRun = useRef(false);
 
   const load = useCallback(
     (next: SourceFile[], nextLabel: string) => {
@@ -97,12 +103,13 @@ export function App() {
   // Picked or dropped files: the worker reads them while it analyses.
   const loadFiles = useCallback(
     (picked: PickedFile[], nextLabel: string) => {
-      linked.current = null;
       if (picked.length === 0) {
         setLoadNote("No manifests there (.yaml, .yml, .json or .ndjson files): the estate shown is unchanged.");
         return;
       }
       pendingLabel.current = nextLabel;
+      // A link opened before the files were picked is tried on them (the teammate's case), once.
+      pickedRun.current = true;
       setLoadNote(null);
       setSelection(null);
       setModelsOnly(null);
@@ -147,10 +154,15 @@ export function App() {
 
   // The selection in the URL (shareable with a teammate who loads the same files).
   useEffect(() => {
+    const picked = pickedRun.current;
+    pickedRun.current = false;
+    if (!report || !graph) return;
+    // A selection made on the previous estate while this one was analysed: kept only if it is here too.
+    setSelection((s) => (s === null || s.type === "pair" || linkedSelection(s.type === "finding" ? { finding: s.fingerprint } : { node: s.id }, report, graph) ? s : null));
     const hash = linked.current;
-    if (!report || !graph || !hash) return;
+    if (!hash) return;
     const found = linkedSelection(hash, report, graph);
-    if (found !== undefined || (!hash.finding && !hash.node)) linked.current = null;
+    if (found !== undefined || picked || (!hash.finding && !hash.node)) linked.current = null;
     if (found) setSelection(found);
   }, [report, graph]);
   useEffect(() => {
@@ -164,8 +176,9 @@ export function App() {
       const hash = readHash();
       linked.current = hash;
       const sample = hash.sample ? SAMPLES.find((s) => s.name === hash.sample) : undefined;
-      if (sample && sampleOf(label) !== sample) load(sample.sources, `sample: ${sample.name}`);
-      else if (report && graph) {
+      // Against the estate on its way when one is (a sample picked a moment ago), not the one shown.
+      if (sample && sampleOf(pendingLabel.current ?? label) !== sample) load(sample.sources, `sample: ${sample.name}`);
+      else if (pendingLabel.current === null && report && graph) {
         linked.current = null;
         setSelection(linkedSelection(hash, report, graph) ?? null);
       }
@@ -205,10 +218,18 @@ export function App() {
     return built;
   }, [graph, index, visibleKey, modelsOnly]);
 
-  const selectFinding = useCallback((fingerprint: string) => {
-    setSelection({ type: "finding", fingerprint });
-    setView((v) => (v === "graph" || v === "matrix" ? v : "graph"));
-  }, []);
+  const selectFinding = useCallback(
+    (fingerprint: string) => {
+      // The history names findings of other runs: one this estate lacks would leave an empty panel.
+      if (report && !report.findings.some((f) => f.fingerprint === fingerprint)) {
+        setLoadNote("That finding is not in the loaded estate: load the files of that run to see it.");
+        return;
+      }
+      setSelection({ type: "finding", fingerprint });
+      setView((v) => (v === "graph" || v === "matrix" ? v : "graph"));
+    },
+    [report],
+  );
   const selectNode = useCallback((id: string) => setSelection({ type: "node", id }), []);
 
   // Keyboard: "/" search, Esc clear, arrows through findings (in the graph and matrix only: the
@@ -217,7 +238,7 @@ export function App() {
     const onKey = (event: KeyboardEvent) => {
       const target = event.target as HTMLElement | null;
       const typing = target && (target.tagName === "INPUT" || target.tagName === "TEXTAREA" || target.tagName === "SELECT" || target.isContentEditable);
-      if (event.ctrlKey || event.metaKey || event.altKey) return;
+      if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
       if (event.key === "/" && !typing) {
         event.preventDefault();
         searchRef.current?.focus();
@@ -300,8 +321,11 @@ export function App() {
               )}
               {index && <Legend owners={index.owners} />}
             </div>
-            {view === "matrix" && graph && index && couplings && (
-              <MatrixView graph={graph} index={index} couplings={couplings} selected={selection?.type === "pair" ? selection : undefined} onSelect={(a, b) => setSelection({ type: "pair", a, b })} />
+            {/* Kept mounted once opened, hidden: its order and scroll survive a look at the graph. */}
+            {(view === "matrix" || matrixOpened) && graph && index && couplings && (
+              <div className="extra-pane" hidden={view !== "matrix"}>
+                <MatrixView graph={graph} index={index} couplings={couplings} selected={selection?.type === "pair" ? selection : undefined} onSelect={(a, b) => setSelection({ type: "pair", a, b })} />
+              </div>
             )}
             {view === "matrix" && graph && index && !couplings && (
               <p className="empty" role="status" data-testid="matrix-working">

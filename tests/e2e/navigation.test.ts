@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { ROOT } from "../helpers/run-cli.js";
 import { openAt, step, uiPerFile, uiState, waitForAnalysis } from "./browser.js";
 
 /** Links, reloads, keys and popups: what a person using the page for hours relies on. */
@@ -43,6 +44,70 @@ describe("the web UI's links, keys and popups in Chromium", () => {
     });
     expect(ui.session.consoleErrors).toEqual([]);
   }, 120_000);
+
+  it("applies a link to files picked after it was opened, and a hash typed while a sample loads to what was asked last", async () => {
+    const { page } = ui.session;
+    let fingerprint = "";
+    await step(page, "fingerprint", async () => {
+      await openAt(page, ui.server.baseUrl, "#sample=ride-hailing");
+      fingerprint = (await page.locator('[data-rule="hidden-feedback-loop"]').getAttribute("data-fingerprint"))!;
+    });
+    await step(page, "teammate's link, then the same files", async () => {
+      await openAt(page, ui.server.baseUrl, `#finding=${encodeURIComponent(fingerprint)}`);
+      expect(await selection()).toBe(""); // the default sample lacks it: the link waits
+      const dir = join(ROOT, "samples/ride-hailing");
+      await page.getByTestId("file-input").setInputFiles(["datasets.yaml", "growth.yaml", "marketplace.yaml", "services.yaml"].map((f) => join(dir, f)));
+      await expect.poll(selection).toContain(fingerprint);
+    });
+    await step(page, "hash typed while a sample loads", async () => {
+      await openAt(page, ui.server.baseUrl, "#sample=bike-shop");
+      await page.getByLabel("Sample estate").selectOption("ride-hailing");
+      await page.evaluate(() => (window.location.hash = "#sample=clean"));
+      await waitForAnalysis(page);
+      await expect.poll(() => page.getByLabel("Sample estate").inputValue()).toBe("clean");
+      expect(page.url()).toContain("sample=clean");
+    });
+  }, 90_000);
+
+  it("keeps the previous files when a paste is cancelled", async () => {
+    const { page } = ui.session;
+    await openAt(page, ui.server.baseUrl, "#sample=bike-shop");
+    const files = async () => (await page.getByTestId("statusbar").textContent())!.match(/(\d+) files/)?.[1];
+    const before = await files();
+    const big = Array.from({ length: 3000 }, (_, i) => `apiVersion: loopscope/v1\nkind: Model\nname: m${i}\noutputs: [{ name: o, influences: [s${i % 50}] }]\ninputs: [s${(i + 1) % 50}]\n`).join("---\n");
+    await page.getByRole("button", { name: "Paste" }).click();
+    await page.locator(".modal textarea").evaluate((area, text) => {
+      const setter = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, "value")!.set!;
+      setter.call(area, text);
+      area.dispatchEvent(new Event("input", { bubbles: true }));
+    }, big);
+    await page.getByRole("button", { name: "Add and analyse" }).click();
+    await page.getByTestId("statusbar").getByRole("button", { name: "Cancel" }).click();
+    await page.waitForSelector('#loopscope-state[data-status="cancelled"]', { state: "attached" });
+    expect(await files()).toBe(before);
+    // The next paste adds to the estate shown, not to the cancelled one.
+    await page.getByRole("button", { name: "Paste" }).click();
+    await page.locator(".modal textarea").fill("apiVersion: loopscope/v1\nkind: Dataset\nname: one-more\n");
+    await page.getByRole("button", { name: "Add and analyse" }).click();
+    await waitForAnalysis(page);
+    expect(Number(await files())).toBe(Number(before) + 1);
+  }, 90_000);
+
+  it("keeps the matrix's order and Escape in the SQL editor for the editor", async () => {
+    const { page } = ui.session;
+    await openAt(page, ui.server.baseUrl, "#sample=ride-hailing");
+    await page.getByRole("button", { name: "Matrix", exact: true }).click();
+    await page.getByLabel("Sort matrix").selectOption("name");
+    await page.getByRole("button", { name: "Graph", exact: true }).click();
+    await page.getByRole("button", { name: "Matrix", exact: true }).click();
+    expect(await page.getByLabel("Sort matrix").inputValue()).toBe("name");
+    await page.locator('[data-rule="hidden-feedback-loop"]').click();
+    const selected = await selection();
+    await page.getByRole("button", { name: "SQL", exact: true }).click();
+    await page.getByLabel("SQL", { exact: true }).focus();
+    await page.keyboard.press("Escape");
+    expect(await selection()).toBe(selected);
+  }, 60_000);
 
   it("does not claim a sample in the URL once manifests are pasted onto it", async () => {
     const { page } = ui.session;

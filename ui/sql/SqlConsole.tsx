@@ -186,9 +186,13 @@ export function SqlConsole({ analysis: latest, onSelectNode, sources: latestSour
             if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
               e.preventDefault();
               run(sql);
-            } else if (e.key === "Escape" && running) {
-              e.preventDefault();
-              cancel();
+            } else if (e.key === "Escape") {
+              // Escape here is the editor's (cancel a query), never the page's (clear the selection).
+              e.stopPropagation();
+              if (running) {
+                e.preventDefault();
+                cancel();
+              }
             }
           }}
         />

@@ -134,10 +134,9 @@ export function useAnalysis() {
     afterNextFirstFrame(() => (typeof requestIdleCallback === "function" ? requestIdleCallback(ask, { timeout: 1000 }) : setTimeout(ask, 50)), 3000);
   };
 
-  /** Texts already in the page (samples, paste, a workspace). */
+  /** Texts already in the page (samples, paste, a workspace): they become `sources` with the result, so a cancel leaves the previous ones. */
   const run = useCallback((next: SourceFile[]) => {
-    setSources(next);
-    const w = begin(next.length);
+    const w = begin(next.length, () => next);
     w.postMessage({ type: "sources", sources: next, today: today() } satisfies AnalyzeRequest);
   }, []);
 
