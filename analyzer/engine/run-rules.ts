@@ -3,7 +3,7 @@ import type { Facts } from "../derive/facts.js";
 import type { ParseProblem } from "../parse/parsed-document.js";
 import type { SchemaProblem } from "../validate/validate.js";
 import type { FindingDraft, Rule, RuleContext } from "../rules/rule.js";
-import type { Finding } from "../types.js";
+import type { Finding, Location } from "../types.js";
 import { applyAcknowledgements, collectAcknowledgements } from "./acknowledge.js";
 import { fingerprint } from "./fingerprint.js";
 import { demote, ruleSettings, type EngineConfig } from "./settings.js";
@@ -25,6 +25,7 @@ export interface RunRulesInput {
  * acknowledgements; then the acknowledgement rules, which look at the rest. Sorted.
  */
 export function runRules(input: RunRulesInput): Finding[] {
+  const homeOf = (model: string) => input.estate.models.get(model)?.doc.file;
   const acknowledgements = collectAcknowledgements(input.estate, input.today);
   const context: Omit<RuleContext, "report"> = {
     estate: input.estate,
@@ -43,7 +44,7 @@ export function runRules(input: RunRulesInput): Finding[] {
       const severity = settings.severity;
       // A rule reads the findings before it (the acknowledgement rules); its own join them after it ran.
       const reported: Finding[] = [];
-      const report = (draft: FindingDraft) => void reported.push(toFinding(rule.id, draft.demote ? demote(severity) : severity, draft));
+      const report = (draft: FindingDraft) => void reported.push(toFinding(rule.id, draft.demote ? demote(severity) : severity, draft, homeOf));
       rule.check({ ...context, options: settings.options, findings, report });
       for (const finding of reported) findings.push(finding);
     }
@@ -55,12 +56,12 @@ export function runRules(input: RunRulesInput): Finding[] {
   return sortFindings(dedupe(findings));
 }
 
-function toFinding(rule: string, severity: Finding["severity"], draft: FindingDraft): Finding {
+function toFinding(rule: string, severity: Finding["severity"], draft: FindingDraft, homeOf: (model: string) => string | undefined): Finding {
   const models = uniqueSorted(draft.models);
   const nodes = uniqueSorted(draft.nodes);
   // Exact-size arrays (map, concat): one grown by push keeps 17 slots for its one location.
   const fromSites = draft.sites.map(locateSite);
-  const locations = sortedUniqueLocations(draft.locations ? draft.locations.concat(fromSites) : fromSites, true);
+  const locations = homeFirst(sortedUniqueLocations(draft.locations ? draft.locations.concat(fromSites) : fromSites, true), models, homeOf);
   const identity = draft.identity ?? (models.length > 0 ? models : nodes);
   const message = flattened(draft.message);
   const print = flattened(fingerprint(rule, identity));
@@ -134,4 +135,17 @@ export function dedupe(findings: Finding[]): Finding[] {
     existing.message = seen.join("; ");
   }
   return [...byFingerprint.values()];
+}
+
+/**
+ * A finding about one model leads with a location in that model's own file: the first location
+ * is where the text report, SARIF and code scanning put it, and a finding shown in another
+ * team's file (a service that consumes the output) goes to the wrong reviewers. Otherwise the
+ * sorted order; both orders are the same for the same input.
+ */
+function homeFirst(locations: Location[], models: readonly string[], homeOf: (model: string) => string | undefined): Location[] {
+  if (models.length !== 1 || locations.length < 2) return locations;
+  const home = homeOf(models[0]!);
+  if (home === undefined || locations[0]!.file === home || !locations.some((l) => l.file === home)) return locations;
+  return [...locations.filter((l) => l.file === home), ...locations.filter((l) => l.file !== home)];
 }

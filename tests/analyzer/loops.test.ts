@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
+import { analyze } from "../../analyzer/index.js";
 import { analyzeDocs, dataset, model, modelsOf, service } from "../helpers/estate.js";
 
 describe("loops (FORMAT.md, Loops)", () => {
@@ -96,6 +97,20 @@ describe("loops (FORMAT.md, Loops)", () => {
     expect(lines).toContain(clicksLine);
     expect(lines).not.toContain(clicksLine - 2); // `from: queries`
     expect(analysis.graph.loops.find((l) => l.kind === "direct")!.nodes).toContain("clicks");
+  });
+
+  it("leads a one-model finding with a location in that model's own file, though another file sorts first", () => {
+    const analysis = analyze(
+      [
+        { path: "catalog/data.yaml", text: "apiVersion: loopscope/v1\nkind: Service\nname: serp\nconsumes: [ranker/results]\ninfluences: [page-events]\n---\napiVersion: loopscope/v1\nkind: Dataset\nname: page-events\n---\napiVersion: loopscope/v1\nkind: Dataset\nname: clicks\nderivedFrom: [page-events]\n" },
+        { path: "models/ranker.yaml", text: "apiVersion: loopscope/v1\nkind: Model\nname: ranker\ninputs: [{ from: clicks, use: training }]\noutputs: [{ name: results, consumers: [serp] }]\n" },
+      ],
+      { today: "2026-11-28" },
+    );
+    const finding = analysis.report.findings.find((f) => f.rule === "direct-feedback-loop")!;
+    expect(finding.locations[0]!.file).toBe("models/ranker.yaml");
+    // Every location is still there, the rest in file order.
+    expect(finding.locations.map((l) => l.file)).toContain("catalog/data.yaml");
   });
 
   it("treats a bare model name as every output of that model", () => {
