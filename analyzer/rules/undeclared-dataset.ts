@@ -16,5 +16,5 @@ export const undeclaredDataset: Rule = {
     paper: "§3 Data Dependencies Cost More than Code Dependencies",
     fix: "Add a `kind: Dataset` manifest with an owner and its `derivedFrom` lineage, or fix the spelling if it was meant to be an existing name.",
   },
-  check: ({ estate, report }) => reportUndeclared(estate, "dataset", report),
+  check: ({ estate, report, schemaProblems }) => reportUndeclared(estate, "dataset", report, schemaProblems),
 };

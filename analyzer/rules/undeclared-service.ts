@@ -16,5 +16,5 @@ export const undeclaredService: Rule = {
     paper: "§4 Feedback Loops; §2 Undeclared Consumers",
     fix: "Add a `kind: Service` manifest with its `consumes` and `influences`, or fix the spelling of the consumer.",
   },
-  check: ({ estate, report }) => reportUndeclared(estate, "service", report),
+  check: ({ estate, report, schemaProblems }) => reportUndeclared(estate, "service", report, schemaProblems),
 };

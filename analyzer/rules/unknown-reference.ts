@@ -5,6 +5,7 @@
  */
 import type { Rule } from "./rule.js";
 import type { ReferenceProblem } from "../graph/attributes.js";
+import { invalidDeclarationReason, invalidDeclarations } from "./invalid-declarations.js";
 
 export const unknownReference: Rule = {
   id: "unknown-reference",
@@ -15,7 +16,8 @@ export const unknownReference: Rule = {
     rationale: "A dangling reference is a dependency Loopscope cannot follow; a loop through it stays hidden.",
     fix: "Correct the reference (the message suggests the closest existing name), or add the missing output to the producer's manifest.",
   },
-  check({ estate, report }) {
+  check({ estate, schemaProblems, report }) {
+    const invalid = invalidDeclarations(schemaProblems);
     // One finding per (by, reference), its fingerprint: a reference wrong in two fields
     // (a Service that consumes and influences itself) names every reason, each once.
     const byIdentity = new Map<string, ReferenceProblem[]>();
@@ -28,8 +30,10 @@ export const unknownReference: Rule = {
     for (const problems of byIdentity.values()) {
       const { by, reference } = problems[0]!;
       const models = [by.split("/")[0]!];
-      const suggested = problems.find((problem) => problem.suggestion)?.suggestion;
-      const reasons = [...new Set(problems.map((problem) => problem.reason))].join("; ");
+      // A model left out for an invalid document is not missing: say where it is declared.
+      const declaredAt = invalid.get(reference.split("/")[0]!);
+      const suggested = declaredAt ? undefined : problems.find((problem) => problem.suggestion)?.suggestion;
+      const reasons = declaredAt ? invalidDeclarationReason(reference.split("/")[0]!, declaredAt) : [...new Set(problems.map((problem) => problem.reason))].join("; ");
       report({
         message: `${by} references "${reference}": ${reasons}${suggested ? `; did you mean "${suggested}"?` : ""}`,
         models: estate.models.has(models[0]!) ? models : [],

@@ -78,6 +78,8 @@ function toProblems(doc: ParsedDocument, name: string | undefined, value: Record
   } else {
     message = issue.message.replace(/^Invalid (input|option): /, "").replace(/^Too (big|small): /, "");
     if (issue.code === "invalid_value" || (issue.code === "invalid_type" && !message.includes("received"))) message += ` (got ${describe(actual)})`;
+    // `holdout: 5` meant 5%: the share is a fraction.
+    if (fieldPath === "deployment.holdout" && typeof actual === "number" && actual > 1 && actual <= 100) message += ` (a share of traffic from 0 to 1: ${actual}% is ${actual / 100})`;
   }
   return [{ doc, name, fieldPath, message, location: doc.locate(path) }];
 }

@@ -23,7 +23,8 @@ export const RULE_NOTES: Record<string, string> = {
   "unknown-reference": `
 - A \`model/output\` reference where the model or the output does not exist, or a name used as the wrong kind (a Dataset in \`consumers\`, a Model in \`influences\`). The message suggests the closest existing name.
 - One finding per referring document and reference (its fingerprint). A reference that is wrong in two fields of one document (a Service with \`consumes: [s]\` and \`influences: [s]\` naming itself) is one finding at both fields whose message gives each reason.
-- A name nothing declares but an output lists among its \`consumers\` is an implicit Service everywhere, whichever file comes first: in another model's \`influences\` or a Dataset's \`derivedFrom\` it is the wrong kind (\`"x" is used as an (undeclared) Service elsewhere\`), and in \`consumes\` too.`,
+- A name nothing declares but an output lists among its \`consumers\` is an implicit Service everywhere, whichever file comes first: in another model's \`influences\` or a Dataset's \`derivedFrom\` it is the wrong kind (\`"x" is used as an (undeclared) Service elsewhere\`), and in \`consumes\` too.
+- A model whose own document is invalid is left out of the graph but is not missing: references to it say where it is declared and that the document is invalid (its \`invalid-manifest\` finding says why), with no "did you mean".`,
   "undeclared-dataset": `
 - One finding per undeclared name, located at every reference to it. Involved models: the models that reference it.`,
   "undeclared-service": `

@@ -50,6 +50,20 @@ describe("graph (FORMAT.md, The graph)", () => {
     expect(analysis.report.findings.every((f) => f.severity === "info")).toBe(true);
   });
 
+  it("says a model left out for an invalid document is declared there, not missing", () => {
+    const analysis = analyze(
+      [
+        { path: "ctr.yaml", text: "apiVersion: loopscope/v1\nkind: Model\nname: ctr\noutputs: [{ name: pctr }]\ndeployment: { holdout: 5 }\n" },
+        { path: "auction.yaml", text: "apiVersion: loopscope/v1\nkind: Model\nname: auction\ninputs: [ctr/pctr, ctr]\n" },
+      ],
+      { today: "2026-11-28" },
+    );
+    const messages = analysis.report.findings.filter((f) => f.rule !== "invalid-manifest").map((f) => `${f.rule}: ${f.message}`);
+    expect(messages).toContain('unknown-reference: auction references "ctr/pctr": "ctr" is declared at ctr.yaml:3:7, but that document is invalid (its invalid-manifest finding says why)');
+    expect(messages).toContain('undeclared-dataset: "ctr" is referenced by auction; it is declared at ctr.yaml:3:7, but that document is invalid (its invalid-manifest finding says why), so it is taken as an implicit Dataset until that is fixed');
+    expect(messages.join("\n")).not.toContain("no Model is named");
+  });
+
   it("makes an undeclared name used as a consumer a Service whichever file comes first, and refuses it as a signal", () => {
     const consumerSide = model("m1", { outputs: [{ name: "o", consumers: ["x"] }] });
     const signalSide = model("m2", { outputs: [{ name: "o", influences: ["x"] }] });

@@ -74,7 +74,7 @@ describe("validate", () => {
       "3:7 name: must start with a letter or digit and hold only letters, digits, '.', '_' and '-' (at most 200 characters)",
       '4:1 inptus: unknown field "inptus"; did you mean "inputs"?',
       '7:10 inputs[0].use: expected one of "training"|"serving"|"both" (got "always")',
-      "8:24 deployment.holdout: expected number to be <=1",
+      "8:24 deployment.holdout: expected number to be <=1 (a share of traffic from 0 to 1: 2% is 0.02)",
     ]);
   });
 
