@@ -1,6 +1,7 @@
 import type { Finding, Notice, Report, SeverityCounts, SourceFile } from "./types.js";
 import type { EstateGraph } from "./graph/estate-graph.js";
 import { parseSource } from "./parse/parse-source.js";
+import { isLoopscopeOwnFile } from "./parse/manifest-path.js";
 import type { ParseProblem } from "./parse/parsed-document.js";
 import { validateDocument, type SchemaProblem } from "./validate/validate.js";
 import { EstateBuilder } from "./graph/build-graph.js";
@@ -81,8 +82,8 @@ export function startAnalysis(options: AnalyzeOptions = {}, expectedFiles = 0): 
   return {
     add(source) {
       const parsed = parseSource(source);
-      if (parsed.skipped) notices.push({ file: source.path, message: `skipped: ${parsed.skipped}` });
-      else files++;
+      if (!parsed.skipped) files++;
+      else if (!isLoopscopeOwnFile(source.path)) notices.push({ file: source.path, message: `skipped: ${parsed.skipped}` });
       for (const problem of parsed.problems) parseProblems.push(problem);
       for (const doc of parsed.documents) {
         documents++;

@@ -2,3 +2,12 @@
 export function isManifestPath(path: string): boolean {
   return /\.(ya?ml|json)$/i.test(path);
 }
+
+/**
+ * Loopscope's own files, which sit beside the manifests (the README puts the schema there for
+ * editors; `init` writes the config; `baseline` the baseline): skipped without a notice, which
+ * every run repeated about files the user knows are not manifests.
+ */
+export function isLoopscopeOwnFile(path: string): boolean {
+  return /(^|[/\\])(loopscope\.config\.(ya?ml|json)|loopscope\.schema\.json|loopscope\.config\.schema\.json|loopscope-baseline\.json)$/.test(path);
+}

@@ -54,6 +54,18 @@ describe("parse", () => {
     expect(report.summary.files).toBe(1);
     expect(report.findings).toEqual([]);
   });
+
+  it("skips Loopscope's own files beside the manifests without a notice", () => {
+    const { report } = analyze([
+      { path: "manifests/loopscope.schema.json", text: '{"$schema": "https://json-schema.org/draft/2020-12/schema"}' },
+      { path: "loopscope.config.yaml", text: "failOn: error\n" },
+      { path: "loopscope-baseline.json", text: '{"version": 1, "entries": []}' },
+      { path: "manifests/other.yaml", text: "failOn: error\n" },
+      { path: "manifests/m.yaml", text: "apiVersion: loopscope/v1\nkind: Dataset\nname: d\n" },
+    ]);
+    expect(report.notices.map((n) => n.file)).toEqual(["manifests/other.yaml"]);
+    expect(report.summary.files).toBe(1);
+  });
 });
 
 describe("validate", () => {
