@@ -78,6 +78,12 @@ function toProblems(doc: ParsedDocument, name: string | undefined, value: Record
   } else {
     message = issue.message.replace(/^Invalid (input|option): /, "").replace(/^Too (big|small): /, "");
     if (issue.code === "invalid_value" || (issue.code === "invalid_type" && !message.includes("received"))) message += ` (got ${describe(actual)})`;
+    // `derivedFrom: [ads-ctr/pctr]` (a prediction log) is a wrong kind, not a wrong spelling.
+    const field = path.findLast((p): p is string => typeof p === "string");
+    if ((field === "derivedFrom" || field === "influences") && typeof actual === "string" && /^[^/]+\/[^/]+$/.test(actual)) {
+      const advice = field === "derivedFrom" ? "declare the table the output is logged to as a Dataset, and name that" : "name the signal, a Dataset, that acting on it changes";
+      message = `"${actual}" is a model output; ${field} must name a Dataset (${advice})`;
+    }
     // `holdout: 5` meant 5%: the share is a fraction.
     if (fieldPath === "deployment.holdout" && typeof actual === "number" && actual > 1 && actual <= 100) message += ` (a share of traffic from 0 to 1: ${actual}% is ${actual / 100})`;
   }

@@ -100,6 +100,9 @@ describe("validate", () => {
       'outputs[0].consumer: unknown field "consumer"; did you mean "consumers"?',
       "influences: unknown field \"influences\": a Model's effect on the world is declared per output: outputs[].influences",
     ]);
+    expect(messages("kind: Dataset\nname: log\nderivedFrom: [ads-ctr/pctr]\n")).toEqual([
+      'derivedFrom[0]: "ads-ctr/pctr" is a model output; derivedFrom must name a Dataset (declare the table the output is logged to as a Dataset, and name that)',
+    ]);
     expect(messages("kind: Dataset\nname: d\nconsumes: [a]\nderived_from: [b]\n")).toEqual([
       'consumes: unknown field "consumes": a Dataset is computed from "derivedFrom"',
       'derived_from: unknown field "derived_from"; did you mean "derivedFrom"?',
