@@ -28,9 +28,14 @@ export function MatrixView({ graph, index, couplings, selected, onSelect }: Prop
   }, [couplings]);
   const coupled = [...degree.keys()];
   const shown = [...coupled].sort((a, b) => (degree.get(b) ?? 0) - (degree.get(a) ?? 0) || (a < b ? -1 : 1)).slice(0, MAX_MODELS);
-  const owner = (m: string) => index.nodes.get(m)?.owner ?? "~";
+  const owner = (m: string) => index.nodes.get(m)?.owner;
+  // Unowned models after every team ("~" sorted first under localeCompare).
+  const byTeam = (a: string, b: string) => {
+    const [x, y] = [owner(a), owner(b)];
+    return x === y ? 0 : x === undefined ? 1 : y === undefined ? -1 : x.localeCompare(y);
+  };
   const models = shown.sort((a, b) =>
-    order === "team" ? owner(a).localeCompare(owner(b)) || a.localeCompare(b) : order === "name" ? a.localeCompare(b) : (degree.get(b) ?? 0) - (degree.get(a) ?? 0) || a.localeCompare(b),
+    order === "team" ? byTeam(a, b) || a.localeCompare(b) : order === "name" ? a.localeCompare(b) : (degree.get(b) ?? 0) - (degree.get(a) ?? 0) || a.localeCompare(b),
   );
   const colours = teamColours(index.owners);
   const cell = (a: string, b: string) => couplings.get(a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
@@ -67,7 +72,7 @@ export function MatrixView({ graph, index, couplings, selected, onSelect }: Prop
                 <th />
                 {models.map((m) => (
                   <th key={m} className="col-head" title={`${m} (${index.nodes.get(m)?.owner ?? "no owner"})`}>
-                    <span style={{ borderColor: colours.get(owner(m)) ?? UNOWNED_COLOUR }}>{m}</span>
+                    <span style={{ borderColor: colours.get(owner(m) ?? "") ?? UNOWNED_COLOUR }}>{m}</span>
                   </th>
                 ))}
               </tr>
@@ -75,7 +80,7 @@ export function MatrixView({ graph, index, couplings, selected, onSelect }: Prop
             <tbody>
               {models.map((row) => (
                 <tr key={row}>
-                  <th className="row-head" style={{ borderLeftColor: colours.get(owner(row)) ?? UNOWNED_COLOUR }} title={index.nodes.get(row)?.owner ?? "no owner"}>
+                  <th className="row-head" style={{ borderLeftColor: colours.get(owner(row) ?? "") ?? UNOWNED_COLOUR }} title={index.nodes.get(row)?.owner ?? "no owner"}>
                     {row}
                   </th>
                   {models.map((col) => {

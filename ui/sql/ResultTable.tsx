@@ -37,7 +37,14 @@ export function ResultTable({ result, nodeColumn, onSelectRow, maxRows }: Props)
         </thead>
         <tbody>
           {shown.map((row, r) => (
-            <tr key={r} className={nodeColumn >= 0 ? "sql-row-link" : undefined} onClick={nodeColumn >= 0 ? () => onSelectRow(row) : undefined}>
+            <tr
+              key={r}
+              className={nodeColumn >= 0 ? "sql-row-link" : undefined}
+              onClick={nodeColumn >= 0 ? () => onSelectRow(row) : undefined}
+              // Reachable by Tab and opened with Enter, as a link is: a row that selects its node.
+              tabIndex={nodeColumn >= 0 ? 0 : undefined}
+              onKeyDown={nodeColumn >= 0 ? (e) => e.key === "Enter" && onSelectRow(row) : undefined}
+            >
               {row.map((cell, c) => (
                 <td key={c} className={c === nodeColumn ? "sql-node-cell" : cell === null ? "sql-null" : undefined}>
                   {cell === null ? "NULL" : cell instanceof Uint8Array ? `<${cell.length} bytes>` : String(cell)}
