@@ -31,6 +31,7 @@ export function findComponentLoops(index: GraphIndex, components: Components, sc
     let hasInfluence = false;
     let throughTraining = false;
     let influenceEdge: [number, number] | undefined;
+    let trainingEdge: [number, number] | undefined;
     for (const v of component) {
       const out = index.out;
       for (let k = out.start[v]!; k < out.start[v + 1]!; k++) {
@@ -41,10 +42,11 @@ export function findComponentLoops(index: GraphIndex, components: Components, sc
           influenceEdge ??= [v, w];
         } else if (out.kind[k] === "reads" && index.kind[w] === "model" && trains(out.use[k])) {
           throughTraining = true;
+          trainingEdge ??= [v, w];
         }
       }
     }
-    const walk = componentWalk(index, models, inside, influenceEdge, scratch);
+    const walk = componentWalk(index, models, inside, influenceEdge, trainingEdge, scratch);
     loops.push({
       models: models.map((v) => index.ids[v]!).sort(),
       nodes: component.map((v) => index.ids[v]!).sort(),
@@ -61,6 +63,7 @@ function componentWalk(
   models: number[],
   inside: (v: number) => boolean,
   influenceEdge: [number, number] | undefined,
+  trainingEdge: [number, number] | undefined,
   scratch: SearchScratch,
 ): number[] {
   const start = models[0]!;
@@ -77,21 +80,28 @@ function componentWalk(
   }
   const home = shortestPath(index, current, (v) => v === start, inside, scratch)!;
   for (let i = 1; i < home.length; i++) walk.push(home[i]!);
-  if (influenceEdge && !passes(index, walk, influenceEdge)) {
-    // Detour start → u → v → start so the witness shows how the models shape the world.
-    const [u, v] = influenceEdge;
+  // Detours start → u → v → start so the witness shows how the models shape the world (an
+  // influences edge) and, when they learn from each other, a read they train on: a walk through
+  // serving reads alone reads as runtime coupling.
+  const detour = (route: number[], [u, v]: [number, number]) => {
     const toU = u === start ? [start] : shortestPath(index, start, (x) => x === u, inside, scratch)!;
     const back = shortestPath(index, v, (x) => x === start, inside, scratch) ?? [v];
-    return [...toU, ...(v === start ? [v] : back), ...walk.slice(1)];
-  }
-  return walk;
+    return [...toU, ...(v === start ? [v] : back), ...route.slice(1)];
+  };
+  let route = walk;
+  if (influenceEdge && !passes(route, (i) => edgeKind(index, route[i]!, route[i + 1]!) === "influences")) route = detour(route, influenceEdge);
+  if (trainingEdge && !passes(route, (i) => isTrainingRead(index, route[i]!, route[i + 1]!))) route = detour(route, trainingEdge);
+  return route;
 }
 
-function passes(index: GraphIndex, walk: number[], [u, v]: [number, number]): boolean {
-  for (let i = 0; i + 1 < walk.length; i++) if (walk[i] === u && walk[i + 1] === v) return true;
-  // Any influences edge on the walk will do.
-  for (let i = 0; i + 1 < walk.length; i++) if (edgeKind(index, walk[i]!, walk[i + 1]!) === "influences") return true;
+function passes(walk: number[], step: (i: number) => boolean): boolean {
+  for (let i = 0; i + 1 < walk.length; i++) if (step(i)) return true;
   return false;
+}
+
+function isTrainingRead(index: GraphIndex, from: number, to: number): boolean {
+  const slot = findSlot(index.out, from, to);
+  return index.out.kind[slot] === "reads" && index.kind[to] === "model" && trains(index.out.use[slot]);
 }
 
 export function edgeKind(index: GraphIndex, from: number, to: number) {

@@ -6,7 +6,7 @@
 export const RULE_NOTES: Record<string, string> = {
   "hidden-feedback-loop": `
 - Loops are found on the strongly connected components (SCCs) of the estate graph (FORMAT.md, "Loops"). A component with two or more models and at least one \`influences\` edge between two of its nodes is one finding naming all its models.
-- The finding's \`path\` is a closed walk that visits every model of the component (shortest paths joined end to end) and passes an \`influences\` edge.
+- The finding's \`path\` is a closed walk that visits every model of the component (shortest paths joined end to end) and passes an \`influences\` edge and, when the loop goes through training, a read a model trains on (a walk through serving reads alone would read as runtime coupling).
 - When no model of the component reads, for training (\`use: training\` or \`both\`), a node of the component, the loop is runtime coupling only and is reported one severity lower (\`warning\`).`,
   "circular-model-dependency": `
 - An SCC with two or more models and no \`influences\` edge inside it: the models feed each other's outputs directly.
@@ -14,7 +14,8 @@ export const RULE_NOTES: Record<string, string> = {
   "direct-feedback-loop": `
 - From the model's outputs, through nodes that are not models, back to one of its inputs, with at least one \`influences\` edge on the way. One finding per model.
 - A model can have this finding and be part of a hidden feedback loop at the same time.
-- If none of the model's training reads comes from a node its outputs reach, the loop is runtime coupling and is reported as \`info\`.`,
+- If none of the model's training reads comes from a node its outputs reach, the loop is runtime coupling and is reported as \`info\`.
+- The \`path\` ends in a read the model trains on when one closes the loop, and the finding is located there: the shortest loop back may come through a serving-only read, which is not the loop the model learns from.`,
   "invalid-manifest": `
 - Syntax errors (YAML or JSON) and schema violations each become one finding at the offending line and column, with the field path in the message.
 - The broken document is left out; every other document is still analysed.`,

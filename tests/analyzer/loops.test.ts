@@ -99,6 +99,20 @@ describe("loops (FORMAT.md, Loops)", () => {
     expect(analysis.graph.loops.find((l) => l.kind === "direct")!.nodes).toContain("clicks");
   });
 
+  it("shows a hidden loop through a read the models train on, not only through serving reads", () => {
+    const analysis = analyzeDocs([
+      model("a", { inputs: [{ from: "s3", use: "serving" }], outputs: [{ name: "oa", influences: ["s1"] }] }),
+      model("b", { inputs: [{ from: "s1", use: "serving" }, { from: "s2", use: "training" }], outputs: [{ name: "ob", influences: ["s3"] }] }),
+      dataset("s1"),
+      dataset("s2", { derivedFrom: ["s1"] }),
+      dataset("s3"),
+    ]);
+    const finding = analysis.report.findings.find((f) => f.rule === "hidden-feedback-loop")!;
+    expect(finding.severity).toBe("error"); // through training
+    expect(finding.path).toContainEqual({ from: "s2", to: "b", edge: "reads" });
+    expect(finding.path![0]!.from).toBe(finding.path!.at(-1)!.to); // still a closed walk
+  });
+
   it("leads a one-model finding with a location in that model's own file, though another file sorts first", () => {
     const analysis = analyze(
       [
