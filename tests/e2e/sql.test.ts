@@ -5,7 +5,7 @@ import { buildWorkspace } from "../../analyzer/db/index.js";
 import { loadSqlJs } from "../../src/io/database-file.js";
 import { analyzeDocs, dataset, filesOf, model } from "../helpers/estate.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "../helpers/run-cli.js";
+import { runCliOnToday } from "../helpers/run-cli.js";
 import { HAS_SQLITE3, sqlite3Json } from "../db/sqlite3.js";
 import { openPage, startUi, step, uiState, waitForAnalysis, type UiSession } from "./browser.js";
 
@@ -27,7 +27,7 @@ describe("the SQL console and the workspace file in Chromium", () => {
 
   it("runs the example queries, sorts, exports CSV, selects a node from a row and survives SQL errors", { timeout: 120_000 }, async () => {
     const { page } = session;
-    const bikeFindings = (JSON.parse(runCli(["lint", "samples/bike-shop", "-f", "json"]).stdout) as { findings: unknown[] }).findings.length;
+    const bikeFindings = (JSON.parse(runCliOnToday(["lint", "samples/bike-shop", "-f", "json"]).stdout) as { findings: unknown[] }).findings.length;
     const column = (index: number) => page.$$eval(`[data-testid="sql-result"] tbody tr td:nth-child(${index})`, (tds) => tds.map((td) => td.textContent ?? ""));
 
     await step(page, "sql-open", async () => {

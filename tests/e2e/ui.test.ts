@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Report } from "../../analyzer/types.js";
 import { filesOf } from "../helpers/estate.js";
 import { estateArbitrary } from "../helpers/random-estate.js";
-import { ROOT, runCli } from "../helpers/run-cli.js";
+import { ROOT, runCliOnToday } from "../helpers/run-cli.js";
 import { drawnShare, openPage, startUi, step, uiState, waitForAnalysis, type UiSession } from "./browser.js";
 
 function filesUnder(dir: string): string[] {
@@ -192,7 +192,7 @@ describe("the web UI in Chromium", () => {
       await page.getByRole("button", { name: /invalid/ }).click();
       expect(await page.getByTestId("problems").textContent()).toMatch(/bro\\u202eken\.yaml:\d+:\d+/);
       expect(await page.getByTestId("problems").textContent()).toContain("huge.yaml file is 21.0 MiB, larger than the limit of 20 MiB; it is not read");
-      const cli = runCli(["lint", ".", "--format", "json"], { cwd: dir });
+      const cli = runCliOnToday(["lint", ".", "--format", "json"], { cwd: dir });
       const cliNotice = (JSON.parse(cli.stdout) as Report).notices.find((n) => n.file === "latin1.yaml")!;
       expect(cliNotice.message).toBe("not valid UTF-8 text (byte 0xe9 at offset 55); skipped");
       expect(await page.getByTestId("problems").textContent()).toContain(`latin1.yaml:${cliNotice.line}:${cliNotice.column} ${cliNotice.message}`);
@@ -246,7 +246,7 @@ describe("the web UI in Chromium", () => {
     const docs = fc.sample(estateArbitrary, { numRuns: 1, seed: 20261128 })[0]!;
     const dir = mkdtempSync(join(tmpdir(), "loopscope-unseen-"));
     for (const file of filesOf(docs)) writeFileSync(join(dir, file.path), file.text);
-    const cli = JSON.parse(runCli(["lint", dir, "--format", "json"]).stdout) as Report;
+    const cli = JSON.parse(runCliOnToday(["lint", dir, "--format", "json"]).stdout) as Report;
     await step(page, "unseen upload", async () => {
       await page.goto("about:blank");
       await page.goto(`${server.baseUrl}/#sample=clean`);
@@ -273,7 +273,7 @@ describe("the web UI in Chromium", () => {
     const timings = await page.evaluate(() => (performance.getEntriesByName("loopscope:analysis-received").at(-1) as PerformanceMark).detail as Record<string, number>);
     expect(timings["warmRounds"]).toBeGreaterThan(0);
     // The warm-up's own analyses leave nothing behind: the upload shows exactly what the CLI finds.
-    const cli = JSON.parse(runCli(["lint", "samples/ride-hailing", "--format", "json", "--fail-on", "never"]).stdout) as Report;
+    const cli = JSON.parse(runCliOnToday(["lint", "samples/ride-hailing", "--format", "json", "--fail-on", "never"]).stdout) as Report;
     const shown = await page.$$eval("[data-fingerprint]", (items) => items.map((i) => (i as HTMLElement).dataset["fingerprint"]!).sort());
     expect(shown).toEqual(cli.findings.map((f) => f.fingerprint).sort());
   }, 60_000);

@@ -22,3 +22,11 @@ export function runCli(args: string[], options: { cwd?: string; env?: Record<str
   });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
+
+/**
+ * The CLI on the system's date, as the UI uses it: browser tests compare the page with the CLI, and a pinned
+ * date would part them once a sample's acknowledgement expires (ride-hailing's on 2027-03-31).
+ */
+export function runCliOnToday(args: string[], options: { cwd?: string; env?: Record<string, string>; input?: string } = {}): CliResult {
+  return runCli(args, { ...options, env: { LOOPSCOPE_TODAY: new Date().toISOString().slice(0, 10), ...options.env } });
+}
