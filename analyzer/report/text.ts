@@ -2,6 +2,7 @@ import type { Finding, Report, Severity } from "../types.js";
 import { SEVERITIES } from "../types.js";
 import { visible } from "./visible-text.js";
 import { formatWalk } from "./walk.js";
+import { plural } from "./plural.js";
 
 export interface TextOptions {
   /** ANSI colour; the CLI enables it on a TTY without NO_COLOR. */
@@ -60,8 +61,4 @@ function summaryLine(report: Report, paint: (code: keyof typeof CODES, text: str
   const mark = worst === "error" ? paint("red", "✖") : worst === "warning" ? paint("yellow", "⚠") : paint("green", "✔");
   const fresh = failing ? `; ${failing.length} new, ${total - failing.length} in the baseline` : "";
   return `${mark} ${plural(total, "finding")} (${counts}${ack}) ${scope}${fresh}`;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }

@@ -5,6 +5,7 @@ import { analyzePaths, noManifestsError } from "../io/analyze-paths.js";
 import { commandProgress } from "../io/progress.js";
 import { EXIT, UsageError } from "../exit-codes.js";
 import { visible } from "../../analyzer/report/visible-text.js";
+import { plural } from "../../analyzer/report/plural.js";
 
 const IMPACT_FORMATS = ["text", "json"] as const;
 
@@ -84,10 +85,4 @@ function section(lines: string[], title: string, groups: ReachedGroups, down: bo
     }
   }
   lines.push("");
-}
-
-
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ROOT } from "../helpers/run-cli.js";
+import { ROOT, runCliOnToday } from "../helpers/run-cli.js";
 import { openAt, step, uiPerFile, uiState, waitForAnalysis } from "./browser.js";
 
 /** Links, reloads, keys and popups: what a person using the page for hours relies on. */
@@ -35,6 +35,13 @@ describe("the web UI's links, keys and popups in Chromium", () => {
       await openAt(page, ui.server.baseUrl, "#sample=bike-shop&node=storefront");
       await expect.poll(selection).toContain('"id":"storefront"');
       expect(await page.getByTestId("node-panel").textContent()).toContain("storefront");
+      // The impact lists count and list what `loopscope impact` does at the panel's depth (3), outputs included.
+      const cli = JSON.parse(runCliOnToday(["impact", "storefront", "samples/bike-shop", "--depth", "3", "--format", "json"]).stdout) as Record<"downstream" | "upstream", Record<"models" | "services" | "datasets" | "outputs", { id: string }[]>>;
+      const impact = page.getByTestId("impact");
+      const count = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+      const counts = (side: "downstream" | "upstream") => ["model", "service", "dataset", "output"].map((kind) => count(cli[side][`${kind}s` as "models"].length, kind)).join(", ");
+      expect(await impact.locator("h5").allTextContents()).toEqual([`Downstream (what a change here reaches): ${counts("downstream")}`, `Upstream (what it depends on): ${counts("upstream")}`]);
+      expect(await impact.locator(".impact-group").first().textContent()).toContain(cli.downstream.outputs[0]!.id);
     });
     await step(page, "hash typed into the address bar", async () => {
       await page.evaluate(() => (window.location.hash = "#sample=ride-hailing"));

@@ -1,6 +1,7 @@
 import { useMemo } from "react";
 import type { EstateGraph } from "../../analyzer/graph/estate-graph.js";
 import { impact, type ReachedGroups } from "../../analyzer/impact.js";
+import { plural } from "../../analyzer/report/plural.js";
 import type { EstateIndex } from "../model/estate-index.js";
 import { KIND_GLYPHS, KIND_LABELS } from "../model/palette.js";
 import { visible } from "../../analyzer/report/visible-text.js";
@@ -141,11 +142,12 @@ function FieldRow({ name, value }: { name: string; value: unknown }) {
 }
 
 function ImpactGroups({ title, groups, link }: { title: string; groups: ReachedGroups; link: (id: string) => React.ReactNode }) {
-  const items = [...groups.models, ...groups.services, ...groups.datasets];
+  // The CLI's order and counts (`loopscope impact`): outputs last, since each one's model is listed already.
+  const items = [...groups.models, ...groups.services, ...groups.datasets, ...groups.outputs];
   return (
     <div className="impact-group">
       <h5>
-        {title}: {groups.models.length} models, {groups.services.length} services, {groups.datasets.length} datasets
+        {title}: {plural(groups.models.length, "model")}, {plural(groups.services.length, "service")}, {plural(groups.datasets.length, "dataset")}, {plural(groups.outputs.length, "output")}
       </h5>
       <ul className="plain">
         {items.slice(0, 40).map((r) => (
