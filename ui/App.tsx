@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Report, SourceFile } from "../analyzer/types.js";
 import type { EstateGraph } from "../analyzer/graph/estate-graph.js";
+import { plural } from "../analyzer/report/plural.js";
 import { useAnalysis } from "./worker/use-analysis.js";
 import type { AnalysisResult } from "./worker/protocol.js";
 import { SAMPLES, sampleOf } from "./load/samples.js";
@@ -309,8 +310,7 @@ export function App() {
                   <output>{depth}</output>
                 </label>
                 <span className="muted">
-                  {viewGraph ? `${viewGraph.order} nodes · ${viewGraph.size} edges` : ""}
-                  {visibleIds && graph ? ` of ${graph.nodes.length}` : ""}
+                  {viewGraph && graph ? viewCounts(viewGraph, graph, modelsOnly, visibleIds !== undefined) : ""}
                   {!highlight && !fullGraph && landing.capped ? " · the biggest loops first: choose a finding to isolate one" : ""}
                 </span>
               </div>
@@ -348,4 +348,13 @@ export function App() {
       </div>
     </DropZone>
   );
+}
+
+/** "12 models · 20 edges of 40 models": the total counts what the view can show, models alone in the models-only view. */
+function viewCounts(view: { order: number; size: number }, graph: EstateGraph, modelsOnly: boolean, part: boolean): string {
+  const unit = modelsOnly ? "model" : "node";
+  const shown = `${plural(view.order, unit)} · ${plural(view.size, "edge")}`;
+  if (!part) return shown;
+  const total = modelsOnly ? graph.nodes.filter((n) => n.kind === "model").length : graph.nodes.length;
+  return `${shown} of ${plural(total, unit)}`;
 }

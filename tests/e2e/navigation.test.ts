@@ -43,6 +43,14 @@ describe("the web UI's links, keys and popups in Chromium", () => {
       expect(await impact.locator("h5").allTextContents()).toEqual([`Downstream (what a change here reaches): ${counts("downstream")}`, `Upstream (what it depends on): ${counts("upstream")}`]);
       expect(await impact.locator(".impact-group").first().textContent()).toContain(cli.downstream.outputs[0]!.id);
     });
+    await step(page, "the view's counts, models only", async () => {
+      const counts = page.locator(".graph-toolbar .muted");
+      expect(await counts.textContent()).toMatch(/^\d+ nodes · \d+ edges of 19 nodes$/);
+      await page.getByLabel("models only").check();
+      // The bike shop has 4 models among its 19 nodes: the models-only view counts models against models.
+      await expect.poll(async () => counts.textContent()).toMatch(/^\d model(s)? · \d+ edges? of 4 models$/);
+      await page.getByLabel("models only").uncheck();
+    });
     await step(page, "hash typed into the address bar", async () => {
       await page.evaluate(() => (window.location.hash = "#sample=ride-hailing"));
       await expect.poll(async () => (await page.getByLabel("Sample estate").inputValue())).toBe("ride-hailing");
