@@ -121,6 +121,28 @@ describe("the web UI's links, keys and popups in Chromium", () => {
     await page.getByRole("button", { name: "Graph", exact: true }).click();
     await page.getByRole("button", { name: "Matrix", exact: true }).click();
     expect(await page.getByLabel("Sort matrix").inputValue()).toBe("name");
+    // The matrix is one Tab stop; arrow keys move between coupled cells and Enter opens the pair.
+    const matrix = page.getByTestId("matrix");
+    expect(await matrix.locator('[data-pair][tabindex="0"]').count()).toBe(1);
+    const focused = () => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset["pair"] ?? "");
+    await page.getByLabel("Sort matrix").focus();
+    await page.keyboard.press("Tab");
+    const start = await focused();
+    expect(start).toMatch(/\|/);
+    const visited = new Set([start]);
+    for (const key of ["ArrowRight", "ArrowDown", "ArrowRight", "ArrowDown"]) {
+      await page.keyboard.press(key);
+      visited.add(await focused());
+    }
+    expect(visited.size).toBeGreaterThan(2); // each a coupled pair (only they have buttons)
+    const [a, b] = (await focused()).split("|");
+    await page.keyboard.press("Enter");
+    await expect.poll(selection).toContain(`"type":"pair"`);
+    expect(await selection()).toContain(`"${a}"`);
+    expect(await selection()).toContain(`"${b}"`);
+    await page.keyboard.press("Shift+Tab");
+    await page.keyboard.press("Tab");
+    expect(await focused()).toBe(`${a}|${b}`); // the Tab stop stays where the user left it
     await page.locator('[data-rule="hidden-feedback-loop"]').click();
     const selected = await selection();
     await page.getByRole("button", { name: "SQL", exact: true }).click();

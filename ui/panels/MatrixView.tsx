@@ -1,4 +1,4 @@
-import { useMemo, useState } from "react";
+import { useMemo, useState, type KeyboardEvent } from "react";
 import type { EstateGraph } from "../../analyzer/graph/estate-graph.js";
 import type { EstateIndex } from "../model/estate-index.js";
 import { COUPLING_LABELS, type Coupling, type CouplingKind } from "../model/interactions.js";
@@ -40,6 +40,45 @@ export function MatrixView({ graph, index, couplings, selected, onSelect }: Prop
   const colours = teamColours(index.owners);
   const cell = (a: string, b: string) => couplings.get(a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
   const totalModels = graph.nodes.filter((n) => n.kind === "model").length;
+  // One Tab stop for the whole matrix (the selected pair, else the cell last moved to, else the
+  // first coupled cell); the arrow keys move between coupled cells, Home and End along the row.
+  const [cursor, setCursor] = useState<string | undefined>(undefined);
+  const pairKey = (row: string, col: string) => `${row}|${col}`;
+  const coupledAt = (r: number, c: number) => r !== c && cell(models[r]!, models[c]!) !== undefined;
+  const first = (() => {
+    for (let r = 0; r < models.length; r++) for (let c = 0; c < models.length; c++) if (coupledAt(r, c)) return pairKey(models[r]!, models[c]!);
+    return undefined;
+  })();
+  const inView = (key: string | undefined) => {
+    if (!key) return false;
+    const [row, col] = key.split("|") as [string, string];
+    return models.includes(row) && models.includes(col) && row !== col && cell(row, col) !== undefined;
+  };
+  const selectedKey = selected ? (inView(pairKey(selected.a, selected.b)) ? pairKey(selected.a, selected.b) : pairKey(selected.b, selected.a)) : undefined;
+  const tabStop = inView(cursor) ? cursor : inView(selectedKey) ? selectedKey : first;
+  const onKeyDown = (event: KeyboardEvent<HTMLTableElement>) => {
+    const at = (event.target as HTMLElement).closest<HTMLElement>("[data-pair]")?.dataset["pair"];
+    if (!at || event.ctrlKey || event.metaKey || event.altKey) return;
+    const [row, col] = at.split("|") as [string, string];
+    const [r, c] = [models.indexOf(row), models.indexOf(col)];
+    const moves: Record<string, [number, number, number, number] | undefined> = {
+      ArrowRight: [r, c + 1, 0, 1],
+      ArrowLeft: [r, c - 1, 0, -1],
+      ArrowDown: [r + 1, c, 1, 0],
+      ArrowUp: [r - 1, c, -1, 0],
+      Home: [r, 0, 0, 1],
+      End: [r, models.length - 1, 0, -1],
+    };
+    const move = moves[event.key];
+    if (!move) return;
+    event.preventDefault();
+    let [nr, nc] = [move[0], move[1]];
+    while (nr >= 0 && nc >= 0 && nr < models.length && nc < models.length && !coupledAt(nr, nc)) [nr, nc] = [nr + move[2], nc + move[3]];
+    if (nr < 0 || nc < 0 || nr >= models.length || nc >= models.length) return;
+    const next = pairKey(models[nr]!, models[nc]!);
+    setCursor(next);
+    event.currentTarget.querySelector<HTMLElement>(`[data-pair="${CSS.escape(next)}"]`)?.focus();
+  };
   return (
     <div className="matrix-view" data-testid="matrix">
       <div className="matrix-toolbar">
@@ -66,7 +105,7 @@ export function MatrixView({ graph, index, couplings, selected, onSelect }: Prop
         <p className="empty">No two models are coupled in this estate.</p>
       ) : (
         <div className="matrix-scroll">
-          <table className="matrix">
+          <table className="matrix" onKeyDown={onKeyDown} aria-label="Model couplings: arrow keys move between coupled pairs, Enter opens one">
             <thead>
               <tr>
                 <th />
@@ -89,7 +128,15 @@ export function MatrixView({ graph, index, couplings, selected, onSelect }: Prop
                     return (
                       <td key={col} className={`${c ? `cell ${c.kinds.includes("loop") ? "cell-loop" : ""}` : row === col ? "diag" : ""}${isSelected ? " selected" : ""}`}>
                         {c && (
-                          <button type="button" data-pair={`${row}|${col}`} title={c.kinds.map((k) => COUPLING_LABELS[k]).join(", ")} onClick={() => onSelect(row, col)}>
+                          <button
+                            type="button"
+                            data-pair={pairKey(row, col)}
+                            tabIndex={tabStop === pairKey(row, col) ? 0 : -1}
+                            aria-label={`${row} and ${col}: ${c.kinds.map((k) => COUPLING_LABELS[k]).join(", ")}`}
+                            title={c.kinds.map((k) => COUPLING_LABELS[k]).join(", ")}
+                            onFocus={() => setCursor(pairKey(row, col))}
+                            onClick={() => onSelect(row, col)}
+                          >
                             {c.kinds.map((k) => GLYPHS[k]).join("")}
                           </button>
                         )}
