@@ -44,6 +44,7 @@ describe("the web UI's links, keys and popups in Chromium", () => {
       expect(await impact.locator(".impact-group").first().textContent()).toContain(cli.downstream.outputs[0]!.id);
     });
     await step(page, "the view's counts, models only", async () => {
+      expect(await page.getByTestId("statusbar").textContent()).toContain("7 files · 4 models · 1 error · 9 warnings · 4 info");
       const counts = page.locator(".graph-toolbar .muted");
       expect(await counts.textContent()).toMatch(/^\d+ nodes · \d+ edges of 19 nodes$/);
       await page.getByLabel("models only").check();

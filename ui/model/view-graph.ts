@@ -21,6 +21,8 @@ export interface ViewEdgeAttributes {
   kind: EdgeKind | "data" | "world" | "loop";
   /** Models-only view: what connects the two models. */
   via?: string[] | undefined;
+  /** Models-only view: the edge's label (one per pair of models, see labelReciprocalEdgesOnce). */
+  label?: string | undefined;
   color: string;
   /** The solid layer's colour: transparent on world edges, which draw only their dashes. */
   plainColor: string;
@@ -90,6 +92,7 @@ export function buildViewGraph(estate: EstateGraph, index: EstateIndex, options:
         graph.addEdge(keyOf(a), keyOf(b), edgeStyle(kind, [...via.through].sort()));
       }
     }
+    labelReciprocalEdgesOnce(graph);
     return graph;
   }
   for (const edge of estate.edges) {
@@ -99,11 +102,30 @@ export function buildViewGraph(estate: EstateGraph, index: EstateIndex, options:
   return graph;
 }
 
+/**
+ * A → B and B → A are drawn on one line, so two labels would print over each other. The edge
+ * from the name that sorts first says both ("loop ⇄ via ..."); the other keeps its arrow only.
+ */
+function labelReciprocalEdgesOnce(graph: ViewGraph): void {
+  graph.forEachEdge((edge, attributes, source, target) => {
+    if (source >= target || !graph.hasDirectedEdge(target, source)) return;
+    const back = graph.getDirectedEdgeAttributes(target, source);
+    const kinds = attributes.kind === back.kind ? attributes.kind : `${attributes.kind} / ${back.kind}`;
+    const via = [...new Set([...(attributes.via ?? []), ...(back.via ?? [])])].sort();
+    graph.setEdgeAttribute(edge, "label", `${kinds} ⇄ via ${viaText(via)}`);
+    graph.removeEdgeAttribute(graph.directedEdge(target, source)!, "label");
+  });
+}
+
+function viaText(via: string[]): string {
+  return via.length > 2 ? `${via.slice(0, 2).join(", ")} +${via.length - 2}` : via.join(", ");
+}
+
 function edgeStyle(kind: ViewEdgeAttributes["kind"], via?: string[]): ViewEdgeAttributes & { label?: string } {
   const world = kind === "influences" || kind === "world";
   const colour = kind === "loop" ? EDGE_COLOURS.loop : world ? EDGE_COLOURS.world : EDGE_COLOURS.data;
   // Models-only edges say what connects the two models: "loop · via purchases".
-  const label = via ? `${kind} · via ${via.length > 2 ? `${via.slice(0, 2).join(", ")} +${via.length - 2}` : via.join(", ")}` : undefined;
+  const label = via ? `${kind} · via ${viaText(via)}` : undefined;
   return { kind, via, ...(label ? { label } : null), color: colour, size: world || kind === "loop" ? 2 : 1, head: "arrow", plainColor: world ? "rgba(0,0,0,0)" : colour, dashSize: world ? 7 : 0, gapSize: world ? 5 : 0 };
 }
 

@@ -2,6 +2,7 @@ import { useCallback, useRef, useState } from "react";
 import type { Notice, Report } from "../../analyzer/types.js";
 import type { AnalysisStatus } from "../worker/use-analysis.js";
 import { visible } from "../../analyzer/report/visible-text.js";
+import { plural } from "../../analyzer/report/plural.js";
 import { Spinner } from "./Spinner.js";
 import { useDismiss } from "./use-dismiss.js";
 
@@ -43,7 +44,7 @@ export function StatusBar({ status, report, notices, millis, files, onCancel, no
       {status.state === "failed" && <span className="error">Analysis failed: {status.message}</span>}
       {report && status.state !== "running" && (
         <span>
-          {files} files · {report.summary.models} models · {report.summary.bySeverity.error} errors · {report.summary.bySeverity.warning} warnings · {report.summary.bySeverity.info} info
+          {plural(files, "file")} · {plural(report.summary.models, "model")} · {plural(report.summary.bySeverity.error, "error")} · {plural(report.summary.bySeverity.warning, "warning")} · {report.summary.bySeverity.info} info
           {report.summary.acknowledged ? ` · ${report.summary.acknowledged} acknowledged` : ""}
           {millis !== undefined ? ` · analysed in ${millis} ms` : ""}
         </span>
