@@ -1,12 +1,12 @@
 /// <reference lib="webworker" />
 import Graph from "graphology";
-import forceAtlas2 from "graphology-layout-forceatlas2";
+import { settleLayout } from "./settle-layout.js";
 import type { LayoutRequest, LayoutResponse } from "./prelayout.js";
 
 /**
  * ForceAtlas2 for a fixed number of iterations, off the page's main thread. The graph is
  * rebuilt with the same nodes (position, size) and edges in the same order, so the result is
- * exactly what `forceAtlas2.assign` gives on the page's own graph.
+ * exactly what `settleLayout` gives on the page's own graph.
  */
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
@@ -15,7 +15,7 @@ scope.onmessage = (event: MessageEvent<LayoutRequest>) => {
   const graph = new Graph({ type: "directed", multi: false, allowSelfLoops: true });
   for (let i = 0; i < sizes.length; i++) graph.addNode(String(i), { x: xy[2 * i]!, y: xy[2 * i + 1]!, size: sizes[i]! });
   for (let e = 0; e < edges.length; e += 2) graph.addEdge(String(edges[e]), String(edges[e + 1]));
-  forceAtlas2.assign(graph, { iterations, settings });
+  settleLayout(graph, iterations, settings);
   const out = new Float64Array(sizes.length * 2);
   let i = 0;
   graph.forEachNode((_key, attributes) => {

@@ -1,5 +1,6 @@
 import forceAtlas2, { type ForceAtlas2Settings } from "graphology-layout-forceatlas2";
 import type { ViewGraph } from "../model/view-graph.js";
+import { settleLayout } from "./settle-layout.js";
 
 /** Views up to this many nodes get their layout before the first frame. */
 export const PRELAYOUT_MAX = 400;
@@ -96,7 +97,7 @@ export function prelayout(graph: ViewGraph): LayoutJob {
       resolve();
     };
     const inPage = () => {
-      forceAtlas2.assign(graph, { iterations: ITERATIONS, settings: request.settings });
+      settleLayout(graph, ITERATIONS, request.settings);
       finish();
     };
     try {
