@@ -131,6 +131,12 @@ export function App() {
     cancel();
   }, [cancel]);
   useEffect(() => {
+    if (status.state !== "nothing") return;
+    pendingLabel.current = null;
+    pickedRun.current = false;
+    setLoadNote(`No Loopscope manifests in ${status.files === 1 ? "that file" : `those ${status.files} files`} (no document with apiVersion: loopscope/v1): the estate shown is unchanged.`);
+  }, [status]);
+  useEffect(() => {
     if (!result || pendingLabel.current === null) return;
     setLabel(pendingLabel.current);
     pendingLabel.current = null;

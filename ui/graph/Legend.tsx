@@ -1,5 +1,6 @@
 import { KIND_GLYPHS, KIND_LABELS, teamColours, UNOWNED_COLOUR } from "../model/palette.js";
 import type { NodeKind } from "../../analyzer/types.js";
+import { shortLabel } from "../panels/readable-text.js";
 
 /** Shape by kind, colour by owner team, edge styles. */
 export function Legend({ owners }: { owners: string[] }) {
@@ -31,7 +32,7 @@ export function Legend({ owners }: { owners: string[] }) {
       <div className="legend-row teams">
         {owners.slice(0, 16).map((owner) => (
           <span key={owner}>
-            <span className="swatch" style={{ background: colours.get(owner) }} /> {owner}
+            <span className="swatch" style={{ background: colours.get(owner) }} /> {shortLabel(owner, 40)}
           </span>
         ))}
         {owners.length > 16 && <span className="muted">+{owners.length - 16} teams</span>}

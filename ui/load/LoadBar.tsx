@@ -3,6 +3,7 @@ import type { SourceFile } from "../../analyzer/types.js";
 import { SAMPLES, sampleOf } from "./samples.js";
 import { pickFileList, type PickedFile } from "./read-files.js";
 import { useDismiss } from "../panels/use-dismiss.js";
+import { readable, shortLabel } from "../panels/readable-text.js";
 
 interface Props {
   label: string;
@@ -32,6 +33,7 @@ export function LoadBar({ label, sources, onLoad, onFiles }: Props) {
     <div className="loadbar">
       <select
         aria-label="Sample estate"
+        title={sampleOf(label) ? undefined : readable(label)}
         value={sampleOf(label)?.name ?? ""}
         onChange={(e) => {
           const sample = SAMPLES.find((s) => s.name === e.target.value);
@@ -39,7 +41,7 @@ export function LoadBar({ label, sources, onLoad, onFiles }: Props) {
         }}
       >
         <option value="" disabled>
-          {sampleOf(label) ? "samples" : label || "samples"}
+          {sampleOf(label) ? "samples" : shortLabel(label) || "samples"}
         </option>
         {SAMPLES.map((s) => (
           <option key={s.name} value={s.name} title={s.summary}>
@@ -72,7 +74,7 @@ export function LoadBar({ label, sources, onLoad, onFiles }: Props) {
                 className="primary"
                 disabled={!text.trim()}
                 onClick={() => {
-                  const path = `pasted-${sources.filter((s) => s.path.startsWith("pasted-")).length + 1}.${/^\s*[[{]/.test(text) ? "json" : "yaml"}`;
+                  const path = pastedName(sources, /^\s*[[{]/.test(text) ? "json" : "yaml");
                   onLoad([...sources, { path, text }], label ? `${label} + pasted` : "pasted");
                   setPasting(false);
                   setText("");
@@ -86,6 +88,14 @@ export function LoadBar({ label, sources, onLoad, onFiles }: Props) {
       )}
     </div>
   );
+}
+
+/** `pasted-N.yaml` with the first N no loaded file has: a picked file may be named so too, and one path holds one text. */
+export function pastedName(sources: readonly SourceFile[], extension: string): string {
+  const taken = new Set(sources.map((s) => s.path));
+  let n = 1;
+  while (taken.has(`pasted-${n}.yaml`) || taken.has(`pasted-${n}.json`)) n++;
+  return `pasted-${n}.${extension}`;
 }
 
 /** Tab and Shift+Tab go round the dialog's controls instead of out to the page behind it. */

@@ -2,6 +2,7 @@ import type { EstateIndex } from "../model/estate-index.js";
 import { COUPLING_LABELS, type Coupling } from "../model/interactions.js";
 import { KIND_GLYPHS } from "../model/palette.js";
 import { GLYPHS } from "./MatrixView.js";
+import { readable } from "./readable-text.js";
 
 /** A matrix cell explained: how two models are coupled and through which nodes (highlighted on the graph). */
 export function CouplingDetail({ coupling, index, onSelectNode, onShowGraph }: { coupling: Coupling; index: EstateIndex; onSelectNode: (id: string) => void; onShowGraph: () => void }) {
@@ -27,14 +28,14 @@ export function CouplingDetail({ coupling, index, onSelectNode, onShowGraph }: {
       <h4>How they are coupled</h4>
       <ul className="plain">
         {coupling.reasons.map((reason, i) => (
-          <li key={i}>{reason}</li>
+          <li key={i}>{readable(reason)}</li>
         ))}
       </ul>
       <h4>Models</h4>
       <ul className="plain">
         {[coupling.a, coupling.b].map((m) => (
           <li key={m}>
-            {link(m)} <span className="muted">{index.nodes.get(m)?.owner ?? "no owner"}</span>
+            {link(m)} <span className="muted">{readable(index.nodes.get(m)?.owner ?? "no owner")}</span>
           </li>
         ))}
       </ul>

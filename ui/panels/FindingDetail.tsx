@@ -3,6 +3,7 @@ import { findRule } from "../../analyzer/rules/index.js";
 import type { EstateIndex } from "../model/estate-index.js";
 import { KIND_GLYPHS } from "../model/palette.js";
 import { visible } from "../../analyzer/report/visible-text.js";
+import { readable } from "./readable-text.js";
 
 interface Props {
   finding: Finding;
@@ -24,10 +25,10 @@ export function FindingDetail({ finding, index, onSelectNode }: Props) {
         <span className={`badge sev-${finding.severity}`}>{finding.severity}</span> <code>{finding.rule}</code>
         {finding.acknowledged && <span className="badge ack">acknowledged</span>}
       </header>
-      <p className="detail-message">{finding.message}</p>
+      <p className="detail-message">{readable(finding.message)}</p>
       {finding.acknowledged && (
         <p className="ack-reason">
-          Acknowledged: {finding.acknowledged.reason}
+          Acknowledged: {readable(finding.acknowledged.reason)}
           {finding.acknowledged.expires ? ` (until ${finding.acknowledged.expires})` : ""}
         </p>
       )}
@@ -37,7 +38,7 @@ export function FindingDetail({ finding, index, onSelectNode }: Props) {
           <ul className="plain">
             {finding.models.map((m) => (
               <li key={m}>
-                {node(m)} <span className="muted">{index.nodes.get(m)?.owner ?? "no owner"}</span>
+                {node(m)} <span className="muted">{readable(index.nodes.get(m)?.owner ?? "no owner")}</span>
               </li>
             ))}
           </ul>
@@ -73,7 +74,7 @@ export function FindingDetail({ finding, index, onSelectNode }: Props) {
           <h4>Runtime evidence</h4>
           <ul className="plain">
             {finding.evidence.map((e, i) => (
-              <li key={i}>{e.description}</li>
+              <li key={i}>{readable(e.description)}</li>
             ))}
           </ul>
         </section>

@@ -3,6 +3,7 @@ import type { Finding, Severity } from "../../analyzer/types.js";
 import { SEVERITIES } from "../../analyzer/types.js";
 import { formatWalk } from "../../analyzer/report/walk.js";
 import { visible as printable } from "../../analyzer/report/visible-text.js";
+import { readable, shortLabel } from "./readable-text.js";
 
 export interface FindingFilters {
   severities: Severity[];
@@ -91,7 +92,7 @@ export function FindingsPanel({ findings, visible, filters, owners, selected, on
             <option value="">all owners</option>
             {owners.map((owner) => (
               <option key={owner} value={owner}>
-                {owner}
+                {shortLabel(owner)}
               </option>
             ))}
           </select>
@@ -119,14 +120,14 @@ export function FindingsPanel({ findings, visible, filters, owners, selected, on
                 onClick={() => onSelect(finding.fingerprint)}
               >
                 <span className="finding-rule">{finding.rule}</span>
-                <span className="finding-message">{finding.message}</span>
+                <span className="finding-message">{readable(finding.message)}</span>
                 {finding.path && <span className="finding-walk">{formatWalk(finding.path)}</span>}
                 {finding.rule === "invalid-manifest" && finding.locations[0] && (
                   <span className="finding-walk">
                     {printable(finding.locations[0].file)}:{finding.locations[0].line}:{finding.locations[0].column}
                   </span>
                 )}
-                {finding.acknowledged && <span className="finding-ack">acknowledged: {finding.acknowledged.reason}</span>}
+                {finding.acknowledged && <span className="finding-ack">acknowledged: {readable(finding.acknowledged.reason)}</span>}
               </button>
             ))}
           </div>

@@ -3,6 +3,7 @@ import type { EstateGraph } from "../../analyzer/graph/estate-graph.js";
 import type { EstateIndex } from "../model/estate-index.js";
 import { COUPLING_LABELS, type Coupling, type CouplingKind } from "../model/interactions.js";
 import { teamColours, UNOWNED_COLOUR } from "../model/palette.js";
+import { readable } from "./readable-text.js";
 
 export const GLYPHS: Record<CouplingKind, string> = { loop: "⟳", outcome: "◎", inputs: "⋈", reads: "→" };
 const MAX_MODELS = 80;
@@ -110,7 +111,7 @@ export function MatrixView({ graph, index, couplings, selected, onSelect }: Prop
               <tr>
                 <th />
                 {models.map((m) => (
-                  <th key={m} className="col-head" title={`${m} (${index.nodes.get(m)?.owner ?? "no owner"})`}>
+                  <th key={m} className="col-head" title={`${m} (${readable(index.nodes.get(m)?.owner ?? "no owner")})`}>
                     <span style={{ borderColor: colours.get(owner(m) ?? "") ?? UNOWNED_COLOUR }}>{m}</span>
                   </th>
                 ))}
@@ -119,8 +120,8 @@ export function MatrixView({ graph, index, couplings, selected, onSelect }: Prop
             <tbody>
               {models.map((row) => (
                 <tr key={row}>
-                  <th className="row-head" style={{ borderLeftColor: colours.get(owner(row) ?? "") ?? UNOWNED_COLOUR }} title={index.nodes.get(row)?.owner ?? "no owner"}>
-                    {row}
+                  <th className="row-head" style={{ borderLeftColor: colours.get(owner(row) ?? "") ?? UNOWNED_COLOUR }} title={`${row} (${readable(index.nodes.get(row)?.owner ?? "no owner")})`}>
+                    <span className="cut">{row}</span>
                   </th>
                   {models.map((col) => {
                     const c = row === col ? undefined : cell(row, col);

@@ -5,6 +5,7 @@ import { plural } from "../../analyzer/report/plural.js";
 import type { EstateIndex } from "../model/estate-index.js";
 import { KIND_GLYPHS, KIND_LABELS } from "../model/palette.js";
 import { visible } from "../../analyzer/report/visible-text.js";
+import { readable } from "./readable-text.js";
 
 interface Props {
   id: string;
@@ -36,10 +37,10 @@ export function NodePanel({ id, graph, index, depth, onDepth, onSelectNode, onSe
         <span className={`glyph kind-${node.kind}`}>{KIND_GLYPHS[node.kind]}</span> <strong>{node.id}</strong> <span className="badge">{KIND_LABELS[node.kind]}</span>
         {node.implicit && <span className="badge warn">undeclared</span>}
       </header>
-      {node.description && <p>{node.description}</p>}
+      {node.description && <p className="node-description">{readable(node.description)}</p>}
       <dl className="fields">
         <dt>owner</dt>
-        <dd>{node.owner ?? <span className="muted">none</span>}</dd>
+        <dd>{node.owner !== undefined ? readable(node.owner) : <span className="muted">none</span>}</dd>
         {node.location && (
           <>
             <dt>{node.implicit ? "first used" : "declared"}</dt>
@@ -164,5 +165,5 @@ function ImpactGroups({ title, groups, link }: { title: string; groups: ReachedG
 function describeField(value: unknown): string {
   if (Array.isArray(value)) return value.map(describeField).join(", ");
   if (typeof value === "object" && value !== null) return Object.entries(value).map(([key, inner]) => `${key}: ${describeField(inner)}`).join(" · ");
-  return String(value);
+  return readable(String(value));
 }

@@ -5,6 +5,9 @@ import { visible } from "../../analyzer/report/visible-text.js";
 import { plural } from "../../analyzer/report/plural.js";
 import { Spinner } from "./Spinner.js";
 import { useDismiss } from "./use-dismiss.js";
+import { readable } from "./readable-text.js";
+
+const PROBLEMS_PAGE = 200;
 
 interface Props {
   status: AnalysisStatus;
@@ -20,6 +23,8 @@ interface Props {
 /** Progress and cancel while analysing; afterwards counts, timing, and the files with problems. */
 export function StatusBar({ status, report, notices, millis, files, onCancel, note }: Props) {
   const [open, setOpen] = useState(false);
+  // Drawn a page at a time: 10,000 invalid files drawn at once held the page for 1.3-2.5 s.
+  const [limit, setLimit] = useState(PROBLEMS_PAGE);
   const list = useRef<HTMLDivElement>(null);
   // Not closed by a press outside: the list is read while the findings beside it are clicked.
   useDismiss(list, open, useCallback(() => setOpen(false), []), { outside: false });
@@ -41,7 +46,7 @@ export function StatusBar({ status, report, notices, millis, files, onCancel, no
           {note}
         </span>
       )}
-      {status.state === "failed" && <span className="error">Analysis failed: {status.message}</span>}
+      {status.state === "failed" && <span className="error">Analysis failed: {readable(status.message)}</span>}
       {report && status.state !== "running" && (
         <span>
           {plural(files, "file")} · {plural(report.summary.models, "model")} · {plural(report.summary.bySeverity.error, "error")} · {plural(report.summary.bySeverity.warning, "warning")} · {report.summary.bySeverity.info} info
@@ -57,19 +62,21 @@ export function StatusBar({ status, report, notices, millis, files, onCancel, no
       <span className="privacy">Everything runs in this browser; nothing is uploaded.</span>
       {open && (
         <div ref={list} className="problems" data-testid="problems">
-          {problems.map((f) => (
+          {problems.slice(0, limit).map((f) => (
             <div key={f.fingerprint} className="problem error">
-              <code>
-                {visible(f.locations[0]?.file ?? "")}:{f.locations[0]?.line}:{f.locations[0]?.column}
-              </code>{" "}
-              {f.message}
+              <code>{f.locations[0] ? `${visible(f.locations[0].file)}:${f.locations[0].line}:${f.locations[0].column}` : ""}</code> {readable(f.message)}
             </div>
           ))}
-          {allNotices.map((n, i) => (
+          {allNotices.slice(0, Math.max(0, limit - problems.length)).map((n, i) => (
             <div key={i} className="problem">
-              <code>{n.file ? `${visible(n.file)}${n.line ? `:${n.line}:${n.column ?? 1}` : ""}` : ""}</code> {n.message}
+              <code>{n.file ? `${visible(n.file)}${n.line ? `:${n.line}:${n.column ?? 1}` : ""}` : ""}</code> {readable(n.message)}
             </div>
           ))}
+          {problems.length + allNotices.length > limit && (
+            <button type="button" className="link" onClick={() => setLimit(limit + PROBLEMS_PAGE)}>
+              Show {Math.min(PROBLEMS_PAGE, problems.length + allNotices.length - limit).toLocaleString("en-US")} more of {(problems.length + allNotices.length - limit).toLocaleString("en-US")}
+            </button>
+          )}
         </div>
       )}
     </footer>

@@ -7,6 +7,7 @@ import { postAnalysis, startSqlWorker } from "./post-analysis.js";
 import type { SqlResponse } from "./sql-protocol.js";
 import { download, readDatabaseBytes } from "./download.js";
 import { loadLastWorkspace, saveLastWorkspace } from "./workspace-store.js";
+import { shortLabel } from "../panels/readable-text.js";
 
 export interface WorkspaceMenuProps {
   sources: SourceFile[];
@@ -43,7 +44,7 @@ export function WorkspaceMenu({ sources, onOpen, label, restore = true, analysis
       .then((stored) => {
         if (stored && stored.sources.length > 0) {
           onOpenRef.current(stored.sources, stored.label);
-          setMessage({ text: `Restored "${stored.label}" from your last visit`, error: false });
+          setMessage({ text: `Restored "${shortLabel(stored.label)}" from your last visit`, error: false });
         }
       })
       .catch(() => undefined) // private mode or no IndexedDB: the menu still saves and opens files
@@ -83,7 +84,7 @@ export function WorkspaceMenu({ sources, onOpen, label, restore = true, analysis
       db.close();
       if (opened.length === 0) throw new Error("this database holds no manifest texts (a history file? open it under History)");
       onOpen(opened, openedLabel);
-      setMessage({ text: `Opened "${openedLabel}" (${opened.length} files)`, error: false });
+      setMessage({ text: `Opened "${shortLabel(openedLabel)}" (${opened.length} files)`, error: false });
     } catch (e) {
       setMessage({ text: `${file.name}: ${e instanceof Error ? e.message : String(e)}`, error: true });
     }

@@ -35,7 +35,8 @@ export function detachFindingDetails(report: Report, part = PART): DetailsPart[]
     const slice = findings.slice(from, from + part);
     parts.push({ kind: "findings", from, locations: slice.map((f) => f.locations), data: slice.map((f) => f.data) });
     for (const f of slice) {
-      f.locations = [];
+      // The list of invalid files names them at once (it showed "::" until the details came).
+      if (f.rule !== "invalid-manifest") f.locations = [];
       if (f.data !== undefined) f.data = undefined;
     }
   }

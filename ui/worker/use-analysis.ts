@@ -14,6 +14,8 @@ export type AnalysisStatus =
   | { state: "running"; progress?: Progress | ReadProgress | undefined; files: number }
   | { state: "done" }
   | { state: "cancelled" }
+  /** Picked files held no Loopscope document (other YAML, say): the estate shown is kept. */
+  | { state: "nothing"; files: number }
   | { state: "failed"; message: string };
 
 /** Picked files being opened (their size looked up) and read, before the worker has them all. */
@@ -57,7 +59,7 @@ export function useAnalysis() {
    * `texts()`: the picked files' texts, set as `sources` with the result; `reading()`: while
    * true the status shows the reading progress rather than the worker's parsing of what came.
    */
-  const begin = (files: number, texts?: () => SourceFile[], reading?: () => boolean): Worker => {
+  const begin = (files: number, texts?: () => SourceFile[], reading?: () => boolean, keepWhenEmpty = false): Worker => {
     worker.current?.terminate();
     worker.current = null;
     const w = spare.current ?? startWorker();
@@ -89,6 +91,13 @@ export function useAnalysis() {
       }
     };
     const show = (received: AnalysisResult, details: number) => {
+      // Picked files with no Loopscope document: the CLI refuses them (no manifests found); the
+      // page keeps what it shows rather than an empty estate called clean.
+      if (keepWhenEmpty && received.report.summary.documents === 0 && received.report.findings.length === 0) {
+        stop();
+        setStatus({ state: "nothing", files });
+        return;
+      }
       setResult(received);
       if (texts) setSources(texts());
       setStatus({ state: "done" });
@@ -147,6 +156,7 @@ export function useAnalysis() {
       picked.length,
       () => read ?? [],
       () => read === null,
+      true,
     );
     w.postMessage({ type: "start", today: today(), expected: picked.length } satisfies AnalyzeRequest);
     streamFiles(picked, {
