@@ -120,13 +120,18 @@ function uniqueSorted(names: string[]): string[] {
 export function dedupe(findings: Finding[]): Finding[] {
   const byFingerprint = new Map<string, Finding>();
   let messages: Map<Finding, string[]> | undefined;
+  // Locations are gathered, then sorted once per finding: sorting at each merge made 20,000
+  // acknowledgements of one rule that does not fire (one stale finding) take 20 s.
+  let merged: Map<Finding, Location[]> | undefined;
   for (const finding of findings) {
     const existing = byFingerprint.get(finding.fingerprint);
     if (!existing) {
       byFingerprint.set(finding.fingerprint, finding);
       continue;
     }
-    existing.locations = sortedUniqueLocations([...existing.locations, ...finding.locations]);
+    const locations = (merged ??= new Map()).get(existing) ?? [...existing.locations];
+    for (const location of finding.locations) locations.push(location);
+    merged.set(existing, locations);
     if (finding.message === existing.message) continue;
     const seen = (messages ??= new Map()).get(existing) ?? [existing.message];
     if (seen.includes(finding.message)) continue;
@@ -134,6 +139,7 @@ export function dedupe(findings: Finding[]): Finding[] {
     messages.set(existing, seen);
     existing.message = seen.join("; ");
   }
+  if (merged) for (const [finding, locations] of merged) finding.locations = sortedUniqueLocations(locations);
   return [...byFingerprint.values()];
 }
 
