@@ -5,13 +5,15 @@ import { visible } from "../report/visible-text.js";
 export function formatTable(columns: readonly string[], rows: readonly SqlValue[][]): string {
   const cell = (value: SqlValue | undefined): string =>
     value === null || value === undefined ? "NULL" : value instanceof Uint8Array ? `<${value.length} bytes>` : visible(String(value).replace(/\r?\n/g, "⏎"));
+  // Column names come from the SQL or from a shared database's own views: escaped like cells.
+  const heads = columns.map((c) => visible(c.replace(/\r?\n/g, "⏎")));
   const cells = rows.map((row) => columns.map((_c, i) => cell(row[i])));
   const numeric = columns.map((_c, i) => rows.length > 0 && rows.every((row) => typeof row[i] === "number" || row[i] === null));
-  const widths = columns.map((c, i) => Math.max(c.length, ...cells.map((row) => (row[i] ?? "").length)));
+  const widths = heads.map((c, i) => Math.max(c.length, ...cells.map((row) => (row[i] ?? "").length)));
   const line = (values: readonly string[]) =>
     values
       .map((v, i) => (numeric[i] ? v.padStart(widths[i] ?? 0) : v.padEnd(widths[i] ?? 0)))
       .join("  ")
       .trimEnd();
-  return [line(columns), line(widths.map((w) => "-".repeat(w))), ...cells.map(line)].join("\n") + "\n";
+  return [line(heads), line(widths.map((w) => "-".repeat(w))), ...cells.map(line)].join("\n") + "\n";
 }

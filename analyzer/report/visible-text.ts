@@ -9,14 +9,26 @@ const UNSAFE_ALL = new RegExp(UNSAFE.source, "g");
 const NAMED: Record<string, string> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
 
 /**
+ * GitHub Actions reads a log line that starts (after blanks) with `::` as a workflow command
+ * (`::error file=…::`, `::add-mask::`), and `##[` anywhere in a line as its older form. The
+ * GitHub Action prints the text report to the job log, so a file named `::error …` or an owner
+ * holding `##[error]` would make annotations: the first `:` or `#` of either is escaped
+ * (`\x3a:`, `\x23#[`).
+ */
+const WORKFLOW = /^\s*:(?=:)|#(?=#\[)/;
+const WORKFLOW_ALL = new RegExp(WORKFLOW.source, "g");
+
+/**
  * Text for a terminal or a human-readable report: every unsafe character written as an
  * escape (`\n`, `\t`, `\r`, `\x1b`, `\u202e`), everything else as is. Machine formats (JSON,
  * SARIF, CSV) keep the text exactly; they escape what their syntax needs themselves.
  */
 export function visible(text: string): string {
-  if (!UNSAFE.test(text)) return text;
-  return text.replace(UNSAFE_ALL, (c) => {
-    const code = c.charCodeAt(0);
-    return NAMED[c] ?? (code < 0x100 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`);
-  });
+  const safe = UNSAFE.test(text) ? text.replace(UNSAFE_ALL, escape) : text;
+  return WORKFLOW.test(safe) ? safe.replace(WORKFLOW_ALL, (m) => m.slice(0, -1) + escape(m.slice(-1))) : safe;
+}
+
+function escape(c: string): string {
+  const code = c.charCodeAt(0);
+  return NAMED[c] ?? (code < 0x100 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`);
 }

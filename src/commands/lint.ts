@@ -119,8 +119,8 @@ Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage 
       for (const f of fresh.slice(0, 20)) io.stderr(`  new: ${f.severity} ${f.rule} ${(f.models.length > 0 ? f.models : f.nodes).join(", ")}${f.locations[0] ? ` (${visible(f.locations[0].file)}:${f.locations[0].line}:${f.locations[0].column})` : ""}\n`);
       if (fresh.length > 20) io.stderr(`  … and ${fresh.length - 20} more new findings\n`);
       if (values["strict-baseline"] && comparison.stale.length > 0) {
-        for (const entry of comparison.stale) io.stderr(`  stale: ${entry.rule} ${(entry.models.length > 0 ? entry.models : (entry.nodes ?? [])).join(", ")} (${entry.fingerprint})\n`);
-        io.stderr(`loopscope lint: --strict-baseline: ${comparison.stale.length} stale baseline entries; regenerate with \`loopscope baseline ${positionals.join(" ")} -o ${values.baseline}\`\n`);
+        for (const entry of comparison.stale) io.stderr(`  stale: ${visible(`${entry.rule} ${(entry.models.length > 0 ? entry.models : (entry.nodes ?? [])).join(", ")} (${entry.fingerprint})`)}\n`);
+        io.stderr(`loopscope lint: --strict-baseline: ${comparison.stale.length === 1 ? "1 stale baseline entry" : `${comparison.stale.length} stale baseline entries`}; regenerate with \`loopscope baseline ${positionals.join(" ")} -o ${values.baseline}\`\n`);
         return EXIT.findings;
       }
     }

@@ -77,7 +77,40 @@ describe("text meant for people shows control characters as escapes", () => {
     ]);
   });
 
-  it("query's table shows line breaks as ⏎ and other control characters as escapes", () => {
+  it("query's table shows line breaks as ⏎ and other control characters as escapes, in column names too", () => {
     expect(formatTable(["owner"], [[`a\nb${ESC}[31m`]])).toBe("owner\n-----------\na⏎b\\x1b[31m\n");
+    expect(formatTable([`c${ESC}]0;T\u0007`], [[1]])).toBe(`c\\x1b]0;T\\x07\n${"-".repeat(13)}\n${"1".padStart(13)}\n`);
+  });
+});
+
+/**
+ * GitHub Actions takes a job-log line starting (after blanks) with `::` as a workflow command,
+ * and `##[` anywhere as its older form; the GitHub Action prints the text report to the log.
+ */
+describe("text meant for people cannot issue GitHub workflow commands", () => {
+  const COMMAND = /^\s*::|##\[/;
+
+  it("visible() escapes a leading :: and any ##[, and leaves other colons and hashes", () => {
+    expect(visible("::error file=a::x")).toBe("\\x3a:error file=a::x");
+    expect(visible("  ::warning::x")).toBe("  \\x3a:warning::x");
+    expect(visible("team ##[error]x ##[group]")).toBe("team \\x23#[error]x \\x23#[group]");
+    expect(visible("std::vector # 1 ## 2 a:b")).toBe("std::vector # 1 ## 2 a:b");
+  });
+
+  it("in lint's text report, a strict baseline's stale entries, and query's tables", () => {
+    writeFileSync(join(dir, "::error file=README.md,line=1::Injected.yaml"), "apiVersion: loopscope/v1\nkind: Model\nname: named\n");
+    writeFileSync(join(dir, "owned.yaml"), 'apiVersion: loopscope/v1\nkind: Model\nname: owned\nowner: "##[error file=README.md;line=1]Injected"\ninputs: [other/out]\n');
+    const text = runCli(["lint", ".", "--no-color", "--fail-on", "never"], { cwd: dir }).stdout;
+    expect(text).toContain("  \\x3a:error file=README.md,line=1::Injected.yaml:3:7  missing-owner");
+    for (const line of text.split("\n")) expect(line).not.toMatch(COMMAND);
+    writeFileSync(join(dir, "b.json"), JSON.stringify({ version: 1, tool: "loopscope", entries: [{ rule: "hidden-feedback-loop", models: ["a"], fingerprint: `x${ESC}[2J\n::error file=x::stale\u202e`, reason: "" }] }));
+    const strict = runCli(["lint", ".", "--baseline", "b.json", "--strict-baseline", "--format", "json"], { cwd: dir });
+    expect(strict.stderr).toContain("1 stale baseline entry;");
+    expect(strict.stderr).toContain("  stale: hidden-feedback-loop a (x\\x1b[2J\\n::error file=x::stale\\u202e)");
+    for (const line of strict.stderr.split("\n")) {
+      expect(line).not.toMatch(COMMAND);
+      expect(line).not.toMatch(UNSAFE);
+    }
+    expect(formatTable(["owner"], [["::warning::x"]]).split("\n")[2]).toBe("\\x3a:warning::x");
   });
 });
