@@ -1,10 +1,15 @@
 import type { SqlValue } from "sql.js";
 import { visible } from "../report/visible-text.js";
 
-/** A plain-text table: header, dashes, rows; numbers right-aligned; NULL shown as NULL; line breaks as ⏎ and other control characters as escapes. */
-export function formatTable(columns: readonly string[], rows: readonly SqlValue[][]): string {
+/**
+ * A plain-text table: header, dashes, rows; numbers right-aligned; NULL shown as NULL; line
+ * breaks as ⏎ and other control characters as escapes; text longer than `maxCell` characters
+ * cut with "…" (whoever calls says so).
+ */
+export function formatTable(columns: readonly string[], rows: readonly SqlValue[][], maxCell = Number.POSITIVE_INFINITY): string {
+  const cut = (text: string) => (text.length > maxCell ? `${text.slice(0, maxCell - 1)}…` : text);
   const cell = (value: SqlValue | undefined): string =>
-    value === null || value === undefined ? "NULL" : value instanceof Uint8Array ? `<${value.length} bytes>` : visible(String(value).replace(/\r?\n/g, "⏎"));
+    value === null || value === undefined ? "NULL" : value instanceof Uint8Array ? `<${value.length} bytes>` : visible(cut(String(value)).replace(/\r?\n/g, "⏎"));
   // Column names come from the SQL or from a shared database's own views: escaped like cells.
   const heads = columns.map((c) => visible(c.replace(/\r?\n/g, "⏎")));
   const cells = rows.map((row) => columns.map((_c, i) => cell(row[i])));

@@ -113,14 +113,20 @@ function csvCell(value: SqlValue): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-const HEX_BYTES = Array.from({ length: 256 }, (_, byte) => byte.toString(16).toUpperCase().padStart(2, "0"));
+const HEX_DIGITS = new TextEncoder().encode("0123456789ABCDEF");
+const ASCII = new TextDecoder("latin1");
 
 /**
  * A BLOB in CSV and JSON: its bytes as uppercase hex, the text SQLite's `hex()` gives, so no
  * byte is lost (CSV wrote `<2 bytes>`) and `SELECT b, hex(b)` shows the same text twice.
  */
 export function blobHex(bytes: Uint8Array): string {
-  let text = "";
-  for (const byte of bytes) text += HEX_BYTES[byte];
-  return text;
+  // Digits written as bytes and decoded once: adding two characters at a time made a string of
+  // one piece per byte (a 100 MB BLOB took 3.8 GB to write).
+  const digits = new Uint8Array(bytes.length * 2);
+  for (let i = 0; i < bytes.length; i++) {
+    digits[2 * i] = HEX_DIGITS[bytes[i]! >> 4]!;
+    digits[2 * i + 1] = HEX_DIGITS[bytes[i]! & 15]!;
+  }
+  return ASCII.decode(digits);
 }

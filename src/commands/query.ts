@@ -2,6 +2,7 @@ import type { SqlValue } from "sql.js";
 import type { Command } from "./command.js";
 import { blobHex, csvLine, formatTable } from "../../analyzer/db/index.js";
 import { MAX_TIMEOUT_S, runQueryOnThread } from "../io/query-on-thread.js";
+import { MAX_VALUE_CHARS } from "../io/query-value-limit.js";
 import { oneOf, parseFlags } from "../io/parse-flags.js";
 import { EXIT, UsageError } from "../exit-codes.js";
 
@@ -11,6 +12,8 @@ type QueryFormat = (typeof QUERY_FORMATS)[number];
 /** A table is read by a person and needs every row for its column widths: this many at most. */
 export const TABLE_MAX_ROWS = 10_000;
 const DEFAULT_TIMEOUT_S = 60;
+/** A table cell shows at most this many characters: 10,000 rows of 100 KB made a table longer than V8's longest string. */
+export const TABLE_MAX_CELL = 1_000;
 
 export const queryCommand: Command = {
   name: "query",
@@ -22,8 +25,10 @@ the last statement. The database is opened read-only: statements that would chan
 fail. Tables and columns are documented in docs/database.md.
 
 Options:
-  -f, --format <table|json|csv>  table (default, at most ${TABLE_MAX_ROWS.toLocaleString("en-US")} rows), a JSON array of
-                                 objects, or CSV (both streamed: every row, in bounded memory)
+  -f, --format <table|json|csv>  table (default, at most ${TABLE_MAX_ROWS.toLocaleString("en-US")} rows, values cut at
+                                 ${TABLE_MAX_CELL.toLocaleString("en-US")} characters), a JSON array of objects, or CSV
+                                 (both streamed: every row, in bounded memory; a value over
+                                 32 Mi characters, or a BLOB over 16 MiB, is refused)
   -t, --timeout <seconds>        stop a query that runs longer (default ${DEFAULT_TIMEOUT_S}; 0 for no limit;
                                  at most ${MAX_TIMEOUT_S.toLocaleString("en-US")})
 
@@ -38,7 +43,7 @@ Example:
     if (file === undefined || sql === undefined) throw new UsageError('give a database file and one SQL string (e.g. `loopscope query estate.sqlite "SELECT * FROM runs"`)');
     if (extra.length > 0) throw new UsageError(`expected one SQL string, got ${positionals.length - 1} arguments (quote the SQL)`);
     const output = resultWriter(format, io.stdout, io.stderr, () => io.stdoutDrained?.());
-    await runQueryOnThread({ file, sql, maxRows: format === "table" ? TABLE_MAX_ROWS : Number.POSITIVE_INFINITY, timeoutMs: timeout * 1000, ...output });
+    await runQueryOnThread({ file, sql, maxRows: format === "table" ? TABLE_MAX_ROWS : Number.POSITIVE_INFINITY, maxValueChars: format === "table" ? Number.POSITIVE_INFINITY : MAX_VALUE_CHARS, timeoutMs: timeout * 1000, ...output });
     return EXIT.ok;
   },
 };
@@ -93,7 +98,10 @@ function resultWriter(format: QueryFormat, stdout: (text: string) => void, stder
     onColumns,
     onRows: (batch: SqlValue[][]) => void rows.push(...batch),
     onEnd: (truncated: boolean) => {
-      stdout(columns.length === 0 ? "(no result set)\n" : formatTable(columns, rows));
+      stdout(columns.length === 0 ? "(no result set)\n" : formatTable(columns, rows, TABLE_MAX_CELL));
+      if (rows.some((row) => row.some((value) => typeof value === "string" && value.length > TABLE_MAX_CELL))) {
+        stderr(`loopscope query: values longer than ${TABLE_MAX_CELL.toLocaleString("en-US")} characters are cut in the table (…); use --format csv or json for whole values\n`);
+      }
       if (truncated) stderr(`loopscope query: only the first ${TABLE_MAX_ROWS.toLocaleString("en-US")} rows are shown; add a LIMIT, or use --format csv or json for every row\n`);
     },
   };

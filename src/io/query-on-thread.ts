@@ -6,6 +6,7 @@ import { streamReadOnlyQuery } from "../../analyzer/db/index.js";
 import { UsageError } from "../exit-codes.js";
 import { openDatabaseFile } from "./database-file.js";
 import type { QueryThreadData, QueryThreadMessage } from "./query-worker.js";
+import { checkValueSizes, ValueTooLarge } from "./query-value-limit.js";
 
 /** The longest `--timeout`: setTimeout waits at most 2^31-1 ms (24.8 days); past that it fires at once. */
 export const MAX_TIMEOUT_S = Math.floor((2 ** 31 - 1) / 1000);
@@ -15,6 +16,8 @@ export interface QueryRun {
   sql: string;
   /** Rows to keep at most; `onEnd(true)` when the statement had more. */
   maxRows: number;
+  /** Longest value written, as text (Infinity for a table, which cuts values). */
+  maxValueChars: number;
   /** Milliseconds before the query is stopped, at most MAX_TIMEOUT_S * 1000; 0 for no limit. */
   timeoutMs: number;
   onColumns: (names: string[]) => void;
@@ -35,7 +38,7 @@ export async function runQueryOnThread(run: QueryRun, script = new URL("./query-
   if (script.protocol !== "file:" || !existsSync(fileURLToPath(script))) return runHere(run);
   const inFlight = new SharedArrayBuffer(4);
   const counter = new Int32Array(inFlight);
-  const worker = new Worker(script, { workerData: { file: run.file, sql: run.sql, maxRows: run.maxRows, inFlight } satisfies QueryThreadData });
+  const worker = new Worker(script, { workerData: { file: run.file, sql: run.sql, maxRows: run.maxRows, maxValueChars: run.maxValueChars, inFlight } satisfies QueryThreadData });
   await new Promise<void>((resolve, reject) => {
     let settled = false;
     const finish = (error?: Error) => {
@@ -79,17 +82,23 @@ async function runHere(run: QueryRun): Promise<void> {
   const db = await openDatabaseFile(run.file);
   let kept = 0;
   let truncated = false;
+  let columns: string[] = [];
   try {
     streamReadOnlyQuery(db, run.sql, {
-      columns: run.onColumns,
+      columns: (names) => {
+        columns = names;
+        run.onColumns(names);
+      },
       row: (values) => {
         if (kept >= run.maxRows) return !(truncated = true);
         kept++;
+        checkValueSizes(values, columns, kept, run.maxValueChars);
         run.onRows([values]);
         return true;
       },
     });
   } catch (error) {
+    if (error instanceof ValueTooLarge) throw new UsageError(error.message);
     throw new UsageError(`SQL error: ${error instanceof Error ? error.message : String(error)}`);
   } finally {
     db.close();

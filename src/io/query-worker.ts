@@ -9,12 +9,15 @@ import { parentPort, workerData } from "node:worker_threads";
 import type { SqlValue } from "sql.js";
 import { streamReadOnlyQuery } from "../../analyzer/db/index.js";
 import { openDatabaseFile } from "./database-file.js";
+import { checkValueSizes, ValueTooLarge } from "./query-value-limit.js";
 
 export interface QueryThreadData {
   file: string;
   sql: string;
   /** Rows to keep at most (the rest are not stepped; `done.truncated` says there were more). */
   maxRows: number;
+  /** Longest value written, as text (Infinity for a table, which cuts values). */
+  maxValueChars: number;
   /** One Int32: batches posted and not yet written by the main thread. */
   inFlight: SharedArrayBuffer;
 }
@@ -33,7 +36,7 @@ const BATCH_CHARS = 1 << 20;
 export const MAX_IN_FLIGHT = 8;
 
 const port = parentPort!;
-const { file, sql, maxRows, inFlight } = workerData as QueryThreadData;
+const { file, sql, maxRows, maxValueChars, inFlight } = workerData as QueryThreadData;
 const counter = new Int32Array(inFlight);
 const post = (message: QueryThreadMessage) => port.postMessage(message);
 
@@ -57,15 +60,20 @@ async function run(): Promise<void> {
   }
   let kept = 0;
   let truncated = false;
+  let columns: string[] = [];
   try {
     streamReadOnlyQuery(db, sql, {
-      columns: (names) => post({ type: "columns", names }),
+      columns: (names) => {
+        columns = names;
+        post({ type: "columns", names });
+      },
       row: (values) => {
         if (kept >= maxRows) {
           truncated = true;
           return false;
         }
         kept++;
+        checkValueSizes(values, columns, kept, maxValueChars);
         batch.push(values);
         for (const value of values) chars += typeof value === "string" ? value.length : value instanceof Uint8Array ? value.length : 8;
         if (batch.length >= BATCH_ROWS || chars >= BATCH_CHARS) flush();
@@ -74,7 +82,7 @@ async function run(): Promise<void> {
     });
   } catch (error) {
     flush();
-    return post({ type: "error", message: messageOf(error), sql: true });
+    return post({ type: "error", message: messageOf(error), sql: !(error instanceof ValueTooLarge) });
   } finally {
     db.close();
   }

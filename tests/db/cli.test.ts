@@ -112,6 +112,24 @@ describe("lint --db, history and query tell the same story", { timeout: 120_000 
     expect(runCli(["query", db, sql]).stdout.split("\n")[2]).toBe("<5 bytes>  00FF7F2C22  <0 bytes>");
   });
 
+  test("values too long for a person are cut in the table and said so; too long to write are refused with their row and column", () => {
+    // 10 MB of hex for a 5 MB BLOB: written whole, and as hex() writes it.
+    const big = runCli(["query", db, "SELECT zeroblob(5000000) AS b, hex(zeroblob(5000000)) = hex(zeroblob(5000000)) AS same", "-f", "csv"]);
+    expect(big.code).toBe(0);
+    expect(big.stdout).toBe(`b,same\n${"0".repeat(10_000_000)},1\n`);
+    // Past 32 Mi characters (a 100 MB BLOB took 3.8 GB as JSON; 300 MB ran Node out of memory): refused, exit 2.
+    for (const format of ["csv", "json"]) {
+      const refused = runCli(["query", db, "SELECT 1 AS a, zeroblob(20000000) AS b", "-f", format]);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toBe('loopscope query: row 1, column "b": a value of 20,000,000 bytes is more than query writes (32 Mi characters of text or hex); select part of it instead, e.g. substr(column, 1, 1000) or length(column)\n');
+    }
+    // The table names a BLOB's size and cuts long text at 1,000 characters (10,000 rows of 100 KB were longer than V8's longest string).
+    const table = runCli(["query", db, "SELECT zeroblob(20000000) AS b, printf('%.*c', 5000, 'x') AS t"]);
+    expect(table.code).toBe(0);
+    expect(table.stdout.split("\n")[2]).toBe(`<20000000 bytes>  ${"x".repeat(999)}…`);
+    expect(table.stderr).toBe("loopscope query: values longer than 1,000 characters are cut in the table (…); use --format csv or json for whole values\n");
+  });
+
   test("an empty result still names its columns", () => {
     expect(runCli(["query", db, "SELECT id, source FROM runs WHERE 0"]).stdout).toBe("id  source\n--  ------\n");
     expect(runCli(["query", db, "SELECT id, source FROM runs WHERE 0", "-f", "csv"]).stdout).toBe("id,source\n");
