@@ -1,4 +1,4 @@
-import { readdirSync, realpathSync, statSync } from "node:fs";
+import { readdirSync, realpathSync, statSync, type Dirent } from "node:fs";
 import { relative, resolve, sep } from "node:path";
 import type { Notice } from "../../analyzer/types.js";
 import { isManifestPath } from "../../analyzer/parse/manifest-path.js";
@@ -158,10 +158,36 @@ export class ManifestWalk {
       this.s.notices.push({ file: this.display(directory), message: `cannot read this folder (${describeError(error)}); skipped` });
       return;
     }
+    if (entries.some((entry) => entry.name.includes("\uFFFD"))) entries = this.withoutUnreadableNames(directory, entries);
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const names = entries.map((entry) => entry.name);
     const kinds = entries.map((entry) => (entry.isDirectory() ? DIRECTORY : entry.isSymbolicLink() ? SYMLINK : FILE));
     this.s.frames.push({ directory, folder: this.display(directory), names, kinds, next: 0 });
+  }
+
+  /**
+   * Node names files by decoding their bytes as UTF-8, so a name that is not UTF-8 (Latin-1
+   * `team\xe9`, which git and Linux allow) comes back changed and cannot be opened by it: the
+   * folder's findings were lost behind "cannot resolve this folder (ENOENT)". Such names get a
+   * notice that says so, with their bytes, and are left out.
+   */
+  private withoutUnreadableNames(directory: string, entries: Dirent[]): Dirent[] {
+    const unreadable = new Map<string, Buffer>();
+    for (const raw of readdirSync(directory, { encoding: "buffer" })) {
+      const decoded = raw.toString("utf8");
+      if (!Buffer.from(decoded, "utf8").equals(raw)) unreadable.set(decoded, raw);
+    }
+    if (unreadable.size === 0) return entries;
+    const folder = this.display(directory);
+    return entries.filter((entry) => {
+      const raw = unreadable.get(entry.name);
+      if (!raw) return true;
+      if (entry.isDirectory() || entry.isSymbolicLink() || isManifestPath(entry.name)) {
+        const shown = [...raw].map((byte) => (byte >= 0x20 && byte < 0x7f ? String.fromCharCode(byte) : `\\x${byte.toString(16).padStart(2, "0")}`)).join("");
+        this.s.notices.push({ file: folder === "." ? shown : `${folder}/${shown}`, message: "this name is not valid UTF-8, so it cannot be opened by name here; skipped (rename it)" });
+      }
+      return false;
+    });
   }
 
   private display(absolute: string): string {

@@ -83,6 +83,21 @@ describe("readSources on hostile folders", () => {
     expect(result.sources.map((s) => s.path)).toEqual(["good.yaml"]);
   });
 
+  it("names files and folders whose names are not UTF-8 in a notice, with their bytes, instead of losing them behind ENOENT", () => {
+    // Node decodes names as UTF-8, so `team\xe9` came back as "team\ufffd", which cannot be opened.
+    const folder = Buffer.concat([Buffer.from(`${dir}/team`), Buffer.from([0xe9])]);
+    mkdirSync(folder);
+    writeFileSync(Buffer.concat([folder, Buffer.from("/m.yaml")]), GOOD.replace("good", "lost"));
+    writeFileSync(Buffer.concat([Buffer.from(`${dir}/bad`), Buffer.from([0xff, 0xfe]), Buffer.from(".yaml")]), GOOD);
+    writeFileSync(Buffer.concat([Buffer.from(`${dir}/picture`), Buffer.from([0xe9]), Buffer.from(".png")]), "not a manifest");
+    const result = readSources(["."], dir);
+    expect(noticesOf(result)).toEqual([
+      "bad\\xff\\xfe.yaml: this name is not valid UTF-8, so it cannot be opened by name here; skipped (rename it)",
+      "team\\xe9: this name is not valid UTF-8, so it cannot be opened by name here; skipped (rename it)",
+    ]);
+    expect(result.sources.map((s) => s.path)).toEqual(["good.yaml"]);
+  });
+
   it("the CLI survives all of it in one folder: notices, findings, no stack trace", () => {
     mkdirSync(join(dir, "sub"));
     symlinkSync("..", join(dir, "sub", "up"));
