@@ -1,5 +1,6 @@
 import { parseDocument } from "yaml";
 import type { SourceFile } from "../types.js";
+import { PARSE_LIMITS } from "../parse/limits.js";
 
 /** One manifest document of a source file, as stored in the `manifests` table. */
 export interface ManifestRow {
@@ -79,7 +80,7 @@ function yamlRow(file: string, docIndex: number, line: number, raw: string): Man
   if (needsParse || raw.trimStart().startsWith("{")) {
     try {
       const doc = parseDocument(raw, { logLevel: "error" });
-      return row(file, docIndex, line, doc.errors.length === 0 ? doc.toJS({ maxAliasCount: 100 }) : undefined, raw);
+      return row(file, docIndex, line, doc.errors.length === 0 ? doc.toJS({ maxAliasCount: PARSE_LIMITS.maxExpandedValues }) : undefined, raw);
     } catch {
       return row(file, docIndex, line, undefined, raw); // alias bombs and the like: keep the text, leave the fields empty
     }

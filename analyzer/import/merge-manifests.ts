@@ -3,6 +3,7 @@ import { nestingProblem } from "../parse/nesting-guard.js";
 import type { Notice } from "../types.js";
 import type { ImportedDocument, ImportedFile } from "./imported-file.js";
 import { headerComment, joinDocuments } from "./render-manifests.js";
+import { PARSE_LIMITS } from "../parse/limits.js";
 
 /** Fields the import writes and keeps in step with lineage; lists grow, never shrink. */
 const LIST_FIELDS = new Set(["inputs", "consumes", "derivedFrom"]);
@@ -33,7 +34,13 @@ export function mergeImportedFile(existingText: string, file: ImportedFile, path
     const line = error?.linePos?.[0];
     return { text: undefined, notices: [{ file: path, line: line?.line ?? 1, column: line?.col ?? 1, message: `cannot merge into this file (${error?.message.split("\n")[0] ?? "not YAML"}); it was left unchanged` }] };
   }
-  const before = JSON.stringify(docs.map((d) => d.toJS()));
+  let before: string;
+  try {
+    before = JSON.stringify(docs.map(plainValue));
+  } catch (error) {
+    // An alias bomb: the lint reports it at its position; the import leaves the file be.
+    return { text: undefined, notices: [{ file: path, message: `cannot merge into this file (${error instanceof Error ? error.message : String(error)}); it was left unchanged` }] };
+  }
   const byName = new Map<string, Document>();
   for (const doc of docs) {
     const name = doc.get("name");
@@ -54,10 +61,19 @@ export function mergeImportedFile(existingText: string, file: ImportedFile, path
     mergeDocument(existing, generated);
   }
   // Nothing new: leave the file byte for byte as the user keeps it.
-  if (result.length === docs.length && JSON.stringify(result.map((d) => d.toJS())) === before) return { text: existingText, notices };
+  if (result.length === docs.length && JSON.stringify(result.map(plainValue)) === before) return { text: existingText, notices };
   const first = result[0];
   if (first && (first.commentBefore == null || first.commentBefore.trimStart().startsWith("Imported by"))) first.commentBefore = headerComment(file.header);
   return { text: joinDocuments(result), notices };
+}
+
+/**
+ * A document's value, its aliases expanded up to the lint's own limit (100,000 values counting
+ * aliases, docs/limits.md): the `yaml` package's default of 100 made a valid file with 101
+ * merge keys an internal error.
+ */
+function plainValue(doc: Document): unknown {
+  return doc.toJS({ maxAliasCount: PARSE_LIMITS.maxExpandedValues });
 }
 
 function mergeDocument(doc: Document, generated: ImportedDocument): void {

@@ -165,7 +165,14 @@ function readMapping(path: string, cwd: string): { mapping: ImportMapping; origi
     return `${path}:${pos.line}:${pos.col}`;
   };
   if (doc.errors.length > 0) throw new UsageError(`${at(doc.errors[0]!.pos[0])}: ${doc.errors[0]!.message.split("\n")[0]}`);
-  const parsed = importMappingSchema.safeParse(doc.toJS({ maxAliasCount: 100 }) ?? {});
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    // An alias bomb ("Excessive alias count"): a usage error naming the file, not an internal error.
+    throw new UsageError(`${path}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const parsed = importMappingSchema.safeParse(value ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const keys = issue.path.filter((k): k is string | number => typeof k !== "symbol");

@@ -43,6 +43,18 @@ describe("re-import into an existing file", () => {
     expect(notices.map((n) => n.message)).toEqual(["ranker is a Model in this file but the import makes it a Service; the file's version was kept"]);
   });
 
+  it("merges into a file with more than 100 YAML aliases (an internal error before), and leaves an alias bomb unchanged with a notice", () => {
+    const aliased = `apiVersion: loopscope/v1\nkind: Model\nname: ranker\noutputs:\n  - &o\n    name: o0\n${Array.from({ length: 101 }, (_, i) => `  - <<: *o\n    name: o${i + 1}\n`).join("")}`;
+    const merged = mergeImportedFile(aliased, file([{ apiVersion: "loopscope/v1", kind: "Dataset", name: "views" }]), "ns.yaml");
+    expect(merged.notices).toEqual([]);
+    expect(merged.text).toContain("name: o101");
+    expect(merged.text).toContain("name: views");
+    const bomb = `a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\n`;
+    const refused = mergeImportedFile(bomb, file([model([], [])]), "ns.yaml");
+    expect(refused.text).toBeUndefined();
+    expect(refused.notices.map((n) => n.message)).toEqual([expect.stringMatching(/^cannot merge into this file \(.*alias.*\); it was left unchanged$/i)]);
+  });
+
   it("does not touch a file it cannot parse", () => {
     const { text, notices } = mergeImportedFile("kind: [unclosed\n", file([model([], [])]), "ns.yaml");
     expect(text).toBeUndefined();
