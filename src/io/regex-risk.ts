@@ -7,7 +7,8 @@ import { alternativesOverlap } from "./regex-alternatives.js";
  * long name that does not match backtracks for hours. The classic test, as safe-regex
  * does it: a repeated group that holds a repetition itself ("star height" above one), and
  * a repeated group whose alternatives can start with the same character (`(\w|\d)+`,
- * `(a|ab)*`): on a name that does not match, both try every way to split it.
+ * `(a|ab)*`): on a name that does not match, both try every way to split it. And more than
+ * two unbounded repetitions in all, which backtrack polynomially.
  * It reads only the pattern's text, so it refuses some patterns that are in fact quick.
  */
 export function nestedRepetition(pattern: string): string | undefined {
@@ -15,12 +16,13 @@ export function nestedRepetition(pattern: string): string | undefined {
   const groups: boolean[] = [false];
   const opened: number[] = [-1];
   let i = 0;
+  let repeats = 0;
   const unboundedAt = (at: number): number => {
     const c = pattern[at];
-    if (c === "*" || c === "+") return 1;
+    if (c === "*" || c === "+") return ++repeats, 1;
     if (c === "{") {
       const m = /^\{(\d+)(,(\d*))?\}/.exec(pattern.slice(at));
-      if (m && m[2] !== undefined && (m[3] === "" || Number(m[3]) > 16)) return m[0].length;
+      if (m && m[2] !== undefined && (m[3] === "" || Number(m[3]) > 16)) return ++repeats, m[0].length;
     }
     return 0;
   };
@@ -63,5 +65,13 @@ export function nestedRepetition(pattern: string): string | undefined {
     i++;
     if (unboundedAt(i)) groups[groups.length - 1] = true;
   }
+  // Each unbounded repetition may take any share of the name: with k of them a name that does
+  // not match is split every way, about n^k tries (`^.*-.*-.*-.*-model$` took 18.6 s on an
+  // 800-character name). Two keep that quadratic.
+  if (repeats > MAX_UNBOUNDED) {
+    return `it has ${repeats} unbounded repetitions (*, + or {n,}), and each more multiplies the time on a long name that does not match by its length (polynomial backtracking); use at most ${MAX_UNBOUNDED}, or bound the others ({0,16})`;
+  }
   return undefined;
 }
+
+const MAX_UNBOUNDED = 2;
