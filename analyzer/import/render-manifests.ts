@@ -1,5 +1,6 @@
 import { Document } from "yaml";
 import type { ImportedFile } from "./imported-file.js";
+import { visible } from "../report/visible-text.js";
 
 /** YAML text of a freshly imported file: the header comment, then one document per manifest. */
 export function renderImportedFile(file: ImportedFile): string {
@@ -12,7 +13,8 @@ export function renderImportedFile(file: ImportedFile): string {
 
 /** `# ` is added by the yaml printer; an empty header line stays an empty comment line. */
 export function headerComment(lines: string[]): string {
-  return lines.map((l) => ` ${l}`).join("\n");
+  // Namespaces and file names come from other systems' events: a comment is read in terminals too.
+  return lines.map((l) => ` ${visible(l)}`).join("\n");
 }
 
 export function joinDocuments(docs: Document[]): string {

@@ -59,7 +59,8 @@ export const outputSchema = z.strictObject({
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** 2027-02-30 has the shape of a date but is not one; expiry compares dates as text, so 9999-99-99 would never expire. */
-function onTheCalendar(text: string): boolean {
+/** True for text that is not YYYY-MM-DD (its own message says so) or a day that exists: 2099-13-45 does not. */
+export function onTheCalendar(text: string): boolean {
   if (!ISO_DATE.test(text)) return true; // the pattern's own message says what is wrong
   const [year, month, day] = text.split("-").map(Number) as [number, number, number];
   const date = new Date(Date.UTC(year, month - 1, day));

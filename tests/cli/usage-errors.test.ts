@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli.js";
-import { ROOT } from "../helpers/run-cli.js";
+import { ROOT, runCli } from "../helpers/run-cli.js";
 
 /**
  * [I] Usage errors (exit 2) as README promises them: one line on stderr naming the problem,
@@ -74,5 +74,24 @@ describe("an empty flag value (an unset variable)", () => {
 describe("a command that takes no arguments refuses one", () => {
   it.each(["init", "schema"])("%s extra-arg", async (command) => {
     expect(await run([command, "extra-arg"])).toEqual({ code: 2, stdout: "", stderr: `loopscope ${command}: ${command} takes no arguments (got "extra-arg")\n` });
+  });
+});
+
+describe("values that Number() or a loose pattern would take", () => {
+  it("impact --depth takes digits only", async () => {
+    for (const depth of ["0x10", "1e1", " 3", "99999999999999999999", "0"]) {
+      const result = await run(["impact", "demand-forecast", "samples/bike-shop", `--depth=${depth}`]);
+      expect(result.code, depth).toBe(2);
+      expect(result.stderr).toBe(`loopscope impact: --depth must be a whole number from 1 to 999,999 (got "${depth}")\n`);
+    }
+    expect((await run(["impact", "demand-forecast", "samples/bike-shop", "--depth=2"])).code).toBe(0);
+  });
+
+  it("LOOPSCOPE_TODAY that is not a real date is a usage error, not quietly the clock", () => {
+    for (const today of ["garbage", "2028-13-45", "2026-11-28 "]) {
+      const result = runCli(["lint", "samples/clean"], { env: { LOOPSCOPE_TODAY: today } });
+      expect(result.code, today).toBe(2);
+      expect(result.stderr).toBe(`loopscope lint: LOOPSCOPE_TODAY must be a date YYYY-MM-DD that exists on the calendar (got ${JSON.stringify(today)})\n`);
+    }
   });
 });

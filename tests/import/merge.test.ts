@@ -55,6 +55,11 @@ describe("re-import into an existing file", () => {
     expect(refused.notices.map((n) => n.message)).toEqual([expect.stringMatching(/^cannot merge into this file \(.*alias.*\); it was left unchanged$/i)]);
   });
 
+  it("writes a header from other systems' names with control characters as escapes (a namespace could set the terminal's title when the file is shown)", () => {
+    const text = renderImportedFile({ path: "ns.yaml", header: ["Imported by `loopscope import openlineage` (OpenLineage namespace ns\u001b]0;pwned\u0007) from:", "  e.json"], documents: [model([], [])] });
+    expect(text.split("\n")[0]).toBe("# Imported by `loopscope import openlineage` (OpenLineage namespace ns\\x1b]0;pwned\\x07) from:");
+  });
+
   it("does not touch a file it cannot parse", () => {
     const { text, notices } = mergeImportedFile("kind: [unclosed\n", file([model([], [])]), "ns.yaml");
     expect(text).toBeUndefined();
