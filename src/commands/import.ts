@@ -12,6 +12,7 @@ import { nestedRepetition } from "../io/regex-risk.js";
 import { parseFlags } from "../io/parse-flags.js";
 import { EXIT, UsageError } from "../exit-codes.js";
 import { formatNotice } from "../io/format-notice.js";
+import { PARSE_LIMITS } from "../../analyzer/parse/limits.js";
 
 export const importCommand: Command = {
   name: "import",
@@ -103,6 +104,11 @@ function writeFiles(result: ImportResult, out: string, io: CommandIO, notices: N
     } else {
       text = renderImportedFile(file);
       counts.created++;
+    }
+    // One namespace can hold more documents than lint reads from one file: say so now, not at the next lint.
+    const documents = (text.match(/^---$/gm)?.length ?? 0) + 1;
+    if (documents > PARSE_LIMITS.maxDocumentsPerFile) {
+      notices.push({ file: shown, message: `holds ${documents.toLocaleString("en-US")} documents, more than lint reads from one file (${PARSE_LIMITS.maxDocumentsPerFile.toLocaleString("en-US")}): the ${(documents - PARSE_LIMITS.maxDocumentsPerFile).toLocaleString("en-US")} after them will not be analysed; import the namespace's jobs in parts (--models) into separate folders` });
     }
     try {
       makeFolders(dirname(target));

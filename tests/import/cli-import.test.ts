@@ -90,6 +90,17 @@ describe("loopscope import", () => {
     expect(runCli(["lint", "out"], { cwd: dir }).code).toBe(0);
   });
 
+  it("says when one namespace's file holds more documents than lint reads from one file", () => {
+    const out = mkdtempSync(join(tmpdir(), "loopscope-import-many-"));
+    const inputs = Array.from({ length: 20_001 }, (_, i) => ({ namespace: "db", name: `t${i}` }));
+    const event = { eventType: "COMPLETE", eventTime: "2026-11-01T00:00:00Z", run: { runId: "0193c1a0-0000-7000-8000-000000000001" }, job: { namespace: "ns", name: "etl" }, inputs, outputs: [], producer: "test", schemaURL: "https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent" };
+    writeFileSync(join(out, "events.json"), JSON.stringify(event));
+    const result = runCli(["import", "openlineage", "events.json", "--out", "estate"], { cwd: out });
+    expect(result.code).toBe(0);
+    // The 20,001 tables go to their namespace's file, db.yaml.
+    expect(result.stderr).toMatch(/^estate\/db\.yaml: holds 20,001 documents, more than lint reads from one file \(20,000\): the 1 after them will not be analysed;/m);
+  }, 60_000);
+
   it("refuses patterns that can backtrack for hours on a long job name, at their position", () => {
     // `^(\w+-)*model$` against a 40-character job name that does not match took longer than any test runs.
     const dir = mkdtempSync(join(tmpdir(), "loopscope-import-"));
