@@ -45,6 +45,11 @@ export function dbtToManifests(source: SourceFile, options: DbtImportOptions = {
       }
       const type = String(node["resource_type"] ?? (section === "exposures" ? "exposure" : ""));
       if (DATASET_TYPES.has(type) || type === "exposure") {
+        const problem = shapeProblem(node, type);
+        if (problem) {
+          notices.push({ ...root.locate([section, id, ...problem.at]), message: `${section}.${id}: ${problem.message}` });
+          if (problem.skip) continue;
+        }
         resources.set(id, node);
         where.set(id, section);
       }
@@ -81,8 +86,31 @@ function dependsOn(node: Record<string, unknown>): string[] {
 
 /** `database.schema.alias` without quotes, as the OpenLineage dbt integration names the table. */
 function relationName(node: Record<string, unknown>): string {
-  const parts = [node["database"], node["schema"], node["alias"] ?? node["identifier"] ?? node["name"]].filter((p): p is string => typeof p === "string" && p !== "");
+  const parts = [node["database"], node["schema"], tableName(node)].filter((p): p is string => typeof p === "string" && p !== "");
   return parts.join(".");
+}
+
+/** The table's own name: the first of alias, identifier and name that is a non-empty string (`alias: ""` gave `db.schema`). */
+function tableName(node: Record<string, unknown>): string | undefined {
+  return [node["alias"], node["identifier"], node["name"]].find((v): v is string => typeof v === "string" && v !== "");
+}
+
+/**
+ * A field of the wrong type in a hand-edited or broken manifest.json: said at its position
+ * rather than imported quietly as `lineage.name: ""` or a lost `depends_on`. A table with no
+ * name is skipped; the rest are imported without the bad field.
+ */
+function shapeProblem(node: Record<string, unknown>, type: string): { at: string[]; message: string; skip: boolean } | undefined {
+  if (type !== "exposure" && tableName(node) === undefined) return { at: [], message: "has no table name (alias, identifier or name as text); skipped", skip: true };
+  for (const key of ["database", "schema"]) {
+    const value = node[key];
+    if (value !== undefined && value !== null && typeof value !== "string") return { at: [key], message: `${key} is ${Array.isArray(value) ? "a list" : typeof value}, expected text; left out of the table's lineage name`, skip: false };
+  }
+  const depends = node["depends_on"];
+  if (depends !== undefined && (!isObject(depends) || (depends["nodes"] !== undefined && !Array.isArray(depends["nodes"])))) {
+    return { at: isObject(depends) ? ["depends_on", "nodes"] : ["depends_on"], message: "depends_on.nodes is not a list of node ids; its lineage is left out", skip: false };
+  }
+  return undefined;
 }
 
 /** dbt keeps owners in `meta.owner` (or `config.meta.owner`); exposures have `owner.name`/`owner.email`. */

@@ -114,6 +114,30 @@ describe("import dbt", () => {
     expect([...written].sort()).toEqual(docs.filter((d) => !d.name.startsWith("raw_")).map((d) => (d["lineage"] as { name: string }).name).sort());
   });
 
+  it("says where a table's fields have the wrong type, skips a table with no name, and names a table by its alias only when the alias is text", () => {
+    const manifest = {
+      metadata: { dbt_schema_version: "https://schemas.getdbt.com/dbt/manifest/v12.json", adapter_type: "postgres" },
+      nodes: {
+        "model.p.nameless": { resource_type: "model", package_name: "p", name: null, database: "d", schema: "s" },
+        "model.p.typed": { resource_type: "model", package_name: "p", name: "typed", database: 7, schema: "s", depends_on: { nodes: "model.p.aliased" } },
+        "model.p.aliased": { resource_type: "model", package_name: "p", name: "aliased", alias: "", database: "d", schema: "s", depends_on: null },
+        "model.p.good": { resource_type: "model", package_name: "p", name: "good", database: "d", schema: "s", depends_on: { nodes: ["model.p.aliased"] } },
+      },
+    };
+    const result = dbtToManifests({ path: "manifest.json", text: JSON.stringify(manifest, null, 2) });
+    expect(result.notices.map((n) => `${n.line}:${n.column} ${n.message}`)).toEqual([
+      "7:25 nodes.model.p.nameless: has no table name (alias, identifier or name as text); skipped",
+      expect.stringMatching(/^\d+:\d+ nodes\.model\.p\.typed: database is number, expected text; left out of the table's lineage name$/),
+      expect.stringMatching(/^\d+:\d+ nodes\.model\.p\.aliased: depends_on\.nodes is not a list of node ids; its lineage is left out$/),
+    ]);
+    const docs = result.files[0]!.documents;
+    expect(docs.map((d) => [d.name, (d["lineage"] as { name: string }).name, d["derivedFrom"]])).toEqual([
+      ["aliased", "d.s.aliased", undefined],
+      ["good", "d.s.good", ["aliased"]],
+      ["typed", "s.typed", undefined],
+    ]);
+  });
+
   it("says so when the file is not a dbt manifest", () => {
     const result = dbtToManifests({ path: "x.json", text: "{\"nodes\": {}}" });
     expect(result.files).toEqual([]);
