@@ -1,8 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import type { SourceFile } from "../../analyzer/types.js";
 import { analyze } from "../../analyzer/index.js";
-import { getMeta, openDatabase, readSources, type AnalysisData } from "../../analyzer/db/index.js";
-import { loadSqlJs } from "./load-sql-js.js";
+import type { AnalysisData } from "../../analyzer/db/index.js";
 import { postAnalysis, startSqlWorker } from "./post-analysis.js";
 import type { SqlResponse } from "./sql-protocol.js";
 import { download, readDatabaseBytes } from "./download.js";
@@ -77,11 +76,10 @@ export function WorkspaceMenu({ sources, onOpen, label, restore = true, analysis
 
   const open = async (file: File) => {
     try {
-      const SQL = await loadSqlJs();
-      const db = openDatabase(SQL, await readDatabaseBytes(file));
-      const opened = readSources(db);
-      const openedLabel = getMeta(db, "workspace_label") ?? file.name.replace(/\.(sqlite3?|db)$/i, "");
-      db.close();
+      setMessage({ text: `Opening ${shortLabel(file.name)}…`, error: false });
+      const read = await readWorkspace(await readDatabaseBytes(file));
+      const opened = read.sources;
+      const openedLabel = read.label ?? file.name.replace(/\.(sqlite3?|db)$/i, "");
       if (opened.length === 0) throw new Error("this database holds no manifest texts (a history file? open it under History)");
       onOpen(opened, openedLabel);
       setMessage({ text: `Opened "${shortLabel(openedLabel)}" (${opened.length} files)`, error: false });
@@ -132,5 +130,23 @@ function exportWorkspace(analysis: AnalysisData, sources: readonly SourceFile[],
     };
     worker.onerror = (event) => done(() => reject(new Error(event.message || "the SQL worker stopped")));
     postAnalysis(worker, analysis, sources, [{ type: "export", label }]);
+  });
+}
+
+/** A saved workspace's manifest texts and label, read in a SQL worker of its own (the page stays responsive). */
+function readWorkspace(bytes: Uint8Array): Promise<{ sources: SourceFile[]; label: string | undefined }> {
+  return new Promise((resolve, reject) => {
+    const worker = startSqlWorker();
+    const done = (settle: () => void) => {
+      worker.terminate();
+      settle();
+    };
+    worker.onmessage = (event: MessageEvent<SqlResponse>) => {
+      const message = event.data;
+      if (message.type === "workspace") done(() => resolve({ sources: message.sources, label: message.label }));
+      else if (message.type === "failed") done(() => reject(new Error(message.message)));
+    };
+    worker.onerror = (event) => done(() => reject(new Error(event.message || "the SQL worker stopped")));
+    worker.postMessage({ type: "open-workspace", bytes }, [bytes.buffer]);
   });
 }

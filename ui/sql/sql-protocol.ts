@@ -1,6 +1,6 @@
 import type { QueryResult, RunDiff, RunSummary, TableShape } from "../../analyzer/db/index.js";
 import type { EstateGraph } from "../../analyzer/graph/estate-graph.js";
-import type { Report } from "../../analyzer/types.js";
+import type { Report, SourceFile } from "../../analyzer/types.js";
 
 /**
  * Rows a query keeps at most: a recursive CTE without a bound, or a cross join, would
@@ -24,6 +24,8 @@ export type SqlRequest =
   | { type: "export"; label: string }
   /** A history file's bytes (transferred): the worker opens it and answers with its runs. */
   | { type: "open-history"; bytes: Uint8Array }
+  /** A saved workspace's bytes (transferred): the worker reads its manifest texts and label. */
+  | { type: "open-workspace"; bytes: Uint8Array }
   | { type: "diff"; id: number; from: number; to: number };
 
 /** What the worker answers: the schema once the snapshot is written, then each query's result or error. */
@@ -33,4 +35,5 @@ export type SqlResponse =
   | { type: "result"; id: number; result?: QueryResult | undefined; error?: string | undefined }
   | { type: "exported"; bytes: Uint8Array<ArrayBuffer> }
   | { type: "runs"; runs: RunSummary[] }
+  | { type: "workspace"; sources: SourceFile[]; label: string | undefined }
   | { type: "diff"; id: number; diff: RunDiff };
