@@ -3,7 +3,7 @@ import type { SourceFile } from "../../analyzer/types.js";
 import { analyze } from "../../analyzer/index.js";
 import type { AnalysisData } from "../../analyzer/db/index.js";
 import { postAnalysis, startSqlWorker } from "./post-analysis.js";
-import type { SqlResponse } from "./sql-protocol.js";
+import type { SqlRequest, SqlResponse } from "./sql-protocol.js";
 import { download, readDatabaseBytes } from "./download.js";
 import { loadLastWorkspace, saveLastWorkspace } from "./workspace-store.js";
 import { shortLabel } from "../panels/readable-text.js";
@@ -117,24 +117,22 @@ export function WorkspaceMenu({ sources, onOpen, label, restore = true, analysis
 
 /** The workspace database as `.sqlite` bytes, from a SQL worker of its own. */
 function exportWorkspace(analysis: AnalysisData, sources: readonly SourceFile[], label: string): Promise<Uint8Array<ArrayBuffer>> {
-  return new Promise((resolve, reject) => {
-    const worker = startSqlWorker();
-    const done = (settle: () => void) => {
-      worker.terminate();
-      settle();
-    };
-    worker.onmessage = (event: MessageEvent<SqlResponse>) => {
-      const message = event.data;
-      if (message.type === "exported") done(() => resolve(message.bytes));
-      else if (message.type === "failed") done(() => reject(new Error(message.message)));
-    };
-    worker.onerror = (event) => done(() => reject(new Error(event.message || "the SQL worker stopped")));
-    postAnalysis(worker, analysis, sources, [{ type: "export", label }]);
-  });
+  return askOwnWorker(
+    (worker) => postAnalysis(worker, analysis, sources, [{ type: "export", label }]),
+    (message) => (message.type === "exported" ? message.bytes : undefined),
+  );
 }
 
 /** A saved workspace's manifest texts and label, read in a SQL worker of its own (the page stays responsive). */
 function readWorkspace(bytes: Uint8Array): Promise<{ sources: SourceFile[]; label: string | undefined }> {
+  return askOwnWorker(
+    (worker) => worker.postMessage({ type: "open-workspace", bytes } satisfies SqlRequest, [bytes.buffer]),
+    (message) => (message.type === "workspace" ? { sources: message.sources, label: message.label } : undefined),
+  );
+}
+
+/** Starts a SQL worker, sends what `ask` sends, and settles with the first answer `accept` takes (or a failure); then ends the worker. */
+function askOwnWorker<T>(ask: (worker: Worker) => void, accept: (message: SqlResponse) => T | undefined): Promise<T> {
   return new Promise((resolve, reject) => {
     const worker = startSqlWorker();
     const done = (settle: () => void) => {
@@ -143,10 +141,11 @@ function readWorkspace(bytes: Uint8Array): Promise<{ sources: SourceFile[]; labe
     };
     worker.onmessage = (event: MessageEvent<SqlResponse>) => {
       const message = event.data;
-      if (message.type === "workspace") done(() => resolve({ sources: message.sources, label: message.label }));
+      const answer = accept(message);
+      if (answer !== undefined) done(() => resolve(answer));
       else if (message.type === "failed") done(() => reject(new Error(message.message)));
     };
     worker.onerror = (event) => done(() => reject(new Error(event.message || "the SQL worker stopped")));
-    worker.postMessage({ type: "open-workspace", bytes }, [bytes.buffer]);
+    ask(worker);
   });
 }
