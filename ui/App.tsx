@@ -29,6 +29,7 @@ import { PopupMenu } from "./panels/PopupMenu.js";
 import { readHash, writeHash, type HashState } from "./state/hash.js";
 import { TestState } from "./state/TestState.js";
 import { ExtraViews, EXTRA_VIEW_NAMES, WorkspaceSlot } from "./extra-views.js";
+import { shortLabel } from "./panels/readable-text.js";
 
 export type View = "graph" | "matrix" | (typeof EXTRA_VIEW_NAMES)[number];
 
@@ -147,6 +148,7 @@ export function App() {
     const wanted = readHash().sample ?? "bike-shop";
     const sample = SAMPLES.find((s) => s.name === wanted) ?? SAMPLES[0];
     if (sample) load(sample.sources, `sample: ${sample.name}`);
+    if (sample && sample.name !== wanted) setLoadNote(`${unknownSample(wanted)}: showing ${sample.name}.`);
   }, [load]);
 
   const report = result?.report;
@@ -184,7 +186,8 @@ export function App() {
       linked.current = hash;
       const sample = hash.sample ? SAMPLES.find((s) => s.name === hash.sample) : undefined;
       // Against the estate on its way when one is (a sample picked a moment ago), not the one shown.
-      if (sample && sampleOf(pendingLabel.current ?? label) !== sample) load(sample.sources, `sample: ${sample.name}`);
+      if (hash.sample && !sample) setLoadNote(`${unknownSample(hash.sample)}: the estate shown is unchanged.`);
+      else if (sample && sampleOf(pendingLabel.current ?? label) !== sample) load(sample.sources, `sample: ${sample.name}`);
       else if (pendingLabel.current === null && report && graph) {
         linked.current = null;
         setSelection(linkedSelection(hash, report, graph) ?? null);
@@ -363,4 +366,9 @@ function viewCounts(view: { order: number; size: number }, graph: EstateGraph, m
   if (!part) return shown;
   const total = modelsOnly ? graph.nodes.filter((n) => n.kind === "model").length : graph.nodes.length;
   return `${shown} of ${plural(total, unit)}`;
+}
+
+/** A `#sample=` the page does not bundle (a typo, an old link): said, not silently replaced. */
+function unknownSample(name: string): string {
+  return `No sample named "${shortLabel(name, 40)}" (there are ${SAMPLES.map((s) => s.name).join(", ")})`;
 }

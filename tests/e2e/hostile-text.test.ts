@@ -82,6 +82,16 @@ describe("hostile text in the web UI (Chromium)", () => {
     expect(ui.session.consoleErrors).toEqual([]);
   }, 120_000);
 
+  it("says when the URL names a sample the page does not have, on opening and when typed into the address bar", async () => {
+    const { page } = ui.session;
+    await openAt(page, ui.server.baseUrl, "#sample=../../etc");
+    expect(await page.getByTestId("load-note").textContent()).toMatch(/^No sample named "\.\.\/\.\.\/etc" \(there are [a-z-]+(, [a-z-]+)*\): showing bike-shop\.$/);
+    expect(await page.getByLabel("Sample estate").inputValue()).toBe("bike-shop");
+    await page.evaluate(() => (window.location.hash = "#sample=nope"));
+    await expect.poll(async () => page.getByTestId("load-note").textContent()).toMatch(/^No sample named "nope" .*: the estate shown is unchanged\.$/);
+    expect((await uiState(page))["findings"]).toBe("14");
+  }, 60_000);
+
   it("keeps the estate when the picked files hold no Loopscope document, and pages a long list of invalid files", async () => {
     const { page } = ui.session;
     await openAt(page, ui.server.baseUrl, "#sample=bike-shop");
