@@ -124,7 +124,8 @@ describe("the web UI in Chromium", () => {
     await page.goto("about:blank");
     await page.goto(`${server.baseUrl}/#sample=bike-shop`);
     await waitForAnalysis(page);
-    await page.waitForFunction("window.__loopscopeSigma && window.__loopscopeSigma.getGraph().order > 0");
+    // A function, not a string: the page's CSP forbids eval, which a string predicate needs when it is polled.
+    await page.waitForFunction(() => ((window as unknown as { __loopscopeSigma?: { getGraph(): { order: number } } }).__loopscopeSigma?.getGraph().order ?? 0) > 0);
     expect(await drawn()).toContain("bike-recommender");
     await step(page, "sample picker", async () => {
       await page.getByLabel("Sample estate").selectOption("ride-hailing");
