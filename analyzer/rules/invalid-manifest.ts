@@ -15,14 +15,22 @@ export const invalidManifest: Rule = {
     fix: "Fix the field named in the message; `loopscope schema` prints a JSON Schema that editors use for completion and inline errors.",
   },
   check({ parseProblems, schemaProblems, report }) {
+    // A broken file has no names to be known by: its file's name (not the path as typed, which
+    // changes with the folder lint runs from), the message, and which time the same name and
+    // message come (so three broken documents are three findings, each listed, and two broken
+    // `m.yaml` in two folders are two).
+    const seen = new Map<string, number>();
     for (const problem of parseProblems) {
+      const key = `${fileName(problem.location.file)}\u0000${problem.message}`;
+      const occurrence = (seen.get(key) ?? 0) + 1;
+      seen.set(key, occurrence);
       report({
         message: problem.message,
         models: [],
         nodes: [],
         sites: [],
         locations: [problem.location],
-        identity: [problem.location.file, problem.message],
+        identity: [fileName(problem.location.file), problem.message, String(occurrence)],
       });
     }
     for (const problem of schemaProblems) {
@@ -33,9 +41,14 @@ export const invalidManifest: Rule = {
         nodes: [],
         sites: [],
         locations: [problem.location],
-        identity: [problem.name ?? `${problem.doc.file}#${problem.doc.index}`, problem.fieldPath, problem.message],
+        identity: [problem.name ?? `${fileName(problem.doc.file)}#${problem.doc.index}`, problem.fieldPath, problem.message],
         data: { field: problem.fieldPath },
       });
     }
   },
 };
+
+/** The last part of a path: the same whichever folder the lint ran from or the file moved to. */
+function fileName(path: string): string {
+  return path.slice(path.lastIndexOf("/") + 1);
+}

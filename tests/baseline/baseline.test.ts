@@ -81,6 +81,23 @@ describe("baseline", () => {
     });
   }
 
+  it("a broken file keeps its fingerprints whichever folder lint runs from and wherever the file moves, one finding per broken document", () => {
+    const broken = "apiVersion: loopscope/v1\nkind: Model\nname: [broken\n";
+    const nameless = "apiVersion: loopscope/v1\nkind: Model\nowner: x\n";
+    const dupKeys = [1, 2, 3].map((i) => `---\napiVersion: loopscope/v1\nkind: Model\nname: m${i}\nowner: a\nowner: b\n`).join("");
+    const invalid = (prefix: string) =>
+      run([
+        { path: `${prefix}bad.yaml`, text: broken },
+        { path: `${prefix}nameless.yaml`, text: nameless },
+        { path: `${prefix}all.yaml`, text: dupKeys },
+      ]).findings.filter((f) => f.rule === "invalid-manifest");
+    // `lint est` from the parent, `lint .` from inside, the folder renamed: the path as typed differs each time.
+    const fromParent = invalid("est/sub/");
+    expect(fromParent.length).toBe(5); // the three duplicate keys are three findings, each at its own line
+    expect(fromParent.filter((f) => f.locations[0]!.file.endsWith("all.yaml")).map((f) => f.locations[0]!.line).sort((a, b) => a - b)).toEqual([6, 12, 18]);
+    for (const prefix of ["sub/", "", "../elsewhere/moved/"]) expect(invalid(prefix).map((f) => f.fingerprint).sort()).toEqual(fromParent.map((f) => f.fingerprint).sort());
+  });
+
   it("adding one new hidden loop fails the lint on that loop alone", () => {
     const loop: Doc[] = [
       { apiVersion: "loopscope/v1", kind: "Model", name: "ad-ranker", owner: "team-ads", inputs: ["ad-clicks"], outputs: [{ name: "ranking", consumers: ["ad-server"] }] },
