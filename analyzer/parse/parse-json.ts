@@ -29,15 +29,20 @@ export function parseJson(file: string, text: string): ParsedFile {
   if (scan.ok && scan.keyCount !== countKeys(value)) scan = scanJson(text, PARSE_LIMITS, true, true);
   if (!scan.ok) return { file, documents: [], problems: [{ location: at(scan.offset), message: `invalid JSON: ${scan.message}` }] };
   const problems: ParseProblem[] = [];
-  for (const duplicate of scan.duplicateKeys.slice(0, 5)) {
-    problems.push({ location: at(duplicate.offset), message: `duplicate key "${duplicate.key.slice(0, 80)}": JSON readers disagree on which value wins; the document is not read` });
-  }
   const isList = Array.isArray(value);
   const items: unknown[] = isList ? (value as unknown[]) : [value];
   const tree = scan.tree;
   const positions = new JsonPositions(file, text, tree);
   const nodes: number[] = isList ? childNodes(tree, 0) : [0];
-  const withDuplicates = new Set(scan.duplicateKeys.map((d) => (isList ? itemAt(tree, nodes, d.offset) : 0)));
+  // Each document left out for a duplicate key is named at its first one: the first five of the
+  // whole file were, and the documents after them were dropped without a word.
+  const withDuplicates = new Set<number>();
+  for (const duplicate of scan.duplicateKeys) {
+    const index = isList ? itemAt(tree, nodes, duplicate.offset) : 0;
+    if (withDuplicates.has(index)) continue;
+    withDuplicates.add(index);
+    problems.push({ location: at(duplicate.offset), message: `duplicate key "${duplicate.key.slice(0, 80)}": JSON readers disagree on which value wins; the document is not read` });
+  }
   const documents: ParsedDocument[] = [];
   items.forEach((item, index) => {
     const node = nodes[index] ?? 0;

@@ -91,6 +91,15 @@ describe("duplicate keys", () => {
     expect(problems(parsed)).toEqual([`dup.json:3:${column}: duplicate key "name": JSON readers disagree on which value wins; the document is not read`]);
     expect(names(parsed)).toEqual(["ok"]);
   });
+
+  it("JSON: names every document it leaves out, once each (documents after the file's fifth duplicate were dropped without a word)", () => {
+    const docs = Array.from({ length: 7 }, (_, i) => ` {"apiVersion": "loopscope/v1", "kind": "Dataset", "name": "d${i}", "owner": "a", "owner": "b", "owner": "c"}`);
+    const text = `[\n${docs.join(",\n")},\n {"apiVersion": "loopscope/v1", "kind": "Dataset", "name": "kept"}\n]`;
+    const column = docs[0]!.indexOf('"owner": "b"') + 1;
+    const parsed = parse("dups.json", text);
+    expect(problems(parsed)).toEqual(Array.from({ length: 7 }, (_, i) => `dups.json:${i + 2}:${column}: duplicate key "owner": JSON readers disagree on which value wins; the document is not read`));
+    expect(names(parsed)).toEqual(["kept"]);
+  });
 });
 
 describe("YAML tags, anchors and merge keys", () => {
