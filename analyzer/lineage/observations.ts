@@ -73,9 +73,12 @@ function record(map: Map<string, ObservedDataset>, entity: LineageEntity, run: O
 /** Up to `limit` runs as finding evidence, earliest first (placeholder times last). */
 export function runEvidence(job: LineageJob, dataset: ObservedDataset, verb: "read" | "wrote", limit = 3): Evidence[] {
   const runs = [...dataset.runs].sort((a, b) => (a.time ?? Infinity) - (b.time ?? Infinity) || compareLocation(a.location, b.location));
-  return runs.slice(0, limit).map((run) => ({
+  const kept = runs.slice(0, limit);
+  // The runs past the limit are counted on the last one shown, so the evidence never looks whole when it is not.
+  const more = runs.length - kept.length;
+  return kept.map((run, i) => ({
     kind: "openlineage-run",
-    description: `${run.runId ? `run ${run.runId}` : "a run"} of ${job.namespace}/${job.name} ${verb} ${dataset.entity.namespace}/${dataset.entity.name}${run.eventTime ? ` (eventTime ${run.eventTime})` : ""}`,
+    description: `${run.runId ? `run ${run.runId}` : "a run"} of ${job.namespace}/${job.name} ${verb} ${dataset.entity.namespace}/${dataset.entity.name}${run.eventTime ? ` (eventTime ${run.eventTime})` : ""}${more > 0 && i === kept.length - 1 ? `; and ${more} more run${more === 1 ? "" : "s"} (the earliest ${limit} are listed)` : ""}`,
     location: run.location,
   }));
 }

@@ -41,6 +41,17 @@ describe("declared versus observed lineage", () => {
     ]);
   });
 
+  it("lists the earliest three runs as evidence and counts the rest on the last, so the evidence never looks whole when it is not", () => {
+    const run = (i: number) => ({ eventType: "COMPLETE", eventTime: `2026-11-0${i}T10:00:00Z`, run: { runId: `r${i}` }, job: { namespace: "scheduler", name: "pricer" }, inputs: [{ namespace: "postgres://warehouse:5432", name: "ml.ranker_scores" }] });
+    const { events } = readLineageEvents([{ path: "runs.ndjson", text: [5, 3, 1, 4, 2].map((i) => JSON.stringify(run(i))).join("\n") }]);
+    const evidence = checkLineage(graph, events).findings[0]!.evidence!.map((e) => e.description);
+    expect(evidence).toEqual([
+      "run r1 of scheduler/pricer read postgres://warehouse:5432/ml.ranker_scores (eventTime 2026-11-01T10:00:00Z)",
+      "run r2 of scheduler/pricer read postgres://warehouse:5432/ml.ranker_scores (eventTime 2026-11-02T10:00:00Z)",
+      "run r3 of scheduler/pricer read postgres://warehouse:5432/ml.ranker_scores (eventTime 2026-11-03T10:00:00Z); and 2 more runs (the earliest 3 are listed)",
+    ]);
+  });
+
   it("shares its fingerprint with the static rule, so one dependency is one finding", () => {
     const declaredByConsumerOnly = analyze([
       fixture("estate.yaml"),
