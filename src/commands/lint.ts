@@ -16,6 +16,7 @@ import { openLintDatabase, recordLintRun } from "../io/record-lint-run.js";
 import { EXIT, UsageError } from "../exit-codes.js";
 import { lintWithLineage } from "../io/lint-lineage.js";
 import { visible } from "../../analyzer/report/visible-text.js";
+import { plural } from "../../analyzer/report/plural.js";
 
 const LINT_FORMATS = ["text", "json", "sarif", "markdown", "junit"] as const satisfies readonly ReportFormat[];
 
@@ -110,7 +111,7 @@ Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage 
       io.stderr(`loopscope lint: recorded run ${runId} in ${values.db}\n`);
     }
     const failing = failingFindings(report.findings, failOn).length;
-    if (values.output !== undefined) io.stderr(`loopscope lint: wrote ${values.output} (${report.findings.length} findings, ${failing} failing at --fail-on ${failOn})\n`);
+    if (values.output !== undefined) io.stderr(`loopscope lint: wrote ${values.output} (${plural(report.findings.length - report.summary.acknowledged, "finding")}${report.summary.acknowledged ? ` and ${report.summary.acknowledged} acknowledged` : ""}, ${failing} failing at --fail-on ${failOn})\n`);
     if (comparison) {
       io.stderr(`loopscope lint: ${formatBaselineComparison(comparison)}\n`);
       // Name what is new (not only count it), whatever the format: the line a reviewer looks for.

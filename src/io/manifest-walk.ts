@@ -69,6 +69,9 @@ export class ManifestWalk {
         return { absolute, kind: "notice", message: `cannot read (${describeError(error)}); skipped` };
       }
     });
+    // Walked in path order, not argument order: a folder reached twice (`lint real link`, link a
+    // symlink to real) is named by the same spelling whichever order the paths were given in.
+    roots.sort((a, b) => (a.absolute < b.absolute ? -1 : a.absolute > b.absolute ? 1 : 0));
     return new ManifestWalk({ cwd, roots, nextRoot: 0, frames: [], seenDirectories: [], seenFiles: [], notices: [] });
   }
 

@@ -190,6 +190,9 @@ describe("loopscope lint --format and --output", () => {
       check(readFileSync(join(dir, out), "utf8"));
     }
     expect(existsSync(join(dir, "report.sarif"))).toBe(true);
+    // Counted as the report counts them: the clean sample's one finding is acknowledged.
+    const clean = runCli(["lint", join(ROOT, "samples/clean"), "-f", "sarif", "-o", "clean.sarif"], { cwd: dir });
+    expect(clean.stderr).toBe("loopscope lint: wrote clean.sarif (0 findings and 1 acknowledged, 0 failing at --fail-on error)\n");
   });
 });
 

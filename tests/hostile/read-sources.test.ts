@@ -35,6 +35,15 @@ describe("readSources on hostile folders", () => {
     expect(noticesOf(result)).toEqual(["a.yaml: symlink loop (ELOOP); skipped", "b.yaml: symlink loop (ELOOP); skipped", "dangling.yaml: broken symlink (ENOENT); skipped"]);
   });
 
+  it("names a folder given twice (once through a symlink) the same way whichever order the paths come in", () => {
+    mkdirSync(join(dir, "real"));
+    writeFileSync(join(dir, "real", "m.yaml"), GOOD.replace("good", "m"));
+    symlinkSync("real", join(dir, "link"));
+    const paths = (args: string[]) => readSources(args, dir).sources.map((s) => s.path);
+    expect(paths(["real", "link"])).toEqual(["link/m.yaml"]);
+    expect(paths(["link", "real"])).toEqual(["link/m.yaml"]);
+  });
+
   it("names files relative to the working folder, whether it is above, inside or beside the folder walked", () => {
     mkdirSync(join(dir, "team", "models"), { recursive: true });
     mkdirSync(join(dir, "elsewhere"));
