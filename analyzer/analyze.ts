@@ -11,7 +11,7 @@ import type { EngineConfig } from "./engine/settings.js";
 import { RULES } from "./rules/index.js";
 import { exportGraph } from "./graph/export-graph.js";
 import { VERSION } from "./version.js";
-import { compareLocations } from "./engine/sort.js";
+import { compareNotices } from "./engine/sort.js";
 
 export interface Progress {
   stage: "parse" | "validate" | "graph" | "derive" | "rules" | "report";
@@ -137,7 +137,7 @@ function finishAnalysis(options: AnalyzeOptions, { notices, parseProblems, schem
       acknowledged: findings.filter((f) => f.acknowledged).length,
     },
     findings,
-    notices: notices.sort((a, b) => compareLocations({ file: a.file ?? "", line: a.line ?? 0, column: a.column ?? 0 }, { file: b.file ?? "", line: b.line ?? 0, column: b.column ?? 0 })),
+    notices: notices.sort(compareNotices),
   };
   // The plain graph resolves a position for every edge; only the graph command, the UI and
   // the database need it, so it is built on first access (a lint never pays for it).

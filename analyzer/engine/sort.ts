@@ -1,4 +1,9 @@
-import type { Finding, Location } from "../types.js";
+import type { Finding, Location, Notice } from "../types.js";
+
+/** Notices by file, line and column; one without a file first, one without a position first in its file. */
+export function compareNotices(a: Notice, b: Notice): number {
+  return compareLocations({ file: a.file ?? "", line: a.line ?? 0, column: a.column ?? 0 }, { file: b.file ?? "", line: b.line ?? 0, column: b.column ?? 0 });
+}
 
 export function compareLocations(a: Location, b: Location): number {
   return cmp(a.file, b.file) || a.line - b.line || a.column - b.column;

@@ -11,6 +11,7 @@ import type { ProgressSink } from "./progress.js";
 import { today } from "./today.js";
 import { formatNotice } from "./format-notice.js";
 import { UsageError } from "../exit-codes.js";
+import { compareNotices } from "../../analyzer/engine/sort.js";
 
 export interface PathsAnalysis extends Analysis {
   loaded: LoadedConfig;
@@ -90,7 +91,9 @@ async function analyzeListed(paths: string[], cwd: string, configFile: string | 
   // Read notices in path order, as a sorted list gives them, whatever order files were read in.
   const fileNotices = [...walkNotices, ...sortByFile(readNotices)];
   const analysis = session.finish();
-  const notices: Notice[] = [...fileNotices, ...analysis.report.notices];
+  // One list in file order: notices from reading files came before those from parsing them,
+  // so `b/bad.yaml` (not UTF-8) was listed before `Z/bin.json` (binary).
+  const notices: Notice[] = [...fileNotices, ...analysis.report.notices].sort(compareNotices);
   // `graph` stays lazy (analyze builds it on first access): lint only needs it for SARIF.
   return {
     report: { ...analysis.report, notices },

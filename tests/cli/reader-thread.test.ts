@@ -13,6 +13,7 @@ import { main } from "../../src/cli.js";
 import { startReader } from "../../src/io/read-in-background.js";
 import { filterSources } from "../../src/io/filter-sources.js";
 import { loadConfig } from "../../src/io/load-config.js";
+import { compareNotices } from "../../analyzer/engine/sort.js";
 
 /**
  * Estates of 500 files or more are read on a worker thread while the main thread parses
@@ -47,10 +48,10 @@ describe("reading a large estate on a worker thread", () => {
     expect(cli.stderr).toBe("");
     expect(cli.code).toBe(0);
 
-    // In line: the same walk and reader, then analyze(), with read notices first as the CLI puts them.
+    // In line: the same walk and reader, then analyze(), the notices in one file order as the CLI gives them.
     const read = readSources(["."], dir);
     const { report } = analyze(read.sources, { today: "2026-11-28" });
-    const expected = formatJson({ ...report, notices: [...read.notices, ...report.notices] });
+    const expected = formatJson({ ...report, notices: [...read.notices, ...report.notices].sort(compareNotices) });
     expect(read.sources.length).toBeGreaterThan(500);
     expect(read.notices.some((n) => n.file === "not-utf8.yaml")).toBe(true);
     expect(read.notices.map((n) => n.file)).toEqual(["aaa/broken.yaml", "team-0000-x/broken.yaml", "zzz/broken.yaml", "aaa/bad.yaml", "not-utf8.yaml", "team-0000-x/bad.yaml", "team-0000/zz-bad.yaml", "zzz/bad.yaml"]);
@@ -68,7 +69,7 @@ describe("reading a large estate on a worker thread", () => {
     const reads = keptFiles.map(readManifestFile);
     const keptSources = reads.flatMap((r) => ("source" in r ? [r.source] : []));
     const keptReport = analyze(keptSources, { today: "2026-11-28", config: loaded.config }).report;
-    const keptNotices = [...listed.notices, ...reads.flatMap((r) => ("notice" in r ? [r.notice] : [])), ...keptReport.notices];
+    const keptNotices = [...listed.notices, ...reads.flatMap((r) => ("notice" in r ? [r.notice] : [])), ...keptReport.notices].sort(compareNotices);
     expect(keptNotices.some((n) => n.file === "zzz/broken.yaml")).toBe(true);
     expect(filtered.stdout).toBe(formatJson({ ...keptReport, notices: keptNotices }));
   }, 60_000);
