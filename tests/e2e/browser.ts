@@ -173,3 +173,27 @@ export async function openAt(page: Page, baseUrl: string, hash: string): Promise
   await page.goto(`${baseUrl}/${hash}`);
   await waitForAnalysis(page);
 }
+
+/** The label of the workspace the page keeps for its next visit (IndexedDB, ui/sql/workspace-store.ts), or "" when none is kept yet. */
+export async function lastWorkspaceLabel(page: Page): Promise<string> {
+  return page.evaluate(
+    () =>
+      new Promise<string>((resolve) => {
+        const request = indexedDB.open("loopscope", 1);
+        request.onupgradeneeded = () => request.result.createObjectStore("workspace");
+        request.onerror = () => resolve("");
+        request.onsuccess = () => {
+          const db = request.result;
+          const get = db.transaction("workspace", "readonly").objectStore("workspace").get("last");
+          get.onsuccess = () => {
+            db.close();
+            resolve((get.result as { label?: string } | undefined)?.label ?? "");
+          };
+          get.onerror = () => {
+            db.close();
+            resolve("");
+          };
+        };
+      }),
+  );
+}

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ROOT, runCliOnToday } from "../helpers/run-cli.js";
-import { openAt, step, uiPerFile, uiState, waitForAnalysis } from "./browser.js";
+import { lastWorkspaceLabel, openAt, step, uiPerFile, uiState, waitForAnalysis } from "./browser.js";
 
 /** Links, reloads, keys and popups: what a person using the page for hours relies on. */
 describe("the web UI's links, keys and popups in Chromium", () => {
@@ -68,9 +68,9 @@ describe("the web UI's links, keys and popups in Chromium", () => {
       await openAt(page, ui.server.baseUrl, "#sample=ride-hailing");
       fingerprint = (await page.locator('[data-rule="hidden-feedback-loop"]').getAttribute("data-fingerprint"))!;
       // The last workspace (restored when a URL names no sample) becomes one without that finding,
-      // as in a teammate's browser; it is kept 300 ms after a load.
+      // as in a teammate's browser; it is kept 300 ms after a load (later on a busy machine: wait for it).
       await openAt(page, ui.server.baseUrl, "#sample=bike-shop");
-      await page.waitForTimeout(1000);
+      await expect.poll(() => lastWorkspaceLabel(page), { timeout: 20_000 }).toBe("sample: bike-shop");
     });
     await step(page, "teammate's link, then the same files", async () => {
       await openAt(page, ui.server.baseUrl, `#finding=${encodeURIComponent(fingerprint)}`);

@@ -7,7 +7,7 @@ import { analyzeDocs, dataset, filesOf, model } from "../helpers/estate.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCliOnToday } from "../helpers/run-cli.js";
 import { HAS_SQLITE3, sqlite3Json } from "../db/sqlite3.js";
-import { openPage, startUi, step, uiState, waitForAnalysis, type UiSession } from "./browser.js";
+import { lastWorkspaceLabel, openPage, startUi, step, type UiSession, uiState, waitForAnalysis } from "./browser.js";
 
 describe("the SQL console and the workspace file in Chromium", () => {
   let server: { baseUrl: string; stop: () => void };
@@ -161,7 +161,8 @@ describe("the SQL console and the workspace file in Chromium", () => {
       // URL (the app would start on bike-shop), and the tiny estate comes back.
       await page.getByTestId("workspace-file").setInputFiles(tiny);
       await expect.poll(findings).toBe(tinyFindings);
-      await page.waitForTimeout(1000); // persisted 300 ms after the sources change
+      // Persisted 300 ms after the sources change (later on a busy machine: wait for it).
+      await expect.poll(() => lastWorkspaceLabel(page), { timeout: 20_000 }).toBe("tiny estate");
       await page.goto(`${server.baseUrl}/?visit=2`);
       await waitForAnalysis(page);
       await expect.poll(findings, { timeout: 20_000 }).toBe(tinyFindings);
