@@ -125,10 +125,12 @@ const keptChildren = new WeakMap<FlatTree, Map<number, readonly number[]>>();
  * their children, per tree, so each look-up after the first is one index.
  */
 function childrenOf(tree: FlatTree, node: number): readonly number[] {
-  const kept = keptChildren.get(tree)?.get(node);
+  const end = tree.ends[node]!;
+  // Most collections are small: only a subtree big enough to hold that many children is looked up.
+  const big = end - node > KEEP_CHILDREN;
+  const kept = big ? keptChildren.get(tree)?.get(node) : undefined;
   if (kept) return kept;
   const children: number[] = [];
-  const end = tree.ends[node]!;
   for (let c = node + 1; c < end; c = tree.ends[c]!) children.push(c);
   if (children.length >= KEEP_CHILDREN) {
     let byNode = keptChildren.get(tree);
