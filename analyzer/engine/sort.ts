@@ -9,7 +9,7 @@ export function compareLocations(a: Location, b: Location): number {
   return cmp(a.file, b.file) || a.line - b.line || a.column - b.column;
 }
 
-/** Report order: first location (file, line, column), then rule, then fingerprint. */
+/** Report order: first location (file, line, column), then rule, then the models and nodes named, then fingerprint. */
 export function compareFindings(a: Finding, b: Finding): number {
   const la = a.locations[0];
   const lb = b.locations[0];
@@ -17,7 +17,20 @@ export function compareFindings(a: Finding, b: Finding): number {
     const byLocation = compareLocations(la, lb);
     if (byLocation) return byLocation;
   } else if (la || lb) return la ? -1 : 1;
-  return cmp(a.rule, b.rule) || cmp(a.fingerprint, b.fingerprint);
+  return cmp(a.rule, b.rule) || cmpNames(a.models, b.models) || cmpNames(a.nodes, b.nodes) || cmp(a.fingerprint, b.fingerprint);
+}
+
+/**
+ * Name lists in dictionary order, item by item: findings of one rule at one place (a model's
+ * shared-outcome pairs) read in the order of the models they name, not of their hashes.
+ */
+export function cmpNames(a: readonly string[], b: readonly string[]): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const c = cmp(a[i]!, b[i]!);
+    if (c) return c;
+  }
+  return a.length - b.length;
 }
 
 /**
@@ -48,12 +61,12 @@ export function sortFindings(findings: Finding[]): Finding[] {
     column[i] = first.column;
   }
   // Many findings share a first location (a model's pairs): rules are ranked too, and only
-  // findings of one rule at one place compare fingerprints.
+  // findings of one rule at one place compare the names they involve.
   const rules = [...new Set(findings.map((f) => f.rule))].sort();
   const ruleRank = new Map(rules.map((rule, i) => [rule, i]));
   const byRule = Int32Array.from(findings, (f) => ruleRank.get(f.rule)!);
   const order = Array.from({ length: n }, (_, i) => i);
-  order.sort((a, b) => rank[a]! - rank[b]! || line[a]! - line[b]! || column[a]! - column[b]! || byRule[a]! - byRule[b]! || cmp(findings[a]!.fingerprint, findings[b]!.fingerprint));
+  order.sort((a, b) => rank[a]! - rank[b]! || line[a]! - line[b]! || column[a]! - column[b]! || byRule[a]! - byRule[b]! || cmpNames(findings[a]!.models, findings[b]!.models) || cmpNames(findings[a]!.nodes, findings[b]!.nodes) || cmp(findings[a]!.fingerprint, findings[b]!.fingerprint));
   const sorted = order.map((i) => findings[i]!);
   for (let i = 0; i < n; i++) findings[i] = sorted[i]!;
   return findings;

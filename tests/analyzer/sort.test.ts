@@ -57,3 +57,17 @@ describe("sortFindings", () => {
     );
   });
 });
+
+describe("findings at one place, of one rule", () => {
+  it("come in the order of the models they name, not of their fingerprints' hashes", () => {
+    const at = { file: "growth.yaml", line: 8, column: 26 };
+    const finding = (models: string[], fingerprint: string): Finding => ({ rule: "shared-outcome", severity: "warning", message: models.join(" and "), models, nodes: models, locations: [at], fingerprint });
+    const findings = [finding(["promo-targeting", "surge-pricing"], "shared-outcome:0a"), finding(["eta-predictor", "promo-targeting"], "shared-outcome:ff"), finding(["promo-targeting", "promo-targeting-v2"], "shared-outcome:55")];
+    const expected = ["eta-predictor and promo-targeting", "promo-targeting and promo-targeting-v2", "promo-targeting and surge-pricing"];
+    expect(findings.slice().sort(compareFindings).map((f) => f.message)).toEqual(expected);
+    // The long-list path (ranks instead of the comparator) gives the same order.
+    const many = Array.from({ length: 40 }, (_, i) => finding([`m${String(i).padStart(2, "0")}`], `shared-outcome:${(97 * i) % 40}`));
+    expect(sortFindings([...many].reverse()).map((f) => f.models[0])).toEqual(many.map((f) => f.models[0]));
+    expect(sortFindings([...findings, ...many]).filter((f) => f.models.length === 2).map((f) => f.message)).toEqual(expected);
+  });
+});
