@@ -2,6 +2,7 @@ import type { Database } from "sql.js";
 import type { Severity } from "../types.js";
 import { parseJson } from "./encode.js";
 import { num, rows, text } from "./rows.js";
+import { cmpNames } from "../engine/sort.js";
 
 export interface RunSummary {
   id: number;
@@ -88,6 +89,8 @@ export function runFindings(db: Database, runId: number): RunFinding[] {
       (a, b) =>
         (SEVERITY_ORDER[a.severity] ?? 3) - (SEVERITY_ORDER[b.severity] ?? 3) ||
         (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) ||
+        // By the models named, as people scan the list, then the hash for a stable order.
+        cmpNames(a.models, b.models) ||
         (a.fingerprint < b.fingerprint ? -1 : a.fingerprint > b.fingerprint ? 1 : 0),
     );
 }

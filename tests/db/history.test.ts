@@ -2,6 +2,9 @@ import { expect, test } from "vitest";
 import { appendRun, diffRuns, formatHistory, listRuns, openDatabase, readFindings, runFindings, writeSnapshot } from "../../analyzer/db/index.js";
 import { loadSqlJs } from "../../src/io/database-file.js";
 import { filesOf } from "../helpers/estate.js";
+import { analyze } from "../../analyzer/index.js";
+import { readSources } from "../../src/io/read-sources.js";
+import { ROOT } from "./helpers.js";
 import { analyseVersions, ESTATE_VERSIONS, expectedDiff, fingerprintsOf, rulesOf } from "./estates.js";
 
 test("history across three runs: counts per run, introduced / fixed / still open by fingerprint", async () => {
@@ -60,4 +63,13 @@ test("history across three runs: counts per run, introduced / fixed / still open
 
 test("a database without runs says how to record one", () => {
   expect(formatHistory([], undefined)).toMatch(/No runs recorded yet.*lint <paths> --db/);
+});
+
+test("a run's findings of one rule come in the order of the models they name", async () => {
+  const analysis = analyze(readSources(["samples/ride-hailing"], ROOT).sources, { today: "2026-11-28" });
+  const db = openDatabase(await loadSqlJs());
+  appendRun(db, analysis, { time: "2026-11-01T09:00:00.000Z", source: "estate" });
+  const pairs = runFindings(db, 1).filter((f) => f.rule === "shared-outcome").map((f) => f.models.join(" + "));
+  expect(pairs.length).toBeGreaterThan(3);
+  expect(pairs).toEqual([...pairs].sort());
 });
