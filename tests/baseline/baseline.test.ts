@@ -98,6 +98,23 @@ describe("baseline", () => {
     for (const prefix of ["sub/", "", "../elsewhere/moved/"]) expect(invalid(prefix).map((f) => f.fingerprint).sort()).toEqual(fromParent.map((f) => f.fingerprint).sort());
   });
 
+  it("two broken files of one name in two folders are two findings, each keeping its fingerprint whatever order the files arrive in", () => {
+    const nameless = "apiVersion: loopscope/v1\nkind: Model\nowner: x\n";
+    const broken = "apiVersion: loopscope/v1\nkind: Model\nname: [broken\n";
+    const files: SourceFile[] = [
+      { path: "x/m.yaml", text: nameless },
+      { path: "x-y/m.yaml", text: nameless },
+      { path: "x/b.yaml", text: broken },
+      { path: "x-y/b.yaml", text: broken },
+    ];
+    const byFile = (sources: SourceFile[]) =>
+      Object.fromEntries(run(sources).findings.filter((f) => f.rule === "invalid-manifest").map((f) => [f.locations.map((l) => l.file).join(" "), f.fingerprint]));
+    const inOrder = byFile(files);
+    expect(Object.keys(inOrder).sort()).toEqual(["x-y/b.yaml", "x-y/m.yaml", "x/b.yaml", "x/m.yaml"]); // four findings, none merged
+    expect(new Set(Object.values(inOrder)).size).toBe(4);
+    expect(byFile([...files].reverse())).toEqual(inOrder); // the CLI's reader thread delivers files in walk order
+  });
+
   it("adding one new hidden loop fails the lint on that loop alone", () => {
     const loop: Doc[] = [
       { apiVersion: "loopscope/v1", kind: "Model", name: "ad-ranker", owner: "team-ads", inputs: ["ad-clicks"], outputs: [{ name: "ranking", consumers: ["ad-server"] }] },
