@@ -161,10 +161,11 @@ export class ManifestWalk {
       this.s.notices.push({ file: this.display(directory), message: `cannot read this folder (${describeError(error)}); skipped` });
       return;
     }
-    if (entries.some((entry) => entry.name.includes("\uFFFD"))) entries = this.withoutUnreadableNames(directory, entries);
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    const names = entries.map((entry) => entry.name);
-    const kinds = entries.map((entry) => (entry.isDirectory() ? DIRECTORY : entry.isSymbolicLink() ? SYMLINK : FILE));
+    let named: NamedEntry[] = entries;
+    if (entries.some((entry) => entry.name.includes("\uFFFD"))) named = this.withoutUnreadableNames(directory);
+    named.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const names = named.map((entry) => entry.name);
+    const kinds = named.map((entry) => (entry.isDirectory() ? DIRECTORY : entry.isSymbolicLink() ? SYMLINK : FILE));
     this.s.frames.push({ directory, folder: this.display(directory), names, kinds, next: 0 });
   }
 
@@ -174,23 +175,22 @@ export class ManifestWalk {
    * folder's findings were lost behind "cannot resolve this folder (ENOENT)". Such names get a
    * notice that says so, with their bytes, and are left out.
    */
-  private withoutUnreadableNames(directory: string, entries: Dirent[]): Dirent[] {
-    const unreadable = new Map<string, Buffer>();
-    for (const raw of readdirSync(directory, { encoding: "buffer" })) {
-      const decoded = raw.toString("utf8");
-      if (!Buffer.from(decoded, "utf8").equals(raw)) unreadable.set(decoded, raw);
-    }
-    if (unreadable.size === 0) return entries;
+  private withoutUnreadableNames(directory: string): NamedEntry[] {
     const folder = this.display(directory);
-    return entries.filter((entry) => {
-      const raw = unreadable.get(entry.name);
-      if (!raw) return true;
-      if (entry.isDirectory() || entry.isSymbolicLink() || isManifestPath(entry.name)) {
+    const kept: NamedEntry[] = [];
+    // Each raw name on its own: two names can decode to one string (`x\xe8` and `x\xe9` both
+    // to "x\ufffd"), and a name really holding U+FFFD is valid and readable.
+    for (const entry of readdirSync(directory, { encoding: "buffer", withFileTypes: true })) {
+      const raw = entry.name as unknown as Buffer;
+      const decoded = raw.toString("utf8");
+      if (Buffer.from(decoded, "utf8").equals(raw)) {
+        kept.push({ name: decoded, isDirectory: () => entry.isDirectory(), isSymbolicLink: () => entry.isSymbolicLink() });
+      } else if (entry.isDirectory() || entry.isSymbolicLink() || isManifestPath(decoded)) {
         const shown = [...raw].map((byte) => (byte >= 0x20 && byte < 0x7f ? String.fromCharCode(byte) : `\\x${byte.toString(16).padStart(2, "0")}`)).join("");
         this.s.notices.push({ file: folder === "." ? shown : `${folder}/${shown}`, message: "this name is not valid UTF-8, so it cannot be opened by name here; skipped (rename it)" });
       }
-      return false;
-    });
+    }
+    return kept;
   }
 
   private display(absolute: string): string {
@@ -198,6 +198,9 @@ export class ManifestWalk {
     return (rel === "" ? "." : rel).split(sep).join("/");
   }
 }
+
+/** A folder entry as the walk needs it: its name as text and what it is. */
+type NamedEntry = Pick<Dirent, "isDirectory" | "isSymbolicLink"> & { name: string };
 
 /** The whole walk at once: files sorted by display path, and the notices. */
 export function listManifestFiles(paths: string[], cwd: string): { files: ListedFile[]; notices: Notice[] } {

@@ -99,12 +99,18 @@ describe("readSources on hostile folders", () => {
     writeFileSync(Buffer.concat([folder, Buffer.from("/m.yaml")]), GOOD.replace("good", "lost"));
     writeFileSync(Buffer.concat([Buffer.from(`${dir}/bad`), Buffer.from([0xff, 0xfe]), Buffer.from(".yaml")]), GOOD);
     writeFileSync(Buffer.concat([Buffer.from(`${dir}/picture`), Buffer.from([0xe9]), Buffer.from(".png")]), "not a manifest");
+    // Two names that decode to one string, and a valid name that really holds U+FFFD (readable).
+    writeFileSync(Buffer.concat([Buffer.from(`${dir}/x`), Buffer.from([0xe8]), Buffer.from(".yaml")]), GOOD);
+    writeFileSync(Buffer.concat([Buffer.from(`${dir}/x`), Buffer.from([0xe9]), Buffer.from(".yaml")]), GOOD);
+    writeFileSync(join(dir, "x\ufffd.yaml"), GOOD.replace("good", "replacement"));
     const result = readSources(["."], dir);
     expect(noticesOf(result)).toEqual([
       "bad\\xff\\xfe.yaml: this name is not valid UTF-8, so it cannot be opened by name here; skipped (rename it)",
       "team\\xe9: this name is not valid UTF-8, so it cannot be opened by name here; skipped (rename it)",
+      "x\\xe8.yaml: this name is not valid UTF-8, so it cannot be opened by name here; skipped (rename it)",
+      "x\\xe9.yaml: this name is not valid UTF-8, so it cannot be opened by name here; skipped (rename it)",
     ]);
-    expect(result.sources.map((s) => s.path)).toEqual(["good.yaml"]);
+    expect(result.sources.map((s) => s.path)).toEqual(["good.yaml", "x\ufffd.yaml"]);
   });
 
   it("the CLI survives all of it in one folder: notices, findings, no stack trace", () => {
