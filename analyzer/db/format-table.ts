@@ -7,7 +7,12 @@ import { visible } from "../report/visible-text.js";
  * cut with "…" (whoever calls says so).
  */
 export function formatTable(columns: readonly string[], rows: readonly SqlValue[][], maxCell = Number.POSITIVE_INFINITY): string {
-  const cut = (text: string) => (text.length > maxCell ? `${text.slice(0, maxCell - 1)}…` : text);
+  const cut = (text: string) => {
+    if (text.length <= maxCell) return text;
+    // Never half an emoji: a high surrogate at the cut goes with its pair.
+    const end = isHighSurrogate(text.charCodeAt(maxCell - 2)) ? maxCell - 2 : maxCell - 1;
+    return `${text.slice(0, end)}…`;
+  };
   const cell = (value: SqlValue | undefined): string =>
     value === null || value === undefined ? "NULL" : value instanceof Uint8Array ? `<${value.length} bytes>` : visible(cut(String(value)).replace(/\r?\n/g, "⏎"));
   // Column names come from the SQL or from a shared database's own views: escaped like cells.
@@ -21,4 +26,8 @@ export function formatTable(columns: readonly string[], rows: readonly SqlValue[
       .join("  ")
       .trimEnd();
   return [line(heads), line(widths.map((w) => "-".repeat(w))), ...cells.map(line)].join("\n") + "\n";
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
 }

@@ -24,8 +24,13 @@ const WORKFLOW_ALL = new RegExp(WORKFLOW.source, "g");
  * SARIF, CSV) keep the text exactly; they escape what their syntax needs themselves.
  */
 export function visible(text: string): string {
-  const safe = UNSAFE.test(text) ? text.replace(UNSAFE_ALL, escape) : text;
+  const safe = withoutControls(text);
   return WORKFLOW.test(safe) ? safe.replace(WORKFLOW_ALL, (m) => m.slice(0, -1) + escape(m.slice(-1))) : safe;
+}
+
+/** Control and bidirectional characters as escapes, nothing else: for a page, which has no job log to protect. */
+export function withoutControls(text: string): string {
+  return UNSAFE.test(text) ? text.replace(UNSAFE_ALL, escape) : text;
 }
 
 function escape(c: string): string {

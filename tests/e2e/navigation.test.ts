@@ -131,11 +131,13 @@ describe("the web UI's links, keys and popups in Chromium", () => {
     const start = await focused();
     expect(start).toMatch(/\|/);
     const visited = new Set([start]);
-    for (const key of ["ArrowRight", "ArrowDown", "ArrowRight", "ArrowDown"]) {
+    const findingBefore = await selection();
+    for (const key of ["ArrowRight", "j", "ArrowRight", "ArrowDown", "k", "j"]) {
       await page.keyboard.press(key);
       visited.add(await focused());
     }
     expect(visited.size).toBeGreaterThan(2); // each a coupled pair (only they have buttons)
+    expect(await selection()).toBe(findingBefore); // j and k moved in the matrix, not through the findings
     const [a, b] = (await focused()).split("|");
     await page.keyboard.press("Enter");
     await expect.poll(selection).toContain(`"type":"pair"`);

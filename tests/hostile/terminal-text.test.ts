@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { formatTable } from "../../analyzer/db/format-table.js";
-import { visible } from "../../analyzer/report/visible-text.js";
+import { visible, withoutControls } from "../../analyzer/report/visible-text.js";
 import { runCli } from "../helpers/run-cli.js";
 
 /**
@@ -89,6 +89,17 @@ describe("text meant for people shows control characters as escapes", () => {
  */
 describe("text meant for people cannot issue GitHub workflow commands", () => {
   const COMMAND = /^\s*::|##\[/;
+
+  it("the page's escaping (withoutControls) leaves :: and ##[ alone: a browser has no job log", () => {
+    expect(withoutControls(`::x C# ##[ ${ESC}`)).toBe("::x C# ##[ \\x1b");
+  });
+
+  it("a table cell cut at its limit keeps an emoji whole", () => {
+    const value = `${"a".repeat(998)}😀tail`;
+    const row = formatTable(["v"], [[value]], 1000).split("\n")[2]!;
+    expect(row).toBe(`${"a".repeat(998)}…`);
+    expect(row).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])/);
+  });
 
   it("visible() escapes a leading :: and any ##[, and leaves other colons and hashes", () => {
     expect(visible("::error file=a::x")).toBe("\\x3a:error file=a::x");

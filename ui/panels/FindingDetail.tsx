@@ -2,7 +2,6 @@ import type { Finding } from "../../analyzer/types.js";
 import { findRule } from "../../analyzer/rules/index.js";
 import type { EstateIndex } from "../model/estate-index.js";
 import { KIND_GLYPHS } from "../model/palette.js";
-import { visible } from "../../analyzer/report/visible-text.js";
 import { readable } from "./readable-text.js";
 
 interface Props {
@@ -62,7 +61,7 @@ export function FindingDetail({ finding, index, onSelectNode }: Props) {
           {finding.locations.slice(0, 50).map((l) => (
             <li key={`${l.file}:${l.line}:${l.column}`}>
               <code>
-                {visible(l.file)}:{l.line}:{l.column}
+                {readable(l.file)}:{l.line}:{l.column}
               </code>
             </li>
           ))}

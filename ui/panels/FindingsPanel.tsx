@@ -2,7 +2,6 @@ import { useEffect, useMemo, useState } from "react";
 import type { Finding, Severity } from "../../analyzer/types.js";
 import { SEVERITIES } from "../../analyzer/types.js";
 import { formatWalk } from "../../analyzer/report/walk.js";
-import { visible as printable } from "../../analyzer/report/visible-text.js";
 import { readable, shortLabel } from "./readable-text.js";
 
 export interface FindingFilters {
@@ -124,7 +123,7 @@ export function FindingsPanel({ findings, visible, filters, owners, selected, on
                 {finding.path && <span className="finding-walk">{formatWalk(finding.path)}</span>}
                 {finding.rule === "invalid-manifest" && finding.locations[0] && (
                   <span className="finding-walk">
-                    {printable(finding.locations[0].file)}:{finding.locations[0].line}:{finding.locations[0].column}
+                    {readable(finding.locations[0].file)}:{finding.locations[0].line}:{finding.locations[0].column}
                   </span>
                 )}
                 {finding.acknowledged && <span className="finding-ack">acknowledged: {readable(finding.acknowledged.reason)}</span>}

@@ -56,7 +56,7 @@ export function MatrixView({ graph, index, couplings, selected, onSelect }: Prop
     return models.includes(row) && models.includes(col) && row !== col && cell(row, col) !== undefined;
   };
   const selectedKey = selected ? (inView(pairKey(selected.a, selected.b)) ? pairKey(selected.a, selected.b) : pairKey(selected.b, selected.a)) : undefined;
-  const tabStop = inView(cursor) ? cursor : inView(selectedKey) ? selectedKey : first;
+  const tabStop = inView(selectedKey) ? selectedKey : inView(cursor) ? cursor : first;
   const onKeyDown = (event: KeyboardEvent<HTMLTableElement>) => {
     const at = (event.target as HTMLElement).closest<HTMLElement>("[data-pair]")?.dataset["pair"];
     if (!at || event.ctrlKey || event.metaKey || event.altKey) return;
@@ -67,6 +67,9 @@ export function MatrixView({ graph, index, couplings, selected, onSelect }: Prop
       ArrowLeft: [r, c - 1, 0, -1],
       ArrowDown: [r + 1, c, 1, 0],
       ArrowUp: [r - 1, c, -1, 0],
+      // As in the findings list: j and k are down and up here too, not the next finding.
+      j: [r + 1, c, 1, 0],
+      k: [r - 1, c, -1, 0],
       Home: [r, 0, 0, 1],
       End: [r, models.length - 1, 0, -1],
     };

@@ -4,7 +4,6 @@ import { impact, type ReachedGroups } from "../../analyzer/impact.js";
 import { plural } from "../../analyzer/report/plural.js";
 import type { EstateIndex } from "../model/estate-index.js";
 import { KIND_GLYPHS, KIND_LABELS } from "../model/palette.js";
-import { visible } from "../../analyzer/report/visible-text.js";
 import { readable } from "./readable-text.js";
 
 interface Props {
@@ -46,7 +45,7 @@ export function NodePanel({ id, graph, index, depth, onDepth, onSelectNode, onSe
             <dt>{node.implicit ? "first used" : "declared"}</dt>
             <dd>
               <code>
-                {visible(node.location.file)}:{node.location.line}:{node.location.column}
+                {readable(node.location.file)}:{node.location.line}:{node.location.column}
               </code>
             </dd>
           </>
@@ -62,7 +61,7 @@ export function NodePanel({ id, graph, index, depth, onDepth, onSelectNode, onSe
             {inbound.map((e) => (
               <li key={e.source}>
                 {link(e.source)} <span className={`edge-kind edge-${e.kind}`}>{e.kind}{e.use ? ` · ${e.use}` : ""}{e.version ? ` · v${e.version}` : ""}</span>
-                <span className="muted small"> {e.locations[0] ? `${visible(e.locations[0].file)}:${e.locations[0].line}` : ""}</span>
+                <span className="muted small"> {e.locations[0] ? `${readable(e.locations[0].file)}:${e.locations[0].line}` : ""}</span>
               </li>
             ))}
           </ul>
@@ -75,7 +74,7 @@ export function NodePanel({ id, graph, index, depth, onDepth, onSelectNode, onSe
             {outbound.map((e) => (
               <li key={e.target}>
                 <span className={`edge-kind edge-${e.kind}`}>{e.kind}</span> {link(e.target)}
-                <span className="muted small"> {e.locations[0] ? `${visible(e.locations[0].file)}:${e.locations[0].line}` : ""}</span>
+                <span className="muted small"> {e.locations[0] ? `${readable(e.locations[0].file)}:${e.locations[0].line}` : ""}</span>
               </li>
             ))}
           </ul>

@@ -1,7 +1,6 @@
 import { useCallback, useRef, useState } from "react";
 import type { Notice, Report } from "../../analyzer/types.js";
 import type { AnalysisStatus } from "../worker/use-analysis.js";
-import { visible } from "../../analyzer/report/visible-text.js";
 import { plural } from "../../analyzer/report/plural.js";
 import { Spinner } from "./Spinner.js";
 import { useDismiss } from "./use-dismiss.js";
@@ -64,12 +63,12 @@ export function StatusBar({ status, report, notices, millis, files, onCancel, no
         <div ref={list} className="problems" data-testid="problems">
           {problems.slice(0, limit).map((f) => (
             <div key={f.fingerprint} className="problem error">
-              <code>{f.locations[0] ? `${visible(f.locations[0].file)}:${f.locations[0].line}:${f.locations[0].column}` : ""}</code> {readable(f.message)}
+              <code>{f.locations[0] ? `${readable(f.locations[0].file)}:${f.locations[0].line}:${f.locations[0].column}` : ""}</code> {readable(f.message)}
             </div>
           ))}
           {allNotices.slice(0, Math.max(0, limit - problems.length)).map((n, i) => (
             <div key={i} className="problem">
-              <code>{n.file ? `${visible(n.file)}${n.line ? `:${n.line}:${n.column ?? 1}` : ""}` : ""}</code> {readable(n.message)}
+              <code>{n.file ? `${readable(n.file)}${n.line ? `:${n.line}:${n.column ?? 1}` : ""}` : ""}</code> {readable(n.message)}
             </div>
           ))}
           {problems.length + allNotices.length > limit && (
