@@ -88,6 +88,8 @@ describe("the SQL console and the workspace file in Chromium", () => {
       await page.locator(".sql-editor").press("Escape");
       await expect.poll(() => page.locator(".sql-console [role=status]").first().textContent()).toContain("Query cancelled");
       expect(await page.locator(".sql-cancel").count()).toBe(0);
+      // The 100,000 rows of the query before are not left under "Query cancelled" as if they were its.
+      expect(await page.getByTestId("sql-result").count()).toBe(0);
       await page.locator(".sql-editor").fill("SELECT count(*) AS n FROM nodes WHERE kind = 'model'");
       await expect.poll(() => page.locator(".sql-run").isEnabled(), { timeout: 30_000 }).toBe(true);
       await page.locator(".sql-run").click();

@@ -97,6 +97,9 @@ export function SqlConsole({ analysis: latest, onSelectNode, sources: latestSour
     rerunWhenReady.current = false;
     setRunning(false);
     setCancelled(true);
+    // The rows of the query before would read as the cancelled one's.
+    setResult(null);
+    setError(null);
     setGeneration((g) => g + 1);
   }, []);
 

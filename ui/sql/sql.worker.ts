@@ -11,6 +11,7 @@ import { loadSqlJs } from "./load-sql-js.js";
 import type { EstateEdge, EstateLoop, EstateNode } from "../../analyzer/graph/estate-graph.js";
 import type { Finding, SourceFile } from "../../analyzer/types.js";
 import { QUERY_MAX_ROWS, type PartField, type SqlRequest, type SqlResponse } from "./sql-protocol.js";
+import { queryErrorMessage } from "./query-error.js";
 
 let db: Database | undefined;
 let parts: Record<PartField, unknown[]> = { findings: [], nodes: [], edges: [], loops: [], sources: [] };
@@ -78,7 +79,7 @@ async function handle(request: SqlRequest): Promise<void> {
     try {
       post({ type: "result", id: request.id, result: runReadOnlyQuery(db, request.sql, QUERY_MAX_ROWS) });
     } catch (error) {
-      post({ type: "result", id: request.id, error: messageOf(error) });
+      post({ type: "result", id: request.id, error: queryErrorMessage(error) });
     }
   }
 }
