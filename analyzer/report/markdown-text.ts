@@ -32,14 +32,19 @@ export function markdownCode(text: string, { inTable }: { inTable: boolean }): s
  * strikethrough, links and images, HTML and autolinks, entities, table pipes, escapes) is
  * backslash-escaped, and so are the `://` and `www.` of GFM's bare web links (the escapes
  * would end up inside a link's text). `_` inside a word (`score_v1`) and `&` that starts no entity cannot
- * start syntax and stay as they are, so the source stays readable.
+ * start syntax and stay as they are, so the source stays readable. Mentions and issue
+ * references (`@team`, `#12`) get a zero-width space after their sign.
  */
 export function markdownText(text: string): string {
   return oneLine(text)
     .replace(/[\\`*~[\]<|]/g, "\\$&")
     .replace(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, "\\_")
     .replace(/&(?=#?[a-z0-9]+;)/gi, "\\&")
-    .replace(/:(?=\/\/)|(?<=www)\./gi, "\\$&");
+    .replace(/:(?=\/\/)|(?<=www)\./gi, "\\$&")
+    // GitHub turns `@name` into a mention (a notification to that person or team) and `#12`
+    // into an issue reference wherever they are text; an owner written as a team handle
+    // would be pinged on every pull request. A zero-width space after the sign stops both.
+    .replace(/(?<![\p{L}\p{N}_`])([@#])(?=[\p{L}\p{N}_])/gu, "$1\u200b");
 }
 
 /** A link destination that cannot end early: parentheses, spaces and angle brackets percent-encoded. */

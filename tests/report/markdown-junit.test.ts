@@ -65,6 +65,14 @@ describe("markdown reporter", () => {
     expect(md).toContain(`\`\`r\`x\`\` ${escaped}.`); // stale entry: rule in a code span, names escaped
     expect(md).not.toMatch(/[^\\]\[x\]/);
   });
+
+  it("does not mention people or reference issues from estate text (an owner written as a team handle would be pinged on every pull request)", () => {
+    const { report } = cases["estate"]!.analysis;
+    const text = "ask @acme/ml-team or @bob about #123; mail a@b.com; C# and #hash";
+    const md = formatMarkdown({ ...report, findings: report.findings.map((f) => ({ ...f, message: text })) });
+    expect(md).toContain("ask @\u200bacme/ml-team or @\u200bbob about #\u200b123; mail a@b.com; C# and #\u200bhash");
+    expect(md).not.toMatch(/(^|[^\p{L}\p{N}_])@[\p{L}\p{N}_]/mu);
+  });
 });
 
 describe("junit reporter", () => {
