@@ -88,7 +88,10 @@ export function App() {
   // The selection a shared link or a reload names. It is applied to the first estate that has
   // it (the workspace restored from the last visit arrives after the default sample), and until
   // then, or until the user loads or selects something else, the URL is left as it is.
-  const linked = useRef<HashState | null>(readHash());
+  // Read once (useState's initializer), not on every render: a read tells hash.ts the app has
+  // seen the address bar's hash, and a render between a typed hash and its hashchange must not.
+  const [openingHash] = useState(readHash);
+  const linked = useRef<HashState | null>(openingHash);
   /** The analysis under way is of files the user picked: a link they do not hold is dropped then. */
   const pickedRun = useRef(false);
 

@@ -51,7 +51,7 @@ describe("the web UI in Chromium", () => {
       expect(state["highlightedEdges"]).toContain("bike-recommender/top10->purchases");
       await expect.poll(async () => (await page.getByTestId("walk").locator("li").count())).toBeGreaterThan(3);
       expect(await page.getByTestId("finding-detail").textContent()).toContain("Why it is debt");
-      expect(page.url()).toContain("finding=hidden-feedback-loop%3A");
+      await expect.poll(() => page.url()).toContain("finding=hidden-feedback-loop%3A");
     });
     await step(page, "canvas drew", async () => {
       await page.waitForTimeout(800);
