@@ -249,7 +249,7 @@ describe("the web UI's links, keys and popups in Chromium", () => {
       await dialog.waitFor();
       // Tab goes round the dialog, not out to the page behind it.
       for (let i = 0; i < 4; i++) await page.keyboard.press("Tab");
-      expect(await page.evaluate(() => Boolean(document.activeElement?.closest('[role="dialog"]')))).toBe(true);
+      await expect.poll(() => page.evaluate(() => Boolean(document.activeElement?.closest('[role="dialog"]')))).toBe(true);
       await page.keyboard.press("Escape");
       await dialog.waitFor({ state: "detached" });
     });
@@ -257,11 +257,14 @@ describe("the web UI's links, keys and popups in Chromium", () => {
       const menu = page.locator("details.menu");
       await menu.locator("summary").click();
       expect(await menu.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+      // Closing is a state change, drawn on the next render: polled, not read at once (a loaded machine is slower).
+      const isOpen = () => menu.evaluate((d) => (d as HTMLDetailsElement).open);
       await page.keyboard.press("Escape");
-      expect(await menu.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+      await expect.poll(isOpen).toBe(false);
       await menu.locator("summary").click();
+      await expect.poll(isOpen).toBe(true);
       await page.getByTestId("graph-canvas").click({ position: { x: 5, y: 5 } });
-      expect(await menu.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+      await expect.poll(isOpen).toBe(false);
       await page.locator('[data-rule="direct-feedback-loop"]').click();
     });
     await step(page, "problem list", async () => {
@@ -270,7 +273,7 @@ describe("the web UI's links, keys and popups in Chromium", () => {
       await page.keyboard.press("Escape");
       await page.getByTestId("problems").waitFor({ state: "detached" });
     });
-    expect(await selection()).toBe(selected);
+    await expect.poll(selection).toBe(selected);
     expect(ui.session.consoleErrors).toEqual([]);
   }, 60_000);
 
