@@ -54,22 +54,23 @@ describe("the web UI in Chromium", () => {
       await expect.poll(() => page.url()).toContain("finding=hidden-feedback-loop%3A");
     });
     await step(page, "canvas drew", async () => {
-      await page.waitForTimeout(800);
-      expect(await drawnShare(page)).toBeGreaterThan(0.005);
+      // Polled: the layout settles and draws a moment after the selection, later under load.
+      await expect.poll(() => drawnShare(page), { timeout: 10_000 }).toBeGreaterThan(0.005);
     });
     await step(page, "keyboard", async () => {
+      // The state is written after the render the key causes: polled, not read once.
       await page.locator("body").press("ArrowDown");
-      expect(JSON.parse((await uiState(page))["selection"]!).fingerprint).toMatch(/^direct-feedback-loop:/);
+      await expect.poll(async () => (JSON.parse((await uiState(page))["selection"] || "{}") as { fingerprint?: string }).fingerprint).toMatch(/^direct-feedback-loop:/);
       await page.keyboard.press("Escape");
-      expect((await uiState(page))["selection"]).toBe("");
+      await expect.poll(async () => (await uiState(page))["selection"]).toBe("");
     });
     await step(page, "search", async () => {
       await page.keyboard.press("/");
       await page.keyboard.type("storefront");
       await page.keyboard.press("Enter");
       await page.getByTestId("node-panel").waitFor();
-      expect(await page.getByTestId("node-panel").textContent()).toContain("team-web");
-      expect((await uiState(page))["highlightedNodes"]).toContain("storefront");
+      await expect.poll(() => page.getByTestId("node-panel").textContent()).toContain("team-web");
+      await expect.poll(async () => (await uiState(page))["highlightedNodes"]).toContain("storefront");
     });
     await step(page, "matrix", async () => {
       // The graph keeps its renderer and camera under the other views.
@@ -95,8 +96,8 @@ describe("the web UI in Chromium", () => {
       await page.getByRole("button", { name: "Matrix" }).click();
       const cell = page.locator('[data-pair="bike-recommender|dynamic-pricing"]');
       await cell.click();
-      expect(await page.getByTestId("coupling-explanation").textContent()).toContain("in one hidden loop");
-      expect((await uiState(page))["highlightedNodes"]).toContain("dynamic-pricing");
+      await expect.poll(() => page.getByTestId("coupling-explanation").textContent()).toContain("in one hidden loop");
+      await expect.poll(async () => (await uiState(page))["highlightedNodes"]).toContain("dynamic-pricing");
     });
     await step(page, "export sarif", async () => {
       const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "SARIF" }).click()]);
@@ -130,17 +131,15 @@ describe("the web UI in Chromium", () => {
     await step(page, "sample picker", async () => {
       await page.getByLabel("Sample estate").selectOption("ride-hailing");
       await waitForAnalysis(page);
-      // No selection, no hover: nothing else makes the graph pane render again.
-      await page.waitForTimeout(1500);
-      const nodes = await drawn();
-      expect(nodes).not.toContain("bike-recommender");
-      expect(nodes.length).toBe(Number((await uiState(page))["drawnNodes"]));
+      // No selection, no hover: nothing else makes the graph pane render again, so a pane
+      // that kept the old estate never passes this poll.
+      await expect.poll(async () => (await drawn()).includes("bike-recommender"), { timeout: 10_000 }).toBe(false);
+      await expect.poll(async () => (await drawn()).length === Number((await uiState(page))["drawnNodes"]), { timeout: 10_000 }).toBe(true);
     });
     await step(page, "file input", async () => {
       await page.getByTestId("file-input").setInputFiles(filesUnder(join(ROOT, "samples/bike-shop")));
       await page.waitForFunction(() => document.querySelector("#loopscope-state")?.getAttribute("data-status") === "done" && document.querySelector('[data-rule="hidden-feedback-loop"]'));
-      await page.waitForTimeout(1500);
-      expect(await drawn()).toContain("bike-recommender");
+      await expect.poll(drawn, { timeout: 10_000 }).toContain("bike-recommender");
     });
     expect(session.consoleErrors).toEqual([]);
   }, 120_000);
@@ -266,8 +265,9 @@ describe("the web UI in Chromium", () => {
     await page.goto("about:blank");
     await page.goto(`${server.baseUrl}/#sample=clean`);
     await waitForAnalysis(page);
-    // The spare worker starts warming 250 ms after it starts, a round per task, until a request comes.
-    await page.waitForTimeout(1500);
+    // The spare worker starts warming 250 ms after it starts, a round per task, until a request
+    // comes. It cannot be watched from the page, so this waits long enough for a loaded machine.
+    await page.waitForTimeout(3000);
     const dir = join(ROOT, "samples/ride-hailing");
     await page.getByTestId("file-input").setInputFiles(filesUnder(dir));
     await page.waitForFunction(() => performance.getEntriesByName("loopscope:analysis-received").length > 0 && document.querySelector("#loopscope-state")?.getAttribute("data-status") === "done");
