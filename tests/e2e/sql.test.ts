@@ -151,11 +151,25 @@ describe("the SQL console and the workspace file in Chromium", () => {
     }
 
     await step(page, "workspace-open", async () => {
+      // The workspace is read in a SQL worker: the page itself never starts sql.js's wasm (on
+      // the page, a 63 MB workspace was one 2.2 s task).
+      await page.evaluate(() => {
+        const w = window as unknown as { __pageWasm: number };
+        w.__pageWasm = 0;
+        for (const name of ["instantiate", "instantiateStreaming", "compile", "compileStreaming"] as const) {
+          const original = WebAssembly[name] as (...args: unknown[]) => unknown;
+          (WebAssembly as unknown as Record<string, unknown>)[name] = (...args: unknown[]) => {
+            w.__pageWasm++;
+            return original.apply(WebAssembly, args);
+          };
+        }
+      });
       await page.getByTestId("workspace-file").setInputFiles(tiny);
       await expect.poll(findings).toBe(tinyFindings);
       expect(await page.getByTestId("workspace-menu").textContent()).toContain('Opened "tiny estate"');
       await page.getByTestId("workspace-file").setInputFiles(saved);
       await expect.poll(findings).toBe(bike);
+      expect(await page.evaluate(() => (window as unknown as { __pageWasm: number }).__pageWasm)).toBe(0);
     });
 
     await step(page, "workspace-reload", async () => {
