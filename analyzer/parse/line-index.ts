@@ -1,4 +1,8 @@
-/** Offsets → 1-based line/column, built once per text; binary search per lookup. */
+/**
+ * Offsets → 1-based line/column, built once per text; binary search per lookup. A line ends
+ * at LF, CRLF or a lone CR, as in YAML 1.2 (js-yaml reads a file saved with old Mac line
+ * ends as lines, so its positions must be counted the same way; editors do too).
+ */
 export class LineIndex {
   /**
    * Where each line starts, at its exact size in a typed array: 11,000 files' line starts
@@ -7,11 +11,19 @@ export class LineIndex {
   private readonly starts: Int32Array;
 
   constructor(text: string) {
+    if (text.indexOf("\r") === -1) {
+      let lines = 1;
+      for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lines++;
+      this.starts = new Int32Array(lines);
+      let line = 1;
+      for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) this.starts[line++] = i + 1;
+      return;
+    }
     let lines = 1;
-    for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lines++;
+    for (let i = 0; i < text.length; i++) if (endsLine(text, i)) lines++;
     this.starts = new Int32Array(lines);
     let line = 1;
-    for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) this.starts[line++] = i + 1;
+    for (let i = 0; i < text.length; i++) if (endsLine(text, i)) this.starts[line++] = i + 1;
   }
 
   /**
@@ -35,4 +47,19 @@ export class LineIndex {
     }
     return lo;
   }
+}
+
+/** True when the character at `i` ends a line: LF, or a CR that no LF follows. */
+function endsLine(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10);
+}
+
+/**
+ * The text with every lone CR made an LF: same length, so offsets are unchanged. For the
+ * `yaml` package, which does not take a lone CR as a line break and read such a file as one
+ * long line (wrong values and positions, or errors that are not there).
+ */
+export function withLoneCrAsLf(text: string): string {
+  return text.indexOf("\r") === -1 ? text : text.replace(/\r(?!\n)/g, "\n");
 }

@@ -1,10 +1,11 @@
-import { LineCounter, parseAllDocuments, visit, type Document } from "yaml";
+import { parseAllDocuments, visit, type Document } from "yaml";
 import type { Location } from "../types.js";
 import { checkValue } from "./check-value.js";
 import { PARSE_LIMITS } from "./limits.js";
 import type { FieldPath, ParsedDocument, ParsedFile, ParseProblem } from "./parsed-document.js";
 import { locateInYaml } from "./yaml-ast.js";
 import { isBlankDocument } from "./yaml-text.js";
+import { LineIndex, withLoneCrAsLf } from "./line-index.js";
 
 /**
  * The slow, careful YAML path, for files the fast parser rejects: the `yaml` package
@@ -14,19 +15,19 @@ import { isBlankDocument } from "./yaml-text.js";
  * this parser gives up (the caller then reports the fast parser's error).
  */
 export function parseYamlRecovering(file: string, text: string): ParsedFile | undefined {
-  const lineCounter = new LineCounter();
+  // Positions from the analyzer's own line index: the package's LineCounter misses the line
+  // breaks inside a scalar it rejects ("Unexpected scalar token"), which put later problems
+  // lines too high, past the end of their line.
+  const lines = new LineIndex(text);
   const problems: ParseProblem[] = [];
   const documents: ParsedDocument[] = [];
-  const at = (offset: number): Location => {
-    const { line, col } = lineCounter.linePos(offset);
-    return { file, line, column: col };
-  };
+  const at = (offset: number): Location => lines.locate(file, offset);
   let docs: Document[];
   try {
     // logLevel "error": a key that is itself a list (`? [a, b]`) made the package print a Node
     // warning on stderr ("Keys with collection values will be stringified"), in the browser a
     // console warning; validation reports such a key as an unknown field instead.
-    docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true, schema: "core", merge: true, resolveKnownTags: false, logLevel: "error" }) as Document[];
+    docs = parseAllDocuments(withLoneCrAsLf(text), { prettyErrors: false, uniqueKeys: true, strict: true, schema: "core", merge: true, resolveKnownTags: false, logLevel: "error" }) as Document[];
     if (!Array.isArray(docs)) return undefined;
   } catch {
     return undefined; // a stack overflow on deep nesting: the fast parser's message stands

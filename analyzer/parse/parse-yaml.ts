@@ -1,8 +1,8 @@
 import { loadAll, YAMLException, type LoadOptions } from "js-yaml";
-import { LineCounter, parseAllDocuments, type Document } from "yaml";
+import { parseAllDocuments, type Document } from "yaml";
 import type { Location } from "../types.js";
 import { checkValue } from "./check-value.js";
-import { LineIndex } from "./line-index.js";
+import { LineIndex, withLoneCrAsLf } from "./line-index.js";
 import { PARSE_LIMITS } from "./limits.js";
 import type { FieldPath, ParsedDocument, ParsedFile, ParseProblem } from "./parsed-document.js";
 import { parseYamlRecovering } from "./parse-yaml-recovering.js";
@@ -117,7 +117,7 @@ class YamlPositions extends FilePositions {
 
   private slowLocate(index: number, path: FieldPath, fallback: number): Located {
     try {
-      this.slowDocs ??= parseAllDocuments(this.text, { lineCounter: new LineCounter(), uniqueKeys: false, schema: "core", merge: true, resolveKnownTags: false, logLevel: "error" }) as Document[];
+      this.slowDocs ??= parseAllDocuments(withLoneCrAsLf(this.text), { uniqueKeys: false, schema: "core", merge: true, resolveKnownTags: false, logLevel: "error" }) as Document[];
       const doc = this.slowDocs[index];
       return doc ? locateInYaml(doc, path) : { valueOffset: fallback };
     } catch {

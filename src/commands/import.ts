@@ -1,6 +1,6 @@
 import { existsSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
-import { isMap, isScalar, LineCounter, parseDocument } from "yaml";
+import { isMap, isScalar, parseDocument } from "yaml";
 import type { Command, CommandIO } from "./command.js";
 import type { Notice, SourceFile } from "../../analyzer/types.js";
 import { dbtToManifests, importMappingSchema, importOpenLineage, mergeImportedFile, renderImportedFile, type ImportMapping, type ImportResult, type MappingOrigin } from "../../analyzer/import/index.js";
@@ -8,6 +8,7 @@ import { readLineageFiles } from "../io/read-lineage-files.js";
 import { makeFolders } from "../io/make-folders.js";
 import { readSideFile, readSideText, sideFileProblem, SIDE_FILE_LIMITS } from "../io/read-side-file.js";
 import { nestingProblem } from "../../analyzer/parse/nesting-guard.js";
+import { LineIndex, withLoneCrAsLf } from "../../analyzer/parse/line-index.js";
 import { nestedRepetition } from "../io/regex-risk.js";
 import { parseFlags } from "../io/parse-flags.js";
 import { EXIT, UsageError } from "../exit-codes.js";
@@ -164,11 +165,11 @@ function readMapping(path: string, cwd: string): { mapping: ImportMapping; origi
   }
   const deep = nestingProblem(text);
   if (deep) throw new UsageError(`${path}:${deep.line}:${deep.column}: ${deep.message}`);
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, logLevel: "error" });
+  const lines = new LineIndex(text);
+  const doc = parseDocument(withLoneCrAsLf(text), { prettyErrors: false, logLevel: "error" });
   const at = (offset: number | undefined) => {
-    const pos = lines.linePos(offset ?? 0);
-    return `${path}:${pos.line}:${pos.col}`;
+    const pos = lines.locate(path, offset ?? 0);
+    return `${path}:${pos.line}:${pos.column}`;
   };
   if (doc.errors.length > 0) throw new UsageError(`${at(doc.errors[0]!.pos[0])}: ${doc.errors[0]!.message.split("\n")[0]}`);
   let value: unknown;
@@ -200,8 +201,8 @@ function readMapping(path: string, cwd: string): { mapping: ImportMapping; origi
   const entries = doc.get("names", true);
   const names = (isMap(entries) ? entries.items : []).flatMap((pair) => {
     if (!isScalar(pair.key) || !pair.key.range) return [];
-    const pos = lines.linePos(pair.key.range[0]);
-    return [[String(pair.key.value), { line: pos.line, column: pos.col }] as const];
+    const pos = lines.locate(path, pair.key.range[0]);
+    return [[String(pair.key.value), { line: pos.line, column: pos.column }] as const];
   });
   return { mapping: parsed.data, origin: { file: path, names: Object.fromEntries(names) } };
 }

@@ -2,11 +2,12 @@
  * YAML (and therefore JSON) text parsed with positions, so problems found later by zod can be
  * reported as `file:line:column`. Shared by the config and baseline loaders.
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
+import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from "yaml";
 import { load, type LoadOptions } from "js-yaml";
 import { nestingProblem } from "../../analyzer/parse/nesting-guard.js";
 import { PARSE_LIMITS } from "../../analyzer/parse/limits.js";
 import { MANIFEST_YAML_SCHEMA } from "../../analyzer/parse/yaml-schema.js";
+import { LineIndex, withLoneCrAsLf } from "../../analyzer/parse/line-index.js";
 import { UsageError } from "../exit-codes.js";
 
 export interface PositionedText {
@@ -55,11 +56,13 @@ function quickJson(text: string): { value: unknown } | undefined {
 }
 
 function yamlPositions(text: string, label: string) {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, logLevel: "error" });
+  // The manifests' line index and lone-CR handling (analyzer/parse/line-index.ts), so a config
+  // saved with old Mac line ends reads as lines and positions count as in the manifests.
+  const lines = new LineIndex(text);
+  const doc = parseDocument(withLoneCrAsLf(text), { prettyErrors: false, uniqueKeys: true, logLevel: "error" });
   const position = (offset: number) => {
-    const { line, col } = lineCounter.linePos(offset);
-    return `${label}:${line}:${col}`;
+    const { line, column } = lines.locate(label, offset);
+    return `${label}:${line}:${column}`;
   };
   return { doc, position, at: (path: readonly (string | number)[], atKey = false) => position(offsetOf(doc, path, atKey)) };
 }

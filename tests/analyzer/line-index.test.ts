@@ -2,12 +2,12 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { LineIndex } from "../../analyzer/parse/line-index.js";
 
-/** Line and column of `offset` counted character by character. */
+/** Line and column of `offset` counted character by character: LF, CRLF and a lone CR end a line. */
 function naive(text: string, offset: number): { line: number; column: number } {
   let line = 1;
   let column = 1;
   for (let i = 0; i < offset; i++) {
-    if (text[i] === "\n") (line++, (column = 1));
+    if (text[i] === "\n" || (text[i] === "\r" && text[i + 1] !== "\n")) (line++, (column = 1));
     else column++;
   }
   return { line, column };
@@ -19,7 +19,7 @@ describe("line index", () => {
     fc.assert(
       fc.property(text, fc.nat(), (value, seed) => {
         const index = new LineIndex(value);
-        const offsets = [0, value.length, seed % (value.length + 1), value.indexOf("\n") + 1, value.lastIndexOf("\n")];
+        const offsets = [0, value.length, seed % (value.length + 1), value.indexOf("\n") + 1, value.lastIndexOf("\n"), value.indexOf("\r") + 1, value.lastIndexOf("\r")];
         for (const offset of offsets) if (offset >= 0 && offset <= value.length) expect(index.locate("f.yaml", offset)).toStrictEqual({ file: "f.yaml", ...naive(value, offset) });
       }),
       { numRuns: 300 },

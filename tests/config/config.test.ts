@@ -96,6 +96,13 @@ describe("config validation", () => {
     );
   });
 
+  it("reads a config saved with lone CR line ends as lines, with positions counted as in the manifests", () => {
+    const text = "failOn: warning\rrules:\r  direct-feedback-loop: warning\r  shared-outcom: off\r";
+    expect(errorOf(text)).toMatch(/^loopscope\.config\.yaml:4:3: /);
+    const config = parseConfigText(text.replace("shared-outcom:", "shared-outcome:"), "loopscope.config.yaml");
+    expect(config.failOn).toBe("warning");
+  });
+
   it("reports YAML syntax errors with their position", () => {
     expect(errorOf("rules:\n  a: [\n")).toMatch(/^loopscope\.config\.yaml:\d+:\d+: /);
     expect(errorOf("failOn: error\nfailOn: never\n")).toBe("loopscope.config.yaml:2:1: Map keys must be unique");

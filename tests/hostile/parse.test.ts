@@ -70,6 +70,29 @@ describe("hostile bytes", () => {
     expect(parse("crlf.json", json).documents[0]!.locate(["name"])).toEqual({ file: "crlf.json", line: 4, column: 11 });
   });
 
+  it("reads lone CR line ends (old Mac files) as lines, in both YAML parsers and in JSON", () => {
+    const text = `${HEADER}kind: Model\nname: m\ninputs:\n  - a\n  - from: b\n    use: training\n`;
+    const lf = parse("lf.yaml", text).documents[0]!;
+    const cr = parse("cr.yaml", text.replace(/\n/g, "\r")).documents[0]!;
+    expect(cr.value).toEqual(lf.value);
+    for (const path of [["name"], ["inputs", 1, "use"], ["inputs", 0]]) {
+      expect({ ...cr.locate(path), file: "" }).toEqual({ ...lf.locate(path), file: "" });
+    }
+    // A broken file goes to the recovering parser, which once read it as one long line.
+    const broken = parse("cr-broken.yaml", `${HEADER}kind: Model\nname: m\nname: n\n`.replace(/\n/g, "\r"));
+    expect(problems(broken)).toEqual(['cr-broken.yaml:4:1: duplicate key "name": a key may appear once in a mapping; the document is not read']);
+    const json = `{\r  "apiVersion": "loopscope/v1",\r  "kind": "Dataset",\r  "name": "d"\r}\r`;
+    expect(parse("cr.json", json).documents[0]!.locate(["name"])).toEqual({ file: "cr.json", line: 4, column: 11 });
+  });
+
+  it("places problems after a rejected multi-line scalar on their own lines", () => {
+    // The yaml package's line counter skipped the line break inside "kind Model\nname", so the
+    // last two problems were put on line 3, past its end.
+    const parsed = parse("no-colon.yaml", "apiVersion\n: loopscope/v1\nkind Model\nname: m\n");
+    const positions = parsed.problems.map((p) => `${p.location.line}:${p.location.column}`);
+    expect(positions).toEqual(["2:1", "2:3", "3:1", "4:5", "4:7"]);
+  });
+
   it("reports a tab used as indentation at its line and column, and keeps the file's other documents", () => {
     const parsed = parse("tabs.yaml", `${dataset("before")}---\n${HEADER}kind: Model\n\tname: tabbed\n---\n${dataset("after")}`);
     expect(problems(parsed)).toEqual([expect.stringMatching(/^tabs\.yaml:7:1: .*[Tt]ab/)]);
