@@ -58,26 +58,25 @@ describe("hostile bytes", () => {
     expect(parsed.documents[0]!.locateKey(["apiVersion"])).toEqual({ file: "bom.yaml", line: 1, column: 1 });
   });
 
-  it("reads CRLF line ends with the same positions as LF", () => {
+  /** A model read with `lineEnd` for every LF: the same value, each field at the same line and column. */
+  function expectSameAsLf(lineEnd: string): void {
     const text = `${HEADER}kind: Model\nname: m\ninputs:\n  - a\n  - from: b\n    use: training\n`;
     const lf = parse("lf.yaml", text).documents[0]!;
-    const crlf = parse("crlf.yaml", text.replace(/\n/g, "\r\n")).documents[0]!;
-    expect(crlf.value).toEqual(lf.value);
+    const other = parse("other.yaml", text.replace(/\n/g, lineEnd)).documents[0]!;
+    expect(other.value).toEqual(lf.value);
     for (const path of [["name"], ["inputs", 1, "use"], ["inputs", 0]]) {
-      expect({ ...crlf.locate(path), file: "" }).toEqual({ ...lf.locate(path), file: "" });
+      expect({ ...other.locate(path), file: "" }).toEqual({ ...lf.locate(path), file: "" });
     }
+  }
+
+  it("reads CRLF line ends with the same positions as LF", () => {
+    expectSameAsLf("\r\n");
     const json = `{\r\n  "apiVersion": "loopscope/v1",\r\n  "kind": "Dataset",\r\n  "name": "d"\r\n}\r\n`;
     expect(parse("crlf.json", json).documents[0]!.locate(["name"])).toEqual({ file: "crlf.json", line: 4, column: 11 });
   });
 
   it("reads lone CR line ends (old Mac files) as lines, in both YAML parsers and in JSON", () => {
-    const text = `${HEADER}kind: Model\nname: m\ninputs:\n  - a\n  - from: b\n    use: training\n`;
-    const lf = parse("lf.yaml", text).documents[0]!;
-    const cr = parse("cr.yaml", text.replace(/\n/g, "\r")).documents[0]!;
-    expect(cr.value).toEqual(lf.value);
-    for (const path of [["name"], ["inputs", 1, "use"], ["inputs", 0]]) {
-      expect({ ...cr.locate(path), file: "" }).toEqual({ ...lf.locate(path), file: "" });
-    }
+    expectSameAsLf("\r");
     // A broken file goes to the recovering parser, which once read it as one long line.
     const broken = parse("cr-broken.yaml", `${HEADER}kind: Model\nname: m\nname: n\n`.replace(/\n/g, "\r"));
     expect(problems(broken)).toEqual(['cr-broken.yaml:4:1: duplicate key "name": a key may appear once in a mapping; the document is not read']);
