@@ -86,6 +86,20 @@ describe("references resolved as manifests arrive", () => {
     );
   });
 
+  it("name the first of two invalid declarations in file order, whatever order they came in", () => {
+    const files: SourceFile[] = [
+      { path: "a.yaml", text: "apiVersion: loopscope/v1\nkind: Dataset\nname: d\nderivedFrom: [x]\n" },
+      { path: "b.yaml", text: "apiVersion: loopscope/v1\nkind: Dataset\nname: x\ntypo: 1\n" },
+      { path: "c.yaml", text: "apiVersion: loopscope/v1\nkind: Dataset\nname: x\ntypo: 1\n" },
+    ];
+    const session = startAnalysis({ today: "2026-11-28" });
+    for (const file of [...files].reverse()) session.add(file);
+    const { report } = session.finish();
+    const messages = report.findings.map((f) => f.message).filter((m) => m.includes("declared at"));
+    expect(messages).toEqual([expect.stringContaining("it is declared at b.yaml:3:7, but that document is invalid")]);
+    expect(formatJson(report)).toBe(formatJson(analyze(files, { today: "2026-11-28" }).report));
+  });
+
   it("list an edge's declarations in FORMAT.md's order whatever order the manifests came in", () => {
     const files: SourceFile[] = [
       { path: "a.yaml", text: stringify({ apiVersion: "loopscope/v1", kind: "Model", name: "a", inputs: [{ from: "b/score", version: "v1" }, { from: "b", use: "serving", version: "v2" }] }) },

@@ -4,18 +4,16 @@ import { Document, isAlias, isMap, isScalar, isSeq, LineCounter, parseAllDocumen
 import { parseSource } from "../../analyzer/parse/parse-source.js";
 import type { FieldPath } from "../../analyzer/parse/parsed-document.js";
 import { locateInYaml } from "../../analyzer/parse/yaml-ast.js";
+import { runs, timeoutFor } from "./settings.js";
 
 /**
- * Property tests of the parser. CI runs each property FUZZ_RUNS times (default 200, a few
- * seconds); run longer locally with `FUZZ_RUNS=20000 npx vitest run tests/fuzz`.
+ * Property tests of the parser; FUZZ_RUNS and FUZZ_SEED as in settings.ts.
  *
  * The fast parser (js-yaml + node listener) and the `yaml` package must agree: on values
  * (the schema in yaml-schema.ts copies the `yaml` core schema) and on the line and column
  * of every field (the frame reading of yaml-frames.ts). The `yaml` package is the reference.
  */
-const runs = Number(process.env["FUZZ_RUNS"] ?? 200);
-/** Long local runs need more than vitest's default 30 s per test. */
-const timeout = Math.max(30_000, runs * 40);
+const timeout = timeoutFor(40);
 
 /** Plain-scalar look-alikes of numbers, booleans and nulls, where YAML parsers tend to differ. */
 const scalarToken = fc
