@@ -23,7 +23,8 @@ function helpText(): string {
     "Long runs of lint, baseline and impact draw a progress line on a terminal's stderr after",
     "half a second, cleared before the output; never in CI (CI set), when stderr is not a",
     "terminal, beside a machine-readable report on stdout, or with --no-progress or",
-    "LOOPSCOPE_NO_PROGRESS=1.",
+    "LOOPSCOPE_NO_PROGRESS=1 (CI and LOOPSCOPE_NO_PROGRESS set to false, 0 or nothing count",
+    "as unset).",
     "",
     "Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or I/O error.",
     "",
@@ -71,6 +72,7 @@ function processIO(): CommandIO {
     cwd: process.cwd(),
     isTTY: Boolean(process.stdout.isTTY),
     stderrIsTTY: Boolean(process.stderr.isTTY),
+    stderrColumns: process.stderr.isTTY ? process.stderr.columns : undefined,
     env: process.env,
   };
 }

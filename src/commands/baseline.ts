@@ -1,4 +1,5 @@
-import { existsSync, writeFileSync } from "node:fs";
+import { existsSync } from "node:fs";
+import { writeChunksAtomic } from "../io/atomic-write.js";
 import { resolve } from "node:path";
 import type { Command, CommandIO } from "./command.js";
 import { createBaseline, serializeBaseline } from "../../analyzer/engine/baseline.js";
@@ -45,11 +46,8 @@ Options:
       io.stdout(text);
       return EXIT.ok;
     }
-    try {
-      writeFileSync(resolve(io.cwd, output), text);
-    } catch (error) {
-      throw new UsageError(`cannot write ${output}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-    }
+    // Atomic and durable: a full disk half way must not cost the old baseline and its reasons.
+    writeChunksAtomic(resolve(io.cwd, output), [text], { shown: output, durable: true });
     const kept = previous ? baseline.entries.filter((entry) => entry.reason !== "").length : 0;
     const dropped = previous ? previous.entries.filter((entry) => !baseline.entries.some((e) => e.fingerprint === entry.fingerprint)).length : 0;
     io.stderr(`wrote ${output}: ${baseline.entries.length} entries${previous ? ` (${kept} reasons kept, ${dropped} stale entries dropped)` : ""}\n`);

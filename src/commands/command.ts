@@ -15,6 +15,8 @@ export interface CommandIO {
   isTTY: boolean;
   /** True when stderr is a terminal (the progress line of long runs). */
   stderrIsTTY?: boolean | undefined;
+  /** The terminal's width when stderr is one: the progress line is cut to it (a wrapped line is not cleared whole). */
+  stderrColumns?: number | undefined;
   env: Record<string, string | undefined>;
 }
 

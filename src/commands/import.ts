@@ -1,4 +1,4 @@
-import { existsSync, writeFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { isMap, isScalar, parseDocument } from "yaml";
 import type { Command, CommandIO } from "./command.js";
@@ -6,6 +6,7 @@ import type { Notice, SourceFile } from "../../analyzer/types.js";
 import { dbtToManifests, importMappingSchema, importOpenLineage, mergeImportedFile, renderImportedFile, type ImportMapping, type ImportResult, type MappingOrigin } from "../../analyzer/import/index.js";
 import { readLineageFiles } from "../io/read-lineage-files.js";
 import { makeFolders } from "../io/make-folders.js";
+import { writeChunksAtomic } from "../io/atomic-write.js";
 import { readSideFile, readSideText, sideFileProblem, SIDE_FILE_LIMITS } from "../io/read-side-file.js";
 import { nestingProblem } from "../../analyzer/parse/nesting-guard.js";
 import { LineIndex, withLoneCrAsLf } from "../../analyzer/parse/line-index.js";
@@ -113,7 +114,8 @@ function writeFiles(result: ImportResult, out: string, io: CommandIO, notices: N
     }
     try {
       makeFolders(dirname(target));
-      writeFileSync(target, text);
+      // Atomic: a merge that fails half way keeps the file the team wrote by hand.
+      writeChunksAtomic(target, [text], { shown, raw: true });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       throw new UsageError(`cannot write ${shown}: ${code === "EEXIST" || code === "ENOTDIR" ? `a file stands where a folder is needed (${code})` : (code ?? String(error))}`);

@@ -1,12 +1,15 @@
 import { execFileSync } from "node:child_process";
-import { accessSync, closeSync, constants, existsSync, fchmodSync, fsyncSync, openSync, readlinkSync, readSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
+import { accessSync, closeSync, constants, existsSync, openSync, readSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
-import { basename, dirname, join, resolve } from "node:path";
+import { dirname, resolve } from "node:path";
 import type { Database, SqlJsStatic } from "sql.js";
 import type { SourceFile } from "../../analyzer/types.js";
 import { appendRun, DatabaseFormatError, openDatabase, withRoomFor, writeSnapshot, type AnalysisData } from "../../analyzer/db/index.js";
 import { UsageError } from "../exit-codes.js";
+import { realTarget, writeFileAtomic } from "./atomic-write.js";
 import { readSideFile, sideFileProblem, SIDE_FILE_LIMITS } from "./read-side-file.js";
+
+export { writeFileAtomic, type AtomicWriteFs } from "./atomic-write.js";
 
 const require = createRequire(import.meta.url);
 let sqlJs: Promise<SqlJsStatic> | undefined;
@@ -67,96 +70,9 @@ function hasSqliteHeader(file: string): boolean {
   }
 }
 
-/** The file operations `writeFileAtomic` needs; tests pass a failing one to simulate a crash. */
-export interface AtomicWriteFs {
-  openSync: typeof openSync;
-  writeSync: (fd: number, buffer: Uint8Array, offset: number, length: number) => number;
-  fchmodSync: typeof fchmodSync;
-  fsyncSync: typeof fsyncSync;
-  closeSync: typeof closeSync;
-  renameSync: typeof renameSync;
-  unlinkSync: typeof unlinkSync;
-}
-
-const NODE_FS: AtomicWriteFs = { openSync, writeSync: (fd, b, o, l) => writeSync(fd, b, o, l), fchmodSync, fsyncSync, closeSync, renameSync, unlinkSync };
-
-/**
- * Writes bytes so that `file` is always either the old or the new content, never a mix:
- * write a temporary file in the same folder, fsync it, then rename over the target (atomic
- * on POSIX file systems). A crash at any point leaves the previous file untouched; at worst a
- * stray `.<name>.<pid>.tmp` remains next to it.
- *
- * A symlink is followed and the file it points to is replaced, so a linked database keeps one
- * history; the replacement keeps the old file's permissions (a `chmod 600` database holds
- * every manifest's text and must not become world-readable).
- */
-export function writeFileAtomic(file: string, bytes: Uint8Array, fs: AtomicWriteFs = NODE_FS, shown = file): void {
-  let temp: string | undefined;
-  let fd: number | undefined;
-  try {
-    const target = realTarget(file);
-    const mode = existingMode(target);
-    temp = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now().toString(36)}.tmp`);
-    fd = fs.openSync(temp, "wx", mode ?? 0o644);
-    // open's mode passes through the umask; an existing file's mode is given back exactly.
-    if (mode !== undefined) fs.fchmodSync(fd, mode);
-    for (let offset = 0; offset < bytes.length; ) offset += fs.writeSync(fd, bytes, offset, bytes.length - offset);
-    fs.fsyncSync(fd);
-    fs.closeSync(fd);
-    fd = undefined;
-    fs.renameSync(temp, target);
-  } catch (error) {
-    if (fd !== undefined) {
-      try {
-        fs.closeSync(fd);
-      } catch {
-        // already failing; the original error is the one worth reporting
-      }
-    }
-    try {
-      if (temp !== undefined) fs.unlinkSync(temp);
-    } catch {
-      // the temporary file may never have been created
-    }
-    throw new UsageError(`cannot write ${shown}: ${messageOf(error)}`);
-  }
-}
-
-/** Links followed before giving up, as the kernel's own limit (Linux: 40). */
-const MAX_LINK_HOPS = 40;
-
-/**
- * The path a write to `file` replaces: symlinks followed, including one to a file not made
- * yet (as the shell's `>` would). A path that is no link is its own target.
- */
-function realTarget(file: string, hops = 0): string {
-  try {
-    return realpathSync(file);
-  } catch {
-    // missing, or a link to something missing: followed by hand below
-  }
-  let link: string;
-  try {
-    link = readlinkSync(file);
-  } catch {
-    return file;
-  }
-  if (hops >= MAX_LINK_HOPS) throw Object.assign(new Error("ELOOP: too many symbolic links"), { code: "ELOOP" });
-  return realTarget(resolve(dirname(file), link), hops + 1);
-}
-
-/** The permission bits of an existing file, undefined for a new one. */
-function existingMode(file: string): number | undefined {
-  try {
-    return statSync(file).mode & 0o7777;
-  } catch {
-    return undefined;
-  }
-}
-
 /** Exports the database and writes it atomically; `shown` names it in an error. */
 export function writeDatabaseFile(file: string, db: Database, shown = file): void {
-  writeFileAtomic(file, db.export(), NODE_FS, shown);
+  writeFileAtomic(file, db.export(), undefined, shown);
 }
 
 export interface RecordRunOptions {

@@ -6,6 +6,11 @@ export interface ProgressSink {
   update(progress: Progress): void;
   /** Clears the progress line (call before writing the report). */
   done(): void;
+  /**
+   * Shows `what` at once, until `done`: for one long step with no count to show (recording a
+   * run in a database), where waiting for the delay would leave the screen silent.
+   */
+  show(what: string): void;
 }
 
 export interface ProgressOptions {
@@ -13,6 +18,8 @@ export interface ProgressOptions {
   write: (text: string) => void;
   /** Whether stderr is a terminal. */
   isTTY: boolean;
+  /** Its width: the line is cut to fit, since `\r` and erase-line clear only the last row of a wrapped line. */
+  columns?: number | undefined;
   env: Record<string, string | undefined>;
   /** Set for machine-readable output (`--format json` and friends on stdout). */
   quiet?: boolean | undefined;
@@ -38,10 +45,19 @@ const STAGES: Record<Progress["stage"], string> = {
  */
 export function commandProgress(io: CommandIO, quiet: boolean): ProgressSink {
   const delay = Number(io.env["LOOPSCOPE_PROGRESS_DELAY"]);
-  return terminalProgress({ write: io.stderr, isTTY: io.stderrIsTTY ?? false, env: io.env, quiet, delay: Number.isFinite(delay) && delay >= 0 ? delay : undefined });
+  return terminalProgress({ write: io.stderr, isTTY: io.stderrIsTTY ?? false, columns: io.stderrColumns, env: io.env, quiet, delay: Number.isFinite(delay) && delay >= 0 ? delay : undefined });
 }
 
-const SILENT: ProgressSink = { update: () => undefined, done: () => undefined };
+const SILENT: ProgressSink = { update: () => undefined, done: () => undefined, show: () => undefined };
+
+/**
+ * Whether an environment variable is set to something that means yes: `CI=false`, `CI=0`
+ * and `CI=` (an empty value, as a CI template that clears it leaves) mean no, for both `CI`
+ * and LOOPSCOPE_NO_PROGRESS.
+ */
+function isOn(value: string | undefined): boolean {
+  return value !== undefined && value !== "" && value !== "0" && value.toLowerCase() !== "false";
+}
 
 /**
  * A one-line progress display for long CLI runs, on a terminal only: silent when stderr
@@ -51,12 +67,17 @@ const SILENT: ProgressSink = { update: () => undefined, done: () => undefined };
  */
 export function terminalProgress(options: ProgressOptions): ProgressSink {
   const { env } = options;
-  if (!options.isTTY || options.quiet || (env["CI"] !== undefined && env["CI"] !== "false" && env["CI"] !== "0") || env["LOOPSCOPE_NO_PROGRESS"] || env["TERM"] === "dumb") return SILENT;
+  if (!options.isTTY || options.quiet || isOn(env["CI"]) || isOn(env["LOOPSCOPE_NO_PROGRESS"]) || env["TERM"] === "dumb") return SILENT;
   const now = options.now ?? (() => Date.now());
   const start = now();
   const delay = options.delay ?? 500;
   let lastDraw = -Infinity;
   let shown = false;
+  const width = options.columns !== undefined && options.columns > 1 ? options.columns - 1 : Infinity;
+  const draw = (what: string) => {
+    const line = `loopscope: ${what}…`;
+    options.write(`\r\x1b[K${line.length > width ? `${line.slice(0, Math.max(0, width - 1))}…` : line}`);
+  };
   return {
     update(progress) {
       const t = now();
@@ -66,11 +87,15 @@ export function terminalProgress(options: ProgressOptions): ProgressSink {
       // A total of 0 is not known yet (the folders are still being walked): the count alone.
       const done = progress.done.toLocaleString("en-US");
       const count = progress.done <= 0 ? "" : progress.total > 1 ? ` ${done}/${progress.total.toLocaleString("en-US")}` : progress.total === 0 ? ` ${done}` : "";
-      options.write(`\r\x1b[Kloopscope: ${STAGES[progress.stage] ?? progress.stage}${count}…`);
+      draw(`${STAGES[progress.stage] ?? progress.stage}${count}`);
     },
     done() {
       if (shown) options.write("\r\x1b[K");
       shown = false;
+    },
+    show(what) {
+      shown = true;
+      draw(what);
     },
   };
 }

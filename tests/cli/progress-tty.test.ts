@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -41,6 +41,19 @@ describe.runIf(hasScript)("progress on a terminal", () => {
     // The last progress output before the report is the clearing sequence.
     const before = screen.slice(0, report);
     expect(before.lastIndexOf("\r\x1b[K")).toBeGreaterThan(before.lastIndexOf("loopscope: "));
+  });
+
+  it("says the report is written, then shows the database being recorded until it is", () => {
+    const out = mkdtempSync(join(tmpdir(), "loopscope-progress-db-"));
+    const screen = onTerminal(["lint", dir, "--fail-on", "never", "-o", join(out, "r.json"), "--format", "json", "--db", join(out, "h.sqlite")]);
+    const wrote = screen.indexOf("loopscope lint: wrote ");
+    const recording = screen.indexOf("\r\x1b[Kloopscope: recording the run in ");
+    const recorded = screen.indexOf("loopscope lint: recorded run 1 in ");
+    expect(wrote).toBeGreaterThanOrEqual(0);
+    expect(recording).toBeGreaterThan(wrote);
+    expect(recorded).toBeGreaterThan(recording);
+    expect(screen.slice(recording, recorded)).toMatch(/\r\x1b\[K$/);
+    rmSync(out, { recursive: true, force: true });
   });
 
   it("stays silent with --format json, so the terminal shows only the report", () => {

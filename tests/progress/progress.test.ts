@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { terminalProgress } from "../../src/io/progress.js";
 
-function run(options: { isTTY?: boolean; env?: Record<string, string>; quiet?: boolean; total?: number }, steps: [number, number][]) {
+function run(options: { isTTY?: boolean; env?: Record<string, string>; quiet?: boolean; total?: number; columns?: number }, steps: [number, number][]) {
   let clock = 0;
   const out: string[] = [];
-  const sink = terminalProgress({ write: (t) => out.push(t), isTTY: options.isTTY ?? true, env: options.env ?? {}, quiet: options.quiet, now: () => clock });
+  const sink = terminalProgress({ write: (t) => out.push(t), isTTY: options.isTTY ?? true, columns: options.columns, env: options.env ?? {}, quiet: options.quiet, now: () => clock });
   for (const [time, done] of steps) {
     clock = time;
     sink.update({ stage: "parse", done, total: options.total ?? 11_000 });
@@ -39,7 +39,24 @@ describe("CLI progress", () => {
     expect(run({ env: { TERM: "dumb" } }, long)).toEqual([]);
   });
 
-  it("treats CI=false and CI=0 as not in CI", () => {
-    for (const CI of ["false", "0"]) expect(run({ env: { CI } }, [[1000, 1000]])).toEqual(["\r\x1b[Kloopscope: reading manifests 1,000/11,000…", "\r\x1b[K"]);
+  it("reads CI and LOOPSCOPE_NO_PROGRESS alike: false, 0 and an empty value mean no", () => {
+    for (const value of ["false", "FALSE", "0", ""]) {
+      for (const name of ["CI", "LOOPSCOPE_NO_PROGRESS"]) expect(run({ env: { [name]: value } }, [[1000, 1000]]), `${name}=${value}`).toEqual(["\r\x1b[Kloopscope: reading manifests 1,000/11,000…", "\r\x1b[K"]);
+    }
+    for (const value of ["1", "true", "yes"]) expect(run({ env: { LOOPSCOPE_NO_PROGRESS: value } }, [[1000, 1000]])).toEqual([]);
+  });
+
+  it("cuts the line to the terminal's width, so that clearing it clears all of it", () => {
+    // A line that wraps is cleared only on its last row; the rows above stayed on screen.
+    expect(run({ columns: 28 }, [[1000, 1000]])).toEqual(["\r\x1b[Kloopscope: reading manifes…", "\r\x1b[K"]);
+    expect(run({ columns: 200 }, [[1000, 1000]])[0]).toBe("\r\x1b[Kloopscope: reading manifests 1,000/11,000…");
+  });
+
+  it("shows one long step at once, without waiting for the delay, until done", () => {
+    const out: string[] = [];
+    const sink = terminalProgress({ write: (t) => out.push(t), isTTY: true, env: {}, now: () => 0 });
+    sink.show("recording the run in h.sqlite");
+    sink.done();
+    expect(out).toEqual(["\r\x1b[Kloopscope: recording the run in h.sqlite…", "\r\x1b[K"]);
   });
 });

@@ -1,0 +1,57 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { writeOutput } from "../../src/io/write-output.js";
+import { UsageError } from "../../src/exit-codes.js";
+import { BIN, ROOT } from "../helpers/run-cli.js";
+
+/**
+ * Files Loopscope replaces (`lint -o`, `baseline -o`, an import's manifests) are written to a
+ * temporary file and renamed over the old one: an error or Ctrl-C half way leaves the old file
+ * whole, never a cut one under its name (a cut report read as whole, a lost baseline's reasons).
+ */
+const dir = mkdtempSync(join(tmpdir(), "loopscope-atomic-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const strays = (prefix: string) => readdirSync(dir).filter((name) => name.startsWith(`.${prefix}`));
+
+describe("replacing an output file", () => {
+  it("keeps the old report when the new one fails half way, and leaves no temporary file", () => {
+    writeFileSync(join(dir, "report.json"), "the old report\n");
+    function* failing() {
+      yield "{\"findings\": [";
+      throw Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
+    }
+    expect(() => writeOutput(dir, "report.json", failing())).toThrow(new UsageError("cannot write report.json: ENOSPC"));
+    expect(readFileSync(join(dir, "report.json"), "utf8")).toBe("the old report\n");
+    expect(strays("report.json")).toEqual([]);
+    writeOutput(dir, "report.json", ["new ", new TextEncoder().encode("report")]);
+    expect(readFileSync(join(dir, "report.json"), "utf8")).toBe("new report");
+  });
+
+  it("keeps the old file's permissions, and writes a device such as /dev/null in place", () => {
+    const file = join(dir, "private.json");
+    writeFileSync(file, "old", { mode: 0o600 });
+    writeOutput(dir, "private.json", ["new"]);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    writeOutput(dir, "/dev/null", ["nothing"]);
+    expect(statSync("/dev/null").isCharacterDevice()).toBe(true);
+  });
+
+  // bash's `ulimit -f` (512-byte blocks) makes writes past the size fail with EFBIG, as a full disk would.
+  it.skipIf(!statSync("/bin/bash", { throwIfNoEntry: false }))("keeps the old baseline, with its reasons, when the new one cannot be written whole", () => {
+    const baseline = join(dir, "baseline.json");
+    const run = (limitBlocks: number) =>
+      spawnSync("/bin/bash", ["-c", `ulimit -f ${limitBlocks}; exec "${process.execPath}" "${BIN}" baseline "${join(ROOT, "samples/ride-hailing")}" -o "${baseline}"`], { encoding: "utf8", env: { ...process.env, LOOPSCOPE_TODAY: "2026-11-28" } });
+    expect(run(4096).status).toBe(0);
+    const before = readFileSync(baseline, "utf8");
+    expect(before.length).toBeGreaterThan(2048);
+    const cut = run(2);
+    expect(cut.status).toBe(2);
+    expect(cut.stderr).toContain("cannot write");
+    expect(readFileSync(baseline, "utf8")).toBe(before);
+    expect(strays("baseline.json")).toEqual([]);
+  });
+});
