@@ -66,32 +66,43 @@ function componentWalk(
   trainingEdge: [number, number] | undefined,
   scratch: SearchScratch,
 ): number[] {
+  const walk = tour(index, models, inside, [], scratch);
+  // The witness shows how the models shape the world (an influences edge) and, when they learn
+  // from each other, a read they train on: a walk through serving reads alone reads as runtime
+  // coupling. When the nearest-first walk has neither, it is made again through the missing
+  // edges first. (Putting a detour start → u → v → start in front of the whole first walk
+  // made two closed walks, one after the other: models and locations twice, for nothing.)
+  const through: [number, number][] = [];
+  if (influenceEdge && !passes(walk, (i) => edgeKind(index, walk[i]!, walk[i + 1]!) === "influences")) through.push(influenceEdge);
+  if (trainingEdge && !passes(walk, (i) => isTrainingRead(index, walk[i]!, walk[i + 1]!))) through.push(trainingEdge);
+  return through.length === 0 ? walk : tour(index, models, inside, through, scratch);
+}
+
+/**
+ * A closed walk from the first model: through each edge of `through` in turn, then to the
+ * nearest model not yet visited until none is left, then back (shortest paths, joined).
+ */
+function tour(index: GraphIndex, models: number[], inside: (v: number) => boolean, through: [number, number][], scratch: SearchScratch): number[] {
   const start = models[0]!;
   const pending = new Set(models.slice(1));
   const walk = [start];
   let current = start;
-  while (pending.size > 0) {
-    const leg = shortestPath(index, current, (v) => pending.has(v), inside, scratch)!;
-    for (const v of leg.slice(1)) {
-      walk.push(v);
-      pending.delete(v);
+  const go = (leg: number[]) => {
+    for (let i = 1; i < leg.length; i++) {
+      walk.push(leg[i]!);
+      pending.delete(leg[i]!);
     }
     current = leg[leg.length - 1]!;
-  }
-  const home = shortestPath(index, current, (v) => v === start, inside, scratch)!;
-  for (let i = 1; i < home.length; i++) walk.push(home[i]!);
-  // Detours start → u → v → start so the witness shows how the models shape the world (an
-  // influences edge) and, when they learn from each other, a read they train on: a walk through
-  // serving reads alone reads as runtime coupling.
-  const detour = (route: number[], [u, v]: [number, number]) => {
-    const toU = u === start ? [start] : shortestPath(index, start, (x) => x === u, inside, scratch)!;
-    const back = shortestPath(index, v, (x) => x === start, inside, scratch) ?? [v];
-    return [...toU, ...(v === start ? [v] : back), ...route.slice(1)];
   };
-  let route = walk;
-  if (influenceEdge && !passes(route, (i) => edgeKind(index, route[i]!, route[i + 1]!) === "influences")) route = detour(route, influenceEdge);
-  if (trainingEdge && !passes(route, (i) => isTrainingRead(index, route[i]!, route[i + 1]!))) route = detour(route, trainingEdge);
-  return route;
+  for (const [u, v] of through) {
+    if (current !== u) go(shortestPath(index, current, (x) => x === u, inside, scratch)!);
+    go([u, v]);
+  }
+  while (pending.size > 0) go(shortestPath(index, current, (v) => pending.has(v), inside, scratch)!);
+  // The first walk always goes home (the component has models besides the start); a walk made
+  // through edges may already be there.
+  if (through.length === 0 || current !== start) go(shortestPath(index, current, (v) => v === start, inside, scratch)!);
+  return walk;
 }
 
 function passes(walk: number[], step: (i: number) => boolean): boolean {

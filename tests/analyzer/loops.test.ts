@@ -113,6 +113,28 @@ describe("loops (FORMAT.md, Loops)", () => {
     expect(finding.path![0]!.from).toBe(finding.path!.at(-1)!.to); // still a closed walk
   });
 
+  it("goes through a missing influence or training read once, not in front of a second whole walk", () => {
+    const walkOf = (rule: string, docs: Parameters<typeof analyzeDocs>[0]) => {
+      const path = analyzeDocs(docs).report.findings.find((f) => f.rule === rule)!.path!;
+      return [path[0]!.from, ...path.map((s) => s.to)].join(" ");
+    };
+    // The nearest-first walk a → a/o → b → b/o → a has no influences edge; the witness once put
+    // a → a/o → d → b → b/o → a in front of it: two closed walks, b's read of a/o listed for nothing.
+    expect(
+      walkOf("hidden-feedback-loop", [
+        model("a", { inputs: ["b/o"], outputs: [{ name: "o", influences: ["d"] }] }),
+        model("b", { inputs: ["a/o", "d"], outputs: [{ name: "o" }] }),
+      ]),
+    ).toBe("a a/o d b b/o a");
+    // The same for the read b trains on (its own output), on a circular dependency.
+    expect(
+      walkOf("circular-model-dependency", [
+        model("a", { inputs: [{ from: "b/o", use: "serving" }], outputs: [{ name: "o" }] }),
+        model("b", { inputs: [{ from: "a/o", use: "serving" }, { from: "b/o", use: "training" }], outputs: [{ name: "o" }] }),
+      ]),
+    ).toBe("a a/o b b/o b b/o a");
+  });
+
   it("leads a one-model finding with a location in that model's own file, though another file sorts first", () => {
     const analysis = analyze(
       [
