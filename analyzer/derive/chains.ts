@@ -6,6 +6,8 @@ import { stronglyConnectedComponents } from "./sccs.js";
 export interface ModelChain {
   /** Model node indexes, first producer first; a cycle on the chain appears as all its models, in name order. */
   models: number[];
+  /** The same models by step: one model, or every model of a cycle on the chain (name order). */
+  steps: number[][];
   /** The reads between consecutive steps, plus the reads inside any cycle on the chain. */
   links: ModelLink[];
 }
@@ -92,7 +94,8 @@ export function findModelChains(index: GraphIndex, links: ModelLink[]): ModelCha
           // that many arguments overflows the stack (a 400-model clique did).
           for (const link of internal[x]!) chainLinks.push(link);
         }
-        return { models: order.flatMap((x) => members[x]!.map((m) => models[m]!)), links: chainLinks };
+        const steps = order.map((x) => members[x]!.map((m) => models[m]!));
+        return { models: steps.flat(), steps, links: chainLinks };
       },
     });
   }

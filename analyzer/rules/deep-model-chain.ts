@@ -35,15 +35,24 @@ export const deepModelChain: Rule = {
       if (end.length < maxDepth) continue;
       const chain = end.chain();
       const models = chain.models.map((v) => index.ids[v]!);
-      const shown = models.length <= 8 ? models.join(" → ") : `${models.slice(0, 4).join(" → ")} → … → ${models.slice(-3).join(" → ")}`;
+      const steps = chain.steps.map(showStep);
+      const shown = steps.length <= 8 ? steps.join(" → ") : `${steps.slice(0, 4).join(" → ")} → … → ${steps.slice(-3).join(" → ")}`;
+      // Models in a loop are one step, in braces: listed in a row, they read as a chain they are not.
+      const loops = chain.steps.some((step) => step.length > 1) ? "; models in braces read each other in a loop" : "";
       report({
-        message: `chain of ${models.length} models, each reading the previous one's output: ${shown}`,
+        message: `chain of ${models.length} models, each reading the previous one's output: ${shown}${loops}`,
         models,
         nodes: [...models, ...chain.links.map((link) => index.ids[link.output]!)],
         sites: chain.links.flatMap((link) => declarationSites(estate, index.ids[link.output]!, index.ids[link.consumer]!)),
         identity: models,
         data: { chain: models, depth: models.length },
       });
+    }
+
+    function showStep(step: number[]): string {
+      if (step.length === 1) return index.ids[step[0]!]!;
+      const names = step.slice(0, 3).map((v) => index.ids[v]!);
+      return `{${names.join(", ")}${step.length > 3 ? `, and ${(step.length - 3).toLocaleString("en-US")} more` : ""}}`;
     }
   },
 };

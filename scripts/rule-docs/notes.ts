@@ -46,7 +46,7 @@ export const RULE_NOTES: Record<string, string> = {
   "deep-model-chain": `
 - The model-to-model graph has an edge A → B when B reads an output of A (declared on either side). Services and datasets between two models do not make a chain.
 - **One finding per longest chain:** for every *end* of that graph (a model whose outputs no other model reads), the longest chain that ends there, if it has \`maxDepth\` or more models. A branch that is shorter than another path to the same end is not reported separately; two different ends are two findings.
-- Cycles of models are condensed first (they are reported by \`circular-model-dependency\`): a cycle on a chain counts as all of its models. This keeps the search linear in the size of the estate.
+- Cycles of models are condensed first (they are reported by \`circular-model-dependency\`): a cycle on a chain counts as all of its models. This keeps the search linear in the size of the estate. The message shows such a cycle as one step in braces (\`head → {x, y} → tail\`; more than three models are cut to the first three and a count), since listed in a row its models would read as a chain they are not; \`data.chain\` lists them all, in name order within the cycle.
 - When two chains to one end are equally long, the one whose earlier model sorts first by name is reported.
 - Involved models: every model of the chain; \`data.chain\` lists them in order.`,
   "shared-outcome": `

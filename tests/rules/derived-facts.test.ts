@@ -108,6 +108,8 @@ describe("deep model chains", () => {
     ]);
     const finding = analysis.report.findings.find((f) => f.rule === "deep-model-chain")!;
     expect(finding.data).toEqual({ chain: ["head", "x", "y", "tail"], depth: 4 });
+    // The cycle is shown as one step: "head → x → y → tail" said that x feeds y and y feeds tail only.
+    expect(finding.message).toBe("chain of 4 models, each reading the previous one's output: head → {x, y} → tail; models in braces read each other in a loop");
     expect(modelsOf(analysis, "circular-model-dependency")).toEqual([["x", "y"]]);
   });
 
