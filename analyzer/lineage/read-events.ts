@@ -165,10 +165,16 @@ function facetsOf(raw: unknown): Record<string, unknown> | undefined {
   return isObject(facets) ? facets : undefined;
 }
 
-/** ISO times parse; anything else (Marquez `{{RUN_START_TIME}}` placeholders) is kept as text with no time. */
+/**
+ * ISO times parse; anything else (Marquez `{{RUN_START_TIME}}` placeholders) is kept as text
+ * with no time. A time with no zone is taken as UTC: `Date.parse` reads it in the machine's
+ * own zone, so the same events gave other run times and another "earliest runs" list on
+ * another machine. (OpenLineage's schema asks for a zone; not every producer writes one.)
+ */
 function readTime(raw: unknown): number | undefined {
   if (typeof raw !== "string" || !/^\d{4}-\d{2}-\d{2}/.test(raw)) return undefined;
-  const ms = Date.parse(raw);
+  const zoneless = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)$/.exec(raw);
+  const ms = Date.parse(zoneless ? `${zoneless[1]}T${zoneless[2]}Z` : raw);
   return Number.isNaN(ms) ? undefined : ms;
 }
 

@@ -30,6 +30,23 @@ describe("readLineageEvents", () => {
     expect(events.every((e) => e.time === undefined)).toBe(true);
   });
 
+  it("reads a time written without a zone as UTC, whatever the machine's zone", () => {
+    const event = (eventTime: string) => JSON.stringify({ eventType: "COMPLETE", eventTime, run: { runId: "r" }, job: { namespace: "ns", name: "j" }, producer: "p", schemaURL: "s" });
+    const times = ["2026-11-01T10:00:00", "2026-11-01 10:00:00.5", "2026-11-01T10:00", "2026-11-01T10:00:00Z", "2026-11-01T12:00:00+02:00", "2026-11-01"];
+    // Date.parse reads "2026-11-01T10:00:00" in local time: read in a zone far from UTC (Node
+    // applies a TZ set while it runs).
+    const zone = process.env["TZ"];
+    process.env["TZ"] = "Pacific/Chatham";
+    let events;
+    try {
+      ({ events } = readLineageEvents([{ path: "e.ndjson", text: times.map(event).join("\n") }]));
+    } finally {
+      if (zone === undefined) delete process.env["TZ"];
+      else process.env["TZ"] = zone;
+    }
+    expect(events.map((e) => e.time)).toEqual([Date.UTC(2026, 10, 1, 10), Date.UTC(2026, 10, 1, 10, 0, 0, 500), Date.UTC(2026, 10, 1, 10), Date.UTC(2026, 10, 1, 10), Date.UTC(2026, 10, 1, 10), Date.UTC(2026, 10, 1)]);
+  });
+
   it("reads declared lineage from LineageFacet fragments", () => {
     const { events } = readLineageEvents(sourcesUnder(`${EXTERNAL}openlineage/LineageFacet`, EXTERNAL));
     const edges = events.flatMap((e) => e.declared.map((d) => `${d.from.type}:${d.from.name} -> ${d.to.type}:${d.to.name}`)).sort();
