@@ -5,6 +5,7 @@ import { standardError, standardOutput } from "./io/standard-output.js";
 
 import { VERSION } from "../analyzer/version.js";
 import { visible } from "../analyzer/report/visible-text.js";
+import { stdoutFile } from "./io/stdout-file.js";
 
 function helpText(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -73,6 +74,7 @@ function processIO(): CommandIO {
     isTTY: Boolean(process.stdout.isTTY),
     stderrIsTTY: Boolean(process.stderr.isTTY),
     stderrColumns: process.stderr.isTTY ? process.stderr.columns : undefined,
+    stdoutFile: stdoutFile(),
     env: process.env,
   };
 }

@@ -36,7 +36,7 @@ Options:
     });
     if (positionals.length === 0) throw new UsageError("give at least one file or folder (e.g. `loopscope baseline manifests/ -o loopscope-baseline.json`)");
     // The baseline is JSON: a progress line only when it goes to a file.
-    const analysis = await analyzePaths(positionals, io.cwd, values.config, commandProgress(io, values["no-progress"] === true || values.output === undefined));
+    const analysis = await analyzePaths(positionals, io.cwd, values.config, commandProgress(io, values["no-progress"] === true || values.output === undefined), [values.output, io.stdoutFile]);
     if (analysis.report.summary.files === 0) throw noManifestsError(positionals, analysis, io.cwd, io.stderr);
     const output = values.output;
     const previous = output !== undefined && existsSync(resolve(io.cwd, output)) ? previousBaseline(io, output) : undefined;

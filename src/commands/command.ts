@@ -17,6 +17,8 @@ export interface CommandIO {
   stderrIsTTY?: boolean | undefined;
   /** The terminal's width when stderr is one: the progress line is cut to it (a wrapped line is not cleared whole). */
   stderrColumns?: number | undefined;
+  /** The regular file stdout is redirected to, when the system can say (it is left out of the walk). */
+  stdoutFile?: string | undefined;
   env: Record<string, string | undefined>;
 }
 

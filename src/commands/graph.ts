@@ -33,7 +33,7 @@ FILE, else loopscope.config.yaml|.yml|.json here or in the nearest folder above)
     if (positionals.length === 0) throw new UsageError("give at least one file or folder");
     // The same files as lint, read the same way (config, reader thread): a graph that drew
     // files the config leaves out would show loops that lint never reports.
-    const { graph, report } = await analyzePaths(positionals, io.cwd, values.config);
+    const { graph, report } = await analyzePaths(positionals, io.cwd, values.config, undefined, [io.stdoutFile]);
     for (const notice of report.notices) io.stderr(`notice: ${visible(`${notice.file ? `${notice.file}: ` : ""}${notice.message}`)}\n`);
     if (format === "dot") io.stdout(graphToDot(graph));
     else if (format === "mermaid") io.stdout(graphToMermaid(graph));

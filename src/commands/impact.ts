@@ -42,7 +42,7 @@ Options:
       // Digits only: Number() also takes "0x10", "1e1" and " 3", which no one means as a depth.
       if (!/^\d{1,6}$/.test(values.depth) || depth < 1) throw new UsageError(`--depth must be a whole number from 1 to 999,999 (got "${values.depth}")`);
     }
-    const analysis = await analyzePaths(paths.length > 0 ? paths : ["."], io.cwd, values.config, commandProgress(io, values["no-progress"] === true || format !== "text"));
+    const analysis = await analyzePaths(paths.length > 0 ? paths : ["."], io.cwd, values.config, commandProgress(io, values["no-progress"] === true || format !== "text"), [io.stdoutFile]);
     if (analysis.report.summary.files === 0) throw noManifestsError(paths.length > 0 ? paths : ["."], analysis, io.cwd, io.stderr);
     const result = impact(analysis.graph, name, { depth });
     if (!result.found) {

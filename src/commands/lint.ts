@@ -77,7 +77,8 @@ Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage 
     // A progress line on a terminal, never beside a machine-readable report on stdout
     // (a terminal showing both would interleave them); a report written to a file leaves stderr free.
     const quiet = values["no-progress"] === true || (format !== "text" && values.output === undefined);
-    const analysis = await analyzePaths(positionals, io.cwd, values.config, commandProgress(io, quiet));
+    // The report, baseline and lineage files are never manifests, even inside the linted folder.
+    const analysis = await analyzePaths(positionals, io.cwd, values.config, commandProgress(io, quiet), [values.output, values.baseline, ...[values.lineage ?? []].flat(), io.stdoutFile]);
     // Nothing was analysed: a usage error, with no report (an empty one would read as a clean estate).
     if (analysis.report.summary.files === 0) throw noManifestsError(positionals, analysis, io.cwd, io.stderr);
     const failOn = oneOf<FailOn>("fail-on", values["fail-on"], FAIL_ON_LEVELS, analysis.loaded.config.failOn);

@@ -15,6 +15,8 @@ import { compareNotices } from "../../analyzer/engine/sort.js";
 
 export interface PathsAnalysis extends Analysis {
   loaded: LoadedConfig;
+  /** The files the walk left out as the run's own (analyzePaths' `ownFiles`), for a second read of the same paths. */
+  ownFiles: readonly string[];
   /** Files dropped by the config's include/exclude. */
   excluded: number;
 }
@@ -22,23 +24,26 @@ export interface PathsAnalysis extends Analysis {
 /**
  * What `lint`, `baseline` and `impact` share: read the given paths, apply the config in
  * effect (explicit `--config` or the nearest one upward) and analyse. Read notices are
- * put in front of the analyzer's own.
+ * put in front of the analyzer's own. `ownFiles` are what the command writes or reads in
+ * another role (ManifestWalk): with the config in effect and stdout's file, never manifests.
  */
-export async function analyzePaths(paths: string[], cwd: string, configFile?: string, progress?: ProgressSink): Promise<PathsAnalysis> {
+export async function analyzePaths(paths: string[], cwd: string, configFile?: string, progress?: ProgressSink, ownFiles: readonly (string | undefined)[] = []): Promise<PathsAnalysis> {
   try {
-    return await analyzeListed(paths, cwd, configFile, progress);
+    return await analyzeListed(paths, cwd, configFile, progress, ownFiles.filter((file): file is string => file !== undefined));
   } finally {
     progress?.done();
   }
 }
 
-async function analyzeListed(paths: string[], cwd: string, configFile: string | undefined, progress: ProgressSink | undefined): Promise<PathsAnalysis> {
+async function analyzeListed(paths: string[], cwd: string, configFile: string | undefined, progress: ProgressSink | undefined, given: string[]): Promise<PathsAnalysis> {
   const reader = startReader();
   let loaded: LoadedConfig;
   let walk: ManifestWalk;
+  let ownFiles: string[];
   try {
     loaded = loadConfig(cwd, configFile);
-    walk = ManifestWalk.start(paths, cwd);
+    ownFiles = loaded.file === undefined ? given : [...given, loaded.file];
+    walk = ManifestWalk.start(paths, cwd, ownFiles);
   } catch (error) {
     reader.stop();
     throw error;
@@ -103,6 +108,7 @@ async function analyzeListed(paths: string[], cwd: string, configFile: string | 
     graphOutline: () => analysis.graphOutline(),
     loaded,
     excluded,
+    ownFiles,
   };
 }
 

@@ -15,6 +15,8 @@ const SYMLINK = 2;
 /** A folder being listed: its entries, sorted by name, and the next one to look at. */
 interface Frame {
   directory: string;
+  /** The folder's real path: a file's identity is this plus its name, whatever link led here. */
+  real: string;
   /** The folder's display path ("." for cwd itself). */
   folder: string;
   names: string[];
@@ -32,14 +34,21 @@ export interface WalkState {
   nextRoot: number;
   frames: Frame[];
   seenDirectories: string[];
+  /** Real paths of the files listed so far. */
   seenFiles: string[];
+  /** Real paths of the files this run writes or reads as something else: never manifests. */
+  ownFiles: string[];
   notices: Notice[];
 }
 
 /**
  * The walk of the paths given on the command line: folders recursively (skipping
  * node_modules and .git, following symlinks, each real folder once so symlink loops end),
- * files as given; each file once. Display paths are POSIX and relative to `cwd`.
+ * files as given; each file once, by its real path (a file reached through a symlink too,
+ * which made every name in it "declared twice"). Display paths are POSIX and relative to
+ * `cwd`. Files the run itself writes or reads in another role (`ownFiles`: its `--output`,
+ * the file its stdout is redirected to, its baseline and config) are left out without a
+ * notice: a report written into the linted folder came back as a skipped "manifest".
  *
  * It can stop after some files and go on later, even on another thread (`state`, `resume`):
  * the CLI lists the first files itself and hands the rest of a large walk to the reader
@@ -49,14 +58,16 @@ export interface WalkState {
 export class ManifestWalk {
   private readonly seenDirectories: Set<string>;
   private readonly seenFiles: Set<string>;
+  private readonly ownFiles: Set<string>;
 
   private constructor(private readonly s: WalkState) {
     this.seenDirectories = new Set(s.seenDirectories);
     this.seenFiles = new Set(s.seenFiles);
+    this.ownFiles = new Set(s.ownFiles);
   }
 
   /** Looks at every given path now: one that does not exist is a usage error before anything is read. */
-  static start(paths: string[], cwd: string): ManifestWalk {
+  static start(paths: string[], cwd: string, ownFiles: readonly string[] = []): ManifestWalk {
     const roots: Root[] = paths.map((given) => {
       // `loopscope lint "$DIR"` with DIR unset: an empty path would silently mean this folder.
       if (given === "") throw new UsageError('an empty path was given (an unset variable?); use "." for this folder');
@@ -72,7 +83,12 @@ export class ManifestWalk {
     // Walked in path order, not argument order: a folder reached twice (`lint real link`, link a
     // symlink to real) is named by the same spelling whichever order the paths were given in.
     roots.sort((a, b) => (a.absolute < b.absolute ? -1 : a.absolute > b.absolute ? 1 : 0));
-    return new ManifestWalk({ cwd, roots, nextRoot: 0, frames: [], seenDirectories: [], seenFiles: [], notices: [] });
+    // Files not made yet cannot be met on the walk; the rest by their real path.
+    const own = ownFiles.flatMap((file) => {
+      const real = realFile(resolve(cwd, file));
+      return real === undefined ? [] : [real];
+    });
+    return new ManifestWalk({ cwd, roots, nextRoot: 0, frames: [], seenDirectories: [], seenFiles: [], ownFiles: own, notices: [] });
   }
 
   static resume(state: WalkState): ManifestWalk {
@@ -89,15 +105,15 @@ export class ManifestWalk {
   }
 
   state(): WalkState {
-    return { ...this.s, seenDirectories: [...this.seenDirectories], seenFiles: [...this.seenFiles] };
+    return { ...this.s, seenDirectories: [...this.seenDirectories], seenFiles: [...this.seenFiles], ownFiles: [...this.ownFiles] };
   }
 
   /** Lists up to `limit` more files (fewer once the walk ends). */
   next(limit = Infinity): ListedFile[] {
     const found: ListedFile[] = [];
-    const add = (path: string, absolute: string) => {
-      if (this.seenFiles.has(path)) return;
-      this.seenFiles.add(path);
+    const add = (path: string, absolute: string, real: string) => {
+      if (this.seenFiles.has(real) || this.ownFiles.has(real)) return;
+      this.seenFiles.add(real);
       found.push({ path, absolute });
     };
     const { frames, roots } = this.s;
@@ -108,7 +124,7 @@ export class ManifestWalk {
         if (!root) break;
         if (root.kind === "notice") this.s.notices.push({ file: this.display(root.absolute), message: root.message });
         else if (root.kind === "directory") this.enter(root.absolute);
-        else add(this.display(root.absolute), root.absolute);
+        else add(this.display(root.absolute), root.absolute, realFile(root.absolute) ?? root.absolute);
         continue;
       }
       if (frame.next >= frame.names.length) {
@@ -134,10 +150,10 @@ export class ManifestWalk {
         }
         if (target.isDirectory()) {
           if (!SKIPPED_DIRECTORIES.has(name)) this.enter(full);
-        } else if (isManifestPath(name)) add(path, full);
+        } else if (isManifestPath(name)) add(path, full, realFile(full) ?? full);
       } else if (isManifestPath(name)) {
         // Regular files and anything else with a manifest name (a FIFO, a socket): the reader decides.
-        add(path, full);
+        add(path, full, frame.real.endsWith(sep) ? frame.real + name : frame.real + sep + name);
       }
     }
     return found;
@@ -166,7 +182,7 @@ export class ManifestWalk {
     named.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const names = named.map((entry) => entry.name);
     const kinds = named.map((entry) => (entry.isDirectory() ? DIRECTORY : entry.isSymbolicLink() ? SYMLINK : FILE));
-    this.s.frames.push({ directory, folder: this.display(directory), names, kinds, next: 0 });
+    this.s.frames.push({ directory, real, folder: this.display(directory), names, kinds, next: 0 });
   }
 
   /**
@@ -199,12 +215,21 @@ export class ManifestWalk {
   }
 }
 
+/** The real path of a file, or undefined when there is none (it does not exist, a broken link). */
+function realFile(absolute: string): string | undefined {
+  try {
+    return realpathSync.native(absolute);
+  } catch {
+    return undefined;
+  }
+}
+
 /** A folder entry as the walk needs it: its name as text and what it is. */
 type NamedEntry = Pick<Dirent, "isDirectory" | "isSymbolicLink"> & { name: string };
 
 /** The whole walk at once: files sorted by display path, and the notices. */
-export function listManifestFiles(paths: string[], cwd: string): { files: ListedFile[]; notices: Notice[] } {
-  const walk = ManifestWalk.start(paths, cwd);
+export function listManifestFiles(paths: string[], cwd: string, ownFiles: readonly string[] = []): { files: ListedFile[]; notices: Notice[] } {
+  const walk = ManifestWalk.start(paths, cwd, ownFiles);
   const files = walk.next().sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files, notices: walk.notices };
 }

@@ -22,8 +22,8 @@ export interface ReadSourcesResult {
  * even read into memory) or is not UTF-8 becomes a notice, and the rest is still read.
  * Only a path given on the command line that does not exist is a usage error.
  */
-export function readSources(paths: string[], cwd: string): ReadSourcesResult {
-  const { files, notices } = listManifestFiles(paths, cwd);
+export function readSources(paths: string[], cwd: string, ownFiles: readonly string[] = []): ReadSourcesResult {
+  const { files, notices } = listManifestFiles(paths, cwd, ownFiles);
   const sources: SourceFile[] = [];
   for (const file of files) {
     const read = readManifestFile(file);

@@ -20,7 +20,7 @@ export function openLintDatabase(file: string, cwd: string): Promise<RunDatabase
  * they are; it costs a second read of the files only when --db is given.
  */
 export function recordLintRun(database: RunDatabase, paths: string[], analysis: PathsAnalysis, report: Report, io: CommandIO): number {
-  const { sources } = filterSources(readSources(paths, io.cwd).sources, analysis.loaded, io.cwd);
+  const { sources } = filterSources(readSources(paths, io.cwd, analysis.ownFiles).sources, analysis.loaded, io.cwd);
   return database.record({ report, graph: analysis.graph }, {
     source: paths.join(" "),
     commit: detectCommit(io.cwd, io.env),
