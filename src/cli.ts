@@ -21,7 +21,7 @@ function helpText(): string {
     "  -h, --help     show help (also `loopscope <command> --help`)",
     "  -v, --version  print the version",
     "",
-    "Long runs of lint, baseline and impact draw a progress line on a terminal's stderr after",
+    "Long runs of lint, baseline, impact and import draw a progress line on a terminal's stderr after",
     "half a second, cleared before the output; never in CI (CI set), when stderr is not a",
     "terminal, beside a machine-readable report on stdout, or with --no-progress or",
     "LOOPSCOPE_NO_PROGRESS=1 (CI and LOOPSCOPE_NO_PROGRESS set to false, 0 or nothing count",

@@ -14,6 +14,7 @@ import { nestedRepetition } from "../io/regex-risk.js";
 import { parseFlags } from "../io/parse-flags.js";
 import { EXIT, UsageError } from "../exit-codes.js";
 import { formatNotice } from "../io/format-notice.js";
+import { commandProgress } from "../io/progress.js";
 import { PARSE_LIMITS } from "../../analyzer/parse/limits.js";
 
 export const importCommand: Command = {
@@ -54,20 +55,35 @@ nothing to import), 2 usage or I/O error.
     if (values.out === undefined) throw new UsageError("--out DIR is required (the folder the manifests are written to)");
     let result: ImportResult;
     const readNotices: Notice[] = [];
-    if (source === "openlineage") {
-      if (values.namespace !== undefined) throw new UsageError("--namespace applies to `import dbt` only");
-      const models = (values.models ?? []).map(toRegExp);
-      const { mapping, origin: mappingOrigin } = values.mapping === undefined ? {} : readMapping(values.mapping, io.cwd);
-      const { sources, notices } = readLineageFiles(paths, io.cwd, { skipped: (notice) => io.stderr(`${formatNotice(notice)}\n`) });
-      for (const notice of notices) readNotices.push(notice);
-      result = importOpenLineage(sources, { models, mapping, mappingOrigin });
-    } else {
-      if (values.models !== undefined || values.mapping !== undefined) throw new UsageError("--models and --mapping apply to `import openlineage` only");
-      if (paths.length > 1) throw new UsageError("give one dbt manifest.json");
-      result = dbtToManifests(readDbtManifest(paths[0]!, io.cwd), { namespace: values.namespace });
-    }
     const out = resolve(io.cwd, values.out);
-    const written = writeFiles(result, out, io, readNotices);
+    let written: { created: number; updated: number; unchanged: number };
+    // A big import (26,000 events: about 7 s) said nothing on a terminal until it was done.
+    const progress = commandProgress(io, false);
+    try {
+      if (source === "openlineage") {
+        if (values.namespace !== undefined) throw new UsageError("--namespace applies to `import dbt` only");
+        const models = (values.models ?? []).map(toRegExp);
+        const { mapping, origin: mappingOrigin } = values.mapping === undefined ? {} : readMapping(values.mapping, io.cwd);
+        progress.show("reading the events");
+        const skipped = (notice: Notice) => {
+          progress.done();
+          io.stderr(`${formatNotice(notice)}\n`);
+        };
+        const { sources, notices } = readLineageFiles(paths, io.cwd, { skipped });
+        for (const notice of notices) readNotices.push(notice);
+        progress.show(`turning ${sources.length.toLocaleString("en-US")} event files into manifests`);
+        result = importOpenLineage(sources, { models, mapping, mappingOrigin });
+      } else {
+        if (values.models !== undefined || values.mapping !== undefined) throw new UsageError("--models and --mapping apply to `import openlineage` only");
+        if (paths.length > 1) throw new UsageError("give one dbt manifest.json");
+        progress.show("reading the dbt manifest");
+        result = dbtToManifests(readDbtManifest(paths[0]!, io.cwd), { namespace: values.namespace });
+      }
+      progress.show(`writing ${result.files.length.toLocaleString("en-US")} manifest files`);
+      written = writeFiles(result, out, io, readNotices);
+    } finally {
+      progress.done();
+    }
     for (const notice of [...readNotices, ...result.notices]) io.stderr(`${formatNotice(notice)}\n`);
     if (result.files.length === 0) {
       io.stderr(`loopscope import: nothing to import (no job or dataset with lineage was found); no files written\n`);

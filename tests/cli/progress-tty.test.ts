@@ -56,6 +56,20 @@ describe.runIf(hasScript)("progress on a terminal", () => {
     rmSync(out, { recursive: true, force: true });
   });
 
+  it("shows an import's steps on a terminal and clears them before its summary", () => {
+    const out = mkdtempSync(join(tmpdir(), "loopscope-progress-import-"));
+    const events = fileURLToPath(new URL("../lineage/fixtures/drift.ndjson", import.meta.url));
+    const screen = onTerminal(["import", "openlineage", events, "--out", out]);
+    const reading = screen.indexOf("\r\x1b[Kloopscope: reading the events…");
+    const writing = screen.indexOf("\r\x1b[Kloopscope: writing ");
+    const summary = screen.indexOf("imported ");
+    expect(reading).toBeGreaterThanOrEqual(0);
+    expect(writing).toBeGreaterThan(reading);
+    expect(summary).toBeGreaterThan(writing);
+    expect(screen.slice(writing, summary)).toMatch(/\r\x1b\[K$/);
+    rmSync(out, { recursive: true, force: true });
+  });
+
   it("stays silent with --format json, so the terminal shows only the report", () => {
     const screen = onTerminal(["lint", dir, "--format", "json", "--fail-on", "never"]);
     expect(screen).not.toContain("loopscope: ");
