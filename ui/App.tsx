@@ -279,9 +279,9 @@ export function App() {
     <DropZone onFiles={loadFiles}>
       <div className="app">
         <header className="topbar">
-          <div className="brand" title="Loopscope: hidden feedback loops and ML debt between models">
-            <span className="logo">⟳</span> Loopscope
-          </div>
+          <h1 className="brand" title="Loopscope: hidden feedback loops and ML debt between models">
+            <span className="logo" aria-hidden="true">⟳</span> Loopscope
+          </h1>
           <LoadBar label={label} onLoad={userLoad} onFiles={loadFiles} sources={sources} />
           <SearchBox inputRef={searchRef} graph={graph} owners={index?.owners ?? []} onNode={selectNode} onOwner={(owner) => setFilters({ ...filters, owner })} />
           <nav className="tabs" aria-label="Views">
@@ -298,7 +298,7 @@ export function App() {
           <ExportMenu report={complete ? report : undefined} graph={graph} graphRef={graphRef} />
         </header>
         <main className="workspace">
-          <aside className="left">
+          <aside className="left" aria-label="Findings">
             {report ? (
               <FindingsPanel findings={report.findings} visible={visible} filters={filters} owners={index?.owners ?? []} selected={selectedFinding?.fingerprint} onFilters={setFilters} onSelect={selectFinding} />
             ) : (
@@ -346,7 +346,7 @@ export function App() {
             )}
             <ExtraViews view={view} result={complete ? result : null} sources={sources} onSelectNode={(id) => (setView("graph"), selectNode(id))} onSelectFinding={selectFinding} />
           </section>
-          <aside className="right">
+          <aside className="right" aria-label="Details">
             {selectedFinding && index && <FindingDetail finding={selectedFinding} index={index} onSelectNode={selectNode} />}
             {selection?.type === "node" && graph && index && (
               <NodePanel id={selection.id} graph={graph} index={index} depth={impactDepth} onDepth={setImpactDepth} onSelectNode={selectNode} onSelectFinding={selectFinding} />

@@ -40,7 +40,7 @@ describe("the web UI's links, keys and popups in Chromium", () => {
       const impact = page.getByTestId("impact");
       const count = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
       const counts = (side: "downstream" | "upstream") => ["model", "service", "dataset", "output"].map((kind) => count(cli[side][`${kind}s` as "models"].length, kind)).join(", ");
-      expect(await impact.locator("h5").allTextContents()).toEqual([`Downstream (what a change here reaches): ${counts("downstream")}`, `Upstream (what it depends on): ${counts("upstream")}`]);
+      expect(await impact.locator("h4").allTextContents()).toEqual([`Downstream (what a change here reaches): ${counts("downstream")}`, `Upstream (what it depends on): ${counts("upstream")}`]);
       expect(await impact.locator(".impact-group").first().textContent()).toContain(cli.downstream.outputs[0]!.id);
     });
     await step(page, "the view's counts, models only", async () => {

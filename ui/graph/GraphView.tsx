@@ -343,7 +343,8 @@ export const GraphView = forwardRef<GraphViewHandle, Props>(function GraphView({
 
   return (
     <div className="graph-wrap">
-      <div ref={container} className="graph-canvas" data-testid="graph-canvas" />
+      {/* A picture to assistive technology: what it shows is reachable from the findings list, search and the detail panel. */}
+      <div ref={container} className="graph-canvas" data-testid="graph-canvas" role="img" aria-label={shown ? `Graph of ${shown.order.toLocaleString("en-US")} nodes and ${shown.size.toLocaleString("en-US")} edges` : "Graph"} />
       {shown && shown.size > EDGES_DRAWN_MAX && !allEdges && (
         <div className="graph-note" role="status" data-testid="edges-thinned">
           {shown.size.toLocaleString("en-US")} edges are not drawn: more than {EDGES_DRAWN_MAX.toLocaleString("en-US")} make every frame slow without a GPU. Select a node or a loop to draw

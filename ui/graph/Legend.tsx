@@ -6,7 +6,7 @@ import { shortLabel } from "../panels/readable-text.js";
 export function Legend({ owners }: { owners: string[] }) {
   const colours = teamColours(owners);
   return (
-    <div className="legend" aria-label="Legend">
+    <div className="legend" role="group" aria-label="Legend">
       <div className="legend-row">
         {(Object.keys(KIND_GLYPHS) as NodeKind[]).map((kind) => (
           <span key={kind}>

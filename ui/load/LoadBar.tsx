@@ -2,7 +2,7 @@ import { useCallback, useRef, useState, type KeyboardEvent } from "react";
 import type { SourceFile } from "../../analyzer/types.js";
 import { SAMPLES, sampleOf } from "./samples.js";
 import { pickFileList, type PickedFile } from "./read-files.js";
-import { useDismiss } from "../panels/use-dismiss.js";
+import { useDismiss, useFocusBack } from "../panels/use-dismiss.js";
 import { readable, shortLabel } from "../panels/readable-text.js";
 
 interface Props {
@@ -21,6 +21,8 @@ export function LoadBar({ label, sources, onLoad, onFiles }: Props) {
   const dialog = useRef<HTMLDivElement>(null);
   // Escape cancels; a press outside does not (it would throw away what was pasted).
   useDismiss(dialog, pasting, useCallback(() => setPasting(false), []), { outside: false });
+  const pasteButton = useRef<HTMLButtonElement>(null);
+  useFocusBack(pasting, pasteButton, dialog);
   const [text, setText] = useState("");
   const pick = (input: HTMLInputElement | null, kind: string) => {
     if (!input?.files || input.files.length === 0) return;
@@ -55,7 +57,7 @@ export function LoadBar({ label, sources, onLoad, onFiles }: Props) {
       <button type="button" onClick={() => folder.current?.click()} title="Open a folder of manifests">
         Open folder
       </button>
-      <button type="button" onClick={() => setPasting(true)} title="Paste YAML or JSON">
+      <button ref={pasteButton} type="button" onClick={() => setPasting(true)} title="Paste YAML or JSON">
         Paste
       </button>
       <input ref={files} data-testid="file-input" type="file" multiple accept=".yaml,.yml,.json,.ndjson" hidden onChange={(e) => pick(e.currentTarget, "files")} />
@@ -63,7 +65,7 @@ export function LoadBar({ label, sources, onLoad, onFiles }: Props) {
       {pasting && (
         <div ref={dialog} className="modal" role="dialog" aria-modal="true" aria-label="Paste manifests" onKeyDown={keepFocusIn}>
           <div className="modal-body">
-            <h3>Paste manifests (YAML or JSON)</h3>
+            <h2>Paste manifests (YAML or JSON)</h2>
             <textarea value={text} onChange={(e) => setText(e.target.value)} spellCheck={false} placeholder={"apiVersion: loopscope/v1\nkind: Model\nname: my-model\n..."} autoFocus />
             <div className="modal-actions">
               <button type="button" onClick={() => setPasting(false)}>

@@ -14,9 +14,11 @@ export function CouplingDetail({ coupling, index, onSelectNode, onShowGraph }: {
   return (
     <article className="detail" data-testid="coupling-explanation">
       <header>
-        <strong>
-          {coupling.a} ↔ {coupling.b}
-        </strong>
+        <h2 className="detail-heading">
+          <strong>
+            {coupling.a} ↔ {coupling.b}
+          </strong>
+        </h2>
       </header>
       <div className="coupling-kinds">
         {coupling.kinds.map((k) => (
@@ -25,13 +27,13 @@ export function CouplingDetail({ coupling, index, onSelectNode, onShowGraph }: {
           </span>
         ))}
       </div>
-      <h4>How they are coupled</h4>
+      <h3>How they are coupled</h3>
       <ul className="plain">
         {coupling.reasons.map((reason, i) => (
           <li key={i}>{readable(reason)}</li>
         ))}
       </ul>
-      <h4>Models</h4>
+      <h3>Models</h3>
       <ul className="plain">
         {[coupling.a, coupling.b].map((m) => (
           <li key={m}>
@@ -41,7 +43,7 @@ export function CouplingDetail({ coupling, index, onSelectNode, onShowGraph }: {
       </ul>
       {coupling.nodes.length > 0 && (
         <>
-          <h4>Through</h4>
+          <h3>Through</h3>
           <ul className="plain">
             {coupling.nodes.map((id) => (
               <li key={id}>{link(id)}</li>

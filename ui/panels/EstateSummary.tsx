@@ -7,7 +7,7 @@ export function EstateSummary({ report, graph, onSelectFinding }: { report: Repo
   const loops = report.findings.filter((f) => f.path && f.path.length > 0);
   return (
     <article className="detail" data-testid="estate-summary">
-      <h3>Estate</h3>
+      <h2>Estate</h2>
       <dl className="fields">
         <dt>manifest files</dt>
         <dd>{s.files}</dd>
@@ -22,7 +22,7 @@ export function EstateSummary({ report, graph, onSelectFinding }: { report: Repo
         <dt>edges</dt>
         <dd>{s.edges}</dd>
       </dl>
-      <h4>Loops ({loops.length})</h4>
+      <h3>Loops ({loops.length})</h3>
       {loops.length === 0 && <p className="muted">No feedback loop or circular dependency.</p>}
       <ul className="plain">
         {loops.slice(0, 30).map((f) => (

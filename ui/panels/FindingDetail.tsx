@@ -21,8 +21,10 @@ export function FindingDetail({ finding, index, onSelectNode }: Props) {
   return (
     <article className="detail" data-testid="finding-detail">
       <header>
-        <span className={`badge sev-${finding.severity}`}>{finding.severity}</span> <code>{finding.rule}</code>
-        {finding.acknowledged && <span className="badge ack">acknowledged</span>}
+        <h2 className="detail-heading">
+          <span className={`badge sev-${finding.severity}`}>{finding.severity}</span> <code>{finding.rule}</code>
+          {finding.acknowledged && <span className="badge ack">acknowledged</span>}
+        </h2>
       </header>
       <p className="detail-message">{readable(finding.message)}</p>
       {finding.acknowledged && (
@@ -33,7 +35,7 @@ export function FindingDetail({ finding, index, onSelectNode }: Props) {
       )}
       {finding.models.length > 0 && (
         <section>
-          <h4>Models</h4>
+          <h3>Models</h3>
           <ul className="plain">
             {finding.models.map((m) => (
               <li key={m}>
@@ -45,7 +47,7 @@ export function FindingDetail({ finding, index, onSelectNode }: Props) {
       )}
       {finding.path && finding.path.length > 0 && (
         <section>
-          <h4>Walk ({finding.path.length} steps)</h4>
+          <h3>Walk ({finding.path.length} steps)</h3>
           <ol className="walk" data-testid="walk">
             {finding.path.map((step, i) => (
               <li key={`${i}-${step.from}`}>
@@ -56,7 +58,7 @@ export function FindingDetail({ finding, index, onSelectNode }: Props) {
         </section>
       )}
       <section>
-        <h4>Declared at</h4>
+        <h3>Declared at</h3>
         <ul className="plain locations">
           {finding.locations.slice(0, 50).map((l) => (
             <li key={`${l.file}:${l.line}:${l.column}`}>
@@ -70,7 +72,7 @@ export function FindingDetail({ finding, index, onSelectNode }: Props) {
       </section>
       {finding.evidence && finding.evidence.length > 0 && (
         <section>
-          <h4>Runtime evidence</h4>
+          <h3>Runtime evidence</h3>
           <ul className="plain">
             {finding.evidence.map((e, i) => (
               <li key={i}>{readable(e.description)}</li>
@@ -80,10 +82,10 @@ export function FindingDetail({ finding, index, onSelectNode }: Props) {
       )}
       {rule && (
         <section className="rule-help">
-          <h4>Why it is debt</h4>
+          <h3>Why it is debt</h3>
           <p>{rule.meta.rationale}</p>
           {rule.meta.paper && <p className="muted">Sculley et al. 2015, {rule.meta.paper}</p>}
-          <h4>How to fix or acknowledge</h4>
+          <h3>How to fix or acknowledge</h3>
           <p>{rule.meta.fix}</p>
         </section>
       )}

@@ -100,11 +100,13 @@ export function FindingsPanel({ findings, visible, filters, owners, selected, on
       </div>
       <div className="finding-list" role="listbox" aria-label="Findings list" data-testid="findings-list">
         {visible.length === 0 && <p className="empty">{findings.length === 0 ? "No findings: this estate is clean." : "No finding matches the filters."}</p>}
-        {groups.map((group) => (
-          <div key={`${group.title}-${group.items[0]!.fingerprint}`} className="finding-group">
-            <h3 className={`group-title sev-${group.title}`}>
+        {groups.map((group, g) => (
+          // A listbox may hold options and groups of them, not headings: each severity is a group
+          // named by its title (a heading there was an ARIA error screen readers stumble on).
+          <div key={`${group.title}-${group.items[0]!.fingerprint}`} className="finding-group" role="group" aria-labelledby={`finding-group-${g}`}>
+            <div id={`finding-group-${g}`} className={`group-title sev-${group.title}`}>
               {group.title} <span>{totals.get(group.title)}</span>
-            </h3>
+            </div>
             {group.items.map((finding) => (
               <button
                 key={finding.fingerprint}

@@ -112,7 +112,7 @@ export function MatrixView({ graph, index, couplings, selected, onSelect }: Prop
           <table className="matrix" onKeyDown={onKeyDown} aria-label="Model couplings: arrow keys move between coupled pairs, Enter opens one">
             <thead>
               <tr>
-                <th />
+                <td />
                 {models.map((m) => (
                   <th key={m} className="col-head" title={`${m} (${readable(index.nodes.get(m)?.owner ?? "no owner")})`}>
                     <span style={{ borderColor: colours.get(owner(m) ?? "") ?? UNOWNED_COLOUR }}>{m}</span>

@@ -33,8 +33,10 @@ export function NodePanel({ id, graph, index, depth, onDepth, onSelectNode, onSe
   return (
     <article className="detail" data-testid="node-panel">
       <header>
-        <span className={`glyph kind-${node.kind}`}>{KIND_GLYPHS[node.kind]}</span> <strong>{node.id}</strong> <span className="badge">{KIND_LABELS[node.kind]}</span>
-        {node.implicit && <span className="badge warn">undeclared</span>}
+        <h2 className="detail-heading">
+          <span className={`glyph kind-${node.kind}`}>{KIND_GLYPHS[node.kind]}</span> <strong>{node.id}</strong> <span className="badge">{KIND_LABELS[node.kind]}</span>
+          {node.implicit && <span className="badge warn">undeclared</span>}
+        </h2>
       </header>
       {node.description && <p className="node-description">{readable(node.description)}</p>}
       <dl className="fields">
@@ -56,7 +58,7 @@ export function NodePanel({ id, graph, index, depth, onDepth, onSelectNode, onSe
       </dl>
       {inbound.length > 0 && (
         <section>
-          <h4>In ({inbound.length})</h4>
+          <h3>In ({inbound.length})</h3>
           <ul className="plain edges">
             {inbound.map((e) => (
               <li key={e.source}>
@@ -69,7 +71,7 @@ export function NodePanel({ id, graph, index, depth, onDepth, onSelectNode, onSe
       )}
       {outbound.length > 0 && (
         <section>
-          <h4>Out ({outbound.length})</h4>
+          <h3>Out ({outbound.length})</h3>
           <ul className="plain edges">
             {outbound.map((e) => (
               <li key={e.target}>
@@ -81,7 +83,7 @@ export function NodePanel({ id, graph, index, depth, onDepth, onSelectNode, onSe
         </section>
       )}
       <section>
-        <h4>Findings ({findings.length})</h4>
+        <h3>Findings ({findings.length})</h3>
         {findings.length === 0 && <p className="muted">None.</p>}
         <ul className="plain">
           {findings.map((f) => (
@@ -95,14 +97,14 @@ export function NodePanel({ id, graph, index, depth, onDepth, onSelectNode, onSe
         </ul>
       </section>
       <section className="impact" data-testid="impact">
-        <h4>
+        <h3>
           Impact
           <label className="depth">
             depth
             <input type="range" min={1} max={8} value={depth} onChange={(e) => onDepth(Number(e.target.value))} aria-label="Impact depth" />
             <output>{depth}</output>
           </label>
-        </h4>
+        </h3>
         {result.found && (
           <>
             <ImpactGroups title="Downstream (what a change here reaches)" groups={result.impact.downstream} link={link} />
@@ -146,9 +148,9 @@ function ImpactGroups({ title, groups, link }: { title: string; groups: ReachedG
   const items = [...groups.models, ...groups.services, ...groups.datasets, ...groups.outputs];
   return (
     <div className="impact-group">
-      <h5>
+      <h4>
         {title}: {plural(groups.models.length, "model")}, {plural(groups.services.length, "service")}, {plural(groups.datasets.length, "dataset")}, {plural(groups.outputs.length, "output")}
-      </h5>
+      </h4>
       <ul className="plain">
         {items.slice(0, 40).map((r) => (
           <li key={r.id}>

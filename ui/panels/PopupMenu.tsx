@@ -1,18 +1,20 @@
 import { useCallback, useRef, useState, type ReactNode } from "react";
-import { useDismiss } from "./use-dismiss.js";
+import { useDismiss, useFocusBack } from "./use-dismiss.js";
 
 /** A header menu (a `<details>`) that closes on Escape and on a press outside it. */
 export function PopupMenu({ title, children }: { title: string; children: ReactNode }) {
   const menu = useRef<HTMLDetailsElement>(null);
+  const summary = useRef<HTMLElement>(null);
   const [open, setOpen] = useState(false);
   const close = useCallback(() => {
     if (menu.current) menu.current.open = false;
     setOpen(false);
   }, []);
   useDismiss(menu, open, close);
+  useFocusBack(open, summary, menu);
   return (
     <details ref={menu} className="menu" onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary>{title}</summary>
+      <summary ref={summary}>{title}</summary>
       <div className="menu-body">{children}</div>
     </details>
   );

@@ -1,4 +1,4 @@
-import { useEffect, type RefObject } from "react";
+import { useEffect, useRef, type RefObject } from "react";
 
 /**
  * Closes a popup (a menu, a list, a dialog) on Escape or on a press outside it, as people
@@ -23,4 +23,24 @@ export function useDismiss(ref: RefObject<HTMLElement | null>, open: boolean, cl
       document.removeEventListener("pointerdown", onPointer);
     };
   }, [ref, open, close, outside]);
+}
+
+/**
+ * Gives focus back to the control that opened a popup when it closes with focus inside it (or
+ * with focus lost to the page): Escape in the Workspace menu or closing the paste dialog left
+ * keyboard users at the top of the page, and screen readers lost their place.
+ */
+export function useFocusBack(open: boolean, opener: RefObject<HTMLElement | null>, popup: RefObject<HTMLElement | null>): void {
+  const wasOpen = useRef(false);
+  useEffect(() => {
+    if (open) {
+      wasOpen.current = true;
+      return;
+    }
+    if (!wasOpen.current) return;
+    wasOpen.current = false;
+    const active = document.activeElement;
+    const lost = !active || active === document.body || (popup.current !== null && popup.current.contains(active) && active !== opener.current);
+    if (lost) opener.current?.focus();
+  }, [open, opener, popup]);
 }

@@ -19,9 +19,9 @@ export function RunDiffView({ diff, onSelectFinding }: Props) {
         const list: RunFinding[] = diff[group.key];
         return (
           <section key={group.key} className={`sql-diff-group sql-diff-${group.key}`} data-group={group.key}>
-            <h4>
+            <h2>
               {group.title} <span className="sql-count">{list.length}</span>
-            </h4>
+            </h2>
             {list.length === 0 ? (
               <p className="sql-note">none</p>
             ) : (

@@ -28,7 +28,8 @@ export function SeverityChart({ runs, selected, onSelectRun }: Props) {
   const top = ticks[ticks.length - 1] ?? 1;
   const y = (v: number) => plot.top + innerH - (v / top) * innerH;
   return (
-    <figure className="sql-chart">
+    // Focusable: it scrolls sideways with many runs, and keyboards scroll only what can take focus.
+    <figure className="sql-chart" tabIndex={0} aria-label="Findings by severity per run (scrolls sideways)">
       <svg width={width} height={height} role="img" aria-label="Findings by severity per run" data-testid="history-chart">
         {ticks.map((t) => (
           <g key={t}>
