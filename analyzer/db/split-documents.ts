@@ -1,6 +1,7 @@
 import { parseDocument } from "yaml";
 import type { SourceFile } from "../types.js";
 import { PARSE_LIMITS } from "../parse/limits.js";
+import { withLoneCrAsLf } from "../parse/line-index.js";
 
 /** One manifest document of a source file, as stored in the `manifests` table. */
 export interface ManifestRow {
@@ -45,13 +46,17 @@ function splitJson(source: SourceFile): ManifestRow[] {
  */
 function splitYaml(source: SourceFile): ManifestRow[] {
   const rows: ManifestRow[] = [];
-  const lines = source.text.split("\n");
+  // Lines end at LF, CRLF or a lone CR (as the analyzer counts them, line-index.ts); each line's
+  // own ending is kept, so a document's text is as it was written.
+  const parts = source.text.split(/(\r\n|\r|\n)/);
+  const lines = parts.filter((_, k) => k % 2 === 0);
+  const ends = parts.filter((_, k) => k % 2 === 1);
   let start = 0;
   const flush = (end: number) => {
     const body = lines.slice(start, end);
     // A segment of only comments and blank lines is no document (a leading comment block, a trailing `---`).
     if (body.some((line) => line.trim() !== "" && !line.trimStart().startsWith("#"))) {
-      rows.push(yamlRow(source.path, rows.length, start + 1, body.join("\n")));
+      rows.push(yamlRow(source.path, rows.length, start + 1, body.map((line, k) => (k < body.length - 1 ? line + ends[start + k]! : line)).join("")));
     }
   };
   lines.forEach((line, i) => {
@@ -70,8 +75,8 @@ const PLAIN_FIELD = /^(kind|name|owner):[ \t]*(.*?)[ \t]*(?:[ \t]#.*)?$/;
 function yamlRow(file: string, docIndex: number, line: number, raw: string): ManifestRow {
   const fields: Record<string, string> = {};
   let needsParse = false;
-  for (const text of raw.split("\n")) {
-    const match = PLAIN_FIELD.exec(text.replace(/\r$/, ""));
+  for (const text of raw.split(/\r\n|\r|\n/)) {
+    const match = PLAIN_FIELD.exec(text);
     if (!match) continue;
     const value = plainScalar(match[2] ?? "");
     if (value === undefined) needsParse = true;
@@ -79,7 +84,7 @@ function yamlRow(file: string, docIndex: number, line: number, raw: string): Man
   }
   if (needsParse || raw.trimStart().startsWith("{")) {
     try {
-      const doc = parseDocument(raw, { logLevel: "error" });
+      const doc = parseDocument(withLoneCrAsLf(raw), { logLevel: "error" });
       return row(file, docIndex, line, doc.errors.length === 0 ? doc.toJS({ maxAliasCount: PARSE_LIMITS.maxExpandedValues }) : undefined, raw);
     } catch {
       return row(file, docIndex, line, undefined, raw); // alias bombs and the like: keep the text, leave the fields empty

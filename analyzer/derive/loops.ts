@@ -72,10 +72,17 @@ function componentWalk(
   // coupling. When the nearest-first walk has neither, it is made again through the missing
   // edges first. (Putting a detour start → u → v → start in front of the whole first walk
   // made two closed walks, one after the other: models and locations twice, for nothing.)
-  const through: [number, number][] = [];
-  if (influenceEdge && !passes(walk, (i) => edgeKind(index, walk[i]!, walk[i + 1]!) === "influences")) through.push(influenceEdge);
-  if (trainingEdge && !passes(walk, (i) => isTrainingRead(index, walk[i]!, walk[i + 1]!))) through.push(trainingEdge);
-  return through.length === 0 ? walk : tour(index, models, inside, through, scratch);
+  const influences = (route: number[]) => !influenceEdge || passes(route, (i) => edgeKind(index, route[i]!, route[i + 1]!) === "influences");
+  const trainsOn = (route: number[]) => !trainingEdge || passes(route, (i) => isTrainingRead(index, route[i]!, route[i + 1]!));
+  if (influences(walk) && trainsOn(walk)) return walk;
+  // Through the edge that is missing; if the new walk then lacks the other (it went another
+  // way), through both: each edge made part of the walk is on it.
+  const missing: [number, number][] = [];
+  if (!influences(walk)) missing.push(influenceEdge!);
+  if (!trainsOn(walk)) missing.push(trainingEdge!);
+  const rebuilt = tour(index, models, inside, missing, scratch);
+  if (influences(rebuilt) && trainsOn(rebuilt)) return rebuilt;
+  return tour(index, models, inside, [influenceEdge, trainingEdge].filter((edge): edge is [number, number] => edge !== undefined), scratch);
 }
 
 /**

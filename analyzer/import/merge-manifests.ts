@@ -4,6 +4,7 @@ import type { Notice } from "../types.js";
 import type { ImportedDocument, ImportedFile } from "./imported-file.js";
 import { headerComment, joinDocuments } from "./render-manifests.js";
 import { PARSE_LIMITS } from "../parse/limits.js";
+import { withLoneCrAsLf } from "../parse/line-index.js";
 
 /** Fields the import writes and keeps in step with lineage; lists grow, never shrink. */
 const LIST_FIELDS = new Set(["inputs", "consumes", "derivedFrom"]);
@@ -27,7 +28,9 @@ export function mergeImportedFile(existingText: string, file: ImportedFile, path
   const notices: Notice[] = [];
   const deep = nestingProblem(existingText);
   if (deep) return { text: undefined, notices: [{ file: path, line: deep.line, column: deep.column, message: `cannot merge into this file (${deep.message}); it was left unchanged` }] };
-  const docs = parseAllDocuments(existingText, { logLevel: "error" });
+  // Lone CRs as line breaks (line-index.ts): the yaml package read such a file as one line (a
+  // first comment swallowed it all) and the merge wrote over the fields added by hand.
+  const docs = parseAllDocuments(withLoneCrAsLf(existingText), { logLevel: "error" });
   const broken = docs.find((d) => d.errors.length > 0);
   if (!(docs instanceof Array) || broken) {
     const error = broken?.errors[0];

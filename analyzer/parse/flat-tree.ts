@@ -147,8 +147,10 @@ export function contentStart(text: string, offset: number): number {
     const c = text.charCodeAt(i);
     if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) i++;
     else if (c === 0x23 /* # */ && (i === 0 || isBlank(text.charCodeAt(i - 1)))) {
-      const end = text.indexOf("\n", i);
-      if (end === -1) return offset;
+      // A comment ends at the line's end: LF, or CR alone (line-index.ts).
+      let end = i + 1;
+      while (end < text.length && text.charCodeAt(end) !== 0x0a && text.charCodeAt(end) !== 0x0d) end++;
+      if (end >= text.length) return offset;
       i = end + 1;
     } else return i < text.length ? i : offset;
   }

@@ -20,10 +20,10 @@ export class LineIndex {
       return;
     }
     let lines = 1;
-    for (let i = 0; i < text.length; i++) if (endsLine(text, i)) lines++;
+    forEachLineStart(text, () => lines++);
     this.starts = new Int32Array(lines);
     let line = 1;
-    for (let i = 0; i < text.length; i++) if (endsLine(text, i)) this.starts[line++] = i + 1;
+    forEachLineStart(text, (start) => (this.starts[line++] = start));
   }
 
   /**
@@ -49,10 +49,21 @@ export class LineIndex {
   }
 }
 
-/** True when the character at `i` ends a line: LF, or a CR that no LF follows. */
-function endsLine(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  return c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10);
+/**
+ * Calls `found` with the start of every line after the first, in a text that has CRs: a line
+ * ends at LF, at CRLF (after the LF) or at a lone CR. With indexOf for both, not a test per
+ * character: every file checked out on Windows has CRLF.
+ */
+function forEachLineStart(text: string, found: (start: number) => void): void {
+  let lf = text.indexOf("\n");
+  let cr = text.indexOf("\r");
+  while (lf !== -1 || cr !== -1) {
+    // A CR first is a lone CR unless the LF is right after it (CRLF, which ends at the LF).
+    const end = cr !== -1 && (lf === -1 || cr < lf) ? (cr + 1 === lf ? lf : cr) : lf;
+    found(end + 1);
+    if (lf !== -1 && lf <= end) lf = text.indexOf("\n", end + 1);
+    if (cr !== -1 && cr <= end) cr = text.indexOf("\r", end + 1);
+  }
 }
 
 /**

@@ -20,7 +20,8 @@ export function firstInvalidUtf8(bytes: Uint8Array): { offset: number; byte: num
       valid = !(b === 0xf0 && b1 < 0x90) && !(b === 0xf4 && b1 >= 0x90); // overlong; above U+10FFFF
     }
     if (!valid) return { offset: i, byte: b, line, column };
-    if (b === 0x0a) {
+    // LF, or CR not followed by LF, ends a line (as line-index.ts counts them).
+    if (b === 0x0a || (b === 0x0d && bytes[i + 1] !== 0x0a)) {
       line++;
       column = 1;
     } else column++;

@@ -97,7 +97,7 @@ export class YamlTree implements FlatTree {
     const text = this.text;
     const start = this.starts[node]!;
     const content = contentStart(text, start);
-    if (content === start || !text.slice(start, content).includes("\n")) return false;
+    if (content === start || !/[\n\r]/.test(text.slice(start, content))) return false;
     return !/^(?:~|null|Null|NULL|!|&|\*)/.test(text.slice(content, content + 4));
   }
 }

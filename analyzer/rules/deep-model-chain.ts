@@ -36,9 +36,10 @@ export const deepModelChain: Rule = {
       const chain = end.chain();
       const models = chain.models.map((v) => index.ids[v]!);
       const steps = chain.steps.map(showStep);
-      const shown = steps.length <= 8 ? steps.join(" → ") : `${steps.slice(0, 4).join(" → ")} → … → ${steps.slice(-3).join(" → ")}`;
+      const listed = steps.length <= 8 ? steps : [...steps.slice(0, 4), "…", ...steps.slice(-3)];
+      const shown = listed.join(" → ");
       // Models in a loop are one step, in braces: listed in a row, they read as a chain they are not.
-      const loops = chain.steps.some((step) => step.length > 1) ? "; models in braces read each other in a loop" : "";
+      const loops = listed.some((step) => step.startsWith("{")) ? "; models in braces read each other in a loop" : "";
       report({
         message: `chain of ${models.length} models, each reading the previous one's output: ${shown}${loops}`,
         models,

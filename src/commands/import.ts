@@ -38,6 +38,7 @@ Options:
       --mapping <file>     YAML/JSON: { models: [regex], services: [regex],
                            modelJobTypes: [JOBTYPE], names: { olName: loopscopeName } }
       --namespace <ns>     dbt: OpenLineage namespace of the tables (default: adapter type)
+      --no-progress        never show the steps on a terminal (LOOPSCOPE_NO_PROGRESS=1 too)
 
 Bad events are reported as file:line:column and skipped. Exit codes: 0 done (also when there was
 nothing to import), 2 usage or I/O error.
@@ -48,6 +49,7 @@ nothing to import), 2 usage or I/O error.
       models: { type: "string", multiple: true },
       mapping: { type: "string" },
       namespace: { type: "string" },
+      "no-progress": { type: "boolean" },
     });
     const [source, ...paths] = positionals;
     if (source !== "openlineage" && source !== "dbt") throw new UsageError("say what to import: `loopscope import openlineage <files>` or `loopscope import dbt <manifest.json>`");
@@ -58,7 +60,7 @@ nothing to import), 2 usage or I/O error.
     const out = resolve(io.cwd, values.out);
     let written: { created: number; updated: number; unchanged: number };
     // A big import (26,000 events: about 7 s) said nothing on a terminal until it was done.
-    const progress = commandProgress(io, false);
+    const progress = commandProgress(io, values["no-progress"] === true);
     try {
       if (source === "openlineage") {
         if (values.namespace !== undefined) throw new UsageError("--namespace applies to `import dbt` only");

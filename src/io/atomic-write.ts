@@ -1,4 +1,4 @@
-import { closeSync, fchmodSync, fsyncSync, openSync, readlinkSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from "node:fs";
+import { accessSync, closeSync, constants, copyFileSync, fchmodSync, fsyncSync, openSync, readlinkSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { UsageError } from "../exit-codes.js";
 import { writeText } from "./write-text.js";
@@ -12,9 +12,10 @@ export interface AtomicWriteFs {
   closeSync: typeof closeSync;
   renameSync: typeof renameSync;
   unlinkSync: typeof unlinkSync;
+  copyFileSync: typeof copyFileSync;
 }
 
-const NODE_FS: AtomicWriteFs = { openSync, writeSync: (fd, b, o, l) => writeSync(fd, b, o, l), fchmodSync, fsyncSync, closeSync, renameSync, unlinkSync };
+const NODE_FS: AtomicWriteFs = { openSync, writeSync: (fd, b, o, l) => writeSync(fd, b, o, l), fchmodSync, fsyncSync, closeSync, renameSync, unlinkSync, copyFileSync };
 
 export interface AtomicWriteOptions {
   fs?: AtomicWriteFs | undefined;
@@ -48,33 +49,51 @@ export function writeFileAtomic(file: string, bytes: Uint8Array, fs: AtomicWrite
  * `writeFileAtomic` for content made piece by piece (a report of 38 MB, or more than V8's
  * longest string, is never one string): each piece is written before the next is made. An
  * error in the middle (a full disk, a size limit, a piece that cannot be made) leaves the old
- * file as it was and no temporary file. A target that exists and is no regular file (a FIFO,
- * `/dev/stdout`, `/dev/null`) is written in place: renaming over it would replace the device.
+ * file as it was and no temporary file.
+ *
+ * Where a temporary file and a rename cannot do, the file is written in place, as a plain
+ * write would: a target that is no regular file (a FIFO, `/dev/stdout` on a pipe, `/dev/null`:
+ * renaming over it would replace the device), a folder Loopscope may not write in though it
+ * may write the file, and a file that cannot be renamed over (a single-file bind mount in a
+ * container: EBUSY; another file system: EXDEV), which gets the finished temporary file's
+ * bytes copied in. A file Loopscope may not write is refused, as a plain write would be.
  */
 export function writeChunksAtomic(file: string, chunks: Iterable<string | Uint8Array>, options: AtomicWriteOptions = {}): void {
   const fs = options.fs ?? NODE_FS;
   const shown = options.shown ?? file;
   let temp: string | undefined;
   let fd: number | undefined;
+  let existing: Stats | undefined;
   try {
+    // stat follows links, magic ones too: /dev/stdout on a pipe is a FIFO.
+    existing = statOf(file);
+    if (existing && !existing.isFile()) return writeInPlace(fs, file, chunks);
     const target = realTarget(file);
-    const existing = statOf(target);
-    if (existing && !existing.isFile()) {
-      fd = fs.openSync(target, "w");
-      for (const chunk of chunks) writeText(fd, chunk, fs.writeSync);
-      fs.closeSync(fd);
-      return;
-    }
+    if (existing) accessSync(target, constants.W_OK);
     const mode = existing ? existing.mode & 0o7777 : undefined;
-    temp = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now().toString(36)}.tmp`);
-    fd = fs.openSync(temp, "wx", mode ?? 0o644);
+    const tempName = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+    try {
+      // A new file gets 0o666 less the umask, as the shell's `>` gives it.
+      fd = fs.openSync(tempName, "wx", mode ?? 0o666);
+    } catch (error) {
+      if (existing && IN_PLACE_WHEN_NO_TEMP.has((error as NodeJS.ErrnoException).code ?? "")) return writeInPlace(fs, target, chunks);
+      throw error;
+    }
+    temp = tempName;
     // open's mode passes through the umask; an existing file's mode is given back exactly.
     if (mode !== undefined) fs.fchmodSync(fd, mode);
     for (const chunk of chunks) writeText(fd, chunk, fs.writeSync);
     if (options.durable) fs.fsyncSync(fd);
     fs.closeSync(fd);
     fd = undefined;
-    fs.renameSync(temp, target);
+    try {
+      fs.renameSync(temp, target);
+    } catch (error) {
+      if (!existing || !IN_PLACE_WHEN_NO_RENAME.has((error as NodeJS.ErrnoException).code ?? "")) throw error;
+      fs.copyFileSync(temp, target);
+      fs.unlinkSync(temp);
+    }
+    temp = undefined;
   } catch (error) {
     if (fd !== undefined) {
       try {
@@ -89,7 +108,23 @@ export function writeChunksAtomic(file: string, chunks: Iterable<string | Uint8A
       // the temporary file may never have been created
     }
     if (options.raw) throw error;
-    throw new UsageError(`cannot write ${shown}: ${(error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error))}`);
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === "EACCES" && !existing ? "its folder cannot be written (EACCES)" : (code ?? (error instanceof Error ? error.message : String(error)));
+    throw new UsageError(`cannot write ${shown}: ${reason}`);
+  }
+}
+
+/** No temporary file can be made beside the target (a folder without write permission, read-only). */
+const IN_PLACE_WHEN_NO_TEMP = new Set(["EACCES", "EPERM", "EROFS"]);
+/** The temporary file cannot replace the target (a bind-mounted file, another file system, a file held open on Windows). */
+const IN_PLACE_WHEN_NO_RENAME = new Set(["EBUSY", "EXDEV", "EPERM"]);
+
+function writeInPlace(fs: AtomicWriteFs, file: string, chunks: Iterable<string | Uint8Array>): void {
+  const fd = fs.openSync(file, "w");
+  try {
+    for (const chunk of chunks) writeText(fd, chunk, fs.writeSync);
+  } finally {
+    fs.closeSync(fd);
   }
 }
 

@@ -76,7 +76,11 @@ export function terminalProgress(options: ProgressOptions): ProgressSink {
   const width = options.columns !== undefined && options.columns > 1 ? options.columns - 1 : Infinity;
   const draw = (what: string) => {
     const line = `loopscope: ${what}…`;
-    options.write(`\r\x1b[K${line.length > width ? `${line.slice(0, Math.max(0, width - 1))}…` : line}`);
+    if (line.length <= width) return options.write(`\r\x1b[K${line}`);
+    // Cut between characters, not inside a surrogate pair (an emoji in a file name).
+    let cut = Math.max(0, width - 1);
+    if (cut > 0 && /[\ud800-\udbff]/.test(line[cut - 1]!)) cut--;
+    options.write(`\r\x1b[K${line.slice(0, cut)}…`);
   };
   return {
     update(progress) {

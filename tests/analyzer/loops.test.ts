@@ -133,6 +133,15 @@ describe("loops (FORMAT.md, Loops)", () => {
         model("b", { inputs: [{ from: "a/o", use: "serving" }, { from: "b/o", use: "training" }], outputs: [{ name: "o" }] }),
       ]),
     ).toBe("a a/o b b/o b b/o a");
+    // Made again through the influence, the walk must keep the read b trains on (a/o → b): the
+    // walk a → a/o → d → b → b/o → a showed serving reads only, on a loop reported as training.
+    // Both edges leave a/o, so no shorter closed walk has both.
+    expect(
+      walkOf("hidden-feedback-loop", [
+        model("a", { inputs: [{ from: "b/o", use: "serving" }], outputs: [{ name: "o", influences: ["d"] }] }),
+        model("b", { inputs: [{ from: "a/o", use: "training" }, { from: "d", use: "serving" }], outputs: [{ name: "o" }] }),
+      ]),
+    ).toBe("a a/o d b b/o a a/o b b/o a");
   });
 
   it("leads a one-model finding with a location in that model's own file, though another file sorts first", () => {

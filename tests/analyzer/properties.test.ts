@@ -46,9 +46,19 @@ describe("properties over generated estates", () => {
       fc.property(estateArbitrary, (docs) => {
         const files = filesOf(docs);
         const lines = new Map(files.map((f) => [f.path, f.text.split("\n")]));
-        const { report } = analyze(files, { today: "2026-11-28" });
+        const analysis = analyze(files, { today: "2026-11-28" });
+        const { report } = analysis;
+        const edgeUse = new Map(analysis.graph.edges.map((e) => [`${e.source}\u0000${e.target}`, e.use]));
+        const models = new Set(analysis.graph.nodes.filter((n) => n.kind === "model").map((n) => n.id));
         for (const finding of report.findings) {
           expect(finding.locations.length).toBeGreaterThan(0);
+          // The witness shows what the finding says: the influence that makes a loop hidden, and
+          // the read a model trains on when the loop is not runtime coupling only.
+          if (finding.rule === "hidden-feedback-loop") expect(finding.path!.some((s) => s.edge === "influences")).toBe(true);
+          if ((finding.rule === "hidden-feedback-loop" || finding.rule === "circular-model-dependency") && (finding.data as { throughTraining?: boolean } | undefined)?.throughTraining) {
+            const trains = (use: string | undefined) => use === undefined || use === "training" || use === "both"; // FORMAT.md: `use` defaults to both
+            expect(finding.path!.some((s) => s.edge === "reads" && models.has(s.to) && trains(edgeUse.get(`${s.from}\u0000${s.to}`)))).toBe(true);
+          }
           for (const location of finding.locations) {
             const fileLines = lines.get(location.file);
             expect(fileLines).toBeDefined();

@@ -3,7 +3,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import * as fs from "node:fs";
 import { writeOutput } from "../../src/io/write-output.js";
+import { writeChunksAtomic } from "../../src/io/atomic-write.js";
 import { UsageError } from "../../src/exit-codes.js";
 import { BIN, ROOT } from "../helpers/run-cli.js";
 
@@ -38,6 +40,34 @@ describe("replacing an output file", () => {
     expect(statSync(file).mode & 0o777).toBe(0o600);
     writeOutput(dir, "/dev/null", ["nothing"]);
     expect(statSync("/dev/null").isCharacterDevice()).toBe(true);
+  });
+
+  it("writes in place where no temporary file can be made or renamed: a folder it may not write in, a bind-mounted file", () => {
+    const file = join(dir, "mounted.json");
+    writeFileSync(file, "old");
+    const fail = (code: string) => () => {
+      throw Object.assign(new Error(`${code}: refused`), { code });
+    };
+    // Docker's `-v $PWD/report.json:/w/report.json`: the file cannot be renamed over (EBUSY).
+    writeChunksAtomic(file, ["by ", "copy"], { fs: { ...fs, renameSync: fail("EBUSY") } });
+    expect(readFileSync(file, "utf8")).toBe("by copy");
+    // A folder without write permission (root ignores it, so the refusal is simulated).
+    const openSync = ((path: fs.PathLike, flags: fs.OpenMode, mode?: fs.Mode) => (flags === "wx" ? fail("EACCES")() : fs.openSync(path, flags, mode))) as typeof fs.openSync;
+    writeChunksAtomic(file, ["in place"], { fs: { ...fs, openSync } });
+    expect(readFileSync(file, "utf8")).toBe("in place");
+    expect(strays("mounted.json")).toEqual([]);
+    // A new file in such a folder cannot be made at all: the message says where the problem is.
+    expect(() => writeChunksAtomic(join(dir, "new.json"), ["x"], { fs: { ...fs, openSync }, shown: "new.json" })).toThrow("cannot write new.json: its folder cannot be written (EACCES)");
+  });
+
+  it("gives a new file the mode the shell's > would (0666 less the umask)", () => {
+    writeOutput(dir, "fresh.json", ["{}"]);
+    expect(statSync(join(dir, "fresh.json")).mode & 0o777).toBe(0o666 & ~process.umask());
+  });
+
+  it("writes -o /dev/stdout into the pipe it is", () => {
+    const run = spawnSync("/bin/sh", ["-c", `"${process.execPath}" "${BIN}" lint "${join(ROOT, "samples/clean")}" -f json -o /dev/stdout | head -c 9`], { encoding: "utf8" });
+    expect(run.stdout).toBe('{"tool":{');
   });
 
   // bash's `ulimit -f` (512-byte blocks) makes writes past the size fail with EFBIG, as a full disk would.

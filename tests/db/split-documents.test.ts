@@ -12,6 +12,16 @@ describe("manifests table: documents with their raw text", () => {
     ]);
   });
 
+  test("lone CR and CRLF line ends: the same rows and lines as LF, each document's text as written", () => {
+    const text = "# datasets\napiVersion: loopscope/v1\nkind: Dataset\nname: a\n---\nkind: Model\nname: &n m\nowner: *n\n";
+    const lf = splitDocuments([{ path: "d.yaml", text }]);
+    for (const end of ["\r", "\r\n"]) {
+      const other = splitDocuments([{ path: "d.yaml", text: text.replace(/\n/g, end) }]);
+      expect(other.map(({ raw, ...rest }) => rest)).toEqual(lf.map(({ raw, ...rest }) => rest));
+      expect(other.map((r) => r.raw)).toEqual(lf.map((r) => r.raw.replace(/\n/g, end)));
+    }
+  });
+
   test("fields that are not plain scalars fall back to a YAML parse; broken documents keep their text", () => {
     const rows = splitDocuments([
       { path: "flow.yaml", text: "{apiVersion: loopscope/v1, kind: Model, name: m, owner: t}\n" },

@@ -134,6 +134,7 @@ describe("the web UI in Chromium", () => {
       // No selection, no hover: nothing else makes the graph pane render again, so a pane
       // that kept the old estate never passes this poll.
       await expect.poll(async () => (await drawn()).includes("bike-recommender"), { timeout: 10_000 }).toBe(false);
+      await expect.poll(drawn, { timeout: 10_000 }).toContain("surge-pricing"); // and the new estate is there: an empty canvas passes the check above
       await expect.poll(async () => (await drawn()).length === Number((await uiState(page))["drawnNodes"]), { timeout: 10_000 }).toBe(true);
     });
     await step(page, "file input", async () => {

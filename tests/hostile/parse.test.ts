@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseSource } from "../../analyzer/parse/parse-source.js";
 import { PARSE_LIMITS } from "../../analyzer/parse/limits.js";
+import { invalidUtf8Problem } from "../../analyzer/parse/utf8-position.js";
 import type { ParsedFile } from "../../analyzer/parse/parsed-document.js";
 
 /**
@@ -82,6 +83,16 @@ describe("hostile bytes", () => {
     expect(problems(broken)).toEqual(['cr-broken.yaml:4:1: duplicate key "name": a key may appear once in a mapping; the document is not read']);
     const json = `{\r  "apiVersion": "loopscope/v1",\r  "kind": "Dataset",\r  "name": "d"\r}\r`;
     expect(parse("cr.json", json).documents[0]!.locate(["name"])).toEqual({ file: "cr.json", line: 4, column: 11 });
+  });
+
+  it("with lone CR line ends, puts an empty value and a bad byte where they are with LF", () => {
+    const text = `${HEADER}kind: Model\nname: m\nowner:\n# who?\ninputs: []\n`;
+    const lf = parse("lf.yaml", text).documents[0]!;
+    const cr = parse("cr.yaml", text.replace(/\n/g, "\r")).documents[0]!;
+    expect({ ...cr.locate(["owner"]), file: "" }).toEqual({ ...lf.locate(["owner"]), file: "" });
+    const bad = (end: string) => invalidUtf8Problem(Buffer.concat([Buffer.from(`a: 1${end}b: 2${end}c: `), Buffer.from([0xff])]));
+    expect(bad("\r")).toMatchObject({ line: 3, column: 4 });
+    expect(bad("\r\n")).toMatchObject({ line: 3, column: 4 });
   });
 
   it("places problems after a rejected multi-line scalar on their own lines", () => {

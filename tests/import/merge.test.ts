@@ -32,6 +32,13 @@ describe("re-import into an existing file", () => {
     expect(text!.startsWith("# Imported by")).toBe(true);
   });
 
+  it("keeps the hand-written fields of a file saved with lone CR line ends", () => {
+    // The yaml package read such a file as one long comment line and the merge wrote over it.
+    const { text } = mergeImportedFile(handEdited.replace(/\n/g, "\r"), file([model(["clicks"], ["web"])]), "ns.yaml");
+    const ranker = parse(text!.replace(/\r/g, "\n").split(/^---$/m)[0]!) as Record<string, unknown>;
+    expect(ranker).toMatchObject({ description: "our ranker", monitoring: { drift: true } });
+  });
+
   it("leaves the file byte for byte when the events add nothing", () => {
     const { text } = mergeImportedFile(handEdited, file([model(["clicks"], ["web"])]), "ns.yaml");
     expect(text).toBe(handEdited);
