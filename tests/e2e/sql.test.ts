@@ -97,6 +97,15 @@ describe("the SQL console and the workspace file in Chromium", () => {
       expect(await page.locator(".sql-console .sql-error").count()).toBe(0);
     });
 
+    await step(page, "sql-own-query-kept", async () => {
+      // Going through the examples (arrow keys on the picker do) does not lose the query typed.
+      const own = "SELECT count(*) AS n FROM nodes WHERE kind = 'model'";
+      await page.locator(".sql-examples").selectOption("unmonitored-loop-models");
+      expect(await page.locator(".sql-editor").inputValue()).not.toBe(own);
+      await page.locator(".sql-examples").selectOption("");
+      expect(await page.locator(".sql-editor").inputValue()).toBe(own);
+    });
+
     await step(page, "sql-select-node", async () => {
       await page.locator(".sql-examples").selectOption("unmonitored-loop-models");
       await expect.poll(() => column(1)).toContain("dynamic-pricing");

@@ -36,6 +36,12 @@ export function SqlConsole({ analysis: latest, onSelectNode, sources: latestSour
   const [tables, setTables] = useState<TableShape[]>([]);
   const [sql, setSql] = useState(FIRST?.sql ?? "SELECT * FROM nodes;");
   const [exampleId, setExampleId] = useState<string | undefined>(FIRST?.id);
+  /**
+   * The query the user wrote, kept while examples are shown: choosing "(your own query)"
+   * brings it back. Arrow keys on the closed picker go through the examples one by one, and
+   * each used to replace what was typed for good.
+   */
+  const ownSql = useRef<string | undefined>(undefined);
   const [result, setResult] = useState<QueryResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [ran, setRan] = useState(0);
@@ -139,11 +145,12 @@ export function SqlConsole({ analysis: latest, onSelectNode, sources: latestSour
               value={exampleId ?? ""}
               onChange={(e) => {
                 const chosen = EXAMPLE_QUERIES.find((q) => q.id === e.target.value);
+                if (exampleId === undefined) ownSql.current = sql;
                 setExampleId(chosen?.id);
                 if (chosen) {
                   setSql(chosen.sql);
                   run(chosen.sql);
-                }
+                } else if (ownSql.current !== undefined) setSql(ownSql.current);
               }}
             >
               <option value="">(your own query)</option>
