@@ -30,6 +30,7 @@ import { readHash, writeHash, type HashState } from "./state/hash.js";
 import { TestState } from "./state/TestState.js";
 import { ExtraViews, EXTRA_VIEW_NAMES, WorkspaceSlot } from "./extra-views.js";
 import { shortLabel } from "./panels/readable-text.js";
+import { useFocusLanding } from "./panels/use-focus-landing.js";
 
 export type View = "graph" | "matrix" | (typeof EXTRA_VIEW_NAMES)[number];
 
@@ -80,6 +81,9 @@ export function App() {
   const [impactDepth, setImpactDepth] = useState(3);
   const graphRef = useRef<GraphViewHandle>(null);
   const searchRef = useRef<HTMLInputElement>(null);
+  const detailsRef = useRef<HTMLElement>(null);
+  const centerRef = useRef<HTMLElement>(null);
+  useFocusLanding(detailsRef, [centerRef], [selection, view]);
 
   /** The label of the analysis under way: it becomes the estate's label when its result arrives (not if cancelled). */
   const pendingLabel = useRef<string | null>(null);
@@ -305,7 +309,7 @@ export function App() {
               <p className="empty">{running ? "Analysing…" : "Drop manifests anywhere on the page, or open files."}</p>
             )}
           </aside>
-          <section className="center">
+          <section className="center" ref={centerRef}>
             {/* The graph pane stays mounted under the other views: sigma keeps its camera and layout,
                 and coming back costs no new WebGL renderer (about a second with software WebGL). */}
             <div className="graph-pane" hidden={view !== "graph"}>
@@ -346,7 +350,7 @@ export function App() {
             )}
             <ExtraViews view={view} result={complete ? result : null} sources={sources} onSelectNode={(id) => (setView("graph"), selectNode(id))} onSelectFinding={selectFinding} />
           </section>
-          <aside className="right" aria-label="Details">
+          <aside className="right" aria-label="Details" ref={detailsRef}>
             {selectedFinding && index && <FindingDetail finding={selectedFinding} index={index} onSelectNode={selectNode} />}
             {selection?.type === "node" && graph && index && (
               <NodePanel id={selection.id} graph={graph} index={index} depth={impactDepth} onDepth={setImpactDepth} onSelectNode={selectNode} onSelectFinding={selectFinding} />

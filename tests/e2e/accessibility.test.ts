@@ -5,7 +5,7 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeHistory } from "./history-file.js";
-import { openAt, openPage, startUi, step, type UiSession } from "./browser.js";
+import { openAt, openPage, startUi, step, uiState, type UiSession } from "./browser.js";
 
 /**
  * The page checked by axe-core (the accessibility rules of WCAG 2.1 A and AA and best
@@ -81,7 +81,7 @@ describe("accessibility in Chromium", () => {
     expect(seen).toEqual(Object.fromEntries(Object.keys(seen).map((state) => [state, []])));
   });
 
-  it("gives focus back to what opened a popup when it closes", { timeout: 120_000 }, async () => {
+  it("gives focus back to what opened a popup, and lands it on the detail panel when what had it goes away", { timeout: 120_000 }, async () => {
     const { page } = session;
     await openAt(page, server.baseUrl, "#sample=bike-shop");
     await step(page, "paste dialog, Escape", async () => {
@@ -95,6 +95,28 @@ describe("accessibility in Chromium", () => {
       await page.keyboard.press("Enter");
       await page.getByRole("dialog").getByRole("button", { name: "Cancel" }).click();
       await expect.poll(() => focused(page)).toBe("button:Paste");
+    });
+    await step(page, "a node link in the detail panel", async () => {
+      await page.locator('[data-rule="hidden-feedback-loop"]').click();
+      const link = page.getByTestId("finding-detail").locator("button.node-link", { hasText: "dynamic-pricing" }).first();
+      await link.focus();
+      await page.keyboard.press("Enter");
+      await page.getByTestId("node-panel").waitFor();
+      // The finding's panel (and the link) went away: focus lands on the new panel's heading.
+      await expect.poll(() => focused(page)).toMatch(/^h2:.*dynamic-pricing/);
+    });
+    await step(page, "a SQL row that selects a node", async () => {
+      // Escape in the panel clears the selection; focus lands on the summary that replaces it.
+      await page.keyboard.press("Escape");
+      await expect.poll(() => focused(page)).toBe("h2:Estate");
+      await page.getByRole("button", { name: "SQL", exact: true }).click();
+      await page.locator(".sql-examples").selectOption("unmonitored-loop-models");
+      const row = page.locator('[data-testid="sql-result"] tbody tr', { hasText: "dynamic-pricing" }).first();
+      await row.focus();
+      await page.keyboard.press("Enter");
+      await expect.poll(async () => (await uiState(page))["view"]).toBe("graph");
+      await expect.poll(() => focused(page)).toMatch(/^h2:.*dynamic-pricing/);
+      await page.keyboard.press("Escape");
     });
     await step(page, "workspace menu, Escape inside it", async () => {
       const summary = page.locator("summary", { hasText: "Workspace" });

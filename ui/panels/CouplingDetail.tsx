@@ -14,7 +14,7 @@ export function CouplingDetail({ coupling, index, onSelectNode, onShowGraph }: {
   return (
     <article className="detail" data-testid="coupling-explanation">
       <header>
-        <h2 className="detail-heading">
+        <h2 className="detail-heading" tabIndex={-1}>
           <strong>
             {coupling.a} ↔ {coupling.b}
           </strong>

@@ -7,7 +7,7 @@ export function EstateSummary({ report, graph, onSelectFinding }: { report: Repo
   const loops = report.findings.filter((f) => f.path && f.path.length > 0);
   return (
     <article className="detail" data-testid="estate-summary">
-      <h2>Estate</h2>
+      <h2 tabIndex={-1}>Estate</h2>
       <dl className="fields">
         <dt>manifest files</dt>
         <dd>{s.files}</dd>

@@ -21,7 +21,7 @@ export function FindingDetail({ finding, index, onSelectNode }: Props) {
   return (
     <article className="detail" data-testid="finding-detail">
       <header>
-        <h2 className="detail-heading">
+        <h2 className="detail-heading" tabIndex={-1}>
           <span className={`badge sev-${finding.severity}`}>{finding.severity}</span> <code>{finding.rule}</code>
           {finding.acknowledged && <span className="badge ack">acknowledged</span>}
         </h2>

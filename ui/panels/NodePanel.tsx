@@ -33,7 +33,7 @@ export function NodePanel({ id, graph, index, depth, onDepth, onSelectNode, onSe
   return (
     <article className="detail" data-testid="node-panel">
       <header>
-        <h2 className="detail-heading">
+        <h2 className="detail-heading" tabIndex={-1}>
           <span className={`glyph kind-${node.kind}`}>{KIND_GLYPHS[node.kind]}</span> <strong>{node.id}</strong> <span className="badge">{KIND_LABELS[node.kind]}</span>
           {node.implicit && <span className="badge warn">undeclared</span>}
         </h2>
