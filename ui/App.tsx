@@ -26,6 +26,8 @@ import { SearchBox } from "./panels/SearchBox.js";
 import { ExportMenu } from "./panels/ExportMenu.js";
 import { StatusBar } from "./panels/StatusBar.js";
 import { PopupMenu } from "./panels/PopupMenu.js";
+import { KeysMenu } from "./panels/KeysMenu.js";
+import { useSingleKeyShortcuts } from "./state/single-key-shortcuts.js";
 import { readHash, writeHash, type HashState } from "./state/hash.js";
 import { TestState } from "./state/TestState.js";
 import { ExtraViews, EXTRA_VIEW_NAMES, WorkspaceSlot } from "./extra-views.js";
@@ -251,8 +253,10 @@ export function App() {
 
   // Keyboard: "/" search, Esc clear, arrows through findings (in the graph and matrix only: the
   // SQL and history views have rows of their own, and Ctrl+K or Cmd+J belong to the browser).
+  const [singleKeys, setSingleKeys] = useSingleKeyShortcuts();
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
+      if (!singleKeys && (event.key === "/" || event.key === "j" || event.key === "k")) return;
       const target = event.target as HTMLElement | null;
       const typing = target && (target.tagName === "INPUT" || target.tagName === "TEXTAREA" || target.tagName === "SELECT" || target.isContentEditable);
       if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
@@ -276,7 +280,7 @@ export function App() {
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [visible, selectedFinding, selectFinding, view]);
+  }, [visible, selectedFinding, selectFinding, view, singleKeys]);
 
   const running = status.state === "running";
   return (
@@ -359,7 +363,9 @@ export function App() {
             {!selection && report && graph && <EstateSummary report={report} graph={graph} onSelectFinding={selectFinding} />}
           </aside>
         </main>
-        <StatusBar note={loadNote} status={status} report={report} notices={result?.notices ?? []} millis={result?.millis} files={sources.length} onCancel={cancelRun} />
+        <StatusBar note={loadNote} status={status} report={report} notices={result?.notices ?? []} millis={result?.millis} files={sources.length} onCancel={cancelRun}>
+          <KeysMenu singleKeys={singleKeys} onSingleKeys={setSingleKeys} />
+        </StatusBar>
         <TestState highlight={highlight} view={view} status={status.state} report={report} viewGraph={viewGraph} selection={selection} />
       </div>
     </DropZone>

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeHistory } from "./history-file.js";
-import { openAt, openPage, startUi, step, uiState, type UiSession } from "./browser.js";
+import { afterEffects, openAt, openPage, startUi, step, uiState, type UiSession } from "./browser.js";
 
 /**
  * The page checked by axe-core (the accessibility rules of WCAG 2.1 A and AA and best
@@ -78,6 +78,9 @@ describe("accessibility in Chromium", () => {
     await page.keyboard.press("Escape");
     await page.locator("summary", { hasText: "Workspace" }).click();
     seen["the workspace menu"] = await violations(page);
+    await page.keyboard.press("Escape");
+    await page.locator("summary", { hasText: "Keys" }).click();
+    seen["the keys menu"] = await violations(page);
     expect(seen).toEqual(Object.fromEntries(Object.keys(seen).map((state) => [state, []])));
   });
 
@@ -111,7 +114,7 @@ describe("accessibility in Chromium", () => {
       await expect.poll(() => focused(page)).toBe("h2:Estate");
       await page.getByRole("button", { name: "SQL", exact: true }).click();
       await page.locator(".sql-examples").selectOption("unmonitored-loop-models");
-      const row = page.locator('[data-testid="sql-result"] tbody tr', { hasText: "dynamic-pricing" }).first();
+      const row = page.locator('[data-testid="sql-result"]').getByRole("button", { name: "dynamic-pricing", exact: true }).first();
       await row.focus();
       await page.keyboard.press("Enter");
       await expect.poll(async () => (await uiState(page))["view"]).toBe("graph");
@@ -125,7 +128,7 @@ describe("accessibility in Chromium", () => {
       await page.keyboard.press("Tab");
       expect(await page.evaluate(() => document.activeElement?.closest("details")?.open)).toBe(true);
       // The menu listens for Escape once React has drawn it open (an effect, after the next frame).
-      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+      await afterEffects(page);
       await page.keyboard.press("Escape");
       await expect.poll(() => focused(page)).toBe("summary:Workspace");
     });

@@ -167,6 +167,11 @@ export function uiPerFile(): { server: { baseUrl: string; stop: () => void }; se
   return held;
 }
 
+/** Two frames: React has run the effects of what it just drew (a popup's Escape listener, a key handler). */
+export async function afterEffects(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+}
+
 /** A fresh load of the page at `hash` (about:blank first: a hash change alone does not reload), analysed. */
 export async function openAt(page: Page, baseUrl: string, hash: string): Promise<void> {
   await page.goto("about:blank");

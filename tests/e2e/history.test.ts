@@ -85,6 +85,21 @@ describe("the history view in Chromium", () => {
       expect(await shown("stillOpen")).toEqual(fingerprints(firstToLast.diff.stillOpen));
     });
 
+    await step(page, "history-bars-by-keyboard", async () => {
+      // Each bar is a button: Enter makes its run the newer side, the older side stays.
+      const bar = (id: number) => page.locator(`[data-testid="history-chart"] g[data-run="${id}"]`);
+      expect(await bar(2).getAttribute("role")).toBe("button");
+      await bar(2).focus();
+      await page.keyboard.press("Enter");
+      await expect.poll(() => page.getByTestId("history-to").inputValue()).toBe("2");
+      expect(await page.getByTestId("history-from").inputValue()).toBe("1");
+      expect(await bar(2).getAttribute("aria-label")).toMatch(/^run 2, .*\(compared\)$/);
+      await bar(3).focus();
+      await page.keyboard.press(" ");
+      await expect.poll(() => page.getByTestId("history-to").inputValue()).toBe("3");
+      await expect.poll(() => shown("introduced")).toEqual(fingerprints(firstToLast.diff.introduced));
+    });
+
     await step(page, "history-click-finding", async () => {
       // A still-open hidden loop is in the loaded bike shop too: clicking it selects it on the graph.
       const loop = firstToLast.diff.stillOpen.find((f) => f.rule === "hidden-feedback-loop") ?? firstToLast.diff.introduced.find((f) => f.rule === "hidden-feedback-loop");

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ROOT, runCliOnToday } from "../helpers/run-cli.js";
-import { lastWorkspaceLabel, openAt, step, uiPerFile, uiState, waitForAnalysis } from "./browser.js";
+import { afterEffects, lastWorkspaceLabel, openAt, step, uiPerFile, uiState, waitForAnalysis } from "./browser.js";
 
 /** Links, reloads, keys and popups: what a person using the page for hours relies on. */
 describe("the web UI's links, keys and popups in Chromium", () => {
@@ -180,6 +180,77 @@ describe("the web UI's links, keys and popups in Chromium", () => {
     expect(await selection()).not.toBe("");
   }, 60_000);
 
+  it("turns the one-character shortcuts off from the Keys menu, keeps the arrows, and remembers the choice", async () => {
+    const { page } = ui.session;
+    await openAt(page, ui.server.baseUrl, "#sample=bike-shop");
+    const singleKeys = page.getByLabel("Single-key shortcuts");
+    const searchFocused = () => page.evaluate(() => document.activeElement === document.querySelector(".search input"));
+    try {
+      await page.locator("summary", { hasText: "Keys" }).click();
+      await singleKeys.uncheck();
+      await page.keyboard.press("Escape");
+      // The page's key handler is registered again after the render (an effect, after a frame).
+      await afterEffects(page);
+      await page.locator("body").press("j");
+      await page.locator("body").press("/");
+      expect(await selection()).toBe("");
+      expect(await searchFocused()).toBe(false);
+      await page.locator("body").press("ArrowDown");
+      await expect.poll(selection).toContain('"type":"finding"');
+      await page.locator("body").press("Escape");
+
+      await page.reload();
+      await waitForAnalysis(page);
+      await page.locator("body").press("j");
+      expect(await selection()).toBe("");
+      await page.locator("summary", { hasText: "Keys" }).click();
+      expect(await singleKeys.isChecked()).toBe(false);
+      await singleKeys.check();
+      await page.keyboard.press("Escape");
+      await afterEffects(page);
+      await page.locator("body").press("/");
+      expect(await searchFocused()).toBe(true);
+    } finally {
+      // The browser is shared by this file's tests.
+      await page.evaluate(() => localStorage.removeItem("loopscope:single-key-shortcuts"));
+    }
+  }, 60_000);
+
+  it("opens a sample browsed with the arrow keys on Enter or on leaving the picker, not at each key", async () => {
+    const { page } = ui.session;
+    await openAt(page, ui.server.baseUrl, "#sample=bike-shop");
+    const picker = page.getByLabel("Sample estate");
+    const findings = (await uiState(page))["findings"];
+    await picker.focus();
+    await page.keyboard.press("ArrowDown");
+    expect(await picker.inputValue()).toBe("clean");
+    await page.keyboard.press("ArrowDown");
+    expect(await picker.inputValue()).toBe("ride-hailing");
+    // Nothing is loaded while browsing: same estate, same hash, after time enough for a load to start.
+    await page.waitForTimeout(300);
+    expect((await uiState(page))["status"]).toBe("done");
+    expect((await uiState(page))["findings"]).toBe(findings);
+    expect(page.url()).toContain("sample=bike-shop");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.url()).toContain("sample=ride-hailing");
+    await waitForAnalysis(page);
+    await expect.poll(() => page.locator('[data-rule="hidden-feedback-loop"]').first().textContent()).toContain("churn-predictor");
+
+    // Escape puts the picker back on the estate shown; leaving it with Tab opens what it shows.
+    await picker.focus();
+    await page.keyboard.press("ArrowUp");
+    await page.keyboard.press("Escape");
+    expect(await picker.inputValue()).toBe("ride-hailing");
+    await page.keyboard.press("ArrowUp");
+    expect(await picker.inputValue()).toBe("clean");
+    await page.keyboard.press("Tab");
+    await expect.poll(() => page.url()).toContain("sample=clean");
+    await waitForAnalysis(page);
+    // A mouse choice (an option picked from the open list) still opens at once.
+    await picker.selectOption("bike-shop");
+    await expect.poll(() => page.url()).toContain("sample=bike-shop");
+  }, 60_000);
+
   it("searches by name, description and owner on Enter, and never selects while a longer name is being typed", async () => {
     const { page } = ui.session;
     await openAt(page, ui.server.baseUrl, "#sample=bike-shop");
@@ -254,11 +325,13 @@ describe("the web UI's links, keys and popups in Chromium", () => {
       await dialog.waitFor({ state: "detached" });
     });
     await step(page, "workspace menu", async () => {
-      const menu = page.locator("details.menu");
+      const menu = page.locator("details.menu", { has: page.locator("summary", { hasText: "Workspace" }) });
       await menu.locator("summary").click();
       expect(await menu.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
       // Closing is a state change, drawn on the next render: polled, not read at once (a loaded machine is slower).
       const isOpen = () => menu.evaluate((d) => (d as HTMLDetailsElement).open);
+      // The menu listens for Escape once React has drawn it open (an effect, after the next frame).
+      await afterEffects(page);
       await page.keyboard.press("Escape");
       await expect.poll(isOpen).toBe(false);
       await menu.locator("summary").click();
@@ -270,6 +343,7 @@ describe("the web UI's links, keys and popups in Chromium", () => {
     await step(page, "problem list", async () => {
       await page.getByRole("button", { name: /invalid/ }).click();
       await page.getByTestId("problems").waitFor();
+      await afterEffects(page);
       await page.keyboard.press("Escape");
       await page.getByTestId("problems").waitFor({ state: "detached" });
     });

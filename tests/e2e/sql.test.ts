@@ -119,8 +119,8 @@ describe("the SQL console and the workspace file in Chromium", () => {
       await page.getByRole("button", { name: "SQL" }).click();
       expect(await page.locator(".sql-examples").inputValue()).toBe("unmonitored-loop-models");
       expect(await column(1)).toContain("dynamic-pricing");
-      // The rows that select a node work from the keyboard too.
-      await page.locator('[data-testid="sql-result"] tbody tr', { hasText: "dynamic-pricing" }).focus();
+      // The rows that select a node work from the keyboard too: their node's cell is a button.
+      await page.locator('[data-testid="sql-result"]').getByRole("button", { name: "dynamic-pricing", exact: true }).first().focus();
       await page.keyboard.press("Enter");
       await expect.poll(async () => (await uiState(page))["view"]).toBe("graph");
       expect((await uiState(page))["selection"]).toBe(JSON.stringify({ type: "node", id: "dynamic-pricing" }));

@@ -1,9 +1,12 @@
-import { useCallback, useRef, useState, type KeyboardEvent } from "react";
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from "react";
 import type { SourceFile } from "../../analyzer/types.js";
 import { SAMPLES, sampleOf } from "./samples.js";
 import { pickFileList, type PickedFile } from "./read-files.js";
 import { useDismiss, useFocusBack } from "../panels/use-dismiss.js";
 import { readable, shortLabel } from "../panels/readable-text.js";
+
+/** Keys that move a closed `<select>` to another option without opening it. */
+const BROWSING_KEYS = new Set(["ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight", "Home", "End", "PageUp", "PageDown"]);
 
 interface Props {
   label: string;
@@ -24,6 +27,15 @@ export function LoadBar({ label, sources, onLoad, onFiles }: Props) {
   const pasteButton = useRef<HTMLButtonElement>(null);
   useFocusBack(pasting, pasteButton, dialog);
   const [text, setText] = useState("");
+  const browsing = useRef(false);
+  const [browsed, setBrowsed] = useState<string | null>(null);
+  // Another estate arrived (a drop, a paste): what was being browsed no longer applies.
+  useEffect(() => setBrowsed(null), [label]);
+  const open = (name: string) => {
+    setBrowsed(null);
+    const sample = SAMPLES.find((s) => s.name === name);
+    if (sample && sample !== sampleOf(label)) onLoad(sample.sources, `sample: ${sample.name}`);
+  };
   const pick = (input: HTMLInputElement | null, kind: string) => {
     if (!input?.files || input.files.length === 0) return;
     performance.mark("loopscope:files-picked");
@@ -35,11 +47,32 @@ export function LoadBar({ label, sources, onLoad, onFiles }: Props) {
     <div className="loadbar">
       <select
         aria-label="Sample estate"
+        aria-describedby="sample-hint"
         title={sampleOf(label) ? undefined : readable(label)}
-        value={sampleOf(label)?.name ?? ""}
+        value={browsed ?? sampleOf(label)?.name ?? ""}
+        onKeyDown={(e) => {
+          if (e.altKey || e.ctrlKey || e.metaKey) return;
+          if (BROWSING_KEYS.has(e.key) || (e.key.length === 1 && e.key !== " ")) {
+            // The change such a key makes is dispatched before the next task; a change after
+            // that came from the open list (mouse, or Enter there), which does open at once.
+            browsing.current = true;
+            setTimeout(() => (browsing.current = false), 0);
+          } else if (e.key === "Enter" && browsed !== null) {
+            e.preventDefault();
+            open(browsed);
+          } else if (e.key === "Escape" && browsed !== null) {
+            e.stopPropagation();
+            setBrowsed(null);
+          }
+        }}
+        onBlur={() => browsed !== null && open(browsed)}
         onChange={(e) => {
-          const sample = SAMPLES.find((s) => s.name === e.target.value);
-          if (sample) onLoad(sample.sources, `sample: ${sample.name}`);
+          // Arrow keys and type-ahead on the closed picker change it one sample at a time; each
+          // would replace the estate (WCAG 3.2.2). They choose, Enter or leaving the picker opens.
+          if (browsing.current) {
+            browsing.current = false;
+            setBrowsed(e.target.value);
+          } else open(e.target.value);
         }}
       >
         <option value="" disabled>
@@ -51,6 +84,9 @@ export function LoadBar({ label, sources, onLoad, onFiles }: Props) {
           </option>
         ))}
       </select>
+      <span id="sample-hint" hidden>
+        Arrow keys choose a sample; Enter opens it.
+      </span>
       <button type="button" onClick={() => files.current?.click()} title="Open manifest files (.yaml, .yml, .json)">
         Open files
       </button>

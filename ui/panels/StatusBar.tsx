@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from "react";
+import { useCallback, useRef, useState, type ReactNode } from "react";
 import type { Notice, Report } from "../../analyzer/types.js";
 import type { AnalysisStatus } from "../worker/use-analysis.js";
 import { plural } from "../../analyzer/report/plural.js";
@@ -17,10 +17,12 @@ interface Props {
   onCancel: () => void;
   /** Why the last pick or drop changed nothing. */
   note?: string | null;
+  /** Controls at the bar's right end (the Keys menu). */
+  children?: ReactNode;
 }
 
 /** Progress and cancel while analysing; afterwards counts, timing, and the files with problems. */
-export function StatusBar({ status, report, notices, millis, files, onCancel, note }: Props) {
+export function StatusBar({ status, report, notices, millis, files, onCancel, note, children }: Props) {
   const [open, setOpen] = useState(false);
   // Drawn a page at a time: 10,000 invalid files drawn at once held the page for 1.3-2.5 s.
   const [limit, setLimit] = useState(PROBLEMS_PAGE);
@@ -59,6 +61,7 @@ export function StatusBar({ status, report, notices, millis, files, onCancel, no
         </button>
       )}
       <span className="privacy">Everything runs in this browser; nothing is uploaded.</span>
+      {children}
       {open && (
         <div ref={list} className="problems" data-testid="problems">
           {problems.slice(0, limit).map((f) => (

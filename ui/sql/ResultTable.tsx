@@ -7,6 +7,8 @@ interface Props {
   /** Index of the column whose cells name graph nodes, or -1. */
   nodeColumn: number;
   onSelectRow: (row: QueryResult["rows"][number]) => void;
+  /** Whether a cell of the node column names a node of the estate (only those become buttons). */
+  isNode: (cell: QueryResult["rows"][number][number]) => boolean;
   /** The worker's cap, named when a result was cut there. */
   maxRows: number;
 }
@@ -15,8 +17,12 @@ interface Props {
 export const SHOWN_ROWS = 1000;
 const count = (n: number) => (n === 1 ? "1 row" : `${n.toLocaleString("en-US")} rows`);
 
+function showCell(cell: QueryResult["rows"][number][number]): string {
+  return cell === null ? "NULL" : cell instanceof Uint8Array ? `<${cell.length} bytes>` : String(cell);
+}
+
 /** Query results with click-to-sort headers; rows that name a node are clickable. */
-export function ResultTable({ result, nodeColumn, onSelectRow, maxRows }: Props) {
+export function ResultTable({ result, nodeColumn, onSelectRow, isNode, maxRows }: Props) {
   const [sort, setSort] = useState<SortState | null>(null);
   const shown = useMemo(() => sortRows(result.rows, sort).slice(0, SHOWN_ROWS), [result, sort]);
   if (result.columns.length === 0) return <p className="sql-note">The statement returned no result set.</p>;
@@ -37,17 +43,26 @@ export function ResultTable({ result, nodeColumn, onSelectRow, maxRows }: Props)
         </thead>
         <tbody>
           {shown.map((row, r) => (
-            <tr
-              key={r}
-              className={nodeColumn >= 0 ? "sql-row-link" : undefined}
-              onClick={nodeColumn >= 0 ? () => onSelectRow(row) : undefined}
-              // Reachable by Tab and opened with Enter, as a link is: a row that selects its node.
-              tabIndex={nodeColumn >= 0 ? 0 : undefined}
-              onKeyDown={nodeColumn >= 0 ? (e) => e.key === "Enter" && onSelectRow(row) : undefined}
-            >
+            // A click anywhere on the row selects its node; keyboards and screen readers get the
+            // node's cell as a button (a focusable row would be announced as a row, not as an action).
+            <tr key={r} className={nodeColumn >= 0 ? "sql-row-link" : undefined} onClick={nodeColumn >= 0 ? () => onSelectRow(row) : undefined}>
               {row.map((cell, c) => (
                 <td key={c} className={c === nodeColumn ? "sql-node-cell" : cell === null ? "sql-null" : undefined}>
-                  {cell === null ? "NULL" : cell instanceof Uint8Array ? `<${cell.length} bytes>` : String(cell)}
+                  {c === nodeColumn && isNode(cell) ? (
+                    <button
+                      type="button"
+                      className="link sql-node-link"
+                      title="Show this node on the graph"
+                      onClick={(e) => {
+                        e.stopPropagation();
+                        onSelectRow(row);
+                      }}
+                    >
+                      {String(cell)}
+                    </button>
+                  ) : (
+                    showCell(cell)
+                  )}
                 </td>
               ))}
             </tr>

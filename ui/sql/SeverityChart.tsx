@@ -28,9 +28,10 @@ export function SeverityChart({ runs, selected, onSelectRun }: Props) {
   const top = ticks[ticks.length - 1] ?? 1;
   const y = (v: number) => plot.top + innerH - (v / top) * innerH;
   return (
-    // Focusable: it scrolls sideways with many runs, and keyboards scroll only what can take focus.
-    <figure className="sql-chart" tabIndex={0} aria-label="Findings by severity per run (scrolls sideways)">
-      <svg width={width} height={height} role="img" aria-label="Findings by severity per run" data-testid="history-chart">
+    // Each run's bar is a button (Tab, then Enter or Space), so the figure needs no Tab stop of its
+    // own to be scrolled sideways from the keyboard: a focused bar is scrolled into view.
+    <figure className="sql-chart" aria-label="Findings by severity per run">
+      <svg width={width} height={height} role="group" aria-label="Findings by severity per run" data-testid="history-chart">
         {ticks.map((t) => (
           <g key={t}>
             <line x1={plot.left} x2={width - plot.right} y1={y(t)} y2={y(t)} className="sql-grid" />
@@ -44,7 +45,20 @@ export function SeverityChart({ runs, selected, onSelectRun }: Props) {
           let base = 0;
           const isSelected = selected.includes(run.id);
           return (
-            <g key={run.id} className={`sql-run-bar${isSelected ? " sql-run-selected" : ""}`} data-run={run.id} onClick={() => onSelectRun(run.id)}>
+            <g
+              key={run.id}
+              className={`sql-run-bar${isSelected ? " sql-run-selected" : ""}`}
+              data-run={run.id}
+              role="button"
+              tabIndex={0}
+              aria-label={`run ${run.id}, ${run.time}: ${run.errors} errors, ${run.warnings} warnings, ${run.infos} info${isSelected ? " (compared)" : ""}`}
+              onClick={() => onSelectRun(run.id)}
+              onKeyDown={(e) => {
+                if (e.key !== "Enter" && e.key !== " ") return;
+                e.preventDefault();
+                onSelectRun(run.id);
+              }}
+            >
               <title>{`run ${run.id} · ${run.time}\n${run.errors} errors, ${run.warnings} warnings, ${run.infos} info`}</title>
               {SERIES.map((s) => {
                 const value = run[s.key];
@@ -75,7 +89,7 @@ export function SeverityChart({ runs, selected, onSelectRun }: Props) {
             {s.label}
           </span>
         ))}
-        <span className="sql-note">click a bar to compare that run</span>
+        <span className="sql-note">click a bar (or Tab to it and press Enter) to compare that run</span>
       </figcaption>
     </figure>
   );

@@ -219,6 +219,7 @@ export function SqlConsole({ analysis: latest, onSelectNode, sources: latestSour
             result={result}
             nodeColumn={nodeColumn}
             maxRows={QUERY_MAX_ROWS}
+            isNode={(cell) => typeof cell === "string" && nodeIds.has(cell)}
             onSelectRow={(row) => {
               const id = row[nodeColumn];
               if (typeof id === "string" && nodeIds.has(id)) onSelectNode(id);
