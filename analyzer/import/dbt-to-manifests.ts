@@ -21,7 +21,7 @@ export interface DbtImportOptions {
  * the OpenLineage dbt integration gives the same table, so run events match it.
  */
 export function dbtToManifests(source: SourceFile, options: DbtImportOptions = {}): ImportResult {
-  const parsed = parseJson(source.path, source.text);
+  const parsed = parseJson(source.path, source.text, { foreign: true });
   const notices: Notice[] = parsed.problems.map((p) => ({ ...p.location, message: p.message }));
   const root = parsed.documents.length === 1 ? parsed.documents[0] : undefined;
   const empty: ImportResult = { files: [], notices, counts: { models: 0, services: 0, datasets: 0, skippedJobs: 0 } };

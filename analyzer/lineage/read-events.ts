@@ -166,16 +166,29 @@ function facetsOf(raw: unknown): Record<string, unknown> | undefined {
 }
 
 /**
- * ISO times parse; anything else (Marquez `{{RUN_START_TIME}}` placeholders) is kept as text
- * with no time. A time with no zone is taken as UTC: `Date.parse` reads it in the machine's
- * own zone, so the same events gave other run times and another "earliest runs" list on
- * another machine. (OpenLineage's schema asks for a zone; not every producer writes one.)
+ * ISO 8601 times parse; anything else (Marquez `{{RUN_START_TIME}}` placeholders, `2024-01-01
+ * 1:00`) is kept as text with no time. A time with no zone is taken as UTC. Only this grammar
+ * reaches `Date.parse`: it reads a zone-less ISO time, and whatever else it leniently accepts,
+ * in the machine's own zone, so the same events gave other run times and another "earliest
+ * runs" list on another machine. (OpenLineage's schema asks for a zone; not every producer
+ * writes one.)
  */
+const ISO_TIME = /^(\d{4}-\d{2}-\d{2})(?:[Tt ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)([Zz]|[+-]\d{2}(?::?\d{2})?)?)?$/;
+
 function readTime(raw: unknown): number | undefined {
-  if (typeof raw !== "string" || !/^\d{4}-\d{2}-\d{2}/.test(raw)) return undefined;
-  const zoneless = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)$/.exec(raw);
-  const ms = Date.parse(zoneless ? `${zoneless[1]}T${zoneless[2]}Z` : raw);
+  if (typeof raw !== "string") return undefined;
+  const iso = ISO_TIME.exec(raw);
+  if (!iso) return undefined;
+  const [, date, time, zone] = iso;
+  const ms = Date.parse(time === undefined ? `${date}T00:00Z` : `${date}T${time}${utcOffset(zone)}`);
   return Number.isNaN(ms) ? undefined : ms;
+}
+
+/** `Z`, `+02`, `+0200` and `+02:00` as the `+hh:mm` (or `Z`) that `Date.parse` reads everywhere alike. */
+function utcOffset(zone: string | undefined): string {
+  if (zone === undefined || zone === "Z" || zone === "z") return "Z";
+  const digits = zone.slice(1).replace(":", "");
+  return `${zone[0]}${digits.slice(0, 2)}:${digits.slice(2) || "00"}`;
 }
 
 function sameLocation(a: Location, b: Location): boolean {

@@ -7,13 +7,30 @@ import type { FieldPath, ParsedDocument, ParsedFile, ParseProblem } from "./pars
 import { locateFlat, type FlatTree, type Located } from "./flat-tree.js";
 import { FilePositions, PlacedDocument } from "./document-place.js";
 
+export interface ParseJsonOptions {
+  /**
+   * Another tool's file (OpenLineage events, a dbt manifest): its readers take a few named
+   * fields and walk nothing, so the manifest limits on string length and nesting are not
+   * applied to the values. A 70 KB SQL facet or dbt's `compiled_code` is ordinary there, and
+   * refusing its event (or the whole dbt project) lost the lineage it carried.
+   */
+  foreign?: boolean;
+}
+
+const INVALID_JSON = "invalid JSON: ";
+
+/** The text is not JSON at all (as opposed to JSON whose documents break a rule). */
+export function isInvalidJson(parsed: ParsedFile): boolean {
+  return parsed.documents.length === 0 && parsed.problems.length === 1 && parsed.problems[0]!.message.startsWith(INVALID_JSON);
+}
+
 /**
  * Reads a JSON file: one document, or an array of documents. JSON.parse builds the
  * values (nothing is faster); one scan of the text records where each value starts
  * (json-positions.ts), finds duplicate keys, which JSON.parse would silently resolve to
  * the last, and places syntax errors exactly (Node's messages do not always say where).
  */
-export function parseJson(file: string, text: string): ParsedFile {
+export function parseJson(file: string, text: string, { foreign = false }: ParseJsonOptions = {}): ParsedFile {
   let lines: LineIndex | undefined;
   const at = (offset: number): Location => (lines ??= new LineIndex(text)).locate(file, offset);
   let value: unknown;
@@ -22,12 +39,12 @@ export function parseJson(file: string, text: string): ParsedFile {
   } catch (error) {
     const scan = scanJson(text, PARSE_LIMITS);
     const offset = scan.ok ? text.length : scan.offset;
-    return { file, documents: [], problems: [{ location: at(offset), message: `invalid JSON: ${cleanMessage(error, scan.ok ? undefined : scan.message)}` }] };
+    return { file, documents: [], problems: [{ location: at(offset), message: `${INVALID_JSON}${cleanMessage(error, scan.ok ? undefined : scan.message)}` }] };
   }
   let scan = scanJson(text, PARSE_LIMITS, false, true);
   // Fewer keys in the value than in the text: some key is written twice. Find which.
   if (scan.ok && scan.keyCount !== countKeys(value)) scan = scanJson(text, PARSE_LIMITS, true, true);
-  if (!scan.ok) return { file, documents: [], problems: [{ location: at(scan.offset), message: `invalid JSON: ${scan.message}` }] };
+  if (!scan.ok) return { file, documents: [], problems: [{ location: at(scan.offset), message: `${INVALID_JSON}${scan.message}` }] };
   const problems: ParseProblem[] = [];
   const isList = Array.isArray(value);
   const items: unknown[] = isList ? (value as unknown[]) : [value];
@@ -52,7 +69,7 @@ export function parseJson(file: string, text: string): ParsedFile {
     }
     if (withDuplicates.has(index)) return;
     // JSON has no aliases: only a file near a limit needs the value walk.
-    const problem = scan.nearLimits ? checkValue(item) : undefined;
+    const problem = scan.nearLimits && !foreign ? checkValue(item) : undefined;
     if (problem) {
       problems.push({ location: positions.at(positions.find(node, index, problem.path).valueOffset), message: problem.message });
       return;

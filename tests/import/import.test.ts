@@ -138,6 +138,18 @@ describe("import dbt", () => {
     ]);
   });
 
+  it("imports a project whose compiled SQL is longer than a manifest string may be, or nested deeper", () => {
+    const manifest = JSON.parse(source.text) as { nodes: Record<string, Record<string, unknown>> };
+    const first = Object.keys(manifest.nodes).sort()[0]!;
+    manifest.nodes[first]!["compiled_code"] = "select 1 -- ".padEnd(70 * 1024, "x");
+    let deep: unknown = "leaf";
+    for (let i = 0; i < 100; i++) deep = { config: deep };
+    manifest.nodes[first]!["meta"] = deep;
+    const result = dbtToManifests({ path: "manifest.json", text: JSON.stringify(manifest) });
+    expect(result.notices).toEqual([]);
+    expect(result.counts).toEqual(dbtToManifests(source).counts);
+  });
+
   it("says so when the file is not a dbt manifest", () => {
     const result = dbtToManifests({ path: "x.json", text: "{\"nodes\": {}}" });
     expect(result.files).toEqual([]);

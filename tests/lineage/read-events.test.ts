@@ -47,6 +47,55 @@ describe("readLineageEvents", () => {
     expect(events.map((e) => e.time)).toEqual([Date.UTC(2026, 10, 1, 10), Date.UTC(2026, 10, 1, 10, 0, 0, 500), Date.UTC(2026, 10, 1, 10), Date.UTC(2026, 10, 1, 10), Date.UTC(2026, 10, 1, 10), Date.UTC(2026, 10, 1)]);
   });
 
+  it("reads a non-ISO time as text with no time, the same in every zone", () => {
+    const event = (eventTime: string) => JSON.stringify({ eventType: "COMPLETE", eventTime, run: { runId: "r" }, job: { namespace: "ns", name: "j" } });
+    const times = ["2024-01-01 1:00", "2024-01-02  10:00", "2024-01-02T10:00:00+0200", "2024-01-02T10:00:00+02", "2024-01-02t10:00:00z", "2024-13-02T10:00:00Z", "2024-01-02T10:00:00 GMT"];
+    const read = (zone: string) => {
+      const saved = process.env["TZ"];
+      process.env["TZ"] = zone;
+      try {
+        return readLineageEvents([{ path: "e.ndjson", text: times.map(event).join("\n") }]).events.map((e) => e.time);
+      } finally {
+        if (saved === undefined) delete process.env["TZ"];
+        else process.env["TZ"] = saved;
+      }
+    };
+    const expected = [undefined, undefined, Date.UTC(2024, 0, 2, 8), Date.UTC(2024, 0, 2, 8), Date.UTC(2024, 0, 2, 10), undefined, undefined];
+    expect(read("Pacific/Kiritimati")).toEqual(expected);
+    expect(read("America/Los_Angeles")).toEqual(expected);
+  });
+
+  const run = (job: string, extra: Record<string, unknown> = {}) => ({ eventType: "COMPLETE", eventTime: "2026-11-01T10:00:00Z", run: { runId: job }, job: { namespace: "ns", name: job }, ...extra });
+
+  it("keeps the good events of an array when one element is refused (a duplicate key), and reads long SQL facets", () => {
+    const sql = { job: { namespace: "ns", name: "long", facets: { sql: { query: "select ".padEnd(70 * 1024, "x") } } } };
+    const text = `[\n${JSON.stringify(run("a"))},\n{"job": {"namespace": "ns", "name": "b", "name": "c"}},\n${JSON.stringify(run("long", sql))},\n${JSON.stringify(run("d"))}\n]\n`;
+    const { events, problems } = readLineageEvents([{ path: "e.json", text }]);
+    expect(events.map((e) => e.job?.name)).toEqual(["a", "long", "d"]);
+    expect(problems.map((p) => `${p.line}:${p.column} ${p.message}`)).toEqual(['3:42 duplicate key "name": JSON readers disagree on which value wins; the document is not read']);
+  });
+
+  it("reads the first 20,000 events of a longer array and says the rest are not read", () => {
+    const text = JSON.stringify(Array.from({ length: 20_002 }, (_, i) => run(`j${i}`)));
+    const { events, problems } = readLineageEvents([{ path: "e.json", text }]);
+    expect(events).toHaveLength(20_000);
+    expect(problems.map((p) => p.message)).toEqual(["more than 20,000 documents in one file; the rest of the file is not read"]);
+  });
+
+  it("reads the other lines of NDJSON whose first line is broken, with any line ends", () => {
+    const lines = ['{"job": {"namespace": "ns", "name": "a"', JSON.stringify(run("b")), "", JSON.stringify(run("c"))];
+    for (const end of ["\n", "\r\n", "\r"]) {
+      const { events, problems } = readLineageEvents([{ path: "e.ndjson", text: lines.join(end) }]);
+      expect(events.map((e) => e.job?.name)).toEqual(["b", "c"]);
+      expect(problems.map((p) => `${p.line}:${p.column}`)).toEqual(["1:40"]);
+    }
+    // A broken pretty-printed document is one document: one message where JSON.parse stopped.
+    const pretty = `[\n  ${JSON.stringify(run("a"))},\n  ${JSON.stringify(run("b"))}\n  ${JSON.stringify(run("c"))}\n]\n`;
+    const broken = readLineageEvents([{ path: "e.json", text: pretty }]);
+    expect(broken.events).toEqual([]);
+    expect(broken.problems.map((p) => p.line)).toEqual([4]);
+  });
+
   it("reads declared lineage from LineageFacet fragments", () => {
     const { events } = readLineageEvents(sourcesUnder(`${EXTERNAL}openlineage/LineageFacet`, EXTERNAL));
     const edges = events.flatMap((e) => e.declared.map((d) => `${d.from.type}:${d.from.name} -> ${d.to.type}:${d.to.name}`)).sort();
