@@ -3,6 +3,18 @@ export function isManifestPath(path: string): boolean {
   return /\.(ya?ml|json)$/i.test(path);
 }
 
+/** True for the OpenLineage event files `import openlineage` and `lint --lineage` read in folders. */
+export function isLineagePath(path: string): boolean {
+  return /\.(json|ndjson|jsonl)$/i.test(path);
+}
+
+/** Which files a folder walk lists: manifests, or OpenLineage event files. */
+export type WalkedFiles = "manifests" | "lineage";
+
+export function walkedFileTest(files: WalkedFiles): (path: string) => boolean {
+  return files === "lineage" ? isLineagePath : isManifestPath;
+}
+
 /**
  * Loopscope's own files, which sit beside the manifests (the README puts the schema there for
  * editors; `init` writes the config; `baseline` the baseline): skipped without a notice, which

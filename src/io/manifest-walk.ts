@@ -1,7 +1,7 @@
 import { readdirSync, realpathSync, statSync, type Dirent } from "node:fs";
 import { relative, resolve, sep } from "node:path";
 import type { Notice } from "../../analyzer/types.js";
-import { isManifestPath } from "../../analyzer/parse/manifest-path.js";
+import { walkedFileTest, type WalkedFiles } from "../../analyzer/parse/manifest-path.js";
 import { UsageError } from "../exit-codes.js";
 import { describeError, type ListedFile } from "./read-file.js";
 
@@ -39,6 +39,8 @@ export interface WalkState {
   /** Real paths of the files this run writes or reads as something else: never manifests. */
   ownFiles: string[];
   notices: Notice[];
+  /** Which files in folders are listed (files given by name always are). */
+  files: WalkedFiles;
 }
 
 /**
@@ -59,15 +61,17 @@ export class ManifestWalk {
   private readonly seenDirectories: Set<string>;
   private readonly seenFiles: Set<string>;
   private readonly ownFiles: Set<string>;
+  private readonly wanted: (name: string) => boolean;
 
   private constructor(private readonly s: WalkState) {
     this.seenDirectories = new Set(s.seenDirectories);
     this.seenFiles = new Set(s.seenFiles);
     this.ownFiles = new Set(s.ownFiles);
+    this.wanted = walkedFileTest(s.files);
   }
 
   /** Looks at every given path now: one that does not exist is a usage error before anything is read. */
-  static start(paths: string[], cwd: string, ownFiles: readonly string[] = []): ManifestWalk {
+  static start(paths: string[], cwd: string, ownFiles: readonly string[] = [], files: WalkedFiles = "manifests"): ManifestWalk {
     const roots: Root[] = paths.map((given) => {
       // `loopscope lint "$DIR"` with DIR unset: an empty path would silently mean this folder.
       if (given === "") throw new UsageError('an empty path was given (an unset variable?); use "." for this folder');
@@ -88,7 +92,7 @@ export class ManifestWalk {
       const real = realFile(resolve(cwd, file));
       return real === undefined ? [] : [real];
     });
-    return new ManifestWalk({ cwd, roots, nextRoot: 0, frames: [], seenDirectories: [], seenFiles: [], ownFiles: own, notices: [] });
+    return new ManifestWalk({ cwd, roots, nextRoot: 0, frames: [], seenDirectories: [], seenFiles: [], ownFiles: own, notices: [], files });
   }
 
   static resume(state: WalkState): ManifestWalk {
@@ -150,8 +154,8 @@ export class ManifestWalk {
         }
         if (target.isDirectory()) {
           if (!SKIPPED_DIRECTORIES.has(name)) this.enter(full);
-        } else if (isManifestPath(name)) add(path, full, realFile(full) ?? full);
-      } else if (isManifestPath(name)) {
+        } else if (this.wanted(name)) add(path, full, realFile(full) ?? full);
+      } else if (this.wanted(name)) {
         // Regular files and anything else with a manifest name (a FIFO, a socket): the reader decides.
         add(path, full, frame.real.endsWith(sep) ? frame.real + name : frame.real + sep + name);
       }
@@ -201,7 +205,7 @@ export class ManifestWalk {
       const decoded = raw.toString("utf8");
       if (Buffer.from(decoded, "utf8").equals(raw)) {
         kept.push({ name: decoded, isDirectory: () => entry.isDirectory(), isSymbolicLink: () => entry.isSymbolicLink() });
-      } else if (entry.isDirectory() || entry.isSymbolicLink() || isManifestPath(decoded)) {
+      } else if (entry.isDirectory() || entry.isSymbolicLink() || this.wanted(decoded)) {
         const shown = [...raw].map((byte) => (byte >= 0x20 && byte < 0x7f ? String.fromCharCode(byte) : `\\x${byte.toString(16).padStart(2, "0")}`)).join("");
         this.s.notices.push({ file: folder === "." ? shown : `${folder}/${shown}`, message: "this name is not valid UTF-8, so it cannot be opened by name here; skipped (rename it)" });
       }
@@ -228,8 +232,8 @@ function realFile(absolute: string): string | undefined {
 type NamedEntry = Pick<Dirent, "isDirectory" | "isSymbolicLink"> & { name: string };
 
 /** The whole walk at once: files sorted by display path, and the notices. */
-export function listManifestFiles(paths: string[], cwd: string, ownFiles: readonly string[] = []): { files: ListedFile[]; notices: Notice[] } {
-  const walk = ManifestWalk.start(paths, cwd, ownFiles);
+export function listManifestFiles(paths: string[], cwd: string, ownFiles: readonly string[] = [], walked: WalkedFiles = "manifests"): { files: ListedFile[]; notices: Notice[] } {
+  const walk = ManifestWalk.start(paths, cwd, ownFiles, walked);
   const files = walk.next().sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files, notices: walk.notices };
 }

@@ -1,10 +1,6 @@
-import { readdirSync, statSync } from "node:fs";
-import { join, resolve } from "node:path";
 import type { Notice, SourceFile } from "../../analyzer/types.js";
 import { readSources } from "./read-sources.js";
 import { UsageError } from "../exit-codes.js";
-
-const LINEAGE_FILE = /\.(json|ndjson|jsonl)$/i;
 
 /** How a command shows a file it skipped when none could be read, and the flag its errors name. */
 export interface LineageFileOptions {
@@ -31,34 +27,12 @@ export function readLineageFiles(paths: string[], cwd: string, options: LineageF
   throw new UsageError(`${prefix}none of the event files could be read (${read.notices.length} skipped, above)`);
 }
 
-/** Every event file found under `paths`, read: the texts, and a notice for each file skipped. */
+/**
+ * Every event file found under `paths`, read: the texts, and a notice for each file or folder
+ * skipped. The manifest walk does the listing, so symlink loops end, each real file is read
+ * once, and an unreadable folder is a notice (its own walk hung on a loop and stopped with
+ * a stack trace at a folder it could not list).
+ */
 function readEachFile(paths: string[], cwd: string): { sources: SourceFile[]; notices: Notice[] } {
-  const files: string[] = [];
-  const walk = (directory: string) => {
-    for (const name of readdirSync(directory).sort()) {
-      if (name === "node_modules" || name === ".git") continue;
-      const full = join(directory, name);
-      let stats;
-      try {
-        stats = statSync(full);
-      } catch {
-        continue;
-      }
-      if (stats.isDirectory()) walk(full);
-      else if (LINEAGE_FILE.test(name)) files.push(full);
-    }
-  };
-  for (const given of paths) {
-    const absolute = resolve(cwd, given);
-    let stats;
-    try {
-      stats = statSync(absolute);
-    } catch {
-      throw new UsageError(`${given}: no such file or folder`);
-    }
-    if (stats.isDirectory()) walk(absolute);
-    else files.push(absolute);
-  }
-  if (files.length === 0) return { sources: [], notices: [] };
-  return readSources(files, cwd);
+  return readSources(paths, cwd, [], "lineage");
 }

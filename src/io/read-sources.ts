@@ -1,4 +1,5 @@
 import type { Notice, SourceFile } from "../../analyzer/types.js";
+import type { WalkedFiles } from "../../analyzer/parse/manifest-path.js";
 import { listManifestFiles } from "./manifest-walk.js";
 import { readManifestFile, type ListedFile } from "./read-file.js";
 
@@ -22,8 +23,8 @@ export interface ReadSourcesResult {
  * even read into memory) or is not UTF-8 becomes a notice, and the rest is still read.
  * Only a path given on the command line that does not exist is a usage error.
  */
-export function readSources(paths: string[], cwd: string, ownFiles: readonly string[] = []): ReadSourcesResult {
-  const { files, notices } = listManifestFiles(paths, cwd, ownFiles);
+export function readSources(paths: string[], cwd: string, ownFiles: readonly string[] = [], walked: WalkedFiles = "manifests"): ReadSourcesResult {
+  const { files, notices } = listManifestFiles(paths, cwd, ownFiles, walked);
   const sources: SourceFile[] = [];
   for (const file of files) {
     const read = readManifestFile(file);

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -7,6 +7,27 @@ import type { Report } from "../../analyzer/types.js";
 import { FIXTURES } from "./helpers.js";
 
 const ESTATE = `${FIXTURES}estate.yaml`;
+
+/**
+ * A folder the CLI cannot list at `path`: mode 000, or for root (who lists any folder) a link
+ * to /proc/1/map_files, which needs a capability containers drop. False when neither works.
+ */
+function unreadableFolder(path: string): boolean {
+  const listable = (folder: string) => {
+    try {
+      readdirSync(folder);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  mkdirSync(path);
+  chmodSync(path, 0o000);
+  if (!listable(path)) return true;
+  rmSync(path, { recursive: true, force: true });
+  symlinkSync("/proc/1/map_files", path);
+  return !listable(path);
+}
 
 describe("loopscope lint --lineage", () => {
   it("reports the planted undeclared consumer with its run as evidence in JSON", () => {
@@ -56,7 +77,33 @@ describe("loopscope lint --lineage", () => {
   it("a missing --lineage folder is a usage error", () => {
     const result = runCli(["lint", ESTATE, "--lineage", `${FIXTURES}nope`]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^loopscope lint: .*nope: no such file or folder\n$/);
+    expect(result.stderr).toMatch(/^loopscope lint: .*nope: no such file or folder \(ENOENT\)\n$/);
+  });
+
+  it("walks event folders as it walks manifests: a symlink loop ends, an unreadable folder is a notice, a file is read once", () => {
+    const dir = mkdtempSync(join(tmpdir(), "loopscope-lineage-walk-"));
+    try {
+      mkdirSync(join(dir, "events"));
+      writeFileSync(join(dir, "events", "planted.ndjson"), readFileSync(`${FIXTURES}planted.ndjson`));
+      // Two links to their own folder: the old walk went down both at every level and never ended.
+      symlinkSync(".", join(dir, "events", "l1"));
+      symlinkSync(".", join(dir, "events", "l2"));
+      symlinkSync("planted.ndjson", join(dir, "events", "same.ndjson"));
+      const locked = unreadableFolder(join(dir, "events", "locked"));
+      const lint = runCli(["lint", ESTATE, "--lineage", "events", "-f", "json", "--fail-on", "warning"], { cwd: dir });
+      expect(lint.code).toBe(1);
+      const report = JSON.parse(lint.stdout) as Report;
+      expect(report.findings.filter((f) => f.rule === "undeclared-consumer").map((f) => f.models)).toEqual([["pricer", "ranker"]]);
+      const imported = runCli(["import", "openlineage", "events", "--out", "out"], { cwd: dir });
+      expect(imported.code).toBe(0);
+      expect(imported.stderr).not.toContain("internal error");
+      if (locked) {
+        expect(report.notices.map((n) => `${n.file}: ${n.message}`)).toContain("events/locked: cannot read this folder (EACCES); skipped");
+        expect(imported.stderr).toContain("events/locked: cannot read this folder (EACCES); skipped");
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
