@@ -7,7 +7,7 @@ import { dbtToManifests, importMappingSchema, importOpenLineage, mergeImportedFi
 import { readLineageFiles } from "../io/read-lineage-files.js";
 import { makeFolders } from "../io/make-folders.js";
 import { writeChunksAtomic } from "../io/atomic-write.js";
-import { readSideFile, readSideText, sideFileProblem, SIDE_FILE_LIMITS } from "../io/read-side-file.js";
+import { readSideFile, readSideText, SideFileError, sideFileProblem, SIDE_FILE_LIMITS } from "../io/read-side-file.js";
 import { nestingProblem } from "../../analyzer/parse/nesting-guard.js";
 import { LineIndex, withLoneCrAsLf } from "../../analyzer/parse/line-index.js";
 import { nestedRepetition } from "../io/regex-risk.js";
@@ -58,7 +58,7 @@ nothing to import), 2 usage or I/O error.
     let result: ImportResult;
     const readNotices: Notice[] = [];
     const out = resolve(io.cwd, values.out);
-    let written: { created: number; updated: number; unchanged: number };
+    let written: WriteCounts;
     // A big import (26,000 events: about 7 s) said nothing on a terminal until it was done.
     const progress = commandProgress(io, values["no-progress"] === true);
     try {
@@ -87,6 +87,12 @@ nothing to import), 2 usage or I/O error.
       progress.done();
     }
     for (const notice of [...readNotices, ...result.notices]) io.stderr(`${formatNotice(notice)}\n`);
+    // Said after the notices (which a failed write used to swallow), with each file that failed.
+    if (written.failed.length > 0) {
+      for (const failure of written.failed) io.stderr(`${failure}\n`);
+      const done = written.created + written.updated + written.unchanged;
+      throw new UsageError(`${written.failed.length} of ${written.failed.length + done} manifest files could not be written (above); ${done} ${done === 1 ? "was" : "were"} written or already up to date`);
+    }
     if (result.files.length === 0) {
       io.stderr(`loopscope import: nothing to import (no job or dataset with lineage was found); no files written\n`);
       return EXIT.ok;
@@ -98,18 +104,28 @@ nothing to import), 2 usage or I/O error.
   },
 };
 
-function writeFiles(result: ImportResult, out: string, io: CommandIO, notices: Notice[]): { created: number; updated: number; unchanged: number } {
-  const counts = { created: 0, updated: 0, unchanged: 0 };
+interface WriteCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+  /** "cannot write FILE: why", one per file not written; the other files are still written. */
+  failed: string[];
+}
+
+function writeFiles(result: ImportResult, out: string, io: CommandIO, notices: Notice[]): WriteCounts {
+  const counts: WriteCounts = { created: 0, updated: 0, unchanged: 0, failed: [] };
   for (const file of result.files) {
     const target = join(out, file.path);
     const shown = relative(io.cwd, target);
     let text: string | undefined;
-    if (existsSync(target)) {
+    const exists = existsSync(target);
+    if (exists) {
       let existing: string;
       try {
-        existing = readSideText(target, SIDE_FILE_LIMITS.manifest);
+        existing = readSideText(target, SIDE_FILE_LIMITS.manifest, { strict: true });
       } catch (error) {
-        notices.push({ file: shown, message: `cannot merge the import into this file (${sideFileProblem(error)}); left unchanged` });
+        const at = error instanceof SideFileError ? error.at : undefined;
+        notices.push({ file: shown, ...at, message: `cannot merge the import into this file (${sideFileProblem(error)}); left unchanged` });
         continue;
       }
       const merged = mergeImportedFile(existing, file, shown);
@@ -136,7 +152,9 @@ function writeFiles(result: ImportResult, out: string, io: CommandIO, notices: N
       writeChunksAtomic(target, [text], { shown, raw: true });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      throw new UsageError(`cannot write ${shown}: ${code === "EEXIST" || code === "ENOTDIR" ? `a file stands where a folder is needed (${code})` : (code ?? String(error))}`);
+      counts.failed.push(error instanceof UsageError ? error.message : `cannot write ${shown}: ${code === "EEXIST" || code === "ENOTDIR" ? `a file stands where a folder is needed (${code})` : (code ?? String(error))}`);
+      if (exists) counts.updated--;
+      else counts.created--;
     }
   }
   return counts;

@@ -1,5 +1,6 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 import { formatBytes, formatSize } from "../../analyzer/parse/limits.js";
+import { invalidUtf8Problem } from "../../analyzer/parse/utf8-position.js";
 
 /**
  * Largest side files read, in bytes. A config or an import mapping is a few lines, and a
@@ -21,6 +22,13 @@ export const SIDE_FILE_LIMITS = {
 /** Why a side file was not read, in words for the user's message. */
 export class SideFileError extends Error {
   override name = "SideFileError";
+  constructor(
+    message: string,
+    /** Where in the file, when the problem has a place (a byte that is not UTF-8). */
+    readonly at?: { line: number; column: number },
+  ) {
+    super(message);
+  }
 }
 
 /**
@@ -48,9 +56,22 @@ export function readSideFile(absolute: string, limit: number): Buffer {
   }
 }
 
-/** `readSideFile` as UTF-8 text (a byte-order mark kept, as `readFileSync(file, "utf8")` does). */
-export function readSideText(absolute: string, limit: number): string {
-  return readSideFile(absolute, limit).toString("utf8");
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
+/**
+ * `readSideFile` as UTF-8 text (a byte-order mark kept, as `readFileSync(file, "utf8")` does).
+ * `strict` for a file that is written back (a manifest an import merges into): bytes that are
+ * not UTF-8 are refused with their place instead of becoming U+FFFD, which the write would keep.
+ */
+export function readSideText(absolute: string, limit: number, { strict = false } = {}): string {
+  const bytes = readSideFile(absolute, limit);
+  if (!strict) return bytes.toString("utf8");
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    const { message, line, column } = invalidUtf8Problem(bytes);
+    throw new SideFileError(message.replace(/; skipped$/, ""), { line, column });
+  }
 }
 
 /** The reason to show for a failed side-file read: the size or kind, or Node's error code. */

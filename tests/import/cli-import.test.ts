@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -115,5 +115,45 @@ describe("loopscope import", () => {
     for (const pattern of ["^(ranker|pricer)-\\d+$", "(a{1,3})+", "[(]+x", "\\(a+\\)+"]) {
       expect(runCli(["import", "openlineage", SEED, "--out", join(dir, "ok"), "--models", pattern]).code, pattern).toBe(0);
     }
+  });
+});
+
+describe("loopscope import writes what it can and says what it could not", () => {
+  const events = [
+    '{"eventType":"COMPLETE","run":{"runId":"r1"},"job":{"namespace":"aaa","name":"j1"},"inputs":[{"namespace":"aaa","name":"a"}],"outputs":[{"namespace":"aaa","name":"b"}]}',
+    '{"eventType":"COMPLETE","run":{"runId":"r2"},"job":{"namespace":"zzz","name":"j2"},"inputs":[{"namespace":"zzz","name":"c"}],"outputs":[{"name":"nonamespace"}]}',
+    '{"this line is broken',
+  ].join("\n");
+
+  it("a file that cannot be written: the others are, the bad events are still named, exit 2", () => {
+    const dir = mkdtempSync(join(tmpdir(), "loopscope-import-fail-"));
+    writeFileSync(join(dir, "ev.ndjson"), events);
+    mkdirSync(join(dir, "out"));
+    // A link to a folder that does not exist stands where aaa.yaml goes.
+    symlinkSync("/nonexistent/folder/aaa.yaml", join(dir, "out", "aaa.yaml"));
+    const result = runCli(["import", "openlineage", "ev.ndjson", "--out", "out"], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      [
+        "ev.ndjson:2:137: dataset has no `namespace` (a non-empty string); dataset skipped",
+        "ev.ndjson:3:22: invalid JSON: unterminated string",
+        "cannot write out/aaa.yaml: ENOENT",
+        "loopscope import: 1 of 2 manifest files could not be written (above); 1 was written or already up to date",
+        "",
+      ].join("\n"),
+    );
+    expect(readFileSync(join(dir, "out", "zzz.yaml"), "utf8")).toContain("name: j2");
+  });
+
+  it("leaves a manifest that is not UTF-8 unchanged instead of merging into it, and says where", () => {
+    const dir = mkdtempSync(join(tmpdir(), "loopscope-import-latin1-"));
+    writeFileSync(join(dir, "ev.ndjson"), events.split("\n")[0]!);
+    mkdirSync(join(dir, "out"));
+    const latin1 = Buffer.concat([Buffer.from("apiVersion: loopscope/v1\nkind: Dataset\nname: a\ndescription: Caf"), Buffer.from([0xe9]), Buffer.from("\n")]);
+    writeFileSync(join(dir, "out", "aaa.yaml"), latin1);
+    const result = runCli(["import", "openlineage", "ev.ndjson", "--out", "out"], { cwd: dir });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe("out/aaa.yaml:4:17: cannot merge the import into this file (not valid UTF-8 text (byte 0xe9 at offset 63)); left unchanged\n");
+    expect(readFileSync(join(dir, "out", "aaa.yaml")).equals(latin1)).toBe(true);
   });
 });
