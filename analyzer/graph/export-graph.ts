@@ -29,7 +29,7 @@ export function exportGraph(estate: Estate, facts: Facts, positions = true): Est
         if (m.deployment) extra["deployment"] = m.deployment;
         if (m.acknowledge.length > 0) extra["acknowledge"] = m.acknowledge;
       }
-      if (m.kind === "Dataset" && m.lineage) extra["lineage"] = m.lineage;
+      if (m.lineage) extra["lineage"] = m.lineage;
       if (Object.keys(extra).length > 0) node.attributes = extra;
     } else if (attributes.kind === "output" && attributes.model) {
       const producer = estate.models.get(attributes.model)!;

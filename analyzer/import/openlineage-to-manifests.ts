@@ -79,9 +79,10 @@ export function openLineageToManifests(events: LineageEvent[], options: OpenLine
           const influenced = [...j.influences].filter(([, vias]) => [...vias].some((via) => causes(w, via)));
           return { ...output, ...nonEmpty("influences", influenced.map(([d]) => datasetName(d)).sort(cmp)) };
         })),
+        ...jobIdentity(name, j),
       });
     } else {
-      add(j.namespace, { ...header("Service", name, j), ...nonEmpty("consumes", reads), ...nonEmpty("influences", [...j.influences.keys()].map(datasetName).sort(cmp)) });
+      add(j.namespace, { ...header("Service", name, j), ...nonEmpty("consumes", reads), ...nonEmpty("influences", [...j.influences.keys()].map(datasetName).sort(cmp)), ...jobIdentity(name, j) });
     }
   }
   for (const [key, d] of datasets) {
@@ -114,6 +115,16 @@ function header(kind: ImportedDocument["kind"], name: string, entity: CollectedJ
   if (entity.owners && entity.owners.length > 0) document["owner"] = entity.owners.join(", ");
   if (entity.description) document["description"] = entity.description;
   return document;
+}
+
+/**
+ * The job's OpenLineage identity, written only where the manifest's name is not one `lint
+ * --lineage` finds the job by (the job's name, or as the import cleans it): a name qualified by
+ * its namespace or renamed by a mapping. Without it, linting with the very events just imported
+ * called those jobs "in no manifest".
+ */
+function jobIdentity(name: string, job: CollectedJob): { lineage?: { namespace: string; name: string } } {
+  return name === job.name || name === toLoopscopeName(job.name) ? {} : { lineage: { namespace: job.namespace, name: job.name } };
 }
 
 function outputDocument(dataset: CollectedDataset, name: string, consumers: string[]): Record<string, unknown> {

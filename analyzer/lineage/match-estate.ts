@@ -15,16 +15,21 @@ export interface EstateMatcher {
  * Matches runtime names to manifest nodes. Datasets: the declared `lineage` identity
  * (namespace and name) first, then the OpenLineage name alone when exactly one node
  * declares it, then the node's own name (as written, or as `loopscope import` would
- * write it). Jobs have no identity field, so they match by name the same two ways.
+ * write it). Jobs: the `lineage` identity a Model or Service declares (the import writes
+ * one where it named the job otherwise: qualified by namespace, renamed by a mapping), then
+ * the name the same two ways.
  */
 export function matchEstate(graph: EstateGraph): EstateMatcher {
   const exact = new Map<string, EstateNode>();
   const byLineageName = new Map<string, EstateNode[]>();
   const dataNodes = new Map<string, EstateNode[]>();
   const actors = new Map<string, EstateNode>();
+  const actorsByIdentity = new Map<string, EstateNode>();
   for (const node of graph.nodes) {
     if (node.kind === "model" || node.kind === "service") {
       actors.set(node.id, node);
+      const identity = identityOf(node);
+      if (identity) actorsByIdentity.set(lineageKey(identity), node);
       continue;
     }
     const identity = identityOf(node);
@@ -47,7 +52,7 @@ export function matchEstate(graph: EstateGraph): EstateMatcher {
       );
     },
     job(entity) {
-      return actors.get(entity.name) ?? actors.get(toLoopscopeName(entity.name));
+      return actorsByIdentity.get(lineageKey(entity)) ?? actors.get(entity.name) ?? actors.get(toLoopscopeName(entity.name));
     },
     identityOf,
   };

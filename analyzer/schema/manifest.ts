@@ -48,6 +48,9 @@ const lineageIdentitySchema = z
   .strictObject({ namespace: z.string().min(1), name: z.string().min(1) })
   .describe("The OpenLineage namespace and name of this dataset or output, for matching runtime lineage.");
 
+/** A job's identity: written by `loopscope import` where the manifest's name is not the job's own. */
+const jobIdentitySchema = lineageIdentitySchema.describe("The OpenLineage namespace and name of the job this model or service runs as, for matching runtime lineage when its name differs.");
+
 export const outputSchema = z.strictObject({
   name: nameSchema,
   description: z.string().optional(),
@@ -110,6 +113,7 @@ export const modelSchema = z.strictObject({
     })
     .optional(),
   acknowledge: z.array(acknowledgementSchema).default([]),
+  lineage: jobIdentitySchema.optional(),
 });
 
 export const datasetSchema = z.strictObject({
@@ -124,6 +128,7 @@ export const serviceSchema = z.strictObject({
   kind: z.literal("Service"),
   consumes: z.array(referenceSchema).default([]),
   influences: z.array(nameSchema).default([]),
+  lineage: jobIdentitySchema.optional(),
 });
 
 export const manifestSchema = z.discriminatedUnion("kind", [modelSchema, datasetSchema, serviceSchema]);

@@ -145,6 +145,27 @@ describe("loopscope import writes what it can and says what it could not", () =>
     expect(readFileSync(join(dir, "out", "zzz.yaml"), "utf8")).toContain("name: j2");
   });
 
+  it("lint --lineage with the events just imported finds every job, also those the import named otherwise", () => {
+    const dir = mkdtempSync(join(tmpdir(), "loopscope-import-jobs-"));
+    const run = (id: string, namespace: string, name: string, input: string, output: string) =>
+      JSON.stringify({ eventType: "COMPLETE", eventTime: "2024-01-01T00:00:00Z", run: { runId: id }, job: { namespace, name }, inputs: [{ namespace: "db", name: input }], outputs: [{ namespace: "db", name: output }] });
+    // "mailer" runs in two namespaces (imported as prod.mailer and dev.mailer); "Scorer!" is cleaned; "notify" is renamed by the mapping.
+    const lines = [run("r1", "prod", "train", "events", "scores"), run("r2", "prod", "mailer", "scores", "sent"), run("r3", "dev", "mailer", "test_scores", "test_sent"), run("r4", "prod", "notify", "scores", "pings")];
+    writeFileSync(join(dir, "ev.ndjson"), lines.join("\n"));
+    writeFileSync(join(dir, "map.yaml"), "names:\n  notify: push-sender\n");
+    const imported = runCli(["import", "openlineage", "ev.ndjson", "--out", "out", "--models", "^train$", "--mapping", "map.yaml"], { cwd: dir });
+    expect(imported.code).toBe(0);
+    const prod = readFileSync(join(dir, "out", "prod.yaml"), "utf8");
+    expect(prod).toContain("name: prod.mailer\n");
+    expect(prod).toContain("lineage:\n  namespace: prod\n  name: mailer\n");
+    expect(prod).toContain("name: push-sender\n");
+    // The model kept its own name: no identity written for it.
+    expect(prod).not.toContain("lineage:\n  namespace: prod\n  name: train\n");
+    const lint = runCli(["lint", "out", "--lineage", "ev.ndjson", "-f", "json"], { cwd: dir });
+    const report = JSON.parse(lint.stdout) as { findings: { rule: string; message: string }[] };
+    expect(report.findings.filter((f) => f.rule !== "missing-owner").map((f) => `${f.rule}: ${f.message}`)).toEqual([]);
+  });
+
   it("leaves a manifest that is not UTF-8 unchanged instead of merging into it, and says where", () => {
     const dir = mkdtempSync(join(tmpdir(), "loopscope-import-latin1-"));
     writeFileSync(join(dir, "ev.ndjson"), events.split("\n")[0]!);
