@@ -1,3 +1,5 @@
+import { isLoopscopeOwnFile } from "../parse/manifest-path.js";
+
 /**
  * OpenLineage and dbt names (`s3://bucket/path`, `"db"."schema"."table"`) are not valid
  * Loopscope names (letters, digits, `.`, `_`, `-`; starting with a letter or digit; at
@@ -89,7 +91,10 @@ function numbered(base: string, isTaken: (name: string) => boolean): string {
 
 /** File name for one namespace's manifests. */
 export function fileNameFor(namespace: string): string {
-  return `${toLoopscopeName(namespace).slice(0, 120)}.yaml`;
+  const name = `${toLoopscopeName(namespace).slice(0, 120)}.yaml`;
+  // A namespace spelled like Loopscope's own config (`loopscope.config`) would be read as the
+  // config by the next `lint` of the folder, and refused as one.
+  return isLoopscopeOwnFile(name) ? `${name.slice(0, -".yaml".length)}-namespace.yaml` : name;
 }
 
 export function cmp(a: string, b: string): number {

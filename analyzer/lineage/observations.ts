@@ -66,13 +66,24 @@ export function observeRuns(events: LineageEvent[]): Map<string, ObservedJob> {
 function record(map: Map<string, ObservedDataset>, entity: LineageEntity, run: ObservedRun): void {
   const key = lineageKey(entity);
   const found = map.get(key);
-  if (!found) map.set(key, { entity, runs: [run] });
-  else if (!found.runs.some((r) => r.runId !== undefined && r.runId === run.runId)) found.runs.push(run);
+  if (!found) {
+    map.set(key, { entity, runs: [run] });
+    return;
+  }
+  const same = run.runId === undefined ? -1 : found.runs.findIndex((r) => r.runId === run.runId);
+  if (same < 0) found.runs.push(run);
+  // One run, several events (START, then COMPLETE): the earliest stands for it, whatever order
+  // the file has them in (a COMPLETE written first made the run look later than it was).
+  else if (compareRuns(run, found.runs[same]!) < 0) found.runs[same] = run;
+}
+
+function compareRuns(a: ObservedRun, b: ObservedRun): number {
+  return (a.time ?? Infinity) - (b.time ?? Infinity) || compareLocation(a.location, b.location);
 }
 
 /** Up to `limit` runs as finding evidence, earliest first (placeholder times last). */
 export function runEvidence(job: LineageJob, dataset: ObservedDataset, verb: "read" | "wrote", limit = 3): Evidence[] {
-  const runs = [...dataset.runs].sort((a, b) => (a.time ?? Infinity) - (b.time ?? Infinity) || compareLocation(a.location, b.location));
+  const runs = [...dataset.runs].sort(compareRuns);
   const kept = runs.slice(0, limit);
   // The runs past the limit are counted on the last one shown, so the evidence never looks whole when it is not.
   const more = runs.length - kept.length;

@@ -73,6 +73,12 @@ describe("import openlineage", () => {
     expect(render(importOpenLineage([{ path: "e.json", text: JSON.stringify(JSON.parse(files[0]!.text).reverse()) }], { mapping, mappingOrigin: origin }).files)).toEqual(render(result.files));
   });
 
+  it("does not write a namespace's manifests under the name of Loopscope's own config", () => {
+    const event = { eventType: "COMPLETE", eventTime: "2026-11-01T10:00:00Z", run: { runId: "r" }, job: { namespace: "loopscope.config", name: "j" }, inputs: [{ namespace: "loopscope.config", name: "a" }] };
+    const result = importOpenLineage([{ path: "e.ndjson", text: JSON.stringify(event) }]);
+    expect(result.files.map((f) => f.path)).toEqual(["loopscope.config-namespace.yaml"]);
+  });
+
   it("keeps the self-cycle of a job that reads and writes one table without deriving a dataset from itself", () => {
     const full = sourcesUnder(`${EXTERNAL}openlineage`, EXTERNAL).filter((f) => f.path.endsWith("example_full_event.json"));
     const docs = importOpenLineage(full).files.flatMap((f) => f.documents);

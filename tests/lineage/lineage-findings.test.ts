@@ -52,6 +52,17 @@ describe("declared versus observed lineage", () => {
     ]);
   });
 
+  it("dates a run by its earliest event, whatever order the file has its START and COMPLETE in", () => {
+    const event = (runId: string, eventType: string, day: number) => ({ eventType, eventTime: `2026-11-0${day}T10:00:00Z`, run: { runId }, job: { namespace: "scheduler", name: "pricer" }, inputs: [{ namespace: "postgres://warehouse:5432", name: "ml.ranker_scores" }] });
+    // r1 COMPLETE (day 9) comes before its START (day 1); r2..r4 ran on days 2 to 4.
+    const lines = [event("r1", "COMPLETE", 9), event("r2", "COMPLETE", 2), event("r3", "COMPLETE", 3), event("r4", "COMPLETE", 4), event("r1", "START", 1)];
+    for (const order of [lines, [...lines].reverse()]) {
+      const { events } = readLineageEvents([{ path: "runs.ndjson", text: order.map((e) => JSON.stringify(e)).join("\n") }]);
+      const evidence = checkLineage(graph, events).findings[0]!.evidence!.map((e) => e.description.replace(/ of scheduler.*eventTime /, " (").replace(/\).*$/, ")"));
+      expect(evidence).toEqual(["run r1 (2026-11-01T10:00:00Z)", "run r2 (2026-11-02T10:00:00Z)", "run r3 (2026-11-03T10:00:00Z)"]);
+    }
+  });
+
   it("shares its fingerprint with the static rule, so one dependency is one finding", () => {
     const declaredByConsumerOnly = analyze([
       fixture("estate.yaml"),
