@@ -6,6 +6,7 @@ import { createBaseline, serializeBaseline } from "../../analyzer/engine/baselin
 import { parseFlags } from "../io/parse-flags.js";
 import { analyzePaths, noManifestsError } from "../io/analyze-paths.js";
 import { commandProgress } from "../io/progress.js";
+import { lintWithLineage } from "../io/lint-lineage.js";
 import { parseBaselineText, readBaselineText } from "../io/load-baseline.js";
 import type { Baseline } from "../../analyzer/schema/baseline.js";
 import { visible } from "../../analyzer/report/visible-text.js";
@@ -14,7 +15,7 @@ import { EXIT, UsageError } from "../exit-codes.js";
 export const baselineCommand: Command = {
   name: "baseline",
   summary: "record today's findings so lint fails only on new ones",
-  usage: `Usage: loopscope baseline <paths...> [-o FILE] [--config FILE]
+  usage: `Usage: loopscope baseline <paths...> [-o FILE] [--config FILE] [--lineage DIR]
 
 Writes a baseline of every finding that is not acknowledged: JSON, sorted by rule and
 models, one entry per finding with its rule, models, fingerprint and an empty "reason"
@@ -25,6 +26,9 @@ entries that are still present and drops the stale ones.
 Options:
   -o, --output <FILE>   write the baseline here (default: print it)
       --config <FILE>   config file (default: loopscope.config.yaml|.yml|.json, searched upward)
+      --lineage <DIR|FILE>
+                        OpenLineage run events, as \`lint --lineage\` reads them: their findings
+                        are recorded too (repeatable). Give the same events to lint.
       --no-progress     never draw the progress line that long runs show on a terminal's
                         stderr (drawn only with -o, never in CI)
 `,
@@ -32,15 +36,19 @@ Options:
     const { values, positionals } = parseFlags(args, {
       output: { type: "string", short: "o" },
       config: { type: "string" },
+      lineage: { type: "string", multiple: true },
       "no-progress": { type: "boolean" },
     });
     if (positionals.length === 0) throw new UsageError("give at least one file or folder (e.g. `loopscope baseline manifests/ -o loopscope-baseline.json`)");
     // The baseline is JSON: a progress line only when it goes to a file.
-    const analysis = await analyzePaths(positionals, io.cwd, values.config, commandProgress(io, values["no-progress"] === true || values.output === undefined), [values.output, io.stdoutFile]);
+    const lineage = values.lineage ?? [];
+    const analysis = await analyzePaths(positionals, io.cwd, values.config, commandProgress(io, values["no-progress"] === true || values.output === undefined), [values.output, ...lineage, io.stdoutFile]);
     if (analysis.report.summary.files === 0) throw noManifestsError(positionals, analysis, io.cwd, io.stderr);
+    // Runtime findings too: without them \`lint --lineage --baseline\` reported each one as new on every run.
+    const report = lineage.length > 0 ? lintWithLineage(analysis.report, analysis, lineage, io) : analysis.report;
     const output = values.output;
     const previous = output !== undefined && existsSync(resolve(io.cwd, output)) ? previousBaseline(io, output) : undefined;
-    const baseline = createBaseline(analysis.report, previous);
+    const baseline = createBaseline(report, previous);
     const text = serializeBaseline(baseline);
     if (output === undefined) {
       io.stdout(text);

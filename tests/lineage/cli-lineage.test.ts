@@ -74,6 +74,25 @@ describe("loopscope lint --lineage", () => {
     }
   });
 
+  it("baseline --lineage records the runtime findings, so lint --lineage --baseline fails only on new ones", () => {
+    const dir = mkdtempSync(join(tmpdir(), "loopscope-lineage-baseline-"));
+    try {
+      const events = `${FIXTURES}planted.ndjson`;
+      const lint = () => runCli(["lint", ESTATE, "--lineage", events, "--baseline", "b.json", "--fail-on", "warning"], { cwd: dir });
+      const rules = () => (JSON.parse(readFileSync(join(dir, "b.json"), "utf8")) as { entries: { rule: string }[] }).entries.map((e) => e.rule);
+      expect(runCli(["baseline", ESTATE, "-o", "b.json"], { cwd: dir }).code).toBe(0);
+      const staticRules = rules();
+      expect(staticRules).not.toContain("undeclared-consumer");
+      expect(lint().code).toBe(1);
+      const recorded = runCli(["baseline", ESTATE, "--lineage", events, "-o", "b.json"], { cwd: dir });
+      expect(recorded).toMatchObject({ code: 0, stderr: `wrote b.json: ${staticRules.length + 1} entries (0 reasons kept, 0 stale entries dropped)\n` });
+      expect(rules().filter((rule) => !staticRules.includes(rule))).toEqual(["undeclared-consumer"]);
+      expect(lint().code).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("a missing --lineage folder is a usage error", () => {
     const result = runCli(["lint", ESTATE, "--lineage", `${FIXTURES}nope`]);
     expect(result.code).toBe(2);
