@@ -1,10 +1,10 @@
-import { Document, isMap, isScalar, isSeq, parseAllDocuments, type YAMLMap, type YAMLSeq } from "yaml";
+import { Document, isMap, isNode, isScalar, isSeq, parseAllDocuments, type YAMLMap, type YAMLSeq } from "yaml";
 import { nestingProblem } from "../parse/nesting-guard.js";
 import type { Notice } from "../types.js";
 import type { ImportedDocument, ImportedFile } from "./imported-file.js";
 import { headerComment, joinDocuments } from "./render-manifests.js";
 import { PARSE_LIMITS } from "../parse/limits.js";
-import { withLoneCrAsLf } from "../parse/line-index.js";
+import { LineIndex, withLoneCrAsLf } from "../parse/line-index.js";
 
 /** Fields the import writes and keeps in step with lineage; lists grow, never shrink. */
 const LIST_FIELDS = new Set(["inputs", "consumes", "derivedFrom"]);
@@ -49,6 +49,11 @@ export function mergeImportedFile(existingText: string, file: ImportedFile, path
     const name = doc.get("name");
     if (typeof name === "string" && !byName.has(name)) byName.set(name, doc);
   }
+  let lines: LineIndex | undefined;
+  const placeOf = (node: unknown): Omit<Notice, "message"> => {
+    const range = isNode(node) ? node.range : undefined;
+    return range ? (lines ??= new LineIndex(existingText)).locate(path, range[0]) : { file: path };
+  };
   const result: Document[] = [...docs];
   for (const generated of file.documents) {
     const existing = byName.get(generated.name);
@@ -61,7 +66,7 @@ export function mergeImportedFile(existingText: string, file: ImportedFile, path
       notices.push({ file: path, message: `${generated.name} is a ${String(kind)} in this file but the import makes it a ${generated.kind}; the file's version was kept` });
       continue;
     }
-    mergeDocument(existing, generated);
+    mergeDocument(existing, generated, (node, message) => notices.push({ ...placeOf(node), message: `${generated.name}: ${message}` }));
   }
   // Nothing new: leave the file byte for byte as the user keeps it.
   if (result.length === docs.length && JSON.stringify(result.map(plainValue)) === before) return { text: existingText, notices };
@@ -79,15 +84,33 @@ function plainValue(doc: Document): unknown {
   return doc.toJS({ maxAliasCount: PARSE_LIMITS.maxExpandedValues });
 }
 
-function mergeDocument(doc: Document, generated: ImportedDocument): void {
+/** Says something about a node of the existing file (its place is found from the node). */
+type Say = (node: unknown, message: string) => void;
+
+function mergeDocument(doc: Document, generated: ImportedDocument, say: Say): void {
   for (const [key, value] of Object.entries(generated)) {
     if (LIST_FIELDS.has(key)) unionList(doc, doc.contents as YAMLMap, key, value as unknown[]);
     else if (FILL_FIELDS.has(key) && !doc.has(key)) doc.set(key, value);
-    else if (key === "outputs") mergeOutputs(doc, value as Record<string, unknown>[]);
+    else if (key === "lineage") keptIdentity(doc.contents as YAMLMap, value, say, "");
+    else if (key === "outputs") mergeOutputs(doc, value as Record<string, unknown>[], say);
   }
 }
 
-function mergeOutputs(doc: Document, outputs: Record<string, unknown>[]): void {
+/**
+ * A `lineage` identity already in the file wins (it may be a hand fix), but one that differs
+ * from what the import found is said: re-importing dbt with another `--namespace` reported
+ * "1 unchanged" and kept the old namespace without a word, so runtime events no longer matched.
+ */
+function keptIdentity(map: YAMLMap, generated: unknown, say: Say, what: string): void {
+  const node = map.get("lineage", true);
+  const kept = isMap(node) ? { namespace: node.get("namespace"), name: node.get("name") } : undefined;
+  const found = generated as { namespace: string; name: string };
+  if (kept && kept.namespace === found.namespace && kept.name === found.name) return;
+  const shown = kept && typeof kept.namespace === "string" && typeof kept.name === "string" ? `${kept.namespace}/${kept.name}` : "the one written";
+  say(node, `${what}keeps its lineage identity ${shown}; the import found ${found.namespace}/${found.name} (edit or remove \`lineage\` to take the new one)`);
+}
+
+function mergeOutputs(doc: Document, outputs: Record<string, unknown>[], say: Say): void {
   const seq = doc.get("outputs");
   if (!isSeq(seq)) {
     doc.set("outputs", outputs);
@@ -102,6 +125,7 @@ function mergeOutputs(doc: Document, outputs: Record<string, unknown>[]): void {
     for (const [key, value] of Object.entries(output)) {
       if (key === "consumers") unionList(doc, existing, key, value as unknown[]);
       else if (key !== "name" && !existing.has(key)) existing.set(key, doc.createNode(value));
+      else if (key === "lineage") keptIdentity(existing, value, say, `output ${String(output["name"])} `);
     }
   }
 }

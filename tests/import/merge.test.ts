@@ -44,6 +44,22 @@ describe("re-import into an existing file", () => {
     expect(text).toBe(handEdited);
   });
 
+  it("keeps a lineage identity written in the file, and says so where the import found another", () => {
+    const dataset = (namespace: string) => ({ apiVersion: "loopscope/v1" as const, kind: "Dataset" as const, name: "orders", lineage: { namespace, name: "public.orders" } });
+    const existing = renderImportedFile(file([dataset("postgres://old:5432"), model(["clicks"], ["web"])]));
+    const moved = model(["clicks"], ["web"]);
+    moved.outputs[0]!.lineage = { namespace: "db2", name: "scores" };
+    const { text, notices } = mergeImportedFile(existing, file([dataset("postgres://new:5432"), moved]), "ns.yaml");
+    expect(text).toBe(existing);
+    // Each at the identity kept: the dataset's on lines 7-9, the output's on lines 21-23.
+    expect(notices).toEqual([
+      { file: "ns.yaml", line: 8, column: 3, message: "orders: keeps its lineage identity postgres://old:5432/public.orders; the import found postgres://new:5432/public.orders (edit or remove `lineage` to take the new one)" },
+      { file: "ns.yaml", line: 22, column: 7, message: "ranker: output scores keeps its lineage identity db/scores; the import found db2/scores (edit or remove `lineage` to take the new one)" },
+    ]);
+    // The same identity again: nothing to say.
+    expect(mergeImportedFile(existing, file([dataset("postgres://old:5432")]), "ns.yaml").notices).toEqual([]);
+  });
+
   it("keeps the file's kind when it differs from the import, with a notice", () => {
     const { text, notices } = mergeImportedFile(handEdited, file([{ apiVersion: "loopscope/v1", kind: "Service", name: "ranker" }]), "ns.yaml");
     expect(text).toBe(handEdited);
