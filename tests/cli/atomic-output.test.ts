@@ -60,6 +60,35 @@ describe("replacing an output file", () => {
     expect(() => writeChunksAtomic(join(dir, "new.json"), ["x"], { fs: { ...fs, openSync }, shown: "new.json" })).toThrow("cannot write new.json: its folder cannot be written (EACCES)");
   });
 
+  it("a durable write syncs the file before the rename and the folder after it", () => {
+    const calls: string[] = [];
+    const folders = new Set<number>();
+    const spy: typeof fs = {
+      ...fs,
+      openSync: ((path: fs.PathLike, flags: fs.OpenMode, mode?: fs.Mode) => {
+        const fd = fs.openSync(path, flags, mode);
+        // Descriptor numbers are reused: each open says what this one is now.
+        if (String(path) === dir) folders.add(fd);
+        else folders.delete(fd);
+        return fd;
+      }) as typeof fs.openSync,
+      fsyncSync: (fd: number) => {
+        calls.push(folders.has(fd) ? "fsync folder" : "fsync file");
+        fs.fsyncSync(fd);
+      },
+      renameSync: (from: fs.PathLike, to: fs.PathLike) => {
+        calls.push("rename");
+        fs.renameSync(from, to);
+      },
+    };
+    writeChunksAtomic(join(dir, "baseline.json"), ["{}"], { fs: spy, durable: true });
+    expect(calls).toEqual(["fsync file", "rename", "fsync folder"]);
+    calls.length = 0;
+    // A folder that cannot be synced (some file systems refuse): the write still succeeds.
+    writeChunksAtomic(join(dir, "baseline.json"), ["{ }"], { fs: { ...spy, fsyncSync: (fd: number) => (folders.has(fd) ? (() => { throw Object.assign(new Error("EINVAL"), { code: "EINVAL" }); })() : undefined) }, durable: true });
+    expect(readFileSync(join(dir, "baseline.json"), "utf8")).toBe("{ }");
+  });
+
   it("gives a new file the mode the shell's > would (0666 less the umask)", () => {
     writeOutput(dir, "fresh.json", ["{}"]);
     expect(statSync(join(dir, "fresh.json")).mode & 0o777).toBe(0o666 & ~process.umask());
