@@ -4,11 +4,11 @@ import { readLineageEvents } from "../lineage/read-events.js";
 import { classifyJson } from "../lineage/classify-json.js";
 import { readJsonValues } from "../lineage/json-values.js";
 import { isObject } from "../lineage/is-object.js";
-import { parseSource } from "../parse/parse-source.js";
 import { dbtToManifests } from "./dbt-to-manifests.js";
 import { openLineageToManifests } from "./openlineage-to-manifests.js";
 import { jobMatcher } from "./job-mapping.js";
 import { renderImportedFile } from "./render-manifests.js";
+import { declaringFiles } from "./declaring-files.js";
 import type { ImportResult } from "./imported-file.js";
 
 export interface ForeignConversion {
@@ -38,7 +38,7 @@ export function convertForeignSources(input: SourceFile[]): ForeignConversion {
     else manifests.push(source);
   }
   const notices: Notice[] = [];
-  const declared = declaredNames(manifests);
+  const declared = new Set(declaringFiles(manifests).keys());
   const hasManifests = declared.size > 0;
   const { events, problems } = readLineageEvents(lineageFiles);
   for (const problem of problems) notices.push(problem);
@@ -71,14 +71,4 @@ export function foreignKind(source: SourceFile): "dbt" | "openlineage" | undefin
   if (kind !== "events") return kind.foreign === "dbt" ? "dbt" : undefined;
   const first = values[0]?.value;
   return isObject(first) && (first["job"] !== undefined || first["dataset"] !== undefined || first["lineage"] !== undefined || first["eventTime"] !== undefined) ? "openlineage" : undefined;
-}
-
-function declaredNames(sources: SourceFile[]): Set<string> {
-  const names = new Set<string>();
-  for (const source of sources) {
-    const parsed = parseSource(source);
-    if (parsed.skipped) continue;
-    for (const doc of parsed.documents) if (isObject(doc.value) && typeof doc.value["name"] === "string") names.add(doc.value["name"]);
-  }
-  return names;
 }

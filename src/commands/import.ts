@@ -3,7 +3,8 @@ import { dirname, join, relative, resolve, sep } from "node:path";
 import { isMap, isScalar, parseDocument } from "yaml";
 import type { Command, CommandIO } from "./command.js";
 import type { Notice, SourceFile } from "../../analyzer/types.js";
-import { dbtToManifests, importMappingSchema, importOpenLineage, mergeImportedFile, renderImportedFile, type ImportMapping, type ImportResult, type MappingOrigin } from "../../analyzer/import/index.js";
+import { dbtToManifests, declaringFiles, importMappingSchema, importOpenLineage, mergeImportedFile, renderImportedFile, routeToDeclaringFiles, type ImportMapping, type ImportResult, type MappingOrigin } from "../../analyzer/import/index.js";
+import { readSources } from "../io/read-sources.js";
 import { readLineageFiles } from "../io/read-lineage-files.js";
 import { makeFolders } from "../io/make-folders.js";
 import { writeChunksAtomic } from "../io/atomic-write.js";
@@ -80,6 +81,10 @@ nothing to import), 2 usage or I/O error.
         if (paths.length > 1) throw new UsageError("give one dbt manifest.json");
         progress.show("reading the dbt manifest");
         result = dbtToManifests(readDbtManifest(paths[0]!, io.cwd), { namespace: values.namespace });
+      }
+      if (existsSync(out)) {
+        progress.show("reading the manifests already in the output folder");
+        result = { ...result, files: routeToDeclaringFiles(result.files, declaringFiles(readSources(["."], out).sources)) };
       }
       progress.show(`writing ${result.files.length.toLocaleString("en-US")} manifest files`);
       written = writeFiles(result, out, io, readNotices);

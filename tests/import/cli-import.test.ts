@@ -166,6 +166,28 @@ describe("loopscope import writes what it can and says what it could not", () =>
     expect(report.findings.filter((f) => f.rule !== "missing-owner").map((f) => `${f.rule}: ${f.message}`)).toEqual([]);
   });
 
+  it("merges a re-import into the file a document was moved to, instead of declaring it again", () => {
+    const dir = mkdtempSync(join(tmpdir(), "loopscope-import-moved-"));
+    const run = (id: string, inputs: string[]) => JSON.stringify({ eventType: "COMPLETE", eventTime: "2024-01-01T00:00:00Z", run: { runId: id }, job: { namespace: "prod", name: "train" }, inputs: inputs.map((name) => ({ namespace: "db", name })), outputs: [{ namespace: "db", name: "scores" }] });
+    writeFileSync(join(dir, "ev.ndjson"), run("r1", ["events"]));
+    expect(runCli(["import", "openlineage", "ev.ndjson", "--out", "out", "--models", "^train$"], { cwd: dir }).code).toBe(0);
+    // The team moves the model into a file of its own and adds monitoring.
+    const prod = readFileSync(join(dir, "out", "prod.yaml"), "utf8");
+    const [header, model] = prod.split(/\n(?=apiVersion: loopscope\/v1\nkind: Model)/) as [string, string];
+    expect(model).toContain("name: train\n");
+    writeFileSync(join(dir, "out", "prod.yaml"), header.replace(/\n---\n?$/, "\n"));
+    writeFileSync(join(dir, "out", "train.yaml"), `${model.replace(/\n---\n[\s\S]*$/, "\n").trimEnd()}\nmonitoring:\n  drift: true\n`);
+    writeFileSync(join(dir, "ev.ndjson"), [run("r1", ["events"]), run("r2", ["events", "clicks"])].join("\n"));
+    const again = runCli(["import", "openlineage", "ev.ndjson", "--out", "out", "--models", "^train$"], { cwd: dir });
+    expect(again.code).toBe(0);
+    expect(readFileSync(join(dir, "out", "prod.yaml"), "utf8")).not.toContain("name: train\n");
+    const moved = readFileSync(join(dir, "out", "train.yaml"), "utf8");
+    expect(moved).toContain("drift: true");
+    expect(moved).toContain("- clicks");
+    const lint = JSON.parse(runCli(["lint", "out", "-f", "json"], { cwd: dir }).stdout) as { findings: { rule: string }[] };
+    expect(lint.findings.map((f) => f.rule)).not.toContain("duplicate-name");
+  });
+
   it("leaves a manifest that is not UTF-8 unchanged instead of merging into it, and says where", () => {
     const dir = mkdtempSync(join(tmpdir(), "loopscope-import-latin1-"));
     writeFileSync(join(dir, "ev.ndjson"), events.split("\n")[0]!);
