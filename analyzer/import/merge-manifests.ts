@@ -71,7 +71,10 @@ export function mergeImportedFile(existingText: string, file: ImportedFile, path
   // Nothing new: leave the file byte for byte as the user keeps it.
   if (result.length === docs.length && JSON.stringify(result.map(plainValue)) === before) return { text: existingText, notices };
   const first = result[0];
-  if (first && (first.commentBefore == null || first.commentBefore.trimStart().startsWith("Imported by"))) first.commentBefore = headerComment(file.header);
+  // A file of comments only has no document to hold them: yaml keeps them on the stream.
+  const streamComment = docs.length === 0 ? (docs as { comment?: string }).comment : undefined;
+  if (first && streamComment) first.commentBefore = streamComment;
+  else if (first && (first.commentBefore == null || first.commentBefore.trimStart().startsWith("Imported by"))) first.commentBefore = headerComment(file.header);
   return { text: joinDocuments(result), notices };
 }
 

@@ -60,6 +60,12 @@ describe("re-import into an existing file", () => {
     expect(mergeImportedFile(existing, file([dataset("postgres://old:5432")]), "ns.yaml").notices).toEqual([]);
   });
 
+  it("keeps the comments of a file that holds nothing else", () => {
+    const { text } = mergeImportedFile("# Owned by the data platform team.\n# Ask in #data before editing.\n", file([model(["clicks"], ["web"])]), "ns.yaml");
+    expect(text!.startsWith("# Owned by the data platform team.\n# Ask in #data before editing.\n")).toBe(true);
+    expect(parse(text!)).toMatchObject({ kind: "Model", name: "ranker" });
+  });
+
   it("keeps the file's kind when it differs from the import, with a notice", () => {
     const { text, notices } = mergeImportedFile(handEdited, file([{ apiVersion: "loopscope/v1", kind: "Service", name: "ranker" }]), "ns.yaml");
     expect(text).toBe(handEdited);
