@@ -12,7 +12,7 @@ export { dbtToManifests, type DbtImportOptions } from "./dbt-to-manifests.js";
 export { mergeImportedFile, type MergeResult } from "./merge-manifests.js";
 export { renderImportedFile } from "./render-manifests.js";
 export { declaringFiles, routeToDeclaringFiles } from "./declaring-files.js";
-export { importMappingSchema, jobMatcher, DEFAULT_MODEL_JOB_TYPES, type ImportMapping, type MappingOrigin } from "./job-mapping.js";
+export { importMappingSchema, parseImportMapping, jobMatcher, DEFAULT_MODEL_JOB_TYPES, type ImportMapping, type MappingOrigin } from "./job-mapping.js";
 export { convertForeignSources, type ForeignConversion } from "./convert-foreign-sources.js";
 export type { ImportedDocument, ImportedFile, ImportResult } from "./imported-file.js";
 

@@ -18,6 +18,21 @@ export const importMappingSchema = z.strictObject({
 
 export type ImportMapping = z.infer<typeof importMappingSchema>;
 
+/**
+ * `importMappingSchema.safeParse`, keeping a `names` entry for a job or dataset called
+ * `__proto__`: zod's record leaves that key out (a guard against prototype pollution), so the
+ * entry was ignored without a word. It is checked as any name and kept as an own property.
+ */
+export function parseImportMapping(value: unknown): ReturnType<typeof importMappingSchema.safeParse> {
+  const parsed = importMappingSchema.safeParse(value);
+  const raw = parsed.success && typeof value === "object" && value !== null ? (value as Record<string, unknown>)["names"] : undefined;
+  if (!parsed.success || typeof raw !== "object" || raw === null || !Object.hasOwn(raw, "__proto__")) return parsed;
+  const name = nameSchema.safeParse((raw as Record<string, unknown>)["__proto__"]);
+  if (!name.success) return { success: false, error: new z.ZodError(name.error.issues.map((issue) => ({ ...issue, path: ["names", "__proto__", ...issue.path] }))) } as ReturnType<typeof importMappingSchema.safeParse>;
+  Object.defineProperty(parsed.data.names, "__proto__", { value: name.data, enumerable: true, writable: true, configurable: true });
+  return parsed;
+}
+
 /** Where a mapping came from, for notices: its file and, when known, where each `names` entry starts. */
 export interface MappingOrigin {
   file: string;

@@ -3,7 +3,7 @@ import { dirname, join, relative, resolve, sep } from "node:path";
 import { isMap, isScalar, parseDocument } from "yaml";
 import type { Command, CommandIO } from "./command.js";
 import type { Notice, SourceFile } from "../../analyzer/types.js";
-import { dbtToManifests, declaringFiles, importMappingSchema, importOpenLineage, mergeImportedFile, renderImportedFile, routeToDeclaringFiles, type ImportMapping, type ImportResult, type MappingOrigin } from "../../analyzer/import/index.js";
+import { dbtToManifests, declaringFiles, importOpenLineage, mergeImportedFile, renderImportedFile, routeToDeclaringFiles, parseImportMapping, type ImportMapping, type ImportResult, type MappingOrigin } from "../../analyzer/import/index.js";
 import { readSources } from "../io/read-sources.js";
 import { readLineageFiles } from "../io/read-lineage-files.js";
 import { makeFolders } from "../io/make-folders.js";
@@ -222,7 +222,7 @@ function readMapping(path: string, cwd: string): { mapping: ImportMapping; origi
     // An alias bomb ("Excessive alias count"): a usage error naming the file, not an internal error.
     throw new UsageError(`${path}: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const parsed = importMappingSchema.safeParse(value ?? {});
+  const parsed = parseImportMapping(value ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const keys = issue.path.filter((k): k is string | number => typeof k !== "symbol");

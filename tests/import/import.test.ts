@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseAllDocuments } from "yaml";
 import { analyze } from "../../analyzer/index.js";
-import { dbtToManifests, importOpenLineage, jobMatcher, renderImportedFile, type ImportedFile } from "../../analyzer/import/index.js";
+import { dbtToManifests, importOpenLineage, jobMatcher, parseImportMapping, renderImportedFile, type ImportedFile } from "../../analyzer/import/index.js";
 import { EXTERNAL, sourcesUnder } from "../lineage/helpers.js";
 
 const render = (files: ImportedFile[]) => files.map((f) => ({ path: f.path, text: renderImportedFile(f) }));
@@ -71,6 +71,19 @@ describe("import openlineage", () => {
     expect(jobMatcher(mapping).nameFor({ namespace: "a", name: "constructor" })).toBeUndefined();
     // The event order does not decide who keeps the name.
     expect(render(importOpenLineage([{ path: "e.json", text: JSON.stringify(JSON.parse(files[0]!.text).reverse()) }], { mapping, mappingOrigin: origin }).files)).toEqual(render(result.files));
+  });
+
+  it("maps a job called __proto__ like any other (zod's record drops that key; the entry was ignored)", () => {
+    const parsed = parseImportMapping({ names: JSON.parse('{"__proto__": "proto-job", "a": "b"}') as unknown });
+    expect(parsed.success).toBe(true);
+    const mapping = parsed.data!;
+    expect(Object.getPrototypeOf(mapping.names)).toBe(Object.prototype);
+    const event = { eventType: "COMPLETE", eventTime: "2026-11-01T10:00:00Z", run: { runId: "r" }, job: { namespace: "ns", name: "__proto__" }, inputs: [{ namespace: "ns", name: "a" }] };
+    const result = importOpenLineage([{ path: "e.ndjson", text: JSON.stringify(event) }], { mapping });
+    expect(result.files[0]!.documents.map((d) => d.name)).toEqual(["proto-job", "b"]);
+    const bad = parseImportMapping({ names: JSON.parse('{"__proto__": "not a/valid/name"}') as unknown });
+    expect(bad.success).toBe(false);
+    expect(bad.error!.issues[0]!.path).toEqual(["names", "__proto__"]);
   });
 
   it("does not write a namespace's manifests under the name of Loopscope's own config", () => {
