@@ -93,6 +93,7 @@ nothing to import), 2 usage or I/O error.
     }
     for (const notice of [...readNotices, ...result.notices]) io.stderr(`${formatNotice(notice)}\n`);
     // Said after the notices (which a failed write used to swallow), with each file that failed.
+    if (written.stopped !== undefined) throw new UsageError(written.stopped);
     if (written.failed.length > 0) {
       for (const failure of written.failed) io.stderr(`${failure}\n`);
       const done = written.created + written.updated + written.unchanged;
@@ -115,10 +116,26 @@ interface WriteCounts {
   unchanged: number;
   /** "cannot write FILE: why", one per file not written; the other files are still written. */
   failed: string[];
+  /** Why nothing could be written at all (no output folder can be made): one line, the run's error. */
+  stopped?: string;
 }
 
 function writeFiles(result: ImportResult, out: string, io: CommandIO, notices: Notice[]): WriteCounts {
   const counts: WriteCounts = { created: 0, updated: 0, unchanged: 0, failed: [] };
+  const whyNot = (shown: string, error: unknown) => {
+    const code = (error as NodeJS.ErrnoException).code;
+    return error instanceof UsageError ? error.message : `cannot write ${shown}: ${code === "EEXIST" || code === "ENOTDIR" ? `a file stands where a folder is needed (${code})` : (code ?? String(error))}`;
+  };
+  // The output folder first: when it cannot be made, every file would fail the same way.
+  const first = result.files[0];
+  if (first) {
+    try {
+      makeFolders(out);
+    } catch (error) {
+      counts.stopped = whyNot(relative(io.cwd, join(out, first.path)), error);
+      return counts;
+    }
+  }
   for (const file of result.files) {
     const target = join(out, file.path);
     const shown = relative(io.cwd, target);
@@ -156,8 +173,7 @@ function writeFiles(result: ImportResult, out: string, io: CommandIO, notices: N
       // Atomic: a merge that fails half way keeps the file the team wrote by hand.
       writeChunksAtomic(target, [text], { shown, raw: true });
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      counts.failed.push(error instanceof UsageError ? error.message : `cannot write ${shown}: ${code === "EEXIST" || code === "ENOTDIR" ? `a file stands where a folder is needed (${code})` : (code ?? String(error))}`);
+      counts.failed.push(whyNot(shown, error));
       if (exists) counts.updated--;
       else counts.created--;
     }
