@@ -58,7 +58,7 @@ Options:
     writeChunksAtomic(resolve(io.cwd, output), [text], { shown: output, durable: true });
     const kept = previous ? baseline.entries.filter((entry) => entry.reason !== "").length : 0;
     const dropped = previous ? previous.entries.filter((entry) => !baseline.entries.some((e) => e.fingerprint === entry.fingerprint)).length : 0;
-    io.stderr(`wrote ${output}: ${baseline.entries.length} entries${previous ? ` (${kept} reasons kept, ${dropped} stale entries dropped)` : ""}\n`);
+    io.stderr(`wrote ${visible(output)}: ${baseline.entries.length} entries${previous ? ` (${kept} reasons kept, ${dropped} stale entries dropped)` : ""}\n`);
     return EXIT.ok;
   },
 };

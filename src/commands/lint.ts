@@ -109,7 +109,7 @@ Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage 
     }
     const failing = failingFindings(report.findings, failOn).length;
     // Said as soon as the file is whole: recording a big estate's run takes longer than the report.
-    if (values.output !== undefined) io.stderr(`loopscope lint: wrote ${values.output} (${plural(report.findings.length - report.summary.acknowledged, "finding")}${report.summary.acknowledged ? ` and ${report.summary.acknowledged} acknowledged` : ""}, ${failing} failing at --fail-on ${failOn})\n`);
+    if (values.output !== undefined) io.stderr(`loopscope lint: wrote ${visible(values.output)} (${plural(report.findings.length - report.summary.acknowledged, "finding")}${report.summary.acknowledged ? ` and ${report.summary.acknowledged} acknowledged` : ""}, ${failing} failing at --fail-on ${failOn})\n`);
     if (database) {
       // One long step (re-reading the manifests, the snapshot, the export, fsync: 19 s at
       // 10,000 models), shown at once rather than after the progress line's delay.
@@ -121,14 +121,16 @@ Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage 
       } finally {
         recording.done();
       }
-      io.stderr(`loopscope lint: recorded run ${runId} in ${values.db}\n`);
+      io.stderr(`loopscope lint: recorded run ${runId} in ${visible(values.db ?? "")}\n`);
     }
     if (comparison) {
       io.stderr(`loopscope lint: ${formatBaselineComparison(comparison)}\n`);
       // Name what is new (not only count it), whatever the format: the line a reviewer looks for.
       const rank = { error: 0, warning: 1, info: 2 } as const;
       const fresh = report.findings.filter((f) => f.baselineState === "new" && !f.acknowledged).sort((a, b) => rank[a.severity] - rank[b.severity]);
-      for (const f of fresh.slice(0, 20)) io.stderr(`  new: ${f.severity} ${f.rule} ${(f.models.length > 0 ? f.models : f.nodes).join(", ")}${f.locations[0] ? ` (${visible(f.locations[0].file)}:${f.locations[0].line}:${f.locations[0].column})` : ""}\n`);
+      // The names are a broken document's own text when it has no valid name (a line break and
+      // `::error` in one made a workflow command in the GitHub Action's log): shown as escapes.
+      for (const f of fresh.slice(0, 20)) io.stderr(`  new: ${f.severity} ${visible(`${f.rule} ${(f.models.length > 0 ? f.models : f.nodes).join(", ")}`)}${f.locations[0] ? ` (${visible(f.locations[0].file)}:${f.locations[0].line}:${f.locations[0].column})` : ""}\n`);
       if (fresh.length > 20) io.stderr(`  … and ${fresh.length - 20} more new findings\n`);
       if (values["strict-baseline"] && comparison.stale.length > 0) {
         for (const entry of comparison.stale) io.stderr(`  stale: ${visible(`${entry.rule} ${(entry.models.length > 0 ? entry.models : (entry.nodes ?? [])).join(", ")} (${entry.fingerprint})`)}\n`);

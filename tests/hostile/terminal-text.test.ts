@@ -124,4 +124,16 @@ describe("text meant for people cannot issue GitHub workflow commands", () => {
     }
     expect(formatTable(["owner"], [["::warning::x"]]).split("\n")[2]).toBe("\\x3a:warning::x");
   });
+
+  it("in the new findings a baseline comparison names, when a broken document's name is its own raw text", () => {
+    // No valid name, so the invalid-manifest finding is named by the text as written.
+    writeFileSync(join(dir, "broken.yaml"), `apiVersion: loopscope/v1\nkind: Model\nname: "x\\n::error file=evil.yaml,line=1::injected ##[error]y \\e]0;pwned\\a"\noutputs: [{name: o}]\n`);
+    writeFileSync(join(dir, "empty.json"), JSON.stringify({ version: 1, tool: "loopscope", entries: [] }));
+    const result = runCli(["lint", ".", "--baseline", "empty.json", "--format", "json"], { cwd: dir });
+    expect(result.stderr).toContain("  new: error invalid-manifest x\\n::error file=evil.yaml,line=1::injected \\x23#[error]y \\x1b]0;pwned\\x07 (broken.yaml:");
+    for (const line of result.stderr.split("\n")) {
+      expect(line).not.toMatch(COMMAND);
+      expect(line).not.toMatch(UNSAFE);
+    }
+  });
 });
