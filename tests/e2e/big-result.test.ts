@@ -6,7 +6,7 @@ import type { Report } from "../../analyzer/types.js";
 import { generateEstate } from "../../bench/generate.js";
 import { SPLIT_ABOVE } from "../../ui/worker/details.js";
 import { runCli } from "../helpers/run-cli.js";
-import { openPage, startUi, step, waitForAnalysis, type UiSession } from "./browser.js";
+import { afterEffects, openPage, startUi, step, waitForAnalysis, type UiSession } from "./browser.js";
 
 /**
  * A result big enough to reach the page in two steps (ui/worker/details.ts): findings in
@@ -61,6 +61,26 @@ describe("a big result in Chromium", () => {
     };
     expect(await download("JSON")).toBe(json.stdout);
     expect(await download("SARIF")).toBe(cli("sarif").stdout);
+    expect(session.consoleErrors).toEqual([]);
+  });
+
+  it("a sample opened while the big result's positions are still coming gets working exports", { timeout: 180_000 }, async () => {
+    const { page } = session;
+    await page.goto("about:blank");
+    await page.goto(`${server.baseUrl}/#sample=clean`);
+    await waitForAnalysis(page);
+    // In the SQL view no first frame is drawn, so the positions are asked for after 3 s: the window for the race.
+    await page.getByRole("button", { name: "SQL", exact: true }).click();
+    await page.evaluate(() => performance.clearMarks("loopscope:details-received"));
+    await page.getByTestId("folder-input").setInputFiles(join(parent, "estate"));
+    await page.waitForFunction(() => Number(document.querySelector("#loopscope-state")?.getAttribute("data-findings")) > 1000, null, { timeout: 120_000 });
+    await page.locator('select[aria-label="Sample estate"]').selectOption("bike-shop");
+    await page.waitForFunction(() => document.querySelector("#loopscope-state")?.getAttribute("data-findings") === "14", null, { timeout: 30_000 });
+    // The big estate's positions arrive after the sample is shown; they must not mark it complete.
+    await page.waitForFunction(() => performance.getEntriesByName("loopscope:details-received").length > 0, null, { timeout: 30_000 });
+    await afterEffects(page);
+    expect(await page.$eval(".export button", (b) => (b as HTMLButtonElement).disabled)).toBe(false);
+    await expect.poll(() => page.locator(".sql-console").textContent(), { timeout: 20_000 }).not.toContain("Load an estate");
     expect(session.consoleErrors).toEqual([]);
   });
 

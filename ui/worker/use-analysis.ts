@@ -48,6 +48,9 @@ export function useAnalysis() {
   const spare = useRef<Worker | null>(null);
   // Workers whose result is shown and that still send its details: a new run or a cancel leaves them be.
   const finishing = useRef(new Set<Worker>());
+  // The result on screen: details that complete an older one (a switch while they came) must not
+  // mark it complete, which left the new estate's exports and SQL console waiting for ever.
+  const shown = useRef<AnalysisResult | null>(null);
 
   const stop = () => {
     worker.current?.terminate();
@@ -98,6 +101,7 @@ export function useAnalysis() {
         setStatus({ state: "nothing", files });
         return;
       }
+      shown.current = received;
       setResult(received);
       if (texts) setSources(texts());
       setStatus({ state: "done" });
@@ -128,7 +132,7 @@ export function useAnalysis() {
         performance.mark("loopscope:details-received");
         finishing.current.delete(w);
         w.terminate();
-        setCompleted(received);
+        if (shown.current === received) setCompleted(received);
         if (!spare.current) spare.current = startWorker();
       }
     };
