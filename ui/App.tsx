@@ -101,8 +101,12 @@ export function App() {
   /** The analysis under way is of files the user picked: a link they do not hold is dropped then. */
   const pickedRun = useRef(false);
 
+  /** Loads begun (any way in): a slow workspace read does not open over a later one. */
+  const loads = useRef(0);
+  const loadCount = useCallback(() => loads.current, []);
   const load = useCallback(
     (next: SourceFile[], nextLabel: string) => {
+      loads.current++;
       pendingLabel.current = nextLabel;
       setLoadNote(null);
       setSelection(null);
@@ -118,6 +122,7 @@ export function App() {
         setLoadNote("No manifests there (.yaml, .yml, .json or .ndjson files): the estate shown is unchanged.");
         return;
       }
+      loads.current++;
       pendingLabel.current = nextLabel;
       // A link opened before the files were picked is tried on them (the teammate's case), once.
       pickedRun.current = true;
@@ -301,7 +306,7 @@ export function App() {
           </nav>
           <PopupMenu title="Workspace">
             {/* The analysis goes along only when it is of these sources (not while a new one runs). */}
-            <WorkspaceSlot sources={sources} label={label} onOpen={load} analysis={complete && status.state === "done" ? result : null} />
+            <WorkspaceSlot sources={sources} label={label} onOpen={load} loadCount={loadCount} analysis={complete && status.state === "done" ? result : null} />
           </PopupMenu>
           <ExportMenu report={complete ? report : undefined} graph={graph} graphRef={graphRef} />
         </header>

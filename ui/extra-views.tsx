@@ -48,9 +48,11 @@ interface WorkspaceSlotProps {
   onOpen: (sources: SourceFile[], label: string) => void;
   /** The worker's analysis of `sources`: saving uses it instead of analysing again on the page's thread. */
   analysis: AnalysisResult | null;
+  /** How many loads the page has begun (WorkspaceMenu's `loadCount`). */
+  loadCount: () => number;
 }
 
 /** Save and open the workspace as .sqlite; the last one comes back after a reload unless the URL names a sample. */
-export function WorkspaceSlot({ sources, label, onOpen, analysis }: WorkspaceSlotProps) {
-  return <WorkspaceMenu sources={sources} label={label} onOpen={onOpen} analysis={analysis} restore={readHash().sample === undefined} />;
+export function WorkspaceSlot({ sources, label, onOpen, analysis, loadCount }: WorkspaceSlotProps) {
+  return <WorkspaceMenu sources={sources} label={label} onOpen={onOpen} analysis={analysis} loadCount={loadCount} restore={readHash().sample === undefined} />;
 }

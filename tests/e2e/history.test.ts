@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -47,7 +47,7 @@ describe("the history view in Chromium", () => {
     await step(page, "history-open", async () => {
       await page.goto(`${server.baseUrl}/#sample=bike-shop`);
       await waitForAnalysis(page);
-      await page.getByRole("button", { name: "History" }).click();
+      await page.getByRole("button", { name: "History", exact: true }).click();
       await page.getByTestId("history-file").setInputFiles(file);
       await page.getByTestId("history-chart").waitFor();
     });
@@ -109,8 +109,31 @@ describe("the history view in Chromium", () => {
       expect((await uiState(page))["highlightedNodes"]).toContain("purchases");
     });
 
+    await step(page, "history-last-pick-wins", async () => {
+      // A big file picked first, still being read when a second one is picked: the second is shown.
+      copyFileSync(file, join(dir, "slow.sqlite"));
+      copyFileSync(file, join(dir, "fast.sqlite"));
+      await page.getByRole("button", { name: "History", exact: true }).click();
+      await page.evaluate(() => {
+        const read = File.prototype.arrayBuffer;
+        const w = window as unknown as { __slowRead: boolean };
+        w.__slowRead = false;
+        File.prototype.arrayBuffer = function (this: File) {
+          if (this.name !== "slow.sqlite") return read.call(this);
+          return new Promise<ArrayBuffer>((done) => setTimeout(() => done(read.call(this).finally(() => (w.__slowRead = true))), 1500));
+        };
+      });
+      await page.getByTestId("history-file").setInputFiles(join(dir, "slow.sqlite"));
+      await page.getByTestId("history-file").setInputFiles(join(dir, "fast.sqlite"));
+      await expect.poll(() => page.getByTestId("history-view").textContent()).toContain("fast.sqlite: 3 runs");
+      await page.waitForFunction(() => (window as unknown as { __slowRead: boolean }).__slowRead, null, { timeout: 10_000 });
+      await page.waitForTimeout(500); // time for the slow file's worker to answer, had it been kept
+      expect(await page.getByTestId("history-view").textContent()).toContain("fast.sqlite: 3 runs");
+      expect(await page.getByTestId("history-view").textContent()).not.toContain("slow.sqlite");
+    });
+
     await step(page, "history-bad-file", async () => {
-      await page.getByRole("button", { name: "History" }).click();
+      await page.getByRole("button", { name: "History", exact: true }).click();
       const junk = join(dir, "not-a-db.sqlite");
       writeFileSync(junk, "hello ".repeat(500));
       await page.getByTestId("history-file").setInputFiles(junk);

@@ -202,6 +202,22 @@ describe("the SQL console and the workspace file in Chromium", () => {
       expect(await findings()).toBe(tinyFindings);
     });
 
+    await step(page, "workspace-slow-read-then-sample", async () => {
+      // A big workspace takes seconds to read; a sample picked meanwhile is what the user wants last.
+      await page.evaluate(() => {
+        const read = File.prototype.arrayBuffer;
+        File.prototype.arrayBuffer = function (this: File) {
+          return new Promise<ArrayBuffer>((done) => setTimeout(() => done(read.call(this)), 1500));
+        };
+      });
+      await page.getByTestId("workspace-file").setInputFiles(saved);
+      await page.getByLabel("Sample estate").selectOption("ride-hailing");
+      await expect.poll(() => page.getByTestId("workspace-menu").textContent(), { timeout: 20_000 }).toContain("was not opened: another estate was loaded while it was read");
+      await waitForAnalysis(page);
+      expect(await page.getByLabel("Sample estate").inputValue()).toBe("ride-hailing");
+      expect(await findings()).not.toBe(bike);
+    });
+
     expect(session.consoleErrors).toEqual([]);
   });
 });

@@ -31,7 +31,10 @@ export function HistoryView({ onSelectFinding }: HistoryViewProps) {
 
   useEffect(() => () => opened?.worker.terminate(), [opened]);
 
+  // Only the file picked last is shown: a big one picked before a small one finished last and won.
+  const lastOpen = useRef(0);
   const openFile = async (file: File) => {
+    const mine = ++lastOpen.current;
     const worker = startSqlWorker();
     try {
       const bytes = await readDatabaseBytes(file);
@@ -43,6 +46,10 @@ export function HistoryView({ onSelectFinding }: HistoryViewProps) {
         worker.onerror = (event) => reject(new Error(event.message || "the SQL worker stopped"));
         worker.postMessage({ type: "open-history", bytes } satisfies SqlRequest, [bytes.buffer]);
       });
+      if (mine !== lastOpen.current) {
+        worker.terminate();
+        return;
+      }
       worker.onmessage = (event: MessageEvent<SqlResponse>) => {
         if (event.data.type === "diff" && event.data.id === lastDiff.current) setDiff(event.data.diff);
       };
@@ -55,7 +62,7 @@ export function HistoryView({ onSelectFinding }: HistoryViewProps) {
       setTo(last?.id ?? null);
     } catch (e) {
       worker.terminate();
-      setError(`${file.name}: ${e instanceof Error ? e.message : String(e)}`);
+      if (mine === lastOpen.current) setError(`${file.name}: ${e instanceof Error ? e.message : String(e)}`);
     }
   };
 

@@ -17,13 +17,18 @@ export interface WorkspaceMenuProps {
   analysis?: AnalysisData | null | undefined;
   /** Come back to the last workspace on first mount (false when the URL names what to open). */
   restore?: boolean | undefined;
+  /**
+   * Counts the host's loads: a workspace that took a while to read is not opened over an estate
+   * the user loaded meanwhile (a sample picked while a 60 MB file was read was replaced by it).
+   */
+  loadCount?: (() => number) | undefined;
 }
 
 /**
  * Save the workspace as a .sqlite file (manifest texts plus the full snapshot, so sqlite3 can
  * read it too), open one again, and keep the last workspace in IndexedDB across reloads.
  */
-export function WorkspaceMenu({ sources, onOpen, label, restore = true, analysis }: WorkspaceMenuProps) {
+export function WorkspaceMenu({ sources, onOpen, label, restore = true, analysis, loadCount }: WorkspaceMenuProps) {
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const restored = useRef(false);
   const [restoreDone, setRestoreDone] = useState(false);
@@ -77,10 +82,15 @@ export function WorkspaceMenu({ sources, onOpen, label, restore = true, analysis
   const open = async (file: File) => {
     try {
       setMessage({ text: `Opening ${shortLabel(file.name)}…`, error: false });
+      const loadsBefore = loadCount?.();
       const read = await readWorkspace(await readDatabaseBytes(file));
       const opened = read.sources;
       const openedLabel = read.label ?? file.name.replace(/\.(sqlite3?|db)$/i, "");
       if (opened.length === 0) throw new Error("this database holds no manifest texts (a history file? open it under History)");
+      if (loadCount && loadCount() !== loadsBefore) {
+        setMessage({ text: `${shortLabel(file.name)} was not opened: another estate was loaded while it was read`, error: false });
+        return;
+      }
       onOpen(opened, openedLabel);
       setMessage({ text: `Opened "${shortLabel(openedLabel)}" (${opened.length} files)`, error: false });
     } catch (e) {
