@@ -33,6 +33,7 @@ import { TestState } from "./state/TestState.js";
 import { ExtraViews, EXTRA_VIEW_NAMES, WorkspaceSlot } from "./extra-views.js";
 import { shortLabel } from "./panels/readable-text.js";
 import { useFocusLanding } from "./panels/use-focus-landing.js";
+import { useFocusRescue } from "./panels/use-focus-rescue.js";
 
 export type View = "graph" | "matrix" | (typeof EXTRA_VIEW_NAMES)[number];
 
@@ -86,6 +87,7 @@ export function App() {
   const detailsRef = useRef<HTMLElement>(null);
   const centerRef = useRef<HTMLElement>(null);
   useFocusLanding(detailsRef, [centerRef], [selection, view]);
+  useFocusRescue();
 
   /** The label of the analysis under way: it becomes the estate's label when its result arrives (not if cancelled). */
   const pendingLabel = useRef<string | null>(null);
@@ -269,7 +271,7 @@ export function App() {
         event.preventDefault();
         searchRef.current?.focus();
       } else if (event.key === "Escape") {
-        if (typing) (target as HTMLInputElement).blur();
+        // Focus stays in the field (blurring it left keyboard users on the page itself).
         setSelection(null);
       } else if ((event.key === "ArrowDown" || event.key === "ArrowUp" || event.key === "j" || event.key === "k") && !typing && (view === "graph" || view === "matrix") && visible.length > 0) {
         event.preventDefault();

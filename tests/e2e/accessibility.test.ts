@@ -132,5 +132,16 @@ describe("accessibility in Chromium", () => {
       await page.keyboard.press("Escape");
       await expect.poll(() => focused(page)).toBe("summary:Workspace");
     });
+    await step(page, "Escape in the search box and in a filter", async () => {
+      // It clears the selection and leaves focus where it is (it used to drop it on the page).
+      await page.locator('[data-rule="hidden-feedback-loop"]').click();
+      await page.locator(".search input").focus();
+      await page.keyboard.press("Escape");
+      await expect.poll(async () => (await uiState(page))["selection"]).toBe("");
+      expect(await page.evaluate(() => document.activeElement === document.querySelector(".search input"))).toBe(true);
+      await page.locator(".filter-row select").first().focus();
+      await page.keyboard.press("Escape");
+      expect(await page.evaluate(() => document.activeElement?.tagName)).toBe("SELECT");
+    });
   });
 });

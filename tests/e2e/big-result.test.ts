@@ -101,8 +101,12 @@ describe("a big result in Chromium", () => {
     const turn = () => page.$eval(".statusbar .spinner", (e) => (e as HTMLElement).style.transform);
     const first = await turn();
     await page.waitForFunction((was) => (document.querySelector(".statusbar .spinner") as HTMLElement | null)?.style.transform !== was, first, { timeout: 2_000 });
-    await cancel.click();
+    // From the keyboard: the button goes away when pressed, and focus must not fall to the page.
+    await cancel.focus();
+    await page.keyboard.press("Enter");
     await page.waitForSelector('#loopscope-state[data-status="cancelled"]', { state: "attached", timeout: 10_000 });
+    await expect.poll(() => page.evaluate(() => document.activeElement !== document.body && document.activeElement !== null)).toBe(true);
+    expect(await page.evaluate(() => Boolean(document.activeElement?.closest('[data-testid="statusbar"]')))).toBe(true);
     expect(await page.getByTestId("statusbar").locator(".warn").textContent()).toBe("Analysis cancelled.");
     // The estate shown before stays, with its label, and the next analysis runs (on a fresh worker).
     expect(await findings()).toBe(before);

@@ -3,7 +3,7 @@ import type { Notice, Report } from "../../analyzer/types.js";
 import type { AnalysisStatus } from "../worker/use-analysis.js";
 import { plural } from "../../analyzer/report/plural.js";
 import { Spinner } from "./Spinner.js";
-import { useDismiss } from "./use-dismiss.js";
+import { useDismiss, useFocusBack } from "./use-dismiss.js";
 import { readable } from "./readable-text.js";
 
 const PROBLEMS_PAGE = 200;
@@ -29,6 +29,8 @@ export function StatusBar({ status, report, notices, millis, files, onCancel, no
   const list = useRef<HTMLDivElement>(null);
   // Not closed by a press outside: the list is read while the findings beside it are clicked.
   useDismiss(list, open, useCallback(() => setOpen(false), []), { outside: false });
+  const toggle = useRef<HTMLButtonElement>(null);
+  useFocusBack(open, toggle, list);
   const problems = report ? report.findings.filter((f) => f.rule === "invalid-manifest") : [];
   const allNotices = [...notices, ...(report?.notices ?? [])];
   return (
@@ -56,7 +58,7 @@ export function StatusBar({ status, report, notices, millis, files, onCancel, no
         </span>
       )}
       {(problems.length > 0 || allNotices.length > 0) && (
-        <button type="button" className="link" onClick={() => setOpen(!open)} aria-expanded={open}>
+        <button ref={toggle} type="button" className="link" onClick={() => setOpen(!open)} aria-expanded={open}>
           {problems.length} invalid · {allNotices.length} notices {open ? "▾" : "▸"}
         </button>
       )}
