@@ -5,6 +5,7 @@
  * findings are listed in `<system-out>`. No timestamps, so the output is reproducible.
  */
 import { failingFindings, type FailOn } from "../engine/fail-on.js";
+import { visible } from "./visible-text.js";
 import type { Finding, Report } from "../types.js";
 import { catalogueIds, ruleInfo } from "./rule-info.js";
 
@@ -51,12 +52,16 @@ export function formatJunit(report: Report, options: JunitOptions = {}): string 
   ].join("\n");
 }
 
-/** One line per finding: where, severity, message, and how it is handled. */
+/**
+ * One line per finding: where, severity, message, and how it is handled. CI test views show
+ * this text to people, so file names and manifest text come through `visible` as in the text
+ * report: a line break in a file name forged finding lines, and bidi or C1 controls passed.
+ */
 function describe(finding: Finding): string {
   const at = finding.locations[0];
-  const where = at ? `${at.file}:${at.line}:${at.column}` : "(no location)";
-  const state = finding.acknowledged ? ` [acknowledged: ${finding.acknowledged.reason}]` : finding.baselineState === "unchanged" ? " [baselined]" : "";
-  return `${where} ${finding.severity}: ${finding.message}${state}`;
+  const where = at ? `${visible(at.file)}:${at.line}:${at.column}` : "(no location)";
+  const state = finding.acknowledged ? ` [acknowledged: ${visible(finding.acknowledged.reason)}]` : finding.baselineState === "unchanged" ? " [baselined]" : "";
+  return `${where} ${finding.severity}: ${visible(finding.message)}${state}`;
 }
 
 /** XML text and attribute escaping; control characters XML 1.0 forbids are dropped. */

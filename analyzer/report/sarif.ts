@@ -124,14 +124,14 @@ function result(finding: Finding, ruleIndex: number, edges: EdgeIndex) {
     ruleId: finding.rule,
     ruleIndex,
     level: LEVEL[finding.severity],
-    message: { text: finding.message },
+    message: { text: sarifText(finding.message) },
     ...(primary ? { locations: [physical(primary)] } : {}),
     ...(rest.length > 0
       ? {
           relatedLocations: rest.map((location, i) => ({
             id: i + 1,
             ...physical(location),
-            message: { text: stepAt.get(locationKey(location)) ?? (walk.length > 0 ? "declaration on the loop" : "also declared here") },
+            message: { text: sarifText(stepAt.get(locationKey(location)) ?? (walk.length > 0 ? "declaration on the loop" : "also declared here")) },
           })),
         }
       : {}),
@@ -139,14 +139,14 @@ function result(finding: Finding, ruleIndex: number, edges: EdgeIndex) {
       ? {
           codeFlows: [
             {
-              message: { text: [walk[0]!.from, ...walk.map((step) => step.to)].join(" → ") },
+              message: { text: sarifText([walk[0]!.from, ...walk.map((step) => step.to)].join(" → ")) },
               threadFlows: [
                 {
                   locations: walk.map((step, i) => {
                     const location = edges.get(`${step.from}\u0000${step.to}`)?.[0];
                     return {
                       executionOrder: i + 1,
-                      location: { ...(location ? physical(location) : {}), message: { text: `${step.from} → ${step.to} (${step.edge})` } },
+                      location: { ...(location ? physical(location) : {}), message: { text: sarifText(`${step.from} → ${step.to} (${step.edge})`) } },
                     };
                   }),
                 },
@@ -176,7 +176,7 @@ function physical(location: Location) {
 function notification(notice: Notice) {
   return {
     level: "note",
-    message: { text: notice.message },
+    message: { text: sarifText(notice.message) },
     ...(notice.file
       ? {
           locations: [
@@ -192,13 +192,26 @@ function notification(notice: Notice) {
   };
 }
 
-/** A relative URI reference: POSIX segments, each percent-encoded (spaces, `#`, `%`, non-ASCII). */
+/**
+ * A relative URI reference: POSIX segments, each percent-encoded (spaces, `#`, `%`, non-ASCII).
+ * Paths are POSIX already (the CLI and the page both write `/`), so a backslash is part of a
+ * name, as Linux allows: `%5C`. Read as a separator, `back\slash.yaml` became another file.
+ */
 export function fileUri(path: string): string {
   return path
-    .replace(/\\/g, "/")
     .split("/")
     .map((segment) => encodeURIComponent(segment))
     .join("/");
+}
+
+/**
+ * Text for a SARIF plain-text message: `[text](1)` there is an embedded link (SARIF 3.11.6) to a
+ * location or a URL, so brackets from the estate (an owner, a target, an acknowledgement's
+ * rule) are escaped with a backslash, as is the backslash itself; viewers then show them as
+ * written instead of a link Loopscope did not make.
+ */
+export function sarifText(text: string): string {
+  return /[[\]\\]/.test(text) ? text.replace(/[[\]\\]/g, "\\$&") : text;
 }
 
 function locationKey(location: Location): string {

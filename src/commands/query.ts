@@ -62,6 +62,23 @@ function timeoutSeconds(value: string | undefined): number {
   return seconds;
 }
 
+/** Column names as distinct JSON keys: a repeated name gets `_2`, `_3`… (past any name already taken). */
+export function uniqueKeys(names: string[]): string[] {
+  const taken = new Set(names);
+  const seen = new Set<string>();
+  return names.map((name) => {
+    if (!seen.has(name)) {
+      seen.add(name);
+      return name;
+    }
+    let n = 2;
+    while (taken.has(`${name}_${n}`) || seen.has(`${name}_${n}`)) n++;
+    const key = `${name}_${n}`;
+    seen.add(key);
+    return key;
+  });
+}
+
 /**
  * What each format does with the rows as they come. JSON and CSV write each batch at once
  * (the same bytes as one `JSON.stringify(rows, null, 2)` or one CSV text); a table waits for
@@ -70,7 +87,9 @@ function timeoutSeconds(value: string | undefined): number {
 function resultWriter(format: QueryFormat, stdout: (text: string) => void, stderr: (text: string) => void, drained: () => Promise<void> | undefined) {
   let columns: string[] = [];
   const onColumns = (names: string[]) => {
-    columns = names;
+    // JSON keys must differ: `SELECT f.file, n.file` kept only the last `file` (CSV and the table
+    // show the names as SQLite gives them).
+    columns = format === "json" ? uniqueKeys(names) : names;
     if (format === "csv") stdout(`${csvLine(names)}\n`);
   };
   if (format === "csv") {

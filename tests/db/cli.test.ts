@@ -112,6 +112,12 @@ describe("lint --db, history and query tell the same story", { timeout: 120_000 
     expect(runCli(["query", db, sql]).stdout.split("\n")[2]).toBe("<5 bytes>  00FF7F2C22  <0 bytes>");
   });
 
+  test("JSON keeps every column when two share a name; CSV keeps the names as SQLite gives them", () => {
+    const sql = "SELECT 1 AS a, 2 AS a, 3 AS a_2, 4 AS a";
+    expect(JSON.parse(runCli(["query", db, sql, "-f", "json"]).stdout)).toEqual([{ a: 1, a_3: 2, a_2: 3, a_4: 4 }]);
+    expect(runCli(["query", db, sql, "-f", "csv"]).stdout).toBe("a,a,a_2,a\n1,2,3,4\n");
+  });
+
   test("values too long for a person are cut in the table and said so; too long to write are refused with their row and column", () => {
     // 10 MB of hex for a 5 MB BLOB: written whole, and as hex() writes it.
     const big = runCli(["query", db, "SELECT zeroblob(5000000) AS b, hex(zeroblob(5000000)) = hex(zeroblob(5000000)) AS same", "-f", "csv"]);

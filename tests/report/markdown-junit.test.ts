@@ -99,4 +99,17 @@ describe("junit reporter", () => {
     expect(xml).not.toContain("\u0001");
     expect(xml).toMatch(/<testcase name="duplicate-name"/);
   });
+
+  it("keeps one line per finding and shows control and bidi characters as escapes, as the text report does", () => {
+    const forged = (f: (typeof report.findings)[number]) => ({
+      ...f,
+      message: "ok\u009b31m \u202egnp.exe",
+      locations: f.locations.map((l) => ({ ...l, file: "m.yaml:1:1 info: all clear\nDocs: evil.example\rx.yaml" })),
+    });
+    const xml = formatJunit({ ...report, findings: report.findings.map(forged) }, { failOn: "info" });
+    expect(xml).toContain("m.yaml:1:1 info: all clear\\nDocs: evil.example\\rx.yaml:");
+    expect(xml).toContain("ok\\x9b31m \\u202egnp.exe");
+    expect(xml).not.toMatch(/[\u0080-\u009f\u202a-\u202e\r]/);
+    expect(xml.split("\n").filter((line) => line.startsWith("Docs: evil"))).toEqual([]);
+  });
 });

@@ -71,9 +71,26 @@ describe("sarif reporter", () => {
     expect(run.results.filter((r: Json) => r["level"] === "note").length).toBe(3); // info → note
   });
 
+  it("escapes brackets and backslashes from the estate in messages, which SARIF reads as embedded links", () => {
+    const target = "ctr, see [the runbook](1) and [docs](https://evil.example/login) \\ done";
+    const { report } = analyzeDocs([
+      model("a", { target, inputs: [{ from: "b/o", use: "training" }], outputs: [{ name: "o", consumers: ["b"] }] }),
+      model("b", { target, inputs: ["a/o"], outputs: [{ name: "o", consumers: ["a"] }] }),
+    ]);
+    const cascade = report.findings.find((f) => f.rule === "correction-cascade")!;
+    expect(cascade.message).toContain("[the runbook](1)");
+    const log = JSON.parse(formatSarif(report)) as Json;
+    const text = (log["runs"][0]["results"] as Json[]).find((r) => r["ruleId"] === "correction-cascade")!["message"]["text"] as string;
+    expect(text).toBe(cascade.message.replace(/[[\]\\]/g, (c) => `\\${c}`));
+    expect(text).toContain("\\[the runbook\\](1) and \\[docs\\](https://evil.example/login) \\\\ done");
+    expect(validate(log)).toBe(true);
+  });
+
   it("percent-encodes relative URIs", () => {
     expect(fileUri("estate/models/ranking team/recommender.yaml")).toBe("estate/models/ranking%20team/recommender.yaml");
     expect(fileUri("a#b/100%/ü.yaml")).toBe("a%23b/100%25/%C3%BC.yaml");
+    // A backslash is part of a POSIX file name, not a separator.
+    expect(fileUri("back\\slash.yaml")).toBe("back%5Cslash.yaml");
     const text = cases["estate"]!.files["estate.sarif.json"]!;
     expect(text).toContain('"uri": "estate/models/ranking%20team/recommender.yaml"');
     expect(text).not.toMatch(/"uri": "[^"]* /);
