@@ -132,6 +132,29 @@ describe("accessibility in Chromium", () => {
       await page.keyboard.press("Escape");
       await expect.poll(() => focused(page)).toBe("summary:Workspace");
     });
+    await step(page, "the graph's camera from the keyboard", async () => {
+      type Camera = { x: number; y: number; ratio: number };
+      const camera = () => page.evaluate(() => (window as unknown as { __loopscopeSigma: { getCamera(): { getState(): Camera; isAnimating(): boolean } } }).__loopscopeSigma.getCamera().getState());
+      const settled = () => page.waitForFunction(() => !(window as unknown as { __loopscopeSigma: { getCamera(): { isAnimating(): boolean } } }).__loopscopeSigma.getCamera().isAnimating());
+      await page.getByTestId("graph-canvas").focus();
+      const start = await camera();
+      await page.keyboard.press("+");
+      await settled();
+      expect((await camera()).ratio).toBeCloseTo(start.ratio / 1.5, 5);
+      await page.keyboard.press("ArrowRight");
+      await settled();
+      expect((await camera()).x).toBeGreaterThan(start.x);
+      await page.keyboard.press("0");
+      await settled();
+      expect((await camera()).ratio).toBeCloseTo(1, 5);
+      // Arrows there move the camera, not through the findings.
+      expect((await uiState(page))["selection"]).toBe("");
+      // Focus from a click keeps the arrows for the findings, as before the camera had keys.
+      await page.getByTestId("graph-canvas").click({ position: { x: 3, y: 3 } });
+      await page.keyboard.press("ArrowDown");
+      await expect.poll(async () => (await uiState(page))["selection"]).toContain('"type":"finding"');
+      await page.keyboard.press("Escape");
+    });
     await step(page, "Escape in the search box and in a filter", async () => {
       // It clears the selection and leaves focus where it is (it used to drop it on the page).
       await page.locator('[data-rule="hidden-feedback-loop"]').click();

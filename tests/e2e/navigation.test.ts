@@ -249,6 +249,10 @@ describe("the web UI's links, keys and popups in Chromium", () => {
     // A mouse choice (an option picked from the open list) still opens at once.
     await picker.selectOption("bike-shop");
     await expect.poll(() => page.url()).toContain("sample=bike-shop");
+    await waitForAnalysis(page);
+    // Four loads in this page: only the last one's performance marks are kept (they piled up for as long as the tab lived).
+    const marks = await page.evaluate(() => performance.getEntriesByType("mark").filter((m) => m.name.startsWith("loopscope:")).map((m) => m.name));
+    expect(marks.filter((name) => name === "loopscope:analysis-posted")).toHaveLength(1);
   }, 60_000);
 
   it("searches by name, description and owner on Enter, and never selects while a longer name is being typed", async () => {

@@ -341,10 +341,34 @@ export const GraphView = forwardRef<GraphViewHandle, Props>(function GraphView({
     }
   };
 
+  const clicked = useRef(false);
   return (
     <div className="graph-wrap">
-      {/* A picture to assistive technology: what it shows is reachable from the findings list, search and the detail panel. */}
-      <div ref={container} className="graph-canvas" data-testid="graph-canvas" role="img" aria-label={shown ? `Graph of ${shown.order.toLocaleString("en-US")} nodes and ${shown.size.toLocaleString("en-US")} edges` : "Graph"} />
+      {/* What it shows is reachable from the findings list, search and the detail panel; the
+          camera from the keyboard too (a mouse-only zoom left small labels unreadable). */}
+      <div
+        ref={container}
+        className="graph-canvas"
+        data-testid="graph-canvas"
+        role="application"
+        aria-roledescription="graph"
+        tabIndex={0}
+        aria-label={`${shown ? `Graph of ${shown.order.toLocaleString("en-US")} nodes and ${shown.size.toLocaleString("en-US")} edges` : "Graph"}: arrow keys move, + and - zoom, 0 fits`}
+        // Focus from a click (on a node, or to pan) keeps the arrows for the findings list, as before.
+        onPointerDown={() => (clicked.current = true)}
+        onBlur={() => (clicked.current = false)}
+        onKeyDown={(event) => {
+          const camera = renderer.current?.getCamera();
+          if (!camera || clicked.current || event.ctrlKey || event.metaKey || event.altKey) return;
+          const move = cameraMove(event.key, camera.getState());
+          if (!move) return;
+          event.preventDefault();
+          // Handled here: the page's own arrows would also step through the findings.
+          event.stopPropagation();
+          if (move === "fit") camera.reset({ duration: glideMillis(200) });
+          else camera.animate(move, { duration: glideMillis(150) });
+        }}
+      />
       {shown && shown.size > EDGES_DRAWN_MAX && !allEdges && (
         <div className="graph-note" role="status" data-testid="edges-thinned">
           {shown.size.toLocaleString("en-US")} edges are not drawn: more than {EDGES_DRAWN_MAX.toLocaleString("en-US")} make every frame slow without a GPU. Select a node or a loop to draw
@@ -365,6 +389,32 @@ export const GraphView = forwardRef<GraphViewHandle, Props>(function GraphView({
     </div>
   );
 });
+
+/** The camera after a key: arrows pan a fifth of the view, + and - zoom by 1.5, 0 fits. */
+export function cameraMove(key: string, state: { x: number; y: number; ratio: number; angle: number }): { x: number; y: number; ratio: number } | "fit" | undefined {
+  const step = state.ratio / 5;
+  const { x, y, ratio } = state;
+  switch (key) {
+    case "ArrowLeft":
+      return { x: x - step, y, ratio };
+    case "ArrowRight":
+      return { x: x + step, y, ratio };
+    case "ArrowUp":
+      return { x, y: y + step, ratio };
+    case "ArrowDown":
+      return { x, y: y - step, ratio };
+    case "+":
+    case "=":
+      return { x, y, ratio: ratio / 1.5 };
+    case "-":
+    case "_":
+      return { x, y, ratio: ratio * 1.5 };
+    case "0":
+      return "fit";
+    default:
+      return undefined;
+  }
+}
 
 /** Views up to this many nodes run ForceAtlas2 on their own after the first frame. */
 const AUTO_LAYOUT_MAX = 1000;

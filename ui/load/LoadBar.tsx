@@ -38,6 +38,7 @@ export function LoadBar({ label, sources, onLoad, onFiles }: Props) {
   };
   const pick = (input: HTMLInputElement | null, kind: string) => {
     if (!input?.files || input.files.length === 0) return;
+    performance.clearMarks("loopscope:files-picked");
     performance.mark("loopscope:files-picked");
     const picked = pickFileList(input.files);
     onFiles(picked, `${picked.length} ${kind}`);

@@ -27,6 +27,10 @@ export function KeysMenu({ singleKeys, onSingleKeys }: Props) {
           <kbd>Tab</kbd>
         </dt>
         <dd>the findings list and the matrix are one stop each; arrows move inside</dd>
+        <dt>
+          <kbd>←</kbd> <kbd>→</kbd> <kbd>+</kbd> <kbd>-</kbd> <kbd>0</kbd>
+        </dt>
+        <dd>on the graph (Tab to it): move, zoom, fit</dd>
       </dl>
       <label className="keys-switch">
         <input type="checkbox" checked={singleKeys} onChange={(e) => onSingleKeys(e.target.checked)} /> Single-key shortcuts (<kbd>/</kbd> <kbd>j</kbd> <kbd>k</kbd>)

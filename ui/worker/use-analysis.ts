@@ -118,6 +118,11 @@ export function useAnalysis() {
       stop();
     };
     // Marks show in the browser's performance panel; the UI benchmark and scale test read them too.
+    // Those of earlier loads are dropped (they piled up, a few per load, for as long as the tab
+    // lived); the pick that started this load is kept.
+    for (const name of new Set(performance.getEntriesByType("mark").map((m) => m.name))) {
+      if (name.startsWith("loopscope:") && name !== "loopscope:files-picked") performance.clearMarks(name);
+    }
     performance.mark("loopscope:analysis-posted");
     return w;
   };
