@@ -33,7 +33,7 @@ export function markdownCode(text: string, { inTable }: { inTable: boolean }): s
  * backslash-escaped, and so are the `://` and `www.` of GFM's bare web links (the escapes
  * would end up inside a link's text). `_` inside a word (`score_v1`) and `&` that starts no entity cannot
  * start syntax and stay as they are, so the source stays readable. Mentions and issue
- * references (`@team`, `#12`) get a zero-width space after their sign.
+ * references (`@team`, `#12`, `org/repo#12`, `GH-12`) get a zero-width space after their sign.
  */
 export function markdownText(text: string): string {
   return oneLine(text)
@@ -44,7 +44,11 @@ export function markdownText(text: string): string {
     // GitHub turns `@name` into a mention (a notification to that person or team) and `#12`
     // into an issue reference wherever they are text; an owner written as a team handle
     // would be pinged on every pull request. A zero-width space after the sign stops both.
-    .replace(/(?<![\p{L}\p{N}_`])([@#])(?=[\p{L}\p{N}_])/gu, "$1\u200b");
+    .replace(/(?<![\p{L}\p{N}_`])([@#])(?=[\p{L}\p{N}_])/gu, "$1\u200b")
+    // Other repositories' issues too: `org/repo#123` and `GH-45` are references wherever they
+    // are, and each posted comment would add a cross-reference to that issue.
+    .replace(/(?<=[\p{L}\p{N}_])#(?=\d)/gu, "#\u200b")
+    .replace(/\bGH-(?=\d)/g, "GH\u200b-");
 }
 
 /** A link destination that cannot end early: parentheses, spaces and angle brackets percent-encoded. */

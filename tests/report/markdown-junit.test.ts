@@ -68,9 +68,9 @@ describe("markdown reporter", () => {
 
   it("does not mention people or reference issues from estate text (an owner written as a team handle would be pinged on every pull request)", () => {
     const { report } = cases["estate"]!.analysis;
-    const text = "ask @acme/ml-team or @bob about #123; mail a@b.com; C# and #hash";
+    const text = "ask @acme/ml-team or @bob about #123; mail a@b.com; C# and #hash; see ml-platform/infra#123 and GH-45";
     const md = formatMarkdown({ ...report, findings: report.findings.map((f) => ({ ...f, message: text })) });
-    expect(md).toContain("ask @\u200bacme/ml-team or @\u200bbob about #\u200b123; mail a@b.com; C# and #\u200bhash");
+    expect(md).toContain("ask @\u200bacme/ml-team or @\u200bbob about #\u200b123; mail a@b.com; C# and #\u200bhash; see ml-platform/infra#\u200b123 and GH\u200b-45");
     expect(md).not.toMatch(/(^|[^\p{L}\p{N}_])@[\p{L}\p{N}_]/mu);
   });
 });
