@@ -52,20 +52,25 @@ function looksLikeArray(text: string): boolean {
 }
 
 /**
- * Text that is not one JSON document but whose lines mostly are JSON objects: NDJSON with some
- * broken lines (the first one included). A broken pretty-printed document has at most a few
- * lines that parse alone, so it keeps its one message at the place JSON.parse stopped.
+ * Text that is not one JSON document but is read line by line: NDJSON whose first line parses
+ * on its own (each bad line after it is its own notice), or whose lines mostly are JSON objects
+ * (a broken first line too). A broken pretty-printed document starts with a line such as `{`
+ * or `[` and has at most a few lines that parse alone, so it keeps its one message at the place
+ * JSON.parse stopped.
  */
 function looksLikeNdjson(lines: string[]): boolean {
   let filled = 0;
   let objects = 0;
+  let firstParses: boolean | undefined;
   for (const line of lines) {
     const trimmed = line.trim();
     if (trimmed === "") continue;
     filled++;
-    if (trimmed.startsWith("{") && parsesAlone(trimmed)) objects++;
+    const parses = parsesAlone(trimmed);
+    firstParses ??= parses;
+    if (parses && trimmed.startsWith("{")) objects++;
   }
-  return filled >= 2 && objects * 2 >= filled;
+  return filled >= 2 && (firstParses === true || objects * 2 >= filled);
 }
 
 function parsesAlone(line: string): boolean {

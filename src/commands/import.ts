@@ -84,7 +84,10 @@ nothing to import), 2 usage or I/O error.
       }
       if (existsSync(out)) {
         progress.show("reading the manifests already in the output folder");
-        result = { ...result, files: routeToDeclaringFiles(result.files, declaringFiles(readSources(["."], out).sources)) };
+        const routed = routeToDeclaringFiles(result.files, declaringFiles(readSources(["."], out).sources));
+        // Their files are named inside --out; notices name files as the user sees them.
+        const shown = routed.notices.map((n) => ({ ...n, file: relative(io.cwd, join(out, n.file ?? "")) }));
+        result = { ...result, files: routed.files, notices: [...result.notices, ...shown] };
       }
       progress.show(`writing ${result.files.length.toLocaleString("en-US")} manifest files`);
       written = writeFiles(result, out, io, readNotices);

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -186,6 +186,17 @@ describe("loopscope import writes what it can and says what it could not", () =>
     expect(moved).toContain("- clicks");
     const lint = JSON.parse(runCli(["lint", "out", "-f", "json"], { cwd: dir }).stdout) as { findings: { rule: string }[] };
     expect(lint.findings.map((f) => f.rule)).not.toContain("duplicate-name");
+
+    // Moved into a JSON manifest: the merge writes YAML, so that file is left as it is, with a notice.
+    const json = JSON.stringify({ apiVersion: "loopscope/v1", kind: "Model", name: "train", inputs: ["events"], outputs: [{ name: "scores" }] }, null, 2);
+    rmSync(join(dir, "out", "train.yaml"));
+    writeFileSync(join(dir, "out", "train.json"), json);
+    writeFileSync(join(dir, "ev.ndjson"), [run("r1", ["events"]), run("r2", ["events", "views"])].join("\n"));
+    const third = runCli(["import", "openlineage", "ev.ndjson", "--out", "out", "--models", "^train$"], { cwd: dir });
+    expect(third.code).toBe(0);
+    expect(third.stderr).toContain("out/train.json: train is declared in this JSON manifest, which the import does not rewrite");
+    expect(readFileSync(join(dir, "out", "train.json"), "utf8")).toBe(json);
+    expect(readFileSync(join(dir, "out", "prod.yaml"), "utf8")).not.toContain("name: train\n");
   });
 
   it("leaves a manifest that is not UTF-8 unchanged instead of merging into it, and says where", () => {

@@ -89,6 +89,13 @@ describe("readLineageEvents", () => {
       expect(events.map((e) => e.job?.name)).toEqual(["b", "c"]);
       expect(problems.map((p) => `${p.line}:${p.column}`)).toEqual(["1:40"]);
     }
+    // A good first line and more broken lines than good ones: still read line by line.
+    const mostlyBroken = readLineageEvents([{ path: "e.ndjson", text: [JSON.stringify(run("a")), '{"job": {', '{"run": '].join("\n") }]);
+    expect(mostlyBroken.events.map((e) => e.job?.name)).toEqual(["a"]);
+    expect(mostlyBroken.problems.map((p) => p.line)).toEqual([2, 3]);
+    // One JSON array of events per line reads too.
+    const arrays = readLineageEvents([{ path: "e.ndjson", text: `${JSON.stringify([run("a"), run("b")])}\n${JSON.stringify([run("c")])}\n` }]);
+    expect(arrays.events.map((e) => e.job?.name)).toEqual(["a", "b", "c"]);
     // A broken pretty-printed document is one document: one message where JSON.parse stopped.
     const pretty = `[\n  ${JSON.stringify(run("a"))},\n  ${JSON.stringify(run("b"))}\n  ${JSON.stringify(run("c"))}\n]\n`;
     const broken = readLineageEvents([{ path: "e.json", text: pretty }]);
