@@ -107,8 +107,8 @@ export function App() {
   const loads = useRef(0);
   const loadCount = useCallback(() => loads.current, []);
   const load = useCallback(
-    (next: SourceFile[], nextLabel: string) => {
-      loads.current++;
+    (next: SourceFile[], nextLabel: string, counted = true) => {
+      if (counted) loads.current++;
       pendingLabel.current = nextLabel;
       setLoadNote(null);
       setSelection(null);
@@ -163,7 +163,8 @@ export function App() {
   useEffect(() => {
     const wanted = readHash().sample ?? "bike-shop";
     const sample = SAMPLES.find((s) => s.name === wanted) ?? SAMPLES[0];
-    if (sample) load(sample.sources, `sample: ${sample.name}`);
+    // Not counted: the last visit's workspace, read meanwhile, is still to replace it.
+    if (sample) load(sample.sources, `sample: ${sample.name}`, false);
     if (sample && sample.name !== wanted) setLoadNote(`${unknownSample(wanted)}: showing ${sample.name}.`);
   }, [load]);
 

@@ -94,7 +94,8 @@ export function fileNameFor(namespace: string): string {
   const name = `${toLoopscopeName(namespace).slice(0, 120)}.yaml`;
   // A namespace spelled like Loopscope's own config (`loopscope.config`) would be read as the
   // config by the next `lint` of the folder, and refused as one.
-  return isLoopscopeOwnFile(name) ? `${name.slice(0, -".yaml".length)}-namespace.yaml` : name;
+  // Lower case too: on macOS and Windows `Loopscope.Config.yaml` is the config's file.
+  return isLoopscopeOwnFile(name.toLowerCase()) ? `${name.slice(0, -".yaml".length)}-namespace.yaml` : name;
 }
 
 export function cmp(a: string, b: string): number {

@@ -134,7 +134,9 @@ Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage 
       if (fresh.length > 20) io.stderr(`  … and ${fresh.length - 20} more new findings\n`);
       if (values["strict-baseline"] && comparison.stale.length > 0) {
         for (const entry of comparison.stale) io.stderr(`  stale: ${visible(`${entry.rule} ${(entry.models.length > 0 ? entry.models : (entry.nodes ?? [])).join(", ")} (${entry.fingerprint})`)}\n`);
-        io.stderr(`loopscope lint: --strict-baseline: ${comparison.stale.length === 1 ? "1 stale baseline entry" : `${comparison.stale.length} stale baseline entries`}; regenerate with \`loopscope baseline ${positionals.join(" ")} -o ${values.baseline}\`\n`);
+        // The same inputs as this lint: without its --lineage the regenerated baseline lost the runtime findings.
+        const regenerate = ["loopscope baseline", ...positionals, ...(values.config !== undefined ? ["--config", values.config] : []), ...(values.lineage ?? []).flatMap((path) => ["--lineage", path]), "-o", values.baseline ?? ""].join(" ");
+        io.stderr(`loopscope lint: --strict-baseline: ${comparison.stale.length === 1 ? "1 stale baseline entry" : `${comparison.stale.length} stale baseline entries`}; regenerate with \`${visible(regenerate)}\`\n`);
         return EXIT.findings;
       }
     }

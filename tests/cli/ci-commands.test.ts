@@ -139,6 +139,7 @@ describe("loopscope baseline and lint --baseline", () => {
     const strict = runCli(["lint", "estate", "--baseline", "b.json", "--strict-baseline"], { cwd: dir });
     expect(strict.code).toBe(1);
     expect(strict.stderr).toMatch(/stale: undeclared-service fraud-score/);
+    expect(strict.stderr).toContain("regenerate with `loopscope baseline estate -o b.json`");
     const regenerated = runCli(["baseline", "estate", "-o", "b.json"], { cwd: dir });
     expect(regenerated.stderr).toContain(`(${baseline.entries.length - stale} reasons kept, ${stale} stale entries dropped)`);
     const after = JSON.parse(readFileSync(file, "utf8")) as { entries: { reason: string }[] };

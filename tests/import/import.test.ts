@@ -90,6 +90,9 @@ describe("import openlineage", () => {
     const event = { eventType: "COMPLETE", eventTime: "2026-11-01T10:00:00Z", run: { runId: "r" }, job: { namespace: "loopscope.config", name: "j" }, inputs: [{ namespace: "loopscope.config", name: "a" }] };
     const result = importOpenLineage([{ path: "e.ndjson", text: JSON.stringify(event) }]);
     expect(result.files.map((f) => f.path)).toEqual(["loopscope.config-namespace.yaml"]);
+    // In any case: macOS and Windows find the config under any spelling.
+    const upper = importOpenLineage([{ path: "e.ndjson", text: JSON.stringify({ ...event, job: { namespace: "Loopscope.Config", name: "j" }, inputs: [{ namespace: "Loopscope.Config", name: "a" }] }) }]);
+    expect(upper.files.map((f) => f.path)).toEqual(["Loopscope.Config-namespace.yaml"]);
   });
 
   it("keeps the self-cycle of a job that reads and writes one table without deriving a dataset from itself", () => {

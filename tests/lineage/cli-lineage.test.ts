@@ -88,6 +88,13 @@ describe("loopscope lint --lineage", () => {
       expect(recorded).toMatchObject({ code: 0, stderr: `wrote b.json: ${staticRules.length + 1} entries (0 reasons kept, 0 stale entries dropped)\n` });
       expect(rules().filter((rule) => !staticRules.includes(rule))).toEqual(["undeclared-consumer"]);
       expect(lint().code).toBe(0);
+      // A stale entry: the command it advises reads the same events (without them the runtime entry was dropped).
+      const file = join(dir, "b.json");
+      const baseline = JSON.parse(readFileSync(file, "utf8")) as { entries: unknown[] };
+      baseline.entries.push({ rule: "hidden-feedback-loop", models: ["gone"], fingerprint: "hidden-feedback-loop:0000000000000000", reason: "" });
+      writeFileSync(file, JSON.stringify(baseline));
+      const strict = runCli(["lint", ESTATE, "--lineage", events, "--baseline", "b.json", "--strict-baseline"], { cwd: dir });
+      expect(strict.stderr).toContain(`regenerate with \`loopscope baseline ${ESTATE} --lineage ${events} -o b.json\``);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

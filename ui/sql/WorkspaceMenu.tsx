@@ -34,6 +34,8 @@ export function WorkspaceMenu({ sources, onOpen, label, restore = true, analysis
   const [restoreDone, setRestoreDone] = useState(false);
   const onOpenRef = useRef(onOpen);
   onOpenRef.current = onOpen;
+  const loadCountRef = useRef(loadCount);
+  loadCountRef.current = loadCount;
 
   // On first mount, come back to the last workspace; persisting waits until this is done so
   // the host's initial state cannot overwrite what the user had before the reload.
@@ -44,12 +46,17 @@ export function WorkspaceMenu({ sources, onOpen, label, restore = true, analysis
       setRestoreDone(true);
       return;
     }
+    const loadsBefore = loadCountRef.current?.();
     loadLastWorkspace()
       .then((stored) => {
-        if (stored && stored.sources.length > 0) {
-          onOpenRef.current(stored.sources, stored.label);
-          setMessage({ text: `Restored "${shortLabel(stored.label)}" from your last visit`, error: false });
+        if (!stored || stored.sources.length === 0) return;
+        // Something the user loaded while it was read wins (the page's own first sample does not count).
+        if (loadCountRef.current && loadCountRef.current() !== loadsBefore) {
+          setMessage({ text: `"${shortLabel(stored.label)}" from your last visit was not restored: another estate was loaded meanwhile`, error: false });
+          return;
         }
+        onOpenRef.current(stored.sources, stored.label);
+        setMessage({ text: `Restored "${shortLabel(stored.label)}" from your last visit`, error: false });
       })
       .catch(() => undefined) // private mode or no IndexedDB: the menu still saves and opens files
       .finally(() => setRestoreDone(true));
