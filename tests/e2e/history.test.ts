@@ -89,12 +89,17 @@ describe("the history view in Chromium", () => {
       // Each bar is a button: Enter makes its run the newer side, the older side stays.
       const bar = (id: number) => page.locator(`[data-testid="history-chart"] g[data-run="${id}"]`);
       expect(await bar(2).getAttribute("role")).toBe("button");
-      await bar(2).focus();
+      // One Tab stop for the chart, the newer run compared; the arrow keys go from bar to bar.
+      expect(await page.locator('[data-testid="history-chart"] g[data-run][tabindex="0"]').getAttribute("data-run")).toBe("3");
+      await bar(3).focus();
+      await page.keyboard.press("ArrowLeft");
+      expect(await page.evaluate(() => document.activeElement?.getAttribute("data-run"))).toBe("2");
       await page.keyboard.press("Enter");
       await expect.poll(() => page.getByTestId("history-to").inputValue()).toBe("2");
       expect(await page.getByTestId("history-from").inputValue()).toBe("1");
       expect(await bar(2).getAttribute("aria-label")).toMatch(/^run 2, .*\(compared\)$/);
-      await bar(3).focus();
+      await page.keyboard.press("End");
+      expect(await page.evaluate(() => document.activeElement?.getAttribute("data-run"))).toBe("3");
       await page.keyboard.press(" ");
       await expect.poll(() => page.getByTestId("history-to").inputValue()).toBe("3");
       await expect.poll(() => shown("introduced")).toEqual(fingerprints(firstToLast.diff.introduced));

@@ -27,6 +27,7 @@ export function SeverityChart({ runs, selected, onSelectRun }: Props) {
   const ticks = niceTicks(Math.max(0, ...runs.map((r) => r.errors + r.warnings + r.infos)));
   const top = ticks[ticks.length - 1] ?? 1;
   const y = (v: number) => plot.top + innerH - (v / top) * innerH;
+  const stop = selected.length > 0 ? Math.max(...selected) : runs[runs.length - 1]?.id;
   return (
     // Each run's bar is a button (Tab, then Enter or Space), so the figure needs no Tab stop of its
     // own to be scrolled sideways from the keyboard: a focused bar is scrolled into view.
@@ -50,13 +51,22 @@ export function SeverityChart({ runs, selected, onSelectRun }: Props) {
               className={`sql-run-bar${isSelected ? " sql-run-selected" : ""}`}
               data-run={run.id}
               role="button"
-              tabIndex={0}
+              // One Tab stop for the chart (the newer run compared, else the last); the arrow keys go
+              // from bar to bar: hundreds of runs were hundreds of Tab presses to get past it.
+              tabIndex={run.id === stop ? 0 : -1}
               aria-label={`run ${run.id}, ${run.time}: ${run.errors} errors, ${run.warnings} warnings, ${run.infos} info${isSelected ? " (compared)" : ""}`}
               onClick={() => onSelectRun(run.id)}
               onKeyDown={(e) => {
-                if (e.key !== "Enter" && e.key !== " ") return;
+                if (e.key === "Enter" || e.key === " ") {
+                  e.preventDefault();
+                  onSelectRun(run.id);
+                  return;
+                }
+                const to = { ArrowLeft: i - 1, ArrowRight: i + 1, Home: 0, End: runs.length - 1 }[e.key];
+                if (to === undefined) return;
                 e.preventDefault();
-                onSelectRun(run.id);
+                const bars = e.currentTarget.parentElement?.querySelectorAll<SVGGElement>("g[data-run]");
+                bars?.[Math.max(0, Math.min(runs.length - 1, to))]?.focus();
               }}
             >
               <title>{`run ${run.id} · ${run.time}\n${run.errors} errors, ${run.warnings} warnings, ${run.infos} info`}</title>
@@ -89,7 +99,7 @@ export function SeverityChart({ runs, selected, onSelectRun }: Props) {
             {s.label}
           </span>
         ))}
-        <span className="sql-note">click a bar (or Tab to it and press Enter) to compare that run</span>
+        <span className="sql-note">click a bar (or Tab to the chart, arrows, Enter) to compare that run</span>
       </figcaption>
     </figure>
   );
