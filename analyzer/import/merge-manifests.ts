@@ -75,7 +75,17 @@ export function mergeImportedFile(existingText: string, file: ImportedFile, path
   const streamComment = docs.length === 0 ? (docs as { comment?: string }).comment : undefined;
   if (first && streamComment) first.commentBefore = streamComment;
   else if (first && (first.commentBefore == null || first.commentBefore.trimStart().startsWith("Imported by"))) first.commentBefore = headerComment(file.header);
-  return { text: joinDocuments(result), notices };
+  return { text: inFileStyle(joinDocuments(result), existingText), notices };
+}
+
+/**
+ * The merged text in the file's own style: CRLF line ends when every line of the file ended so,
+ * and its byte-order mark. A merge wrote a Windows team's files back as LF, a diff of every line.
+ */
+function inFileStyle(text: string, existing: string): string {
+  const bom = existing.charCodeAt(0) === 0xfeff ? "\uFEFF" : "";
+  const crlf = existing.includes("\r\n") && !/(^|[^\r])\n/.test(existing);
+  return bom + (crlf ? text.replace(/\n/g, "\r\n") : text);
 }
 
 /**

@@ -39,6 +39,17 @@ describe("re-import into an existing file", () => {
     expect(ranker).toMatchObject({ description: "our ranker", monitoring: { drift: true } });
   });
 
+  it("writes a CRLF file with a byte-order mark back in its own style", () => {
+    const windows = `\uFEFF${handEdited.replace(/\n/g, "\r\n")}`;
+    const { text } = mergeImportedFile(windows, file([model(["clicks", "views"], ["web"])]), "ns.yaml");
+    expect(text!.startsWith("\uFEFF# Imported by")).toBe(true);
+    expect(text).not.toMatch(/(^|[^\r])\n/);
+    const ranker = parse(text!.slice(1).replace(/\r\n/g, "\n").split(/^---$/m)[0]!) as Record<string, unknown>;
+    expect(ranker).toMatchObject({ description: "our ranker", inputs: ["clicks", "views"] });
+    // An LF file stays LF.
+    expect(mergeImportedFile(handEdited, file([model(["clicks", "views"], ["web"])]), "ns.yaml").text).not.toContain("\r");
+  });
+
   it("leaves the file byte for byte when the events add nothing", () => {
     const { text } = mergeImportedFile(handEdited, file([model(["clicks"], ["web"])]), "ns.yaml");
     expect(text).toBe(handEdited);
