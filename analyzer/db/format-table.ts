@@ -1,4 +1,4 @@
-import type { SqlValue } from "sql.js";
+import type { QueryValue } from "./run-query.js";
 import { visible } from "../report/visible-text.js";
 
 /**
@@ -6,19 +6,19 @@ import { visible } from "../report/visible-text.js";
  * breaks as ⏎ and other control characters as escapes; text longer than `maxCell` characters
  * cut with "…" (whoever calls says so).
  */
-export function formatTable(columns: readonly string[], rows: readonly SqlValue[][], maxCell = Number.POSITIVE_INFINITY): string {
+export function formatTable(columns: readonly string[], rows: readonly QueryValue[][], maxCell = Number.POSITIVE_INFINITY): string {
   const cut = (text: string) => {
     if (text.length <= maxCell) return text;
     // Never half an emoji: a high surrogate at the cut goes with its pair.
     const end = isHighSurrogate(text.charCodeAt(maxCell - 2)) ? maxCell - 2 : maxCell - 1;
     return `${text.slice(0, end)}…`;
   };
-  const cell = (value: SqlValue | undefined): string =>
+  const cell = (value: QueryValue | undefined): string =>
     value === null || value === undefined ? "NULL" : value instanceof Uint8Array ? `<${value.length} bytes>` : visible(cut(String(value)).replace(/\r?\n/g, "⏎"));
   // Column names come from the SQL or from a shared database's own views: escaped like cells.
   const heads = columns.map((c) => visible(c.replace(/\r?\n/g, "⏎")));
   const cells = rows.map((row) => columns.map((_c, i) => cell(row[i])));
-  const numeric = columns.map((_c, i) => rows.length > 0 && rows.every((row) => typeof row[i] === "number" || row[i] === null));
+  const numeric = columns.map((_c, i) => rows.length > 0 && rows.every((row) => typeof row[i] === "number" || typeof row[i] === "bigint" || row[i] === null));
   const widths = heads.map((c, i) => Math.max(c.length, ...cells.map((row) => (row[i] ?? "").length)));
   const line = (values: readonly string[]) =>
     values

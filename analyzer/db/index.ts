@@ -10,7 +10,7 @@ export { appendRun, type RunInfo } from "./record-run.js";
 export { readFindings } from "./read-findings.js";
 export { listRuns, runFindings, diffRuns, type RunSummary, type RunFinding, type RunDiff } from "./read-runs.js";
 export { buildWorkspace, readSources, getMeta, setMeta } from "./workspace.js";
-export { blobHex, csvLine, nothingButComments, runReadOnlyQuery, streamReadOnlyQuery, toCsv, type QueryResult, type RowSink } from "./run-query.js";
+export { blobHex, csvLine, nothingButComments, runReadOnlyQuery, streamReadOnlyQuery, toCsv, type QueryResult, type QueryValue, type RowSink } from "./run-query.js";
 export { EXAMPLE_QUERIES, type ExampleQuery } from "./example-queries.js";
 export { splitDocuments, type ManifestRow } from "./split-documents.js";
 export { rows, type Row } from "./rows.js";

@@ -1,8 +1,14 @@
-import type { Database, SqlValue } from "sql.js";
+import type { Database, SqlValue, Statement } from "sql.js";
+
+/**
+ * A value of a query's result: what sql.js gives, except that an integer past 2^53 is a
+ * `bigint` (as a JavaScript number it would be rounded: 9007199254740993 read as ...992).
+ */
+export type QueryValue = SqlValue | bigint;
 
 export interface QueryResult {
   columns: string[];
-  rows: SqlValue[][];
+  rows: QueryValue[][];
   /** True when the statement had more rows than were kept (`maxRows`). */
   truncated?: boolean | undefined;
 }
@@ -12,7 +18,7 @@ export interface RowSink {
   /** The last statement's column names, once, before its rows (an empty list: no result set). */
   columns(names: string[]): void;
   /** One row; return false to stop stepping the statement. */
-  row(values: SqlValue[]): boolean | void;
+  row(values: QueryValue[]): boolean | void;
 }
 
 /**
@@ -46,7 +52,7 @@ export function streamReadOnlyQuery(db: Database, sql: string, sink: RowSink): v
         }
         announced = true;
         sink.columns(statement.getColumnNames());
-        while (statement.step()) if (sink.row(statement.get()) === false) break;
+        while (statement.step()) if (sink.row(exactRow(statement)) === false) break;
       } finally {
         statement.free();
       }
@@ -55,6 +61,22 @@ export function streamReadOnlyQuery(db: Database, sql: string, sink: RowSink): v
     db.run("PRAGMA query_only = OFF");
   }
   if (!announced) sink.columns([]);
+}
+
+/** sql.js's `get` with its `useBigInt` option, which its type declarations leave out. */
+type GetWithConfig = (params: null, config: { useBigInt: boolean }) => QueryValue[];
+
+/**
+ * The current row, with integers past 2^53 as `bigint`. Read again with `useBigInt` only when
+ * the row has a number that could be one (reading every integer through text costs).
+ */
+function exactRow(statement: Statement): QueryValue[] {
+  const row: QueryValue[] = statement.get();
+  if (!row.some((value) => typeof value === "number" && !Number.isSafeInteger(value) && Number.isInteger(value))) return row;
+  const exact = (statement.get as unknown as GetWithConfig).call(statement, null, { useBigInt: true });
+  // useBigInt makes every INTEGER a bigint (REALs stay numbers); the ones a number holds stay numbers.
+  for (let i = 0; i < row.length; i++) if (typeof exact[i] === "bigint" && !Number.isSafeInteger(row[i])) row[i] = exact[i]!;
+  return row;
 }
 
 /** The last statement's result, keeping at most `maxRows` rows (`truncated` says when there were more). */
@@ -104,11 +126,11 @@ export function toCsv(result: QueryResult, lineEnding: "\r\n" | "\n" = "\r\n"): 
 }
 
 /** One CSV record, without its line ending. */
-export function csvLine(row: readonly SqlValue[]): string {
+export function csvLine(row: readonly QueryValue[]): string {
   return row.map(csvCell).join(",");
 }
 
-function csvCell(value: SqlValue): string {
+function csvCell(value: QueryValue): string {
   const s = value === null ? "" : value instanceof Uint8Array ? blobHex(value) : String(value);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }

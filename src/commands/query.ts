@@ -1,4 +1,4 @@
-import type { SqlValue } from "sql.js";
+import type { QueryValue } from "../../analyzer/db/index.js";
 import type { Command } from "./command.js";
 import { blobHex, csvLine, formatTable } from "../../analyzer/db/index.js";
 import { MAX_TIMEOUT_S, runQueryOnThread } from "../io/query-on-thread.js";
@@ -80,6 +80,22 @@ export function uniqueKeys(names: string[]): string[] {
 }
 
 /**
+ * One row as the JSON object `JSON.stringify(object, null, 2)` gives, indented by two more
+ * spaces, except that an integer past 2^53 is written with all its digits (JSON.stringify
+ * refuses a bigint, and as a number it would be rounded).
+ */
+function jsonObject(columns: readonly string[], row: readonly QueryValue[]): string {
+  if (columns.length === 0) return "{}";
+  const fields = columns.map((column, i) => `    ${JSON.stringify(column)}: ${jsonValue(row[i] ?? null)}`);
+  return `{\n${fields.join(",\n")}\n  }`;
+}
+
+function jsonValue(value: QueryValue): string {
+  if (typeof value === "bigint") return String(value);
+  return JSON.stringify(value instanceof Uint8Array ? blobHex(value) : value);
+}
+
+/**
  * What each format does with the rows as they come. JSON and CSV write each batch at once
  * (the same bytes as one `JSON.stringify(rows, null, 2)` or one CSV text); a table waits for
  * its rows, which the thread caps, and says on stderr when there were more.
@@ -93,7 +109,7 @@ function resultWriter(format: QueryFormat, stdout: (text: string) => void, stder
     if (format === "csv") stdout(`${csvLine(names)}\n`);
   };
   if (format === "csv") {
-    const onRows = (rows: SqlValue[][]) => {
+    const onRows = (rows: QueryValue[][]) => {
       stdout(rows.map((row) => `${csvLine(row)}\n`).join(""));
       return drained();
     };
@@ -101,21 +117,18 @@ function resultWriter(format: QueryFormat, stdout: (text: string) => void, stder
   }
   if (format === "json") {
     let written = 0;
-    const onRows = (rows: SqlValue[][]) => {
+    const onRows = (rows: QueryValue[][]) => {
       let text = "";
-      for (const row of rows) {
-        const object = Object.fromEntries(columns.map((c, i) => [c, row[i] instanceof Uint8Array ? blobHex(row[i] as Uint8Array) : row[i]]));
-        text += `${written++ === 0 ? "[\n" : ",\n"}  ${JSON.stringify(object, null, 2).replace(/\n/g, "\n  ")}`;
-      }
+      for (const row of rows) text += `${written++ === 0 ? "[\n" : ",\n"}  ${jsonObject(columns, row)}`;
       stdout(text);
       return drained();
     };
     return { onColumns, onRows, onEnd: () => stdout(written === 0 ? "[]\n" : "\n]\n") };
   }
-  const rows: SqlValue[][] = [];
+  const rows: QueryValue[][] = [];
   return {
     onColumns,
-    onRows: (batch: SqlValue[][]) => void rows.push(...batch),
+    onRows: (batch: QueryValue[][]) => void rows.push(...batch),
     onEnd: (truncated: boolean) => {
       stdout(columns.length === 0 ? "(no result set)\n" : formatTable(columns, rows, TABLE_MAX_CELL));
       if (rows.some((row) => row.some((value) => typeof value === "string" && value.length > TABLE_MAX_CELL))) {

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import type { SqlValue } from "sql.js";
+import type { QueryValue } from "../../analyzer/db/index.js";
 import { streamReadOnlyQuery } from "../../analyzer/db/index.js";
 import { UsageError } from "../exit-codes.js";
 import { openDatabaseFile } from "./database-file.js";
@@ -22,7 +22,7 @@ export interface QueryRun {
   timeoutMs: number;
   onColumns: (names: string[]) => void;
   /** May return a promise: the thread is let on only when it settles (the rows are written). */
-  onRows: (rows: SqlValue[][]) => void | Promise<void>;
+  onRows: (rows: QueryValue[][]) => void | Promise<void>;
   onEnd: (truncated: boolean) => void;
 }
 

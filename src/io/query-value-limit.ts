@@ -1,4 +1,4 @@
-import type { SqlValue } from "sql.js";
+import type { QueryValue } from "../../analyzer/db/index.js";
 
 /**
  * The longest value `query` writes, as text (a BLOB is written as hex, two characters a byte).
@@ -10,7 +10,7 @@ export const MAX_VALUE_CHARS = 32 * 1024 * 1024;
 export class ValueTooLarge extends Error {}
 
 /** Throws ValueTooLarge for the first value of `values` longer than `max` characters once written (a table cuts values instead: no limit). */
-export function checkValueSizes(values: readonly SqlValue[], columns: readonly string[], row: number, max = MAX_VALUE_CHARS): void {
+export function checkValueSizes(values: readonly QueryValue[], columns: readonly string[], row: number, max = MAX_VALUE_CHARS): void {
   for (let i = 0; i < values.length; i++) {
     const value = values[i];
     const chars = typeof value === "string" ? value.length : value instanceof Uint8Array ? value.length * 2 : 0;

@@ -6,7 +6,7 @@
  * query of millions of rows, or one that never ends, never piles up in memory.
  */
 import { parentPort, workerData } from "node:worker_threads";
-import type { SqlValue } from "sql.js";
+import type { QueryValue } from "../../analyzer/db/index.js";
 import { streamReadOnlyQuery } from "../../analyzer/db/index.js";
 import { openDatabaseFile } from "./database-file.js";
 import { checkValueSizes, ValueTooLarge } from "./query-value-limit.js";
@@ -24,7 +24,7 @@ export interface QueryThreadData {
 
 export type QueryThreadMessage =
   | { type: "columns"; names: string[] }
-  | { type: "rows"; rows: SqlValue[][] }
+  | { type: "rows"; rows: QueryValue[][] }
   | { type: "done"; truncated: boolean }
   /** `sql`: SQLite refused or failed the statement; otherwise the file could not be opened. */
   | { type: "error"; message: string; sql: boolean };
@@ -40,7 +40,7 @@ const { file, sql, maxRows, maxValueChars, inFlight } = workerData as QueryThrea
 const counter = new Int32Array(inFlight);
 const post = (message: QueryThreadMessage) => port.postMessage(message);
 
-let batch: SqlValue[][] = [];
+let batch: QueryValue[][] = [];
 let chars = 0;
 const flush = () => {
   if (batch.length === 0) return;

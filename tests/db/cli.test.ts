@@ -118,6 +118,15 @@ describe("lint --db, history and query tell the same story", { timeout: 120_000 
     expect(runCli(["query", db, sql, "-f", "csv"]).stdout).toBe("a,a,a_2,a\n1,2,3,4\n");
   });
 
+  test("integers past 2^53 keep every digit in JSON, CSV and the table; other numbers are written as before", () => {
+    const sql = "SELECT 9007199254740993 AS big, -9223372036854775808 AS least, 9007199254740991 AS safe, 1e300 AS real, 2.5 AS half";
+    const json = runCli(["query", db, sql, "-f", "json"]);
+    expect(json.code, json.stderr).toBe(0);
+    expect(json.stdout).toBe('[\n  {\n    "big": 9007199254740993,\n    "least": -9223372036854775808,\n    "safe": 9007199254740991,\n    "real": 1e+300,\n    "half": 2.5\n  }\n]\n');
+    expect(runCli(["query", db, sql, "-f", "csv"]).stdout).toBe("big,least,safe,real,half\n9007199254740993,-9223372036854775808,9007199254740991,1e+300,2.5\n");
+    expect(runCli(["query", db, sql]).stdout.split("\n")[2]).toBe("9007199254740993  -9223372036854775808  9007199254740991  1e+300   2.5");
+  });
+
   test("values too long for a person are cut in the table and said so; too long to write are refused with their row and column", () => {
     // 10 MB of hex for a 5 MB BLOB: written whole, and as hex() writes it.
     const big = runCli(["query", db, "SELECT zeroblob(5000000) AS b, hex(zeroblob(5000000)) = hex(zeroblob(5000000)) AS same", "-f", "csv"]);

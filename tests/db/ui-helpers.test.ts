@@ -16,6 +16,10 @@ describe("result table sorting", () => {
     expect(sortRows(rows, { column: 2, descending: true }).map((r) => r[2])).toEqual(["b", "a", null]);
     expect(sortRows(rows, null)).toEqual(rows);
   });
+  test("integers past 2^53 (bigint) sort by value among numbers, not as text", () => {
+    const big = [[-9223372036854775808n], [-1], [9007199254740993n], [9007199254740992]];
+    expect(sortRows(big, { column: 0, descending: false }).map((r) => r[0])).toEqual([-9223372036854775808n, -1, 9007199254740992, 9007199254740993n]);
+  });
   test("header clicks cycle ascending → descending → query order", () => {
     const first = nextSort(null, 2);
     expect(first).toEqual({ column: 2, descending: false });
