@@ -10,6 +10,8 @@ export interface CollectedDataset {
   /** Keys of datasets it is computed from (declared lineage, or the inputs of the jobs that write it). */
   parents: Set<string>;
   location: Location;
+  /** The event files that name it, for the header of the file it goes to. */
+  files: Set<string>;
 }
 
 export interface CollectedJob {
@@ -25,6 +27,8 @@ export interface CollectedJob {
   /** Datasets it writes that Loopscope's own export names as outputs: key → output name. */
   outputNames: Map<string, string>;
   location: Location;
+  /** The event files that name it, for the header of the file it goes to. */
+  files: Set<string>;
 }
 
 export interface CollectedLineage {
@@ -47,9 +51,10 @@ export function collectLineage(events: LineageEvent[]): CollectedLineage {
     const key = lineageKey(entity);
     let found = datasets.get(key);
     if (!found) {
-      found = { namespace: entity.namespace, name: entity.name, parents: new Set(), location: entity.location };
+      found = { namespace: entity.namespace, name: entity.name, parents: new Set(), location: entity.location, files: new Set() };
       datasets.set(key, found);
     }
+    found.files.add(entity.location.file);
     if ("description" in entity && entity.description) found.description = entity.description;
     if ("owners" in entity && entity.owners) found.owners = entity.owners;
     return found;
@@ -58,9 +63,10 @@ export function collectLineage(events: LineageEvent[]): CollectedLineage {
     const key = lineageKey(entity);
     let found = jobs.get(key);
     if (!found) {
-      found = { namespace: entity.namespace, name: entity.name, reads: new Set(), writes: new Set(), influences: new Map(), outputNames: new Map(), location: entity.location };
+      found = { namespace: entity.namespace, name: entity.name, reads: new Set(), writes: new Set(), influences: new Map(), outputNames: new Map(), location: entity.location, files: new Set() };
       jobs.set(key, found);
     }
+    found.files.add(entity.location.file);
     if ("description" in entity && entity.description) found.description = entity.description;
     if ("owners" in entity && entity.owners) found.owners = entity.owners;
     if ("jobType" in entity && entity.jobType) found.jobType = entity.jobType;

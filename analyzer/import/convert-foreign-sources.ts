@@ -54,7 +54,7 @@ export function convertForeignSources(input: SourceFile[]): ForeignConversion {
   };
   for (const file of dbtFiles) emit("dbt", dbtToManifests(file));
   if (lineageFiles.length > 0 && !hasManifests) {
-    emit("openlineage", openLineageToManifests(events, { matcher: jobMatcher(undefined), sources: lineageFiles.map((f) => f.path).sort() }));
+    emit("openlineage", openLineageToManifests(events, { matcher: jobMatcher(undefined) }));
   }
   return { sources: [...manifests, ...converted], events, notices };
 }

@@ -27,6 +27,6 @@ export interface OpenLineageImport {
 /** Reads the event files and converts them; bad events are notices with positions and are skipped. */
 export function importOpenLineage(files: SourceFile[], options: OpenLineageImport = {}): ImportResult {
   const { events, problems } = readLineageEvents(files);
-  const result = openLineageToManifests(events, { matcher: jobMatcher(options.mapping, options.models, options.mappingOrigin), sources: files.map((f) => f.path).sort() });
+  const result = openLineageToManifests(events, { matcher: jobMatcher(options.mapping, options.models, options.mappingOrigin) });
   return { ...result, notices: [...problems, ...result.notices] };
 }

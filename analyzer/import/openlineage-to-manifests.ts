@@ -7,8 +7,6 @@ import type { JobMatcher, MappedName } from "./job-mapping.js";
 
 export interface OpenLineageImportOptions {
   matcher: JobMatcher;
-  /** The input files, named in each file's header. */
-  sources: string[];
 }
 
 /**
@@ -50,11 +48,13 @@ export function openLineageToManifests(events: LineageEvent[], options: OpenLine
   const readers = new Map<string, string[]>();
   for (const [key, j] of jobs) for (const r of j.reads) readers.set(r, [...(readers.get(r) ?? []), key]);
 
-  const byFile = new Map<string, { namespace: string; documents: ImportedDocument[] }>();
-  const add = (namespace: string, document: ImportedDocument) => {
-    const path = fileNameFor(namespace);
-    const entry = byFile.get(path) ?? { namespace, documents: [] };
+  // Each file's header names the event files its documents came from, not every input file.
+  const byFile = new Map<string, { namespace: string; documents: ImportedDocument[]; sources: Set<string> }>();
+  const add = (entity: CollectedJob | CollectedDataset, document: ImportedDocument) => {
+    const path = fileNameFor(entity.namespace);
+    const entry = byFile.get(path) ?? { namespace: entity.namespace, documents: [], sources: new Set<string>() };
     entry.documents.push(document);
+    for (const file of entity.files) entry.sources.add(file);
     byFile.set(path, entry);
   };
 
@@ -71,7 +71,7 @@ export function openLineageToManifests(events: LineageEvent[], options: OpenLine
       for (const [d, vias] of j.influences) {
         for (const via of vias) if (!outputs.some((w) => causes(w, via))) notices.push(unplacedInfluenceNotice(j, datasets.get(d)!, via));
       }
-      add(j.namespace, {
+      add(j, {
         ...header("Model", name, j),
         ...nonEmpty("inputs", reads),
         ...nonEmpty("outputs", outputs.map((w) => {
@@ -82,7 +82,7 @@ export function openLineageToManifests(events: LineageEvent[], options: OpenLine
         ...jobIdentity(name, j),
       });
     } else {
-      add(j.namespace, { ...header("Service", name, j), ...nonEmpty("consumes", reads), ...nonEmpty("influences", [...j.influences.keys()].map(datasetName).sort(cmp)), ...jobIdentity(name, j) });
+      add(j, { ...header("Service", name, j), ...nonEmpty("consumes", reads), ...nonEmpty("influences", [...j.influences.keys()].map(datasetName).sort(cmp)), ...jobIdentity(name, j) });
     }
   }
   for (const [key, d] of datasets) {
@@ -92,7 +92,7 @@ export function openLineageToManifests(events: LineageEvent[], options: OpenLine
     if (fromOutputs.length > 0) {
       notices.push({ ...d.location, message: `${datasetName(key)} is computed from model output(s) ${fromOutputs.join(", ")}; a Dataset's derivedFrom cannot name an output, so that link is not in the manifests (map the writing job as a Model, or add \`influences\` by hand if it closes a loop)` });
     }
-    add(d.namespace, {
+    add(d, {
       ...header("Dataset", datasetName(key), d),
       ...nonEmpty("derivedFrom", [...new Set(parents.map(datasetName))].sort(cmp)),
       lineage: { namespace: d.namespace, name: d.name },
@@ -106,7 +106,7 @@ export function openLineageToManifests(events: LineageEvent[], options: OpenLine
 
   const files: ImportedFile[] = [...byFile]
     .sort(([a], [b]) => cmp(a, b))
-    .map(([path, { namespace, documents }]) => ({ path, header: headerLines("openlineage", namespace, options.sources), documents: sortDocuments(documents) }));
+    .map(([path, { namespace, documents, sources }]) => ({ path, header: headerLines("openlineage", namespace, [...sources].sort(cmp)), documents: sortDocuments(documents) }));
   return { files, notices, counts: { ...countKinds(files), skippedJobs } };
 }
 

@@ -40,6 +40,17 @@ describe("import openlineage", () => {
     expect(text.startsWith("# Imported by `loopscope import openlineage` (OpenLineage namespace food_delivery) from:\n#   marquez/metadata.template.json\n")).toBe(true);
   });
 
+  it("each file's header names the event files its documents came from, not every input file", () => {
+    const event = (namespace: string, job: string) => ({ eventType: "COMPLETE", run: { runId: job }, job: { namespace, name: job }, inputs: [{ namespace, name: `${job}-in` }], outputs: [] });
+    const files = [
+      { path: "events/b.json", text: JSON.stringify([event("billing", "invoice")]) },
+      { path: "events/a.json", text: JSON.stringify([event("airflow", "mailer"), event("billing", "refund")]) },
+      { path: "events/c.json", text: JSON.stringify([event("airflow", "digest")]) },
+    ];
+    const headers = Object.fromEntries(importOpenLineage(files).files.map((f) => [f.path, f.header.filter((line) => line.startsWith("  "))]));
+    expect(headers).toEqual({ "airflow.yaml": ["  events/a.json", "  events/c.json"], "billing.yaml": ["  events/a.json", "  events/b.json"] });
+  });
+
   it("a job type facet marks ML models; dbt's MODEL job type stays a Service", () => {
     const event = (jobType: string) => ({ eventType: "COMPLETE", run: { runId: jobType }, job: { namespace: "ml", name: `job-${jobType}`, facets: { jobType: { processingType: "BATCH", integration: "X", jobType } } }, inputs: [{ namespace: "db", name: "features" }], outputs: [{ namespace: "db", name: `out-${jobType}` }] });
     const result = importOpenLineage([{ path: "e.json", text: JSON.stringify([event("ML_MODEL"), event("MODEL")]) }]);
