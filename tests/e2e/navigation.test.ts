@@ -348,6 +348,17 @@ describe("the web UI's links, keys and popups in Chromium", () => {
       await page.getByRole("button", { name: /invalid/ }).click();
       await page.getByTestId("problems").waitFor();
       await afterEffects(page);
+      // Escape in the sample picker being browsed puts the picker back; the list stays open.
+      const picker = page.getByLabel("Sample estate");
+      const shown = await picker.inputValue();
+      await picker.focus();
+      await page.keyboard.press("ArrowDown");
+      expect(await picker.inputValue()).not.toBe(shown);
+      await page.keyboard.press("Escape");
+      await expect.poll(() => picker.inputValue()).toBe(shown);
+      expect(await page.getByTestId("problems").isVisible()).toBe(true);
+      // From its toggle, Escape closes the list.
+      await page.getByRole("button", { name: /invalid/ }).focus();
       await page.keyboard.press("Escape");
       await page.getByTestId("problems").waitFor({ state: "detached" });
     });

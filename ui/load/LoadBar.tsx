@@ -23,8 +23,8 @@ export function LoadBar({ label, sources, onLoad, onFiles }: Props) {
   const [pasting, setPasting] = useState(false);
   const dialog = useRef<HTMLDivElement>(null);
   // Escape cancels; a press outside does not (it would throw away what was pasted).
-  useDismiss(dialog, pasting, useCallback(() => setPasting(false), []), { outside: false });
   const pasteButton = useRef<HTMLButtonElement>(null);
+  useDismiss(dialog, pasting, useCallback(() => setPasting(false), []), { outside: false, opener: pasteButton });
   useFocusBack(pasting, pasteButton, dialog);
   const [text, setText] = useState("");
   const browsing = useRef(false);

@@ -28,8 +28,8 @@ export function StatusBar({ status, report, notices, millis, files, onCancel, no
   const [limit, setLimit] = useState(PROBLEMS_PAGE);
   const list = useRef<HTMLDivElement>(null);
   // Not closed by a press outside: the list is read while the findings beside it are clicked.
-  useDismiss(list, open, useCallback(() => setOpen(false), []), { outside: false });
   const toggle = useRef<HTMLButtonElement>(null);
+  useDismiss(list, open, useCallback(() => setOpen(false), []), { outside: false, opener: toggle });
   useFocusBack(open, toggle, list);
   const problems = report ? report.findings.filter((f) => f.rule === "invalid-manifest") : [];
   const allNotices = [...notices, ...(report?.notices ?? [])];

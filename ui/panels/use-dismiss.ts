@@ -4,12 +4,20 @@ import { useEffect, useRef, type RefObject } from "react";
  * Closes a popup (a menu, a list, a dialog) on Escape or on a press outside it, as people
  * expect of every popup. Escape is taken before the page's own Escape (which clears the
  * selection), so closing a popup does not also drop what is selected.
+ *
+ * A popup that stays open while the rest of the page is used (`outside: false`) takes Escape
+ * only when focus is in it, on its `opener` or nowhere: elsewhere Escape belongs to the control
+ * that has focus (the sample picker being browsed puts itself back; the list stayed open and the
+ * picker kept the sample it was not asked to open).
  */
-export function useDismiss(ref: RefObject<HTMLElement | null>, open: boolean, close: () => void, { outside = true } = {}): void {
+export function useDismiss(ref: RefObject<HTMLElement | null>, open: boolean, close: () => void, { outside = true, opener }: { outside?: boolean; opener?: RefObject<HTMLElement | null> } = {}): void {
   useEffect(() => {
     if (!open) return;
     const onKey = (event: KeyboardEvent) => {
       if (event.key !== "Escape") return;
+      const target = event.target as Node | null;
+      const ours = !target || target === document.body || ref.current?.contains(target) || opener?.current?.contains(target);
+      if (!outside && !ours) return;
       event.stopPropagation();
       close();
     };
@@ -22,7 +30,7 @@ export function useDismiss(ref: RefObject<HTMLElement | null>, open: boolean, cl
       window.removeEventListener("keydown", onKey, true);
       document.removeEventListener("pointerdown", onPointer);
     };
-  }, [ref, open, close, outside]);
+  }, [ref, open, close, outside, opener]);
 }
 
 /**
