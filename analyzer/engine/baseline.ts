@@ -11,13 +11,16 @@ import { cmp } from "./sort.js";
 /**
  * A baseline of every finding in the report that is not acknowledged (an acknowledgement
  * already keeps a finding from failing, and must come back when it expires). Reasons from
- * `previous` are kept for fingerprints that are still there.
+ * `previous` are kept for fingerprints that are still there. With `prune`, only findings
+ * already in `previous` are recorded: its stale entries go and nothing new comes in (a
+ * regenerated baseline took a pull request's new debt in with the fixed debt's removal).
  */
-export function createBaseline(report: Report, previous?: Baseline): Baseline {
+export function createBaseline(report: Report, previous?: Baseline, { prune = false } = {}): Baseline {
   const reasons = new Map((previous?.entries ?? []).map((entry) => [entry.fingerprint, entry.reason]));
   const byFingerprint = new Map<string, BaselineEntry>();
   for (const finding of report.findings) {
     if (finding.acknowledged || byFingerprint.has(finding.fingerprint)) continue;
+    if (prune && !reasons.has(finding.fingerprint)) continue;
     byFingerprint.set(finding.fingerprint, {
       rule: finding.rule,
       models: [...finding.models].sort(),
@@ -45,8 +48,8 @@ export interface BaselineComparison {
   stale: BaselineEntry[];
   /** Findings not in the baseline and not acknowledged: these fail the lint. */
   new: number;
-  /** Findings not in the baseline but acknowledged in their manifests (they never fail). */
-  newAcknowledged: number;
+  /** Findings acknowledged in their manifests: a baseline never records them, and they never fail. */
+  acknowledged: number;
 }
 
 /**
@@ -57,11 +60,11 @@ export function applyBaseline(report: Report, baseline: Baseline): { report: Rep
   const known = new Set(baseline.entries.map((entry) => entry.fingerprint));
   const seen = new Set<string>();
   let fresh = 0;
-  let freshAcknowledged = 0;
+  let acknowledged = 0;
   const findings: Finding[] = report.findings.map((finding) => {
     const baselined = known.has(finding.fingerprint);
     if (baselined) seen.add(finding.fingerprint);
-    else if (finding.acknowledged) freshAcknowledged++;
+    else if (finding.acknowledged) acknowledged++;
     else fresh++;
     return { ...finding, baselineState: baselined ? "unchanged" : "new" };
   });
@@ -69,13 +72,17 @@ export function applyBaseline(report: Report, baseline: Baseline): { report: Rep
   const stillPresent = new Set(baseline.entries.map((entry) => entry.fingerprint).filter((fp) => seen.has(fp))).size;
   return {
     report: { ...report, findings },
-    comparison: { stillPresent, stale, new: fresh, newAcknowledged: freshAcknowledged },
+    comparison: { stillPresent, stale, new: fresh, acknowledged },
   };
 }
 
-/** One line for every run with a baseline, e.g. "baseline: 3 still present, 1 stale, 2 new". */
+/**
+ * One line for every run with a baseline, e.g. "baseline: 3 still present, 1 stale, 2 new".
+ * Acknowledged findings are counted apart: they were called "new but acknowledged" on every
+ * run, though a baseline never records them.
+ */
 export function formatBaselineComparison(comparison: BaselineComparison): string {
-  const acknowledged = comparison.newAcknowledged > 0 ? ` (+${comparison.newAcknowledged} new but acknowledged)` : "";
+  const acknowledged = comparison.acknowledged > 0 ? `; ${comparison.acknowledged} acknowledged in the manifests (never baselined)` : "";
   return `baseline: ${comparison.stillPresent} still present, ${comparison.stale.length} stale, ${comparison.new} new${acknowledged}`;
 }
 

@@ -14,10 +14,12 @@ export interface ReporterOptions {
   docsBaseUrl?: string | undefined;
   /** sarif: the analysis graph, so each step of a loop walk points at its declaration. */
   graph?: EstateGraph | undefined;
-  /** markdown: this run's baseline counts (stale entries are not in the report). */
+  /** text, markdown, junit: this run's baseline counts (stale entries are not in the report). */
   baseline?: BaselineComparison | undefined;
-  /** junit: which findings fail a test case (as `lint --fail-on`). */
+  /** text, markdown, junit: which findings fail the lint (as `lint --fail-on`), for the verdict and failing test cases. */
   failOn?: FailOn | undefined;
+  /** text, markdown, junit: stale baseline entries fail the lint too (`lint --strict-baseline`). */
+  strictBaseline?: boolean | undefined;
   /** junit: the rule ids that ran, one test case each. */
   rules?: readonly string[] | undefined;
 }

@@ -8,6 +8,7 @@ import { failingFindings, type FailOn } from "../engine/fail-on.js";
 import { visible } from "./visible-text.js";
 import type { Finding, Report } from "../types.js";
 import { catalogueIds, ruleInfo } from "./rule-info.js";
+import type { BaselineComparison } from "../engine/baseline.js";
 
 export interface JunitOptions {
   /** Same meaning as `loopscope lint --fail-on` (default error). */
@@ -15,6 +16,10 @@ export interface JunitOptions {
   docsBaseUrl?: string | undefined;
   /** Rule ids to show as test cases (default: the whole catalogue); pass the rules that ran, so one switched off is not shown as passing. */
   rules?: readonly string[] | undefined;
+  /** This run's baseline comparison: with `strictBaseline`, its stale entries are a failing case of their own. */
+  baseline?: BaselineComparison | undefined;
+  /** As `lint --strict-baseline`: stale baseline entries fail the lint. */
+  strictBaseline?: boolean | undefined;
 }
 
 export function formatJunit(report: Report, options: JunitOptions = {}): string {
@@ -40,7 +45,16 @@ export function formatJunit(report: Report, options: JunitOptions = {}): string 
     const open = `    <testcase name="${xml(id)}" classname="loopscope.${xml(info.category)}" time="0"`;
     cases.push(body.length === 0 ? `${open}/>` : `${open}>\n${body.join("\n")}\n    </testcase>`);
   }
-  const counts = `tests="${ids.length}" failures="${failures}" errors="0" skipped="0"`;
+  // --strict-baseline fails the lint on stale entries: a case of its own, so the test view agrees with the exit code.
+  const stale = options.strictBaseline ? (options.baseline?.stale ?? []) : [];
+  if (stale.length > 0) {
+    failures++;
+    const message = `${stale.length} stale baseline ${stale.length === 1 ? "entry" : "entries"} (--strict-baseline): their findings are gone; drop them with loopscope baseline --prune`;
+    const lines = stale.map((entry) => visible(`${entry.rule} ${(entry.models.length > 0 ? entry.models : (entry.nodes ?? [])).join(", ")} (${entry.fingerprint})`));
+    cases.push(`    <testcase name="stale-baseline-entries" classname="loopscope.baseline" time="0">\n      <failure message="${xml(message)}" type="stale-baseline-entries">${xml(lines.join("\n"))}</failure>\n    </testcase>`);
+  }
+  const tests = ids.length + (stale.length > 0 ? 1 : 0);
+  const counts = `tests="${tests}" failures="${failures}" errors="0" skipped="0"`;
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="loopscope" ${counts} time="0">`,

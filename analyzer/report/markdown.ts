@@ -9,6 +9,8 @@ import { SEVERITIES } from "../types.js";
 import { ruleInfo } from "./rule-info.js";
 import { markdownCode, markdownText, markdownUrl } from "./markdown-text.js";
 import { formatWalk } from "./walk.js";
+import { verdictOf } from "./verdict.js";
+import type { FailOn } from "../engine/fail-on.js";
 
 export interface MarkdownOptions {
   docsBaseUrl?: string | undefined;
@@ -18,6 +20,10 @@ export interface MarkdownOptions {
   maxRows?: number | undefined;
   /** Heading text (default "Loopscope"). */
   title?: string | undefined;
+  /** As `lint --fail-on` (default error): the verdict says whether the lint fails. */
+  failOn?: FailOn | undefined;
+  /** Stale baseline entries fail the lint too (`lint --strict-baseline`). */
+  strictBaseline?: boolean | undefined;
 }
 
 const ICON: Record<Severity, string> = { error: "🔴", warning: "🟠", info: "🔵" };
@@ -31,9 +37,12 @@ export function formatMarkdown(report: Report, options: MarkdownOptions = {}): s
   const count = (severity: Severity) => open.filter((f) => f.severity === severity).length;
   const lines: string[] = [];
 
-  const verdict = count("error") > 0 ? "❌" : open.length > 0 ? "⚠️" : "✅";
+  const { state, staleFailing } = verdictOf(report, options);
+  const verdict = state === "fail" ? "❌" : state === "attention" ? "⚠️" : "✅";
   const scope = `${report.summary.files} ${report.summary.files === 1 ? "file" : "files"}, ${report.summary.models} ${report.summary.models === 1 ? "model" : "models"}`;
-  const openText = open.length === 0 ? `no ${usesBaseline ? "new " : ""}findings` : SEVERITIES.map((s) => `${count(s)} ${s}${s !== "info" && count(s) !== 1 ? "s" : ""}`).join(", ");
+  const openText =
+    (open.length === 0 ? `no ${usesBaseline ? "new " : ""}findings` : SEVERITIES.map((s) => `${count(s)} ${s}${s !== "info" && count(s) !== 1 ? "s" : ""}`).join(", ")) +
+    (staleFailing > 0 ? `; ${staleFailing} stale baseline ${staleFailing === 1 ? "entry" : "entries"} (--strict-baseline)` : "");
   lines.push(`## ${verdict} ${markdownText(options.title ?? "Loopscope")}: ${openText}`, "");
   lines.push(`Checked ${scope}; ${report.summary.loops} ${report.summary.loops === 1 ? "loop" : "loops"} in the estate graph.`, "");
 
@@ -50,7 +59,7 @@ export function formatMarkdown(report: Report, options: MarkdownOptions = {}): s
     if (stale.length > 0) {
       const listed = stale.slice(0, maxRows).map((e) => `${code(e.rule)} ${names(e.models.length > 0 ? e.models : (e.nodes ?? []))}`);
       if (stale.length > maxRows) listed.push(`… and ${stale.length - maxRows} more`);
-      lines.push(`Stale entries (their finding is gone; regenerate the baseline to drop them): ${listed.join("; ")}.`);
+      lines.push(`Stale entries (their finding is gone; drop them with \`loopscope baseline --prune\`): ${listed.join("; ")}.`);
     }
     lines.push("");
   }

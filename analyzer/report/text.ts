@@ -3,8 +3,9 @@ import { SEVERITIES } from "../types.js";
 import { visible } from "./visible-text.js";
 import { formatWalk } from "./walk.js";
 import { plural } from "./plural.js";
+import { verdictOf, type VerdictOptions } from "./verdict.js";
 
-export interface TextOptions {
+export interface TextOptions extends VerdictOptions {
   /** ANSI colour; the CLI enables it on a TTY without NO_COLOR. */
   color?: boolean | undefined;
 }
@@ -43,22 +44,24 @@ export function formatText(report: Report, options: TextOptions = {}): string {
     }
     lines.push("");
   }
-  lines.push(summaryLine(report, paint));
+  lines.push(summaryLine(report, options, paint));
   return `${lines.join("\n")}\n`;
 }
 
-function summaryLine(report: Report, paint: (code: keyof typeof CODES, text: string) => string): string {
+function summaryLine(report: Report, options: TextOptions, paint: (code: keyof typeof CODES, text: string) => string): string {
   const { bySeverity, acknowledged, files, models } = report.summary;
   const total = bySeverity.error + bySeverity.warning + bySeverity.info;
   const counts = `${plural(bySeverity.error, "error")}, ${plural(bySeverity.warning, "warning")}, ${bySeverity.info} info`;
   const ack = acknowledged > 0 ? `, ${acknowledged} acknowledged` : "";
   const scope = `in ${plural(files, "file")}, ${plural(models, "model")}`;
-  // With a baseline only new findings fail the lint: the mark follows them, and the line says
-  // how many there are ("✖ 14 findings" over an exit code of 0 read as a failure).
+  // The mark says what the exit code says: ✖ the lint fails, ⚠ findings that do not fail it
+  // (below --fail-on, or all in the baseline but new ones under it), ✔ nothing to look at.
+  // With a baseline the line says how many are new ("✖ 14 findings" over an exit code of 0 read as a failure).
+  const { state, staleFailing } = verdictOf(report, options);
+  const mark = state === "fail" ? paint("red", "✖") : state === "attention" ? paint("yellow", "⚠") : paint("green", "✔");
   const compared = report.findings.some((f) => f.baselineState !== undefined);
-  const failing = compared ? report.findings.filter((f) => f.baselineState === "new" && !f.acknowledged) : undefined;
-  const worst = failing ? (failing.some((f) => f.severity === "error") ? "error" : failing.length > 0 ? "warning" : "none") : bySeverity.error > 0 ? "error" : total > 0 ? "warning" : "none";
-  const mark = worst === "error" ? paint("red", "✖") : worst === "warning" ? paint("yellow", "⚠") : paint("green", "✔");
-  const fresh = failing ? `; ${failing.length} new, ${total - failing.length} in the baseline` : "";
-  return `${mark} ${plural(total, "finding")} (${counts}${ack}) ${scope}${fresh}`;
+  const fresh = compared ? report.findings.filter((f) => f.baselineState === "new" && !f.acknowledged).length : 0;
+  const inBaseline = compared ? `; ${fresh} new, ${total - fresh} in the baseline` : "";
+  const stale = staleFailing > 0 ? `; ${staleFailing} stale baseline ${staleFailing === 1 ? "entry" : "entries"} (--strict-baseline)` : "";
+  return `${mark} ${plural(total, "finding")} (${counts}${ack}) ${scope}${inBaseline}${stale}`;
 }

@@ -10,12 +10,13 @@ import { lintWithLineage } from "../io/lint-lineage.js";
 import { parseBaselineText, readBaselineText } from "../io/load-baseline.js";
 import type { Baseline } from "../../analyzer/schema/baseline.js";
 import { visible } from "../../analyzer/report/visible-text.js";
+import { plural } from "../../analyzer/report/plural.js";
 import { EXIT, UsageError } from "../exit-codes.js";
 
 export const baselineCommand: Command = {
   name: "baseline",
   summary: "record today's findings so lint fails only on new ones",
-  usage: `Usage: loopscope baseline <paths...> [-o FILE] [--config FILE] [--lineage DIR]
+  usage: `Usage: loopscope baseline <paths...> [-o FILE] [--prune] [--config FILE] [--lineage DIR]
 
 Writes a baseline of every finding that is not acknowledged: JSON, sorted by rule and
 models, one entry per finding with its rule, models, fingerprint and an empty "reason"
@@ -25,6 +26,8 @@ entries that are still present and drops the stale ones.
 
 Options:
   -o, --output <FILE>   write the baseline here (default: print it)
+      --prune           only drop the stale entries of FILE: findings not in it stay out, so
+                        new debt is not taken in with the fixed debt's removal (needs -o FILE)
       --config <FILE>   config file (default: loopscope.config.yaml|.yml|.json, searched upward)
       --lineage <DIR|FILE>
                         OpenLineage run events, as \`lint --lineage\` reads them: their findings
@@ -38,7 +41,12 @@ Options:
       config: { type: "string" },
       lineage: { type: "string", multiple: true },
       "no-progress": { type: "boolean" },
+      prune: { type: "boolean" },
     });
+    const prune = values.prune === true;
+    if (prune && (values.output === undefined || !existsSync(resolve(io.cwd, values.output)))) {
+      throw new UsageError(values.output === undefined ? "--prune needs -o FILE, the baseline to prune" : `--prune: ${visible(values.output)} does not exist; there is no baseline to prune (leave out --prune to record one)`);
+    }
     if (positionals.length === 0) throw new UsageError("give at least one file or folder (e.g. `loopscope baseline manifests/ -o loopscope-baseline.json`)");
     // The baseline is JSON: a progress line only when it goes to a file.
     const lineage = values.lineage ?? [];
@@ -47,8 +55,9 @@ Options:
     // Runtime findings too: without them \`lint --lineage --baseline\` reported each one as new on every run.
     const report = lineage.length > 0 ? lintWithLineage(analysis.report, analysis, lineage, io) : analysis.report;
     const output = values.output;
-    const previous = output !== undefined && existsSync(resolve(io.cwd, output)) ? previousBaseline(io, output) : undefined;
-    const baseline = createBaseline(report, previous);
+    // Pruning keeps a baseline's entries, so it must read: unlike a rewrite, it cannot start over.
+    const previous = prune ? baselineToPrune(io, output!) : output !== undefined && existsSync(resolve(io.cwd, output)) ? previousBaseline(io, output) : undefined;
+    const baseline = createBaseline(report, previous, { prune });
     const text = serializeBaseline(baseline);
     if (output === undefined) {
       io.stdout(text);
@@ -57,8 +66,11 @@ Options:
     // Atomic and durable: a full disk half way must not cost the old baseline and its reasons.
     writeChunksAtomic(resolve(io.cwd, output), [text], { shown: output, durable: true });
     const kept = previous ? baseline.entries.filter((entry) => entry.reason !== "").length : 0;
-    const dropped = previous ? previous.entries.filter((entry) => !baseline.entries.some((e) => e.fingerprint === entry.fingerprint)).length : 0;
-    io.stderr(`wrote ${visible(output)}: ${baseline.entries.length} entries${previous ? ` (${kept} reasons kept, ${dropped} stale entries dropped)` : ""}\n`);
+    const recorded = new Set(baseline.entries.map((entry) => entry.fingerprint));
+    const dropped = previous ? previous.entries.filter((entry) => !recorded.has(entry.fingerprint)).length : 0;
+    const leftOut = prune ? new Set(report.findings.filter((f) => !f.acknowledged && !recorded.has(f.fingerprint)).map((f) => f.fingerprint)).size : 0;
+    const details = previous ? ` (${plural(kept, "reason")} kept, ${plural(dropped, "stale entry", "stale entries")} dropped${prune ? `, ${plural(leftOut, "finding")} not in it left out` : ""})` : "";
+    io.stderr(`wrote ${visible(output)}: ${plural(baseline.entries.length, "entry", "entries")}${details}\n`);
     return EXIT.ok;
   },
 };
@@ -69,6 +81,12 @@ Options:
  * `lint --strict-baseline` recommends: its first problem is a warning and the new baseline is
  * written without reasons. A file that cannot be read at all (a folder, a FIFO) stays an error.
  */
+/** The baseline `--prune` keeps entries of: one that does not parse is an error (exit 2), not started over. */
+function baselineToPrune(io: CommandIO, output: string): Baseline {
+  const { text, label } = readBaselineText(io.cwd, output);
+  return parseBaselineText(text, label);
+}
+
 function previousBaseline(io: CommandIO, output: string): Baseline | undefined {
   const { text, label } = readBaselineText(io.cwd, output);
   try {

@@ -13,6 +13,7 @@ import { writeOutput } from "../io/write-output.js";
 import { oneOf, parseFlags } from "../io/parse-flags.js";
 import { useColor } from "../io/color.js";
 import { openLintDatabase, recordLintRun } from "../io/record-lint-run.js";
+import { shellWords } from "../io/shell-words.js";
 import { EXIT, UsageError } from "../exit-codes.js";
 import { lintWithLineage } from "../io/lint-lineage.js";
 import { visible } from "../../analyzer/report/visible-text.js";
@@ -54,7 +55,9 @@ before the report. It is never drawn when stderr is not a terminal, in CI (CI se
 when a machine-readable report (--format other than text) goes to stdout; with
 --output FILE any format shows it.
 
-Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or I/O error.
+Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it (or stale baseline
+entries with --strict-baseline), 2 usage or I/O error. The reports' marks (✖ ⚠ ✔, ❌ ⚠️ ✅)
+say the same: ✖ fails, ⚠ findings that do not fail, ✔ none.
 `,
   async run(args, io) {
     const { values, positionals } = parseFlags(args, {
@@ -99,7 +102,7 @@ Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage 
         ? reportJsonBytes(report, { reuse: true })
         : format === "sarif"
           ? sarifParts(report, { graph: analysis.graph })
-          : [reporter(report, { color, baseline: comparison, failOn, rules })];
+          : [reporter(report, { color, baseline: comparison, failOn, rules, strictBaseline: values["strict-baseline"] === true })];
     try {
       if (values.output === undefined) for (const chunk of output) io.stdout(chunk);
       else writeOutput(io.cwd, values.output, output);
@@ -108,8 +111,12 @@ Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage 
       throw error;
     }
     const failing = failingFindings(report.findings, failOn).length;
+    const staleFailing = values["strict-baseline"] && comparison ? comparison.stale.length : 0;
     // Said as soon as the file is whole: recording a big estate's run takes longer than the report.
-    if (values.output !== undefined) io.stderr(`loopscope lint: wrote ${visible(values.output)} (${plural(report.findings.length - report.summary.acknowledged, "finding")}${report.summary.acknowledged ? ` and ${report.summary.acknowledged} acknowledged` : ""}, ${failing} failing at --fail-on ${failOn})\n`);
+    if (values.output !== undefined) {
+      const stale = staleFailing > 0 ? `, ${plural(staleFailing, "stale baseline entry", "stale baseline entries")} failing at --strict-baseline` : "";
+      io.stderr(`loopscope lint: wrote ${visible(values.output)} (${plural(report.findings.length - report.summary.acknowledged, "finding")}${report.summary.acknowledged ? ` and ${report.summary.acknowledged} acknowledged` : ""}, ${failing} failing at --fail-on ${failOn}${stale})\n`);
+    }
     if (database) {
       // One long step (re-reading the manifests, the snapshot, the export, fsync: 19 s at
       // 10,000 models), shown at once rather than after the progress line's delay.
@@ -132,11 +139,12 @@ Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage 
       // `::error` in one made a workflow command in the GitHub Action's log): shown as escapes.
       for (const f of fresh.slice(0, 20)) io.stderr(`  new: ${f.severity} ${visible(`${f.rule} ${(f.models.length > 0 ? f.models : f.nodes).join(", ")}`)}${f.locations[0] ? ` (${visible(f.locations[0].file)}:${f.locations[0].line}:${f.locations[0].column})` : ""}\n`);
       if (fresh.length > 20) io.stderr(`  … and ${fresh.length - 20} more new findings\n`);
-      if (values["strict-baseline"] && comparison.stale.length > 0) {
+      if (staleFailing > 0) {
         for (const entry of comparison.stale) io.stderr(`  stale: ${visible(`${entry.rule} ${(entry.models.length > 0 ? entry.models : (entry.nodes ?? [])).join(", ")} (${entry.fingerprint})`)}\n`);
-        // The same inputs as this lint: without its --lineage the regenerated baseline lost the runtime findings.
-        const regenerate = ["loopscope baseline", ...positionals, ...(values.config !== undefined ? ["--config", values.config] : []), ...(values.lineage ?? []).flatMap((path) => ["--lineage", path]), "-o", values.baseline ?? ""].join(" ");
-        io.stderr(`loopscope lint: --strict-baseline: ${comparison.stale.length === 1 ? "1 stale baseline entry" : `${comparison.stale.length} stale baseline entries`}; regenerate with \`${visible(regenerate)}\`\n`);
+        // The same inputs as this lint (without its --lineage the pruned baseline lost the runtime
+        // findings), and --prune: regenerating took this change's new findings into the baseline.
+        const prune = shellWords(["loopscope", "baseline", ...positionals, ...(values.config !== undefined ? ["--config", values.config] : []), ...(values.lineage ?? []).flatMap((path) => ["--lineage", path]), "--prune", "-o", values.baseline ?? ""]);
+        io.stderr(`loopscope lint: --strict-baseline: ${plural(staleFailing, "stale baseline entry", "stale baseline entries")}; drop ${staleFailing === 1 ? "it" : "them"} with \`${visible(prune)}\`\n`);
         return EXIT.findings;
       }
     }

@@ -50,7 +50,7 @@ describe("baseline", () => {
 
   it("on the same estate: everything unchanged, nothing stale, nothing new, nothing fails", () => {
     const { report, comparison } = applyBaseline(base, baseline);
-    expect(comparison).toEqual({ stillPresent: baseline.entries.length, stale: [], new: 0, newAcknowledged: 0 });
+    expect(comparison).toEqual({ stillPresent: baseline.entries.length, stale: [], new: 0, acknowledged: 0 });
     expect(report.findings.every((f) => f.baselineState === "unchanged")).toBe(true);
     expect(failingFindings(report.findings, "info")).toEqual([]);
     expect(base.findings.every((f) => f.baselineState === undefined)).toBe(true); // input untouched

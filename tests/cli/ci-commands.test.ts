@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -139,12 +139,52 @@ describe("loopscope baseline and lint --baseline", () => {
     const strict = runCli(["lint", "estate", "--baseline", "b.json", "--strict-baseline"], { cwd: dir });
     expect(strict.code).toBe(1);
     expect(strict.stderr).toMatch(/stale: undeclared-service fraud-score/);
-    expect(strict.stderr).toContain("regenerate with `loopscope baseline estate -o b.json`");
-    const regenerated = runCli(["baseline", "estate", "-o", "b.json"], { cwd: dir });
-    expect(regenerated.stderr).toContain(`(${baseline.entries.length - stale} reasons kept, ${stale} stale entries dropped)`);
+    expect(strict.stderr).toContain("drop them with `loopscope baseline estate --prune -o b.json`");
+    const regenerated = runCli(["baseline", "estate", "--prune", "-o", "b.json"], { cwd: dir });
+    expect(regenerated.stderr).toContain(`(${baseline.entries.length - stale} reasons kept, ${stale} stale entries dropped, 0 findings not in it left out)`);
     const after = JSON.parse(readFileSync(file, "utf8")) as { entries: { reason: string }[] };
     expect(after.entries.every((e) => e.reason.startsWith("accepted: "))).toBe(true);
     expect(runCli(["lint", "estate", "--baseline", "b.json", "--strict-baseline"], { cwd: dir }).code).toBe(0);
+  });
+
+  it("--strict-baseline: the reports say the lint fails, and the --prune the hint gives keeps a pull request's new debt out", () => {
+    const dir = scratch();
+    runCli(["baseline", "estate", "-o", "b.json"], { cwd: dir });
+    // One pull request fixes a finding (fraud-score goes) and adds one (m2 reads a model that is not there).
+    rmSync(join(dir, "estate/models/fraud-score.yaml"));
+    writeFileSync(join(dir, "estate/models/m2.yaml"), "apiVersion: loopscope/v1\nkind: Model\nname: m2\nowner: t\ninputs: [ghost-model/out]\n");
+    const args = ["lint", "estate", "--baseline", "b.json", "--strict-baseline"];
+    const strict = runCli([...args, "--fail-on", "never"], { cwd: dir });
+    expect(strict.code).toBe(1);
+    expect(strict.stdout.trimEnd().split("\n").at(-1)).toMatch(/^✖ .*; 1 new, \d+ in the baseline; \d+ stale baseline entries \(--strict-baseline\)$/);
+    expect(strict.stderr).toContain("drop them with `loopscope baseline estate --prune -o b.json`");
+    expect(runCli([...args, "--fail-on", "never", "-f", "markdown"], { cwd: dir }).stdout).toMatch(/^## ❌ Loopscope: 1 error, 0 warnings, 0 info; \d+ stale baseline entries \(--strict-baseline\)\n/);
+    const junit = runCli([...args, "-f", "junit"], { cwd: dir }).stdout;
+    expect(junit).toMatch(/<testcase name="stale-baseline-entries" classname="loopscope.baseline" time="0">\n      <failure message="\d+ stale baseline entries/);
+    const pruned = runCli(["baseline", "estate", "--prune", "-o", "b.json"], { cwd: dir });
+    expect(pruned.stderr).toMatch(/stale entries dropped, 1 finding not in it left out\)\n$/);
+    const after = runCli(args, { cwd: dir });
+    expect(after.stderr).toMatch(/baseline: \d+ still present, 0 stale, 1 new/);
+    expect(after.stderr).toContain("new: ");
+    expect(after.stderr).toContain("m2");
+    // Without a baseline to prune there is nothing to keep: a usage error, not a fresh baseline.
+    expect(runCli(["baseline", "estate", "--prune", "-o", "none.json"], { cwd: dir })).toMatchObject({ code: 2, stderr: "loopscope baseline: --prune: none.json does not exist; there is no baseline to prune (leave out --prune to record one)\n" });
+    expect(runCli(["baseline", "estate", "--prune"], { cwd: dir }).code).toBe(2);
+  });
+
+  it("reports say what the exit code says: ✖ and ❌ at --fail-on info with info only, ⚠ and ⚠️ below it or at --fail-on never", () => {
+    const dir = scratch();
+    mkdirSync(join(dir, "solo"));
+    writeFileSync(join(dir, "solo/m.yaml"), "apiVersion: loopscope/v1\nkind: Model\nname: solo\n");
+    const run = (folder: string, failOn: string, format = "text") => runCli(["lint", folder, "--fail-on", failOn, "-f", format], { cwd: dir });
+    const mark = (folder: string, failOn: string) => {
+      const text = run(folder, failOn);
+      return `${text.code} ${text.stdout.trimEnd().split("\n").at(-1)!.split(" ")[0]} ${run(folder, failOn, "markdown").stdout.split(" ")[1]}`;
+    };
+    expect(mark("solo", "info")).toBe("1 ✖ ❌");
+    expect(mark("solo", "warning")).toBe("0 ⚠ ⚠️");
+    expect(mark("estate", "never")).toBe("0 ⚠ ⚠️");
+    expect(mark("estate", "error")).toBe("1 ✖ ❌");
   });
 
   it("regenerates over a baseline that no longer parses (merge conflict markers), warning that its reasons are lost", () => {

@@ -94,7 +94,7 @@ describe("loopscope lint --lineage", () => {
       baseline.entries.push({ rule: "hidden-feedback-loop", models: ["gone"], fingerprint: "hidden-feedback-loop:0000000000000000", reason: "" });
       writeFileSync(file, JSON.stringify(baseline));
       const strict = runCli(["lint", ESTATE, "--lineage", events, "--baseline", "b.json", "--strict-baseline"], { cwd: dir });
-      expect(strict.stderr).toContain(`regenerate with \`loopscope baseline ${ESTATE} --lineage ${events} -o b.json\``);
+      expect(strict.stderr).toContain(`drop it with \`loopscope baseline ${ESTATE} --lineage ${events} --prune -o b.json\``);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

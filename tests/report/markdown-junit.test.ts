@@ -58,7 +58,7 @@ describe("markdown reporter", () => {
       })),
     };
     const stale = { rule: "r`x", models: [evil], fingerprint: "f", reason: "" };
-    const md = formatMarkdown(tricky, { baseline: { stillPresent: 0, stale: [stale], new: 0, newAcknowledged: 0 } });
+    const md = formatMarkdown(tricky, { baseline: { stillPresent: 0, stale: [stale], new: 0, acknowledged: 0 } });
     expect(md).toContain(`| ${escaped} |`); // message cell
     expect(md).toContain(`| ${escaped} (until 2027-06-30) |`); // reason cell
     expect(md).toMatch(new RegExp(`→ ${escaped.replace(/[\\^$.*+?()[\]{}|]/g, "\\$&")}$`, "m")); // walk
