@@ -22,10 +22,20 @@ export function appendRun(db: Database, analysis: AnalysisData, info: RunInfo): 
   // A savepoint: its own transaction alone, or part of the caller's (recordRun writes the snapshot and the run in one).
   db.exec("SAVEPOINT append_run");
   try {
+    // Past every id ever given (meta.last_run_id) and any a history row uses: a run deleted by
+    // hand gave its number to the next run, whose counts then collided with the rows it left.
+    const runId = Number(
+      db.exec(
+        `SELECT 1 + max(coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'last_run_id'), 0), coalesce((SELECT max(id) FROM runs), 0),
+                        coalesce((SELECT max(run_id) FROM run_rule_counts), 0), coalesce((SELECT max(run_id) FROM run_findings), 0))`,
+      )[0]?.values[0]?.[0],
+    );
+    db.run("INSERT OR REPLACE INTO meta (key, value) VALUES ('last_run_id', ?)", [String(runId)]);
     db.run(
-      `INSERT INTO runs (time, source, git_commit, tool_version, files, models, loops, findings, errors, warnings, infos, acknowledged)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO runs (id, time, source, git_commit, tool_version, files, models, loops, findings, errors, warnings, infos, acknowledged)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
+        runId,
         info.time,
         info.source,
         info.commit ?? null,
@@ -40,7 +50,6 @@ export function appendRun(db: Database, analysis: AnalysisData, info: RunInfo): 
         report.summary.acknowledged,
       ],
     );
-    const runId = Number(db.exec("SELECT last_insert_rowid()")[0]?.values[0]?.[0]);
     const byRule = new Map<string, number>();
     for (const f of report.findings) byRule.set(f.rule, (byRule.get(f.rule) ?? 0) + 1);
     const count = db.prepare("INSERT INTO run_rule_counts (run_id, rule, count) VALUES (?, ?, ?)");

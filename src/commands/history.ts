@@ -3,6 +3,7 @@ import { diffRuns, formatHistory, listRuns } from "../../analyzer/db/index.js";
 import { openDatabaseFile } from "../io/database-file.js";
 import { oneOf, parseFlags } from "../io/parse-flags.js";
 import { EXIT, UsageError } from "../exit-codes.js";
+import { visible } from "../../analyzer/report/visible-text.js";
 
 const HISTORY_FORMATS = ["text", "json"] as const;
 
@@ -32,11 +33,13 @@ Options:
     if (extra.length > 0) throw new UsageError(`expected one database file, got ${positionals.length}`);
     const db = await openDatabaseFile(file);
     try {
-      const runs = listRuns(db);
+      const runs = readOrRefuse(file, () => listRuns(db));
       const ids = runs.map((r) => r.id);
       const to = runId("to", values.to, ids) ?? ids[ids.length - 1];
       const from = runId("from", values.from, ids) ?? (to === undefined ? undefined : ids.filter((id) => id < to).pop());
-      const diff = from !== undefined && to !== undefined ? diffRuns(db, from, to) : undefined;
+      // A diff reads forwards: --from 4 --to 3 listed run 3's fixes as introduced.
+      if (from !== undefined && to !== undefined && from >= to) throw new UsageError(`--from ${from} must be an earlier run than --to ${to}`);
+      const diff = from !== undefined && to !== undefined ? readOrRefuse(file, () => diffRuns(db, from, to)) : undefined;
       if (format === "json") io.stdout(`${JSON.stringify({ runs, diff: diff ?? null }, null, 2)}\n`);
       else io.stdout(formatHistory(runs, diff));
       return EXIT.ok;
@@ -46,9 +49,22 @@ Options:
   },
 };
 
+/**
+ * A read of the history; SQLite refusing it (a table changed by hand) is the file's problem,
+ * said as such, not an internal error.
+ */
+function readOrRefuse<T>(file: string, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    throw new UsageError(`cannot read the history in ${visible(file)}: SQLite says "${error instanceof Error ? error.message : String(error)}"`);
+  }
+}
+
 function runId(flag: string, value: string | undefined, ids: readonly number[]): number | undefined {
   if (value === undefined) return undefined;
-  const id = Number(value);
+  // Run numbers as written in the history: "1.0", "0x4", " 1" and "1e0" were read as numbers.
+  const id = /^[0-9]+$/.test(value) ? Number(value) : Number.NaN;
   if (!Number.isInteger(id) || !ids.includes(id)) {
     throw new UsageError(`--${flag} ${value}: no such run (runs: ${ids.length > 0 ? ids.join(", ") : "none"})`);
   }

@@ -36,7 +36,18 @@ Example:
   loopscope query estate.sqlite "SELECT id, owner FROM nodes WHERE kind = 'model'"
 `,
   async run(args, io) {
-    const { values, positionals } = parseFlags(args, { format: { type: "string", short: "f" }, timeout: { type: "string", short: "t" } });
+    // SQL that opens with a comment ("-- Trend\nSELECT …", as docs/database.md writes its
+    // examples) was read as an unknown option. No option has a space or line break in it.
+    const sqlArgs = new Map<string, string>();
+    const flagArgs = args.map((arg, i) => {
+      if (!arg.startsWith("-") || !/\s/.test(arg)) return arg;
+      const token = `\u0000sql-${i}`;
+      sqlArgs.set(token, arg);
+      return token;
+    });
+    const parsed = parseFlags(flagArgs, { format: { type: "string", short: "f" }, timeout: { type: "string", short: "t" } });
+    const values = parsed.values;
+    const positionals = parsed.positionals.map((arg) => sqlArgs.get(arg) ?? arg);
     const format = oneOf("format", values.format, QUERY_FORMATS, "table");
     const timeout = timeoutSeconds(values.timeout);
     const [file, sql, ...extra] = positionals;

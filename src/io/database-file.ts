@@ -34,6 +34,12 @@ export async function openDatabaseFile(file: string, options: { create?: boolean
   const SQL = await loadSqlJs();
   const shown = options.shown ?? file;
   let bytes: Uint8Array | null = null;
+  const pending = pendingWrites(file);
+  if (pending !== undefined) {
+    throw new UsageError(
+      `${shown}: ${shown}${pending} is next to it: another SQLite client has the database open, or did not finish writing it; Loopscope reads and writes the file alone and would ${options.create ? "lose that client's changes" : "not see them"}. Close the other client (or run \`sqlite3 ${shown} 'PRAGMA wal_checkpoint(TRUNCATE)'\`) and run again`,
+    );
+  }
   if (existsSync(file)) {
     // A file that does not start as SQLite's do is refused before it is read whole.
     if (!hasSqliteHeader(file)) throw new UsageError(`${shown}: not a SQLite database (file is not a database)`);
@@ -51,6 +57,23 @@ export async function openDatabaseFile(file: string, options: { create?: boolean
     if (error instanceof DatabaseFormatError) throw new UsageError(`${shown}: ${error.message}`);
     throw error;
   }
+}
+
+/**
+ * The suffix of a write-ahead log or rollback journal with something in it beside `file`. sql.js
+ * reads and writes the main file whole, so it sees neither: a run recorded while sqlite3 held
+ * the file in WAL mode vanished when sqlite3 replayed its log over it, though lint said
+ * "recorded run 2", and the next run then failed on the lost run's rows.
+ */
+function pendingWrites(file: string): string | undefined {
+  for (const suffix of ["-wal", "-journal"]) {
+    try {
+      if (statSync(`${file}${suffix}`).size > 0) return suffix;
+    } catch {
+      // none
+    }
+  }
+  return undefined;
 }
 
 const SQLITE_HEADER = Buffer.from("SQLite format 3\0", "latin1");
@@ -108,7 +131,7 @@ export interface RunDatabase {
  * CI jobs that share a history file should run one after the other.
  */
 export async function openRunDatabase(file: string, shown = file): Promise<RunDatabase> {
-  checkWritableFolder(file, shown);
+  checkWritable(file, shown);
   const SQL = await loadSqlJs();
   let open: Database | undefined = await openDatabaseFile(file, { create: true, shown });
   return {
@@ -120,10 +143,16 @@ export async function openRunDatabase(file: string, shown = file): Promise<RunDa
       const db = withRoomFor(SQL, open, sources);
       open = undefined;
       try {
-        db.exec("BEGIN");
-        writeSnapshot(db, analysis, sources);
-        const runId = appendRun(db, analysis, { time: options.time ?? new Date().toISOString(), source: options.source, commit: options.commit });
-        db.exec("COMMIT");
+        let runId: number;
+        try {
+          db.exec("BEGIN");
+          writeSnapshot(db, analysis, sources);
+          runId = appendRun(db, analysis, { time: options.time ?? new Date().toISOString(), source: options.source, commit: options.commit });
+          db.exec("COMMIT");
+        } catch (error) {
+          // SQLite refusing the write: a table changed by hand, a page damaged where the check did not look.
+          throw new UsageError(`cannot record the run in ${shown}: SQLite says "${messageOf(error)}"; the file is unchanged (check it with \`sqlite3 ${shown} 'PRAGMA integrity_check'\`, or start a new file)`);
+        }
         writeDatabaseFile(file, db, shown);
         return runId;
       } finally {
@@ -144,14 +173,16 @@ export async function recordRun(file: string, analysis: AnalysisData, options: R
 
 /**
  * The folder a write to `file` makes its temporary file in (a link's target's folder) must
- * exist and be writable: a usage error now, not after the report.
+ * exist and be writable, and so must `file` when it exists: a usage error now, not after the report.
  */
-function checkWritableFolder(file: string, shown: string): void {
+function checkWritable(file: string, shown: string): void {
   let code: string | undefined;
   try {
     const folder = dirname(realTarget(file));
     if (statSync(folder).isDirectory()) accessSync(folder, constants.W_OK);
     else code = "ENOTDIR";
+    // A file Loopscope may not write is refused when written (atomic-write.ts): say so before the report.
+    if (code === undefined && existsSync(file)) accessSync(file, constants.W_OK);
   } catch (error) {
     code = (error as NodeJS.ErrnoException).code ?? messageOf(error);
   }

@@ -1,4 +1,5 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { loadSqlJs } from "../../src/io/database-file.js";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -118,6 +119,12 @@ describe("lint --db, history and query tell the same story", { timeout: 120_000 
     expect(runCli(["query", db, sql, "-f", "csv"]).stdout).toBe("a,a,a_2,a\n1,2,3,4\n");
   });
 
+  test("SQL that opens with a comment is SQL, not an unknown option", () => {
+    const result = runCli(["query", db, "-- How many runs?\nSELECT count(*) AS n FROM runs", "-f", "csv"]);
+    expect(result).toMatchObject({ code: 0, stdout: "n\n3\n" });
+    expect(runCli(["query", db, "SELECT 1", "--frmat", "csv"]).code).toBe(2);
+  });
+
   test("integers past 2^53 keep every digit in JSON, CSV and the table; other numbers are written as before", () => {
     const sql = "SELECT 9007199254740993 AS big, -9223372036854775808 AS least, 9007199254740991 AS safe, 1e300 AS real, 2.5 AS half";
     const json = runCli(["query", db, sql, "-f", "json"]);
@@ -199,5 +206,18 @@ describe("lint --db, history and query tell the same story", { timeout: 120_000 
     expect(junk.stderr).toMatch(/^loopscope query: .*junk\.sqlite: not a SQLite database/);
     expect(junk.stderr).not.toMatch(/\n\s+at /);
     expect(runCli(["history", db, "--to", "9"]).stderr).toMatch(/--to 9: no such run \(runs: 1, 2, 3\)/);
+  });
+
+  test("history reads run numbers as written, forwards only; a table changed by hand is the file's problem, not an internal error", async () => {
+    for (const odd of ["1.0", "0x1", " 1", "1e0"]) expect(runCli(["history", db, "--from", odd]).stderr).toBe(`loopscope history: --from ${odd}: no such run (runs: 1, 2, 3)\n`);
+    expect(runCli(["history", db, "--from", "3", "--to", "2"])).toMatchObject({ code: 2, stderr: "loopscope history: --from 3 must be an earlier run than --to 2\n" });
+    const SQL = await loadSqlJs();
+    const edited = new SQL.Database(readFileSync(db));
+    edited.exec("ALTER TABLE run_rule_counts RENAME COLUMN count TO n");
+    writeFileSync(join(dir, "edited.sqlite"), edited.export());
+    edited.close();
+    const result = runCli(["history", join(dir, "edited.sqlite")]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^loopscope history: cannot read the history in .*edited\.sqlite: SQLite says "no such column: count"\n$/);
   });
 });

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -34,6 +34,13 @@ beforeAll(async () => {
   writeFileSync(join(dir, "huge.sqlite"), "SQLite format 3\0");
   truncateSync(join(dir, "huge.sqlite"), 2 * 1024 * 1024 * 1024 + 1);
   cases.push(["huge.sqlite", "huge.sqlite: cannot read database (the file is 2.0 GiB, larger than the limit of 2 GiB)"]);
+  // A write-ahead log beside the file: another client (sqlite3) has it open in WAL mode.
+  const good = new SQL.Database();
+  good.exec("CREATE TABLE t (x)");
+  writeFileSync(join(dir, "wal.sqlite"), good.export());
+  good.close();
+  writeFileSync(join(dir, "wal.sqlite-wal"), Buffer.alloc(4096, 1));
+  cases.push(["wal.sqlite", "wal.sqlite: wal.sqlite-wal is next to it: another SQLite client has the database open, or did not finish writing it; Loopscope reads and writes the file alone and would lose that client's changes. Close the other client (or run `sqlite3 wal.sqlite 'PRAGMA wal_checkpoint(TRUNCATE)'`) and run again"]);
   cases.push(["missing/history.sqlite", "cannot write missing/history.sqlite: its folder does not exist (ENOENT)"]);
   cases.push(["d.yaml/history.sqlite", "cannot write d.yaml/history.sqlite: a file stands where a folder is needed (ENOTDIR)"]);
 });
@@ -69,6 +76,50 @@ describe("lint --db with a database it cannot use", { timeout: 60_000 }, () => {
       expect(await lint(["--db", file, "--format", "sarif", "--output", "report.sarif"]), file).toEqual({ code: 2, stdout: "", stderr: `loopscope lint: ${reason}\n` });
       expect(existsSync(output), file).toBe(false);
     }
+  });
+
+  it("a damaged file is refused before the report (it crashed after it, as an internal error)", async () => {
+    expect((await lint(["--db", "damaged.sqlite"])).code).toBe(0);
+    const SQL = await loadSqlJs();
+    const bytes = readFileSync(join(dir, "damaged.sqlite"));
+    const db = new SQL.Database(bytes);
+    const page = Number(db.exec("SELECT rootpage FROM sqlite_master WHERE name = 'runs'")[0]!.values[0]![0]);
+    const size = Number(db.exec("PRAGMA page_size")[0]!.values[0]![0]);
+    db.close();
+    bytes.fill(0xff, (page - 1) * size, (page - 1) * size + 12);
+    writeFileSync(join(dir, "damaged.sqlite"), bytes);
+    const result = await lint(["--db", "damaged.sqlite"]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toMatch(/^loopscope lint: damaged\.sqlite: a damaged SQLite database \(.+\); PRAGMA integrity_check in sqlite3 tells more: restore a copy or start a new file\n$/);
+  });
+
+  it("a run deleted by hand does not give its number to the next run; a table changed by hand is an error that names the file", async () => {
+    for (let i = 0; i < 2; i++) expect((await lint(["--db", "edited.sqlite"])).code).toBe(0);
+    const SQL = await loadSqlJs();
+    const edit = async (sql: string) => {
+      const db = new SQL.Database(readFileSync(join(dir, "edited.sqlite")));
+      db.exec(sql);
+      writeFileSync(join(dir, "edited.sqlite"), db.export());
+      db.close();
+    };
+    await edit("DELETE FROM runs WHERE id = 2");
+    const next = await lint(["--db", "edited.sqlite"]);
+    expect(next.code, next.stderr).toBe(0);
+    expect(next.stderr).toBe("loopscope lint: recorded run 3 in edited.sqlite\n");
+    await edit("ALTER TABLE runs DROP COLUMN acknowledged");
+    const before = readFileSync(join(dir, "edited.sqlite"));
+    const refused = await lint(["--db", "edited.sqlite"]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toBe(`loopscope lint: cannot record the run in edited.sqlite: SQLite says "table runs has no column named acknowledged"; the file is unchanged (check it with \`sqlite3 edited.sqlite 'PRAGMA integrity_check'\`, or start a new file)\n`);
+    expect(readFileSync(join(dir, "edited.sqlite")).equals(before)).toBe(true);
+  });
+
+  // Root may write any file: this runs only as another user.
+  it.skipIf(process.getuid?.() === 0)("a database file Loopscope may not write is refused before the report", async () => {
+    expect((await lint(["--db", "readonly.sqlite"])).code).toBe(0);
+    chmodSync(join(dir, "readonly.sqlite"), 0o444);
+    expect(await lint(["--db", "readonly.sqlite"])).toEqual({ code: 2, stdout: "", stderr: "loopscope lint: cannot write readonly.sqlite: EACCES\n" });
   });
 
   it("a usable database still gets the report first, then the run recorded", async () => {
