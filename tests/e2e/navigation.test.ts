@@ -114,6 +114,20 @@ describe("the web UI's links, keys and popups in Chromium", () => {
     expect(Number(await files())).toBe(Number(before) + 1);
   }, 90_000);
 
+  it("says which loops the matrix does not pair for their size, instead of showing no coupling", async () => {
+    const { page } = ui.session;
+    const dir = mkdtempSync(join(tmpdir(), "loopscope-ring-"));
+    // 61 models in one hidden loop: each trains on d<i> and changes d<i+1>.
+    const ring = Array.from({ length: 61 }, (_, i) => `apiVersion: loopscope/v1\nkind: Model\nname: m${i}\nowner: t\ninputs: [{from: d${i}, use: training}]\noutputs: [{name: o, influences: [d${(i + 1) % 61}]}]\n`).join("---\n");
+    writeFileSync(join(dir, "ring.yaml"), ring);
+    await openAt(page, ui.server.baseUrl, "#sample=clean");
+    await page.getByTestId("file-input").setInputFiles([join(dir, "ring.yaml")]);
+    await waitForAnalysis(page);
+    await page.getByRole("button", { name: "Matrix", exact: true }).click();
+    await expect.poll(() => page.getByTestId("matrix-unpaired").textContent()).toBe("Not paired here, for their size (every two of their models are coupled; the findings name them): a hidden loop of 61 models.");
+    expect(await page.getByTestId("matrix").locator(".empty").textContent()).toBe("No other two models are coupled in this estate.");
+  }, 60_000);
+
   it("keeps the matrix's order and Escape in the SQL editor for the editor", async () => {
     const { page } = ui.session;
     await openAt(page, ui.server.baseUrl, "#sample=ride-hailing");

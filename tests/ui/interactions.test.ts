@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { analyze } from "../../analyzer/index.js";
 import { generateEstate } from "../../bench/generate.js";
-import { computeInteractions, interactionSteps } from "../../ui/model/interactions.js";
+import { computeInteractions, interactionSteps, unpairedGroups } from "../../ui/model/interactions.js";
 import { indexEstate } from "../../ui/model/estate-index.js";
 import { analyzeDocs, model } from "../helpers/estate.js";
 
@@ -32,6 +32,33 @@ describe("the interaction matrix's couplings", () => {
     const shared = Array.from({ length: n }, (_, j) => `m${j}/o`).filter((id) => id !== "m0/o" && id !== "m1/o").sort();
     expect(reason).toBe(`both read ${shared.slice(0, 20).join(", ")} and 8 more`);
     expect(pairs.size).toBe((n * (n - 1)) / 2);
+  });
+});
+
+describe("loops and inputs too big to pair", () => {
+  // n models in one hidden loop: model i trains on d<i> and its output changes d<i+1>.
+  const ring = (n: number) => Array.from({ length: n }, (_, i) => model(`m${String(i).padStart(3, "0")}`, { inputs: [{ from: `d${i}`, use: "training" }], outputs: [{ name: "o", influences: [`d${(i + 1) % n}`] }] }));
+  const groups = (docs: Parameters<typeof analyzeDocs>[0]) => {
+    const { graph, report } = analyzeDocs(docs);
+    const index = indexEstate(graph, report.findings);
+    return { pairs: computeInteractions(graph, index, report.findings), unpaired: unpairedGroups(graph, index) };
+  };
+
+  it("are named, not left out silently: a loop of 61 models made no pair and said nothing", () => {
+    const at60 = groups(ring(60));
+    expect(at60.pairs.size).toBe((60 * 59) / 2);
+    expect(at60.unpaired).toEqual([]);
+    const at61 = groups(ring(61));
+    expect(at61.pairs.size).toBe(0);
+    expect(at61.unpaired).toEqual([{ kind: "loop", label: "hidden loop of 61 models", models: 61 }]);
+  });
+
+  it("an input read by more than 200 models is named with its readers", () => {
+    const readers = Array.from({ length: 201 }, (_, i) => model(`r${i}`, { inputs: ["features"] }));
+    const { pairs, unpaired } = groups(readers);
+    expect(pairs.size).toBe(0);
+    expect(unpaired).toEqual([{ kind: "input", label: "features", models: 201 }]);
+    expect(groups(readers.slice(1)).unpaired).toEqual([]);
   });
 });
 

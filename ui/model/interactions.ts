@@ -17,6 +17,37 @@ export interface Coupling {
 /** Shared inputs a coupling names at most (the reason says how many more). */
 const LISTED_INPUTS = 20;
 
+/**
+ * Every two models of a loop, and every two readers of an input, are a pair: a loop of 10,000
+ * models would be 50 million. Loops and inputs past these sizes are not paired; `unpairedGroups`
+ * names them, and the matrix says so.
+ */
+export const MAX_LOOP_MODELS = 60;
+export const MAX_INPUT_READERS = 200;
+
+/** A loop or an input left out of the pairs for its size. */
+export interface UnpairedGroup {
+  kind: "loop" | "input";
+  /** The loop's kind and models ("hidden loop of 61 models"), or the input's id. */
+  label: string;
+  models: number;
+}
+
+/** The loops and inputs `interactionSteps` does not pair, biggest first. */
+export function unpairedGroups(graph: EstateGraph, index: EstateIndex): UnpairedGroup[] {
+  const groups: UnpairedGroup[] = [];
+  for (const loop of graph.loops) {
+    if (loop.kind !== "direct" && loop.models.length > MAX_LOOP_MODELS) groups.push({ kind: "loop", label: `${loop.kind} loop of ${loop.models.length} models`, models: loop.models.length });
+  }
+  // Counted as interactionSteps counts them (one per read edge), so the two agree at the limit.
+  const readers = new Map<string, number>();
+  for (const edge of graph.edges) {
+    if (edge.kind === "reads" && index.nodes.get(edge.target)?.kind === "model") readers.set(edge.source, (readers.get(edge.source) ?? 0) + 1);
+  }
+  for (const [input, models] of readers) if (models > MAX_INPUT_READERS) groups.push({ kind: "input", label: input, models });
+  return groups.sort((a, b) => b.models - a.models || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
+}
+
 export const COUPLING_LABELS: Record<CouplingKind, string> = { loop: "same loop", outcome: "shared outcome", inputs: "shared inputs", reads: "reads" };
 
 /**
@@ -56,7 +87,7 @@ export function* interactionSteps(graph: EstateGraph, index: EstateIndex, findin
     c.nodes.push(...nodes);
   };
   for (const loop of graph.loops) {
-    if (loop.kind === "direct" || loop.models.length > 60) continue;
+    if (loop.kind === "direct" || loop.models.length > MAX_LOOP_MODELS) continue;
     for (let i = 0; i < loop.models.length; i++)
       for (let j = i + 1; j < loop.models.length; j++) add(get(loop.models[i]!, loop.models[j]!), "loop", `in one ${loop.kind} loop of ${loop.models.length} models`, []);
     if ((work += (loop.models.length * (loop.models.length - 1)) / 2) >= STEP_WORK) {
@@ -94,7 +125,7 @@ export function* interactionSteps(graph: EstateGraph, index: EstateIndex, findin
   const shared = new Map<number, { count: number; inputs: string[] }>();
   for (const input of [...readers.keys()].sort()) {
     const ranks = readers.get(input)!.map((id) => rankOf.get(id)!);
-    if (ranks.length < 2 || ranks.length > 200) continue;
+    if (ranks.length < 2 || ranks.length > MAX_INPUT_READERS) continue;
     if ((work += (ranks.length * (ranks.length - 1)) / 2) >= STEP_WORK) {
       work = 0;
       yield;

@@ -1,7 +1,7 @@
 import { useMemo, useState, type KeyboardEvent } from "react";
 import type { EstateGraph } from "../../analyzer/graph/estate-graph.js";
 import type { EstateIndex } from "../model/estate-index.js";
-import { COUPLING_LABELS, type Coupling, type CouplingKind } from "../model/interactions.js";
+import { COUPLING_LABELS, unpairedGroups, type Coupling, type CouplingKind } from "../model/interactions.js";
 import { teamColours, UNOWNED_COLOUR } from "../model/palette.js";
 import { readable } from "./readable-text.js";
 
@@ -41,6 +41,8 @@ export function MatrixView({ graph, index, couplings, selected, onSelect }: Prop
   const colours = teamColours(index.owners);
   const cell = (a: string, b: string) => couplings.get(a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
   const totalModels = graph.nodes.filter((n) => n.kind === "model").length;
+  // Loops and inputs too big to pair (a loop of 61 models left the matrix empty, saying nothing).
+  const unpaired = useMemo(() => unpairedGroups(graph, index), [graph, index]);
   // One Tab stop for the whole matrix (the selected pair, else the cell last moved to, else the
   // first coupled cell); the arrow keys move between coupled cells, Home and End along the row.
   const [cursor, setCursor] = useState<string | undefined>(undefined);
@@ -105,8 +107,15 @@ export function MatrixView({ graph, index, couplings, selected, onSelect }: Prop
           ))}
         </span>
       </div>
+      {unpaired.length > 0 && (
+        <p className="matrix-note" data-testid="matrix-unpaired">
+          Not paired here, for their size (every two of their models are coupled; the findings name them):{" "}
+          {unpaired.slice(0, 5).map((g) => readable(g.kind === "loop" ? `a ${g.label}` : `${g.label}, read by ${g.models} models`)).join("; ")}
+          {unpaired.length > 5 ? `; and ${unpaired.length - 5} more` : ""}.
+        </p>
+      )}
       {models.length === 0 ? (
-        <p className="empty">No two models are coupled in this estate.</p>
+        <p className="empty">{unpaired.length > 0 ? "No other two models are coupled in this estate." : "No two models are coupled in this estate."}</p>
       ) : (
         <div className="matrix-scroll">
           <table className="matrix" onKeyDown={onKeyDown} aria-label="Model couplings: arrow keys move between coupled pairs, Enter opens one">
