@@ -61,9 +61,13 @@ export function impact(graph: EstateGraph, name: string, options: ImpactOptions 
   const nodes = new Map(graph.nodes.map((node) => [node.id, node]));
   const target = nodes.get(name);
   if (!target) {
-    // A typo, else a node whose name contains what was typed ("pricing" → "dynamic-pricing").
-    const containing = [...nodes.keys()].filter((id) => id.includes(name)).sort((a, b) => a.length - b.length || compare(a, b));
-    const suggestion = closestName(name, nodes.keys()) ?? containing[0];
+    // Another case ("DEMAND-FORECAST", too far from the name for a typo), else a typo, else a
+    // node whose name contains what was typed ("pricing" → "dynamic-pricing").
+    const lower = name.toLowerCase();
+    const ids = [...nodes.keys()].sort(compare);
+    const sameLetters = ids.find((id) => id.toLowerCase() === lower);
+    const containing = ids.filter((id) => id.toLowerCase().includes(lower)).sort((a, b) => a.length - b.length || compare(a, b));
+    const suggestion = sameLetters ?? closestName(name, ids) ?? containing[0];
     return { found: false, name, ...(suggestion !== undefined ? { suggestion } : {}) };
   }
   const forward = new Map<string, { to: string; kind: EdgeKind }[]>();

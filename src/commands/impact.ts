@@ -56,7 +56,7 @@ Options:
 /** The text form: the target, then downstream, loops and upstream, nearest first. */
 export function formatImpact(result: Impact): string {
   const { target } = result;
-  const lines = [`${target.id} (${target.kind}${target.implicit ? ", implicit" : ""}${target.owner ? `, owner ${visible(target.owner)}` : ""})${result.depth !== undefined ? `, up to ${result.depth} hops` : ""}`, ""];
+  const lines = [`${target.id} (${target.kind}${target.implicit ? ", implicit" : ""}${target.owner ? `, owner ${visible(target.owner)}` : ""})${result.depth !== undefined ? `, up to ${plural(result.depth, "hop")}` : ""}`, ""];
   section(lines, "downstream: a change here reaches", result.downstream, true);
   if (result.loops.length === 0) lines.push("loops reached: none", "");
   else {

@@ -248,6 +248,7 @@ describe("loopscope impact", () => {
     const text = runCli(["impact", "purchases", "samples/bike-shop"]).stdout;
     expect(text).toMatch(/^purchases \(dataset/);
     expect(text).toMatch(/^ {2}model {3}demand-forecast +3 hops +purchases → dynamic-pricing → dynamic-pricing\/price → demand-forecast$/m);
+    expect(runCli(["impact", "purchases", "samples/bike-shop", "--depth", "1"]).stdout.split("\n")[0]).toBe("purchases (dataset, owner data-platform), up to 1 hop");
   });
 
   it("suggests the closest name for a typo", () => {

@@ -53,6 +53,9 @@ describe("impact", () => {
     expect(impact(estate.graph, "rankr")).toEqual({ found: false, name: "rankr", suggestion: "ranker" });
     expect(impact(estate.graph, "zzzzzzzz")).toEqual({ found: false, name: "zzzzzzzz" });
     expect(impact(estate.graph, "list")).toEqual({ found: false, name: "list", suggestion: "ranker/list" });
+    // Another case is suggested however long the name (it was too far for a typo), and contains ignores case.
+    expect(impact(estate.graph, "RANKER/LIST")).toEqual({ found: false, name: "RANKER/LIST", suggestion: "ranker/list" });
+    expect(impact(estate.graph, "LIST")).toEqual({ found: false, name: "LIST", suggestion: "ranker/list" });
   });
 
   it("gives a long path by its two ends and how many nodes were left out, and rebuilds short ones whole", () => {
