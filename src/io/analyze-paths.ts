@@ -1,7 +1,7 @@
-import { relative, sep } from "node:path";
+import { relative, resolve, sep } from "node:path";
 import { startAnalysis, type Analysis } from "../../analyzer/index.js";
 import type { Notice } from "../../analyzer/types.js";
-import { loadConfig, type LoadedConfig } from "./load-config.js";
+import { findConfigIn, loadConfig, type LoadedConfig } from "./load-config.js";
 import { filterSpec, sourceFilter } from "./filter-sources.js";
 import { ManifestWalk } from "./manifest-walk.js";
 import { MIN_FILES_FOR_THREAD, startReader } from "./read-in-background.js";
@@ -19,6 +19,23 @@ export interface PathsAnalysis extends Analysis {
   ownFiles: readonly string[];
   /** Files dropped by the config's include/exclude. */
   excluded: number;
+}
+
+/**
+ * A config file at the top of a linted folder that is not the one in effect: the walk skips
+ * it as Loopscope's own file, and an ESLint user expects the nearest config to apply, so
+ * `failOn` and rule settings written there were ignored without a word.
+ */
+function unusedConfigNotices(paths: string[], cwd: string, loaded: LoadedConfig): Notice[] {
+  const notices: Notice[] = [];
+  for (const path of paths) {
+    const found = findConfigIn(resolve(cwd, path));
+    if (found === undefined || found === loaded.file) continue;
+    const shown = relative(cwd, found).split(sep).join("/");
+    const inEffect = loaded.file === undefined ? "none was found there, so the defaults apply" : `this run uses ${relative(cwd, loaded.file).split(sep).join("/")}`;
+    notices.push({ file: shown, message: `not this run's config: the config is looked for from the working folder upward (${inEffect}); use --config ${shown}, or run from its folder` });
+  }
+  return notices;
 }
 
 /**
@@ -94,7 +111,7 @@ async function analyzeListed(paths: string[], cwd: string, configFile: string | 
     }
   }
   // Read notices in path order, as a sorted list gives them, whatever order files were read in.
-  const fileNotices = [...walkNotices, ...sortByFile(readNotices)];
+  const fileNotices = [...walkNotices, ...unusedConfigNotices(paths, cwd, loaded), ...sortByFile(readNotices)];
   const analysis = session.finish();
   // One list in file order: notices from reading files came before those from parsing them,
   // so `b/bad.yaml` (not UTF-8) was listed before `Z/bin.json` (binary).

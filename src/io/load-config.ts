@@ -3,7 +3,7 @@
  * loopscope.config.yaml / .yml / .json in the current folder or any folder above it.
  * Every problem is a UsageError whose lines read `file:line:column: message`.
  */
-import { existsSync } from "node:fs";
+import { lstatSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { validateConfig, type LoopscopeConfig } from "../../analyzer/schema/config.js";
 import { RULES } from "../../analyzer/rules/index.js";
@@ -39,14 +39,29 @@ export function loadConfig(cwd: string, explicit?: string): LoadedConfig {
 export function findConfigFile(cwd: string): string | undefined {
   let directory = resolve(cwd);
   for (;;) {
-    for (const name of CONFIG_FILE_NAMES) {
-      const candidate = join(directory, name);
-      if (existsSync(candidate)) return candidate;
-    }
+    const found = findConfigIn(directory);
+    if (found !== undefined) return found;
     const parent = dirname(directory);
     if (parent === directory) return undefined;
     directory = parent;
   }
+}
+
+/**
+ * The config file in `directory` itself, if any. A dangling link counts (its read then fails
+ * with the reason): skipping it ran the lint with a parent's config or the defaults.
+ */
+export function findConfigIn(directory: string): string | undefined {
+  for (const name of CONFIG_FILE_NAMES) {
+    const candidate = join(directory, name);
+    try {
+      lstatSync(candidate);
+      return candidate;
+    } catch {
+      // not there
+    }
+  }
+  return undefined;
 }
 
 /**

@@ -24,18 +24,32 @@ type Token = { kind: "star" } | { kind: "any" } | { kind: "one"; test: (c: strin
 /** One segment of a glob: `**`, or its tokens. */
 type Segment = "**" | Token[];
 
-/** The glob as a predicate on POSIX relative paths; throws GlobError when it is malformed. */
+/**
+ * The glob as a predicate on POSIX relative paths; throws GlobError when it is malformed or
+ * reads as another tool's syntax that would silently match nothing here.
+ */
 export function compileGlob(glob: string): (path: string) => boolean {
-  const alternatives = expandBraces(glob.replace(/^\.\//, "")).map((text) => {
+  // Each of these was accepted and matched nothing, so the files it meant were linted anyway.
+  if (glob.startsWith("!")) throw new GlobError(`a leading "!" is not a negation here (it would match a name starting with "!"): put the glob in exclude, without the "!"`);
+  if (glob.includes("\\")) throw new GlobError(`"\\" is not a folder separator in a glob (paths are matched with "/"); write "/" between folders, on Windows too`);
+  // A leading `/` is the config's folder, as in .gitignore (the paths matched are relative to it).
+  const anchored = glob.replace(/^\.\//, "").replace(/^\/+/, "");
+  const alternatives = expandBraces(anchored).map((text) => {
     // `legacy/` names a folder: everything inside it, as in .gitignore.
     const segments = (text.endsWith("/") ? `${text}**` : text).split("/").map(parseSegment);
     // A trailing `**` is everything inside the folder, not the folder itself: one segment or more.
     if (segments[segments.length - 1] === "**") segments.push([{ kind: "star" }]);
     return segments;
   });
+  // A glob without wildcards names a file or, as in .gitignore, a folder and all inside it
+  // (`legacy` left `legacy/a.yaml` in). Globs with wildcards keep their meaning: `*` is not everything.
+  const literal = !/[*?[\]{}]/.test(anchored);
   return (path) => {
     const segments = path.split("/");
-    return alternatives.some((pattern) => matchSegments(pattern, segments));
+    if (alternatives.some((pattern) => matchSegments(pattern, segments))) return true;
+    if (!literal) return false;
+    for (let end = segments.length - 1; end > 0; end--) if (alternatives.some((pattern) => matchSegments(pattern, segments.slice(0, end)))) return true;
+    return false;
   };
 }
 

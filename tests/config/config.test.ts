@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -8,6 +8,7 @@ import { RULE_IDS } from "../../analyzer/schema/rule-ids.js";
 import { RULES } from "../../analyzer/rules/index.js";
 import { findConfigFile, loadConfig, parseConfigText } from "../../src/io/load-config.js";
 import { UsageError } from "../../src/exit-codes.js";
+import { runCli } from "../helpers/run-cli.js";
 
 function errorOf(text: string): string {
   try {
@@ -154,5 +155,30 @@ describe("starter config", () => {
     const config = parseConfigText(uncommented, "starter.yaml");
     expect(Object.keys(config.rules).sort()).toEqual([...RULE_IDS].sort());
     expect(config.rules["deep-model-chain"]).toEqual({ severity: "info", maxDepth: 4 });
+  });
+});
+
+describe("config files the run does not use", () => {
+  it("a config at the top of a linted folder is named in a notice (its failOn and rules were ignored without a word)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "loopscope-unused-config-"));
+    mkdirSync(join(dir, "manifests"));
+    writeFileSync(join(dir, "manifests/m.yaml"), "apiVersion: loopscope/v1\nkind: Model\nname: solo\n");
+    writeFileSync(join(dir, "manifests/loopscope.config.yaml"), "failOn: info\n");
+    const result = runCli(["lint", "manifests"], { cwd: dir });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(
+      "notice: manifests/loopscope.config.yaml: not this run's config: the config is looked for from the working folder upward (none was found there, so the defaults apply); use --config manifests/loopscope.config.yaml, or run from its folder\n",
+    );
+    // Named with --config, it is the run's config: no notice, and its failOn applies.
+    const named = runCli(["lint", "manifests", "--config", "manifests/loopscope.config.yaml"], { cwd: dir });
+    expect(named.code).toBe(1);
+    expect(named.stdout).not.toContain("notice:");
+  });
+
+  it("a config that is a dangling link is an error, not skipped for a parent's config or the defaults", () => {
+    const dir = mkdtempSync(join(tmpdir(), "loopscope-dangling-config-"));
+    writeFileSync(join(dir, "m.yaml"), "apiVersion: loopscope/v1\nkind: Model\nname: solo\n");
+    symlinkSync("gone.yaml", join(dir, "loopscope.config.yaml"));
+    expect(runCli(["lint", "."], { cwd: dir })).toMatchObject({ code: 2, stdout: "", stderr: "loopscope lint: loopscope.config.yaml: cannot read config (ENOENT)\n" });
   });
 });

@@ -30,6 +30,17 @@ describe("include/exclude globs", () => {
     expect(matchesAny("legacy.yaml", ["legacy/"])).toBe(false);
   });
 
+  it("reads other tools' habits as they mean, or refuses them: they matched nothing and the files were linted anyway", () => {
+    // A glob without wildcards names a folder too (as in .gitignore); a leading "/" is the config's folder.
+    expect(matchesAny("m/legacy/a.yaml", ["m/legacy"])).toBe(true);
+    expect(matchesAny("m/legacy/deep/a.yaml", ["m/legacy"])).toBe(true);
+    expect(matchesAny("m/legacy-2/a.yaml", ["m/legacy"])).toBe(false);
+    expect(matchesAny("m/legacy/a.yaml", ["/m/legacy/**"])).toBe(true);
+    expect(matchesAny("m/a.yaml", ["*"])).toBe(false); // a wildcard keeps its meaning: one name, not everything
+    expect(() => compileGlob("!m/legacy/**")).toThrow(new GlobError('a leading "!" is not a negation here (it would match a name starting with "!"): put the glob in exclude, without the "!"'));
+    expect(() => compileGlob("m\\legacy\\**")).toThrow(new GlobError('"\\" is not a folder separator in a glob (paths are matched with "/"); write "/" between folders, on Windows too'));
+  });
+
   it("never lets a wildcard match a `..` segment: files outside the config's folder match only globs that spell it", () => {
     expect(matchesAny("../x.yaml", ["**/*.yaml"])).toBe(false);
     expect(matchesAny("../x.yaml", ["*/x.yaml"])).toBe(false);
@@ -88,7 +99,11 @@ describe("include/exclude globs", () => {
     fc.assert(
       fc.property(glob, fc.array(path, { minLength: 1, maxLength: 8 }), (g, paths) => {
         const matches = compileGlob(g);
-        for (const p of paths) expect(matches(p), `${g} on ${p}`).toBe(regexOracle(g.replace(/^\.\//, "")).test(p));
+        // Plus .gitignore's rule for a glob without wildcards: it names a folder too, and all inside it.
+        const oracle = regexOracle(g.replace(/^\.\//, ""));
+        const literal = !/[*?[\]{}]/.test(g);
+        const folders = (p: string) => p.split("/").slice(0, -1).map((_, i, parts) => p.split("/").slice(0, i + 1).join("/"));
+        for (const p of paths) expect(matches(p), `${g} on ${p}`).toBe(oracle.test(p) || (literal && folders(p).some((f) => oracle.test(f))));
       }),
       { numRuns: 2000 },
     );
