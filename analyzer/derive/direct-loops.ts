@@ -45,9 +45,12 @@ export function findDirectLoops(index: GraphIndex, components: Components): Dire
         parent[state] = from;
         queue.push(state);
       };
+      // From its outputs; a model that declares none is consumed as itself (docs/manifest.md), by
+      // a `consumes` edge of its own: a service that reads it and changes its training data
+      // closed a loop the graph showed and no rule reported.
       for (let k = out.start[model]!; k < out.start[model + 1]!; k++) {
         const w = out.node[k]!;
-        if (out.kind[k] === "produces" && components.componentOf[w] === id) visit(2 * w, -1);
+        if ((out.kind[k] === "produces" || out.kind[k] === "consumes") && components.componentOf[w] === id) visit(2 * w, -1);
       }
       // The witness: the shortest walk back that ends in a training read when there is one, so
       // the walk shown is the loop the model learns from (not one through a serving-only read).

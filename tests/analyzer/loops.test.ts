@@ -167,4 +167,17 @@ describe("loops (FORMAT.md, Loops)", () => {
     expect(reads).toEqual(["b/p", "b/q"]);
     expect(modelsOf(analysis, "circular-model-dependency")).toEqual([["a", "b"]]);
   });
+
+  it("finds the direct loop of a model with no outputs that a service consumes as itself", () => {
+    // The graph held the cycle clicks → m → svc → clicks; no rule reported it.
+    const analysis = analyzeDocs([
+      model("m", { inputs: [{ from: "clicks", use: "training" }] }),
+      service("svc", { consumes: ["m"], influences: ["clicks"] }),
+      dataset("clicks"),
+    ]);
+    const loop = analysis.report.findings.find((f) => f.rule === "direct-feedback-loop")!;
+    expect(loop.models).toEqual(["m"]);
+    expect(loop.path?.map((step) => `${step.from} ${step.edge} ${step.to}`)).toEqual(["m consumes svc", "svc influences clicks", "clicks reads m"]);
+    expect(loop.severity).toBe("warning");
+  });
 });
