@@ -267,9 +267,8 @@ export class Resolver {
       const declared = this.models.get(model);
       if (!declared) {
         const kind = this.kindOf(model);
-        const suggestion = closestName(model, this.models.keys());
         const reason = kind ? `"${model}" is a ${label(kind)}, not a Model, so it has no outputs` : `no Model is named "${model}"`;
-        this.problem(site, by, reference, reason, suggestion ? `${suggestion}/${output}` : undefined);
+        this.problem(site, by, reference, reason, this.nearestOutput(model, output));
         return [];
       }
       const names = declared.manifest.outputs.map((o) => o.name);
@@ -349,6 +348,21 @@ export class Resolver {
     if (source >= this.firstOut.length) return -1;
     for (let e = this.firstOut[source]!; e !== -1; e = this.nextOut[e]!) if (this.edgeTargets[e] === target) return e;
     return -1;
+  }
+
+  /**
+   * A reference that exists, for `model/output` whose model does not: the nearest model with
+   * that output, else its nearest output, else the model itself when it declares none. The
+   * model's name with the output as typed was suggested whether or not it had that output, and
+   * taking the suggestion gave the next error.
+   */
+  private nearestOutput(model: string, output: string): string | undefined {
+    const near = closestName(model, this.models.keys());
+    if (near === undefined) return undefined;
+    const names = this.models.get(near)!.manifest.outputs.map((o) => o.name);
+    if (names.length === 0) return near;
+    const named = names.includes(output) ? output : (closestName(output, names) ?? (names.length === 1 ? names[0] : undefined));
+    return named === undefined ? undefined : `${near}/${named}`;
   }
 
   private problem(site: Site, by: string, reference: string, reason: string, suggestion?: string): void {

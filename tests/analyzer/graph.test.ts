@@ -91,6 +91,17 @@ describe("graph (FORMAT.md, The graph)", () => {
     ]);
   });
 
+  it("suggests only names that exist: a misspelt model with an output it does not have gets its nearest output", () => {
+    const analysis = analyzeDocs([
+      model("recommender", { outputs: [{ name: "picks" }, { name: "scores" }] }),
+      model("ranker"),
+      model("m", { inputs: ["recomender/top10", "recomender/score", "rankr/list"] }),
+    ]);
+    const suggestions = analysis.report.findings.filter((f) => f.rule === "unknown-reference").map((f) => f.data?.["suggestion"]);
+    // recommender has no top10 and two outputs, none near it: no suggestion rather than a wrong one; ranker has no outputs: itself.
+    expect(suggestions).toEqual([undefined, "recommender/scores", "ranker"]);
+  });
+
   it("reports duplicate names at both locations and keeps the first", () => {
     const analysis = analyze([
       { path: "b.yaml", text: stringify(dataset("x")) },
