@@ -36,6 +36,7 @@ export function runRules(input: RunRulesInput): Finding[] {
     today: input.today,
     findings: [],
     acknowledgements,
+    off: new Set(input.rules.filter((rule) => ruleSettings(rule, input.config).severity === "off").map((rule) => rule.id)),
   };
   const run = (rules: readonly Rule[], findings: Finding[]) => {
     for (const rule of rules) {

@@ -54,6 +54,8 @@ export interface RuleContext {
   findings: readonly Finding[];
   /** Every `acknowledge` entry, marked with what it covers (only for rules with `after: true`). */
   acknowledgements: readonly AcknowledgementEntry[];
+  /** Rule ids the config switches off: they did not run, so nothing is known of their findings. */
+  off: ReadonlySet<string>;
   /**
    * Reports one finding. The engine turns each draft into a finding at once, so that drafts
    * die young: a rule that returned its 20,000 drafts in one list kept them alive through

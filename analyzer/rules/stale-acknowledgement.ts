@@ -14,13 +14,15 @@ export const staleAcknowledgement: Rule = {
   meta: {
     category: "acknowledgements",
     defaultSeverity: "info",
-    description: "An `acknowledge` entry that covers no finding.",
+    description: "An `acknowledge` entry that covers no finding (entries for a rule the config switches off are left alone).",
     rationale: "An acknowledgement that matches nothing is dead configuration: either the debt was paid (remove it) or the rule id is wrong (and the finding it meant to cover is not covered).",
     fix: "Remove the entry, or correct its `rule` id (the message suggests the closest one).",
   },
-  check({ acknowledgements, report }) {
+  check({ acknowledgements, off, report }) {
     for (const entry of acknowledgements) {
-      if (entry.expired || entry.covers) continue;
+      // A rule switched off found nothing because it did not run: "no finding involves" it was
+      // untrue, and the entry is needed again the day the rule is switched back on.
+      if (entry.expired || entry.covers || off.has(entry.rule)) continue;
       const known = RULE_IDS.includes(entry.rule);
       const suggestion = known ? undefined : closestName(entry.rule, RULE_IDS);
       const why = !known

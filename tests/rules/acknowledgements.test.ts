@@ -33,6 +33,14 @@ describe("acknowledgements", () => {
     ]);
   });
 
+  it("an entry for a rule the config switches off is not called stale: the rule did not run", () => {
+    const text = "apiVersion: loopscope/v1\nkind: Model\nname: n\nowner: t\nacknowledge:\n  - rule: missing-owner\n    reason: kept for when it is on again\n";
+    const stale = (config?: { failOn: "error"; rules: Record<string, { severity: "off" }> }) =>
+      analyze([{ path: "m.yaml", text }], { today: "2026-11-28", ...(config ? { config } : {}) }).report.findings.filter((f) => f.rule === "stale-acknowledgement").map((f) => f.message);
+    expect(stale()).toEqual(["n acknowledges missing-owner, but no missing-owner finding involves n"]);
+    expect(stale({ failOn: "error", rules: { "missing-owner": { severity: "off" } } })).toEqual([]);
+  });
+
   it("an entry for an acknowledgement rule is stale and says it cannot be acknowledged", () => {
     const findings = lint(
       "apiVersion: loopscope/v1\nkind: Model\nname: a\nowner: t\nacknowledge:\n" +
