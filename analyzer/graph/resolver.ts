@@ -378,20 +378,27 @@ function grown(column: Int32Array, at: number, fill: number): Int32Array {
   return next;
 }
 
-/** A `reads` edge's use and pin: one consumer-side use wins when every consumer-side declaration agrees; otherwise (or with none) `both`. */
+/**
+ * A `reads` edge's use and pin: one consumer-side use wins when every consumer-side declaration
+ * agrees; otherwise (or with none) `both`. The read is pinned only when every consumer-side
+ * declaration pins it (the first pin given): `inputs: [p, {from: p/o, version: "2"}]` still
+ * reads p/o unpinned through the bare `p`, and was taken as pinned.
+ */
 function readsAttributes(attributes: EdgeAttributes): void {
   let use: InputUse | undefined;
   let version: string | undefined;
+  let unpinned = false;
   let agreed = true;
   for (const d of attributes.declarations) {
     if (d.side !== "consumer") continue;
     const declared = d.use ?? "both";
     if (use !== undefined && use !== declared) agreed = false;
     use ??= declared;
+    if (d.version === undefined) unpinned = true;
     version ??= d.version;
   }
   attributes.use = agreed && use !== undefined ? use : "both";
-  attributes.version = version;
+  attributes.version = unpinned ? undefined : version;
 }
 
 /** The name a reference needs declared: the model of `model/output`, else the name itself. */

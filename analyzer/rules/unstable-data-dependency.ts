@@ -32,7 +32,8 @@ export const unstableDataDependency: Rule = {
       if (producerOwner === undefined || consumerOwner === undefined || producerOwner === consumerOwner) continue;
       const attributes = estate.graph.getEdgeAttributes(output, consumer);
       if (attributes.version !== undefined) continue;
-      const consumerSites = declarationSites(estate, output, consumer, "consumer");
+      // The consumer's declarations that leave it unpinned (a read declared twice, pinned once, is unpinned).
+      const consumerSites = attributes.declarations.filter((d) => d.side === "consumer" && d.version === undefined);
       report({
         message: `${consumer} (${consumerOwner}) reads ${output} from ${producer} (${producerOwner}) without a version pin${consumerSites.length === 0 ? " (the read is declared only in the producer's consumers)" : ""}`,
         models: [consumer, producer],
