@@ -120,7 +120,9 @@ function checkRuleSetting(setting: unknown, path: (string | number)[], options: 
     return;
   }
   if (setting === null || typeof setting !== "object" || Array.isArray(setting)) {
-    problems.push({ path, message: `expected a severity (${severities}) or an object { severity, ...options }` });
+    // ESLint's numbers, written by habit.
+    const eslint = setting === 0 || setting === 1 || setting === 2 ? `; ESLint's ${setting} is "${["off", "warning", "error"][setting]}" here` : "";
+    problems.push({ path, message: `expected a severity (${severities}) or an object { severity, ...options }${eslint}` });
     return;
   }
   const { severity, ...rest } = setting as Record<string, unknown>;
@@ -147,7 +149,7 @@ function fromIssue(issue: z.core.$ZodIssue, prefix: (string | number)[], allowed
     return issue.keys.map((key) => ({
       path: [...path, key],
       atKey: true,
-      message: `unknown key "${key}"${suggest(key, allowedKeys) || ` (allowed: ${allowedKeys.join(", ")})`}`,
+      message: `unknown key "${key}"${OTHER_TOOLS_KEYS[key] && allowedKeys.includes(OTHER_TOOLS_KEYS[key]) ? `; did you mean "${OTHER_TOOLS_KEYS[key]}"?` : suggest(key, allowedKeys) || ` (allowed: ${allowedKeys.join(", ")})`}`,
     }));
   }
   if (issue.code === "invalid_value" && issue.values.every((v) => typeof v === "string")) {
@@ -161,7 +163,15 @@ function pathValue(input: unknown): string {
   return input === undefined ? "" : ` (got ${JSON.stringify(input)})`;
 }
 
+/** Keys other linters' configs use for what these do ("files" is not a typo of "rules"). */
+const OTHER_TOOLS_KEYS: Record<string, string> = { files: "include", ignores: "exclude", ignore: "exclude", ignorePatterns: "exclude", exclude_paths: "exclude" };
+
+/** A typo's closest candidate, else the one candidate the text starts ("warn" → "warning"). */
 function suggest(name: string, candidates: Iterable<string>): string {
-  const closest = closestName(name, candidates);
+  const list = [...candidates];
+  const closest = closestName(name, list) ?? (() => {
+    const starting = list.filter((c) => name.length >= 2 && c.startsWith(name));
+    return starting.length === 1 ? starting[0] : undefined;
+  })();
   return closest !== undefined && closest !== name ? `; did you mean "${closest}"?` : "";
 }

@@ -1,5 +1,5 @@
 import { relative, resolve, sep } from "node:path";
-import { BaselineSchema, type Baseline } from "../../analyzer/schema/baseline.js";
+import { BASELINE_VERSION, BaselineSchema, type Baseline } from "../../analyzer/schema/baseline.js";
 import { UsageError } from "../exit-codes.js";
 import { formatFieldPath, parsePositioned } from "./positioned-text.js";
 import { readSideText, SideFileError, sideFileProblem, SIDE_FILE_LIMITS } from "./read-side-file.js";
@@ -36,6 +36,11 @@ export function parseBaselineText(text: string, label: string): Baseline {
       .map((issue) => {
         const path = issue.path.filter((key): key is string | number => typeof key !== "symbol");
         if (issue.code === "unrecognized_keys") return issue.keys.map((key) => `${parsed.at([...path, key], true)}: unknown key "${key}" (${formatFieldPath([...path, key])})`).join("\n");
+        // "expected 1 (version)" said nothing of what to do about a baseline of another format.
+        const version = (parsed.value as { version?: unknown } | null)?.version;
+        if (path.length === 1 && path[0] === "version" && typeof version === "number" && version > BASELINE_VERSION) {
+          return `${parsed.at(path)}: a baseline of format version ${version}, from a newer Loopscope; this one reads version ${BASELINE_VERSION} (upgrade Loopscope, or write a baseline with this one: loopscope baseline <paths> -o ${label}) (version)`;
+        }
         return `${parsed.at(path)}: ${issue.message} (${formatFieldPath(path)})`;
       })
       .join("\n"),

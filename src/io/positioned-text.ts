@@ -28,7 +28,9 @@ export function parsePositioned(text: string, label: string): PositionedText {
   if (deep) throw new UsageError(`${label}:${deep.line}:${deep.column}: ${deep.message}; nothing in this file is used`);
   const { doc, at, position } = yamlPositions(text, label);
   if (doc.errors.length > 0) {
-    throw new UsageError(doc.errors.map((error) => `${position(error.pos[0])}: ${error.message.split("\n")[0]}`).join("\n"));
+    // The `yaml` package's own advice for several documents names its API, not the user's fix.
+    const said = (error: (typeof doc.errors)[number]) => (error.code === "MULTIPLE_DOCS" ? "this file holds one YAML document; another one starts here (remove the --- line or what follows it)" : error.message.split("\n")[0]);
+    throw new UsageError(doc.errors.map((error) => `${position(error.pos[0])}: ${said(error)}`).join("\n"));
   }
   let value: unknown;
   try {

@@ -74,6 +74,17 @@ describe("config validation", () => {
     ]);
   });
 
+  it("reads other tools' habits with the fix: 'warn', ESLint's 0/1/2, 'files' and 'ignores', several documents", () => {
+    expect(errorOf("rules:\n  missing-owner: warn\n")).toBe('loopscope.config.yaml:2:18: severity must be one of error | warning | info | off (got "warn"); did you mean "warning"? (rules.missing-owner)');
+    expect(errorOf("failOn: warn\n")).toBe('loopscope.config.yaml:1:9: must be one of error | warning | info | never (got "warn"); did you mean "warning"? (failOn)');
+    expect(errorOf("rules:\n  missing-owner: 1\n")).toBe('loopscope.config.yaml:2:18: expected a severity (error | warning | info | off) or an object { severity, ...options }; ESLint\'s 1 is "warning" here (rules.missing-owner)');
+    expect(errorOf('files: ["*.yaml"]\nignores: [old]\n').split("\n")).toEqual([
+      'loopscope.config.yaml:1:1: unknown key "files"; did you mean "include"? (files)',
+      'loopscope.config.yaml:2:1: unknown key "ignores"; did you mean "exclude"? (ignores)',
+    ]);
+    expect(errorOf("failOn: error\n---\nrules: {}\n")).toBe("loopscope.config.yaml:2:1: this file holds one YAML document; another one starts here (remove the --- line or what follows it)");
+  });
+
   it("rejects bad severities, failOn values and out-of-range options at the value", () => {
     expect(errorOf("failOn: warnings\n")).toBe('loopscope.config.yaml:1:9: must be one of error | warning | info | never (got "warnings"); did you mean "warning"? (failOn)');
     expect(errorOf("rules:\n  missing-owner: of\n")).toBe(
