@@ -38,7 +38,9 @@ Options:
       const to = runId("to", values.to, ids) ?? ids[ids.length - 1];
       const from = runId("from", values.from, ids) ?? (to === undefined ? undefined : ids.filter((id) => id < to).pop());
       // A diff reads forwards: --from 4 --to 3 listed run 3's fixes as introduced.
-      if (from !== undefined && to !== undefined && from >= to) throw new UsageError(`--from ${from} must be an earlier run than --to ${to}`);
+      if (from !== undefined && to !== undefined && from >= to) {
+        throw new UsageError(values.to === undefined ? `--from ${from} is the last run: there is no later run to compare it with` : `--from ${from} must be an earlier run than --to ${to}`);
+      }
       const diff = from !== undefined && to !== undefined ? readOrRefuse(file, () => diffRuns(db, from, to)) : undefined;
       if (format === "json") io.stdout(`${JSON.stringify({ runs, diff: diff ?? null }, null, 2)}\n`);
       else io.stdout(formatHistory(runs, diff));

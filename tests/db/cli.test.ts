@@ -211,6 +211,7 @@ describe("lint --db, history and query tell the same story", { timeout: 120_000 
   test("history reads run numbers as written, forwards only; a table changed by hand is the file's problem, not an internal error", async () => {
     for (const odd of ["1.0", "0x1", " 1", "1e0"]) expect(runCli(["history", db, "--from", odd]).stderr).toBe(`loopscope history: --from ${odd}: no such run (runs: 1, 2, 3)\n`);
     expect(runCli(["history", db, "--from", "3", "--to", "2"])).toMatchObject({ code: 2, stderr: "loopscope history: --from 3 must be an earlier run than --to 2\n" });
+    expect(runCli(["history", db, "--from", "3"])).toMatchObject({ code: 2, stderr: "loopscope history: --from 3 is the last run: there is no later run to compare it with\n" });
     const SQL = await loadSqlJs();
     const edited = new SQL.Database(readFileSync(db));
     edited.exec("ALTER TABLE run_rule_counts RENAME COLUMN count TO n");

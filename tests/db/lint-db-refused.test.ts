@@ -40,7 +40,11 @@ beforeAll(async () => {
   writeFileSync(join(dir, "wal.sqlite"), good.export());
   good.close();
   writeFileSync(join(dir, "wal.sqlite-wal"), Buffer.alloc(4096, 1));
-  cases.push(["wal.sqlite", "wal.sqlite: wal.sqlite-wal is next to it: another SQLite client has the database open, or did not finish writing it; Loopscope reads and writes the file alone and would lose that client's changes. Close the other client (or run `sqlite3 wal.sqlite 'PRAGMA wal_checkpoint(TRUNCATE)'`) and run again"]);
+  cases.push(["wal.sqlite", "wal.sqlite: wal.sqlite-wal is next to it: another SQLite client has the database open, or did not finish writing it; Loopscope reads and writes the file alone and would lose that client's changes. To go on, close the other client, or run `sqlite3 wal.sqlite 'PRAGMA wal_checkpoint(TRUNCATE)'` to write its log into the file"]);
+  // A hot rollback journal (its header there): a write that did not finish.
+  writeFileSync(join(dir, "hot.sqlite"), readFileSync(join(dir, "wal.sqlite")));
+  writeFileSync(join(dir, "hot.sqlite-journal"), Buffer.concat([Buffer.from([0xd9, 0xd5, 0x05, 0xf9, 0x20, 0xa1, 0x63, 0xd7]), Buffer.alloc(504)]));
+  cases.push(["hot.sqlite", "hot.sqlite: hot.sqlite-journal is next to it: another SQLite client has the database open, or did not finish writing it; Loopscope reads and writes the file alone and would lose that client's changes. To go on, open it once with `sqlite3 hot.sqlite 'PRAGMA integrity_check'`, which rolls the unfinished write back"]);
   cases.push(["missing/history.sqlite", "cannot write missing/history.sqlite: its folder does not exist (ENOENT)"]);
   cases.push(["d.yaml/history.sqlite", "cannot write d.yaml/history.sqlite: a file stands where a folder is needed (ENOTDIR)"]);
 });
@@ -120,6 +124,12 @@ describe("lint --db with a database it cannot use", { timeout: 60_000 }, () => {
     expect((await lint(["--db", "readonly.sqlite"])).code).toBe(0);
     chmodSync(join(dir, "readonly.sqlite"), 0o444);
     expect(await lint(["--db", "readonly.sqlite"])).toEqual({ code: 2, stdout: "", stderr: "loopscope lint: cannot write readonly.sqlite: EACCES\n" });
+  });
+
+  it("a journal a finished write left behind (journal_mode=PERSIST: its header zeroed) does not lock the file out", async () => {
+    writeFileSync(join(dir, "persist.sqlite-journal"), Buffer.alloc(512));
+    expect((await lint(["--db", "persist.sqlite"])).code).toBe(0);
+    expect((await lint(["--db", "persist.sqlite"])).stderr).toBe("loopscope lint: recorded run 2 in persist.sqlite\n");
   });
 
   it("a usable database still gets the report first, then the run recorded", async () => {
