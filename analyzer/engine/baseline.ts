@@ -44,7 +44,7 @@ function identity(entry: BaselineEntry): string {
 export interface BaselineComparison {
   /** Baseline entries whose finding is still reported. */
   stillPresent: number;
-  /** Baseline entries whose finding is gone (fixed, or its names changed): prune them. */
+  /** Baseline entries whose finding is gone (fixed, its names changed, or now acknowledged in its manifest): prune them. */
   stale: BaselineEntry[];
   /** Findings not in the baseline and not acknowledged: these fail the lint. */
   new: number;
@@ -61,10 +61,14 @@ export function applyBaseline(report: Report, baseline: Baseline): { report: Rep
   const seen = new Set<string>();
   let fresh = 0;
   let acknowledged = 0;
+  // An entry is still present while a finding that is not acknowledged matches it. One whose
+  // finding is now acknowledged in its manifest is stale, as `baseline` (which never records an
+  // acknowledged finding) and `--prune` see it: the stderr line, the reports and --prune counted
+  // that finding three different ways.
   const findings: Finding[] = report.findings.map((finding) => {
     const baselined = known.has(finding.fingerprint);
-    if (baselined) seen.add(finding.fingerprint);
-    else if (finding.acknowledged) acknowledged++;
+    if (finding.acknowledged) acknowledged++;
+    else if (baselined) seen.add(finding.fingerprint);
     else fresh++;
     return { ...finding, baselineState: baselined ? "unchanged" : "new" };
   });
@@ -82,7 +86,7 @@ export function applyBaseline(report: Report, baseline: Baseline): { report: Rep
  * run, though a baseline never records them.
  */
 export function formatBaselineComparison(comparison: BaselineComparison): string {
-  const acknowledged = comparison.acknowledged > 0 ? `; ${comparison.acknowledged} acknowledged in the manifests (never baselined)` : "";
+  const acknowledged = comparison.acknowledged > 0 ? `; ${comparison.acknowledged} acknowledged in the manifests` : "";
   return `baseline: ${comparison.stillPresent} still present, ${comparison.stale.length} stale, ${comparison.new} new${acknowledged}`;
 }
 

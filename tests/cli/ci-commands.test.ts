@@ -172,6 +172,18 @@ describe("loopscope baseline and lint --baseline", () => {
     expect(runCli(["baseline", "estate", "--prune"], { cwd: dir }).code).toBe(2);
   });
 
+  it("a baselined finding acknowledged later is stale everywhere: the stderr line, the reports and --prune agree", () => {
+    const dir = scratch();
+    runCli(["baseline", "estate", "-o", "b.json"], { cwd: dir });
+    const file = join(dir, "estate/models/fraud-score.yaml");
+    writeFileSync(file, `${readFileSync(file, "utf8")}acknowledge:\n  - rule: missing-owner\n    reason: the risk team is being re-formed\n`);
+    const lint = runCli(["lint", "estate", "--baseline", "b.json"], { cwd: dir });
+    expect(lint.stderr).toContain("loopscope lint: baseline: 13 still present, 1 stale, 0 new; 1 acknowledged in the manifests\n");
+    expect(lint.stdout.trimEnd().split("\n").at(-1)).toBe("✔ 13 findings (1 error, 9 warnings, 3 info, 1 acknowledged) in 7 files, 4 models; 0 new, 13 in the baseline");
+    expect(runCli(["lint", "estate", "--baseline", "b.json", "-f", "markdown"], { cwd: dir }).stdout).toContain("| baselined | 1 | 9 | 3 | 13 |");
+    expect(runCli(["baseline", "estate", "--prune", "-o", "b.json"], { cwd: dir }).stderr).toBe("wrote b.json: 13 entries (0 reasons kept, 1 stale entry dropped, 0 findings not in it left out)\n");
+  });
+
   it("reports say what the exit code says: ✖ and ❌ at --fail-on info with info only, ⚠ and ⚠️ below it or at --fail-on never", () => {
     const dir = scratch();
     mkdirSync(join(dir, "solo"));
