@@ -1,3 +1,4 @@
+import { realpathSync } from "node:fs";
 import { relative, resolve, sep } from "node:path";
 import { startAnalysis, type Analysis } from "../../analyzer/index.js";
 import type { Notice } from "../../analyzer/types.js";
@@ -26,14 +27,26 @@ export interface PathsAnalysis extends Analysis {
  * it as Loopscope's own file, and an ESLint user expects the nearest config to apply, so
  * `failOn` and rule settings written there were ignored without a word.
  */
-function unusedConfigNotices(paths: string[], cwd: string, loaded: LoadedConfig): Notice[] {
+function unusedConfigNotices(paths: string[], cwd: string, loaded: LoadedConfig, explicit: boolean): Notice[] {
   const notices: Notice[] = [];
+  const real = (file: string) => {
+    try {
+      return realpathSync.native(file);
+    } catch {
+      return file;
+    }
+  };
+  const inUse = loaded.file === undefined ? undefined : real(loaded.file);
   for (const path of paths) {
     const found = findConfigIn(resolve(cwd, path));
-    if (found === undefined || found === loaded.file) continue;
+    // The same file reached through a link (`lint self` where self → .) is the one in effect.
+    if (found === undefined || real(found) === inUse) continue;
     const shown = relative(cwd, found).split(sep).join("/");
-    const inEffect = loaded.file === undefined ? "none was found there, so the defaults apply" : `this run uses ${relative(cwd, loaded.file).split(sep).join("/")}`;
-    notices.push({ file: shown, message: `not this run's config: the config is looked for from the working folder upward (${inEffect}); use --config ${shown}, or run from its folder` });
+    const used = loaded.file === undefined ? "" : relative(cwd, loaded.file).split(sep).join("/");
+    const message = explicit
+      ? `not this run's config: this run uses ${used}, given with --config`
+      : `not this run's config: the config is looked for from the working folder upward (${used === "" ? "none was found there, so the defaults apply" : `this run uses ${used}`}); use --config ${shown}, or run from its folder`;
+    notices.push({ file: shown, message });
   }
   return notices;
 }
@@ -111,7 +124,7 @@ async function analyzeListed(paths: string[], cwd: string, configFile: string | 
     }
   }
   // Read notices in path order, as a sorted list gives them, whatever order files were read in.
-  const fileNotices = [...walkNotices, ...unusedConfigNotices(paths, cwd, loaded), ...sortByFile(readNotices)];
+  const fileNotices = [...walkNotices, ...unusedConfigNotices(paths, cwd, loaded, configFile !== undefined), ...sortByFile(readNotices)];
   const analysis = session.finish();
   // One list in file order: notices from reading files came before those from parsing them,
   // so `b/bad.yaml` (not UTF-8) was listed before `Z/bin.json` (binary).

@@ -39,16 +39,16 @@ export function compileGlob(glob: string): (path: string) => boolean {
     const segments = (text.endsWith("/") ? `${text}**` : text).split("/").map(parseSegment);
     // A trailing `**` is everything inside the folder, not the folder itself: one segment or more.
     if (segments[segments.length - 1] === "**") segments.push([{ kind: "star" }]);
-    return segments;
+    // Without wildcards it names a file or, as in .gitignore, a folder and all inside it
+    // (`legacy` left `legacy/a.yaml` in); one with wildcards keeps its meaning (`*` is not everything).
+    return { segments, literal: !/[*?[\]]/.test(text) };
   });
-  // A glob without wildcards names a file or, as in .gitignore, a folder and all inside it
-  // (`legacy` left `legacy/a.yaml` in). Globs with wildcards keep their meaning: `*` is not everything.
-  const literal = !/[*?[\]{}]/.test(anchored);
   return (path) => {
     const segments = path.split("/");
-    if (alternatives.some((pattern) => matchSegments(pattern, segments))) return true;
-    if (!literal) return false;
-    for (let end = segments.length - 1; end > 0; end--) if (alternatives.some((pattern) => matchSegments(pattern, segments.slice(0, end)))) return true;
+    for (const { segments: pattern, literal } of alternatives) {
+      if (matchSegments(pattern, segments)) return true;
+      if (literal) for (let end = segments.length - 1; end > 0; end--) if (matchSegments(pattern, segments.slice(0, end))) return true;
+    }
     return false;
   };
 }

@@ -184,6 +184,12 @@ describe("config files the run does not use", () => {
     const named = runCli(["lint", "manifests", "--config", "manifests/loopscope.config.yaml"], { cwd: dir });
     expect(named.code).toBe(1);
     expect(named.stdout).not.toContain("notice:");
+    // Another file given with --config: the notice says so, not that configs are looked for upward.
+    writeFileSync(join(dir, "other.yaml"), "failOn: error\n");
+    expect(runCli(["lint", "manifests", "--config", "other.yaml"], { cwd: dir }).stdout).toContain("notice: manifests/loopscope.config.yaml: not this run's config: this run uses other.yaml, given with --config\n");
+    // The config in effect reached again through a link to its folder is not another config.
+    symlinkSync(".", join(dir, "manifests/self"));
+    expect(runCli(["lint", "self"], { cwd: join(dir, "manifests") }).stdout).not.toContain("notice:");
   });
 
   it("a config that is a dangling link is an error, not skipped for a parent's config or the defaults", () => {

@@ -37,6 +37,7 @@ describe("include/exclude globs", () => {
     expect(matchesAny("m/legacy-2/a.yaml", ["m/legacy"])).toBe(false);
     expect(matchesAny("m/legacy/a.yaml", ["/m/legacy/**"])).toBe(true);
     expect(matchesAny("m/a.yaml", ["*"])).toBe(false); // a wildcard keeps its meaning: one name, not everything
+    expect(matchesAny("old/a.yaml", ["{legacy,old}"])).toBe(true); // each {…} alternative on its own
     expect(() => compileGlob("!m/legacy/**")).toThrow(new GlobError('a leading "!" is not a negation here (it would match a name starting with "!"): put the glob in exclude, without the "!"'));
     expect(() => compileGlob("m\\legacy\\**")).toThrow(new GlobError('"\\" is not a folder separator in a glob (paths are matched with "/"); write "/" between folders, on Windows too'));
   });
@@ -99,16 +100,24 @@ describe("include/exclude globs", () => {
     fc.assert(
       fc.property(glob, fc.array(path, { minLength: 1, maxLength: 8 }), (g, paths) => {
         const matches = compileGlob(g);
-        // Plus .gitignore's rule for a glob without wildcards: it names a folder too, and all inside it.
-        const oracle = regexOracle(g.replace(/^\.\//, ""));
-        const literal = !/[*?[\]{}]/.test(g);
-        const folders = (p: string) => p.split("/").slice(0, -1).map((_, i, parts) => p.split("/").slice(0, i + 1).join("/"));
-        for (const p of paths) expect(matches(p), `${g} on ${p}`).toBe(oracle.test(p) || (literal && folders(p).some((f) => oracle.test(f))));
+        // Plus .gitignore's rule for each {…} alternative without wildcards: it names a folder too, and all inside it.
+        const folders = (p: string) => p.split("/").slice(0, -1).map((_, i) => p.split("/").slice(0, i + 1).join("/"));
+        const oracle = (p: string) =>
+          expanded(g.replace(/^\.\//, "")).some((alternative) => regexOracle(alternative).test(p) || (!/[*?[\]]/.test(alternative) && folders(p).some((f) => regexOracle(alternative).test(f))));
+        for (const p of paths) expect(matches(p), `${g} on ${p}`).toBe(oracle(p));
       }),
       { numRuns: 2000 },
     );
   });
 });
+
+/** The generator's braces (never nested) spelt out: `a{b,c}d{e,f}` → `abde`, `abdf`, `acde`, `acdf`. */
+function expanded(glob: string): string[] {
+  const open = glob.indexOf("{");
+  if (open === -1) return [glob];
+  const close = glob.indexOf("}", open);
+  return glob.slice(open + 1, close).split(",").flatMap((choice) => expanded(glob.slice(0, open) + choice + glob.slice(close + 1)));
+}
 
 /** The regular-expression translation that match-glob.ts used before (without its exponential cases, which the generator avoids: short paths). */
 function regexOracle(glob: string): RegExp {
