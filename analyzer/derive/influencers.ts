@@ -13,7 +13,8 @@ export interface Influencer {
 
 /**
  * The models that influence each dataset (shared-outcome's first half): an `influences` edge
- * from one of the model's outputs, or from a service that consumes one of its outputs.
+ * from one of the model's outputs, or from a service that consumes one of its outputs (or the
+ * model itself, when it declares none).
  * Only datasets with an influencer are in the map; each model appears once per dataset, with
  * the first route found (neighbours are sorted, so the route is stable). Linear in the
  * `influences` edges times the outputs each influencing service consumes.
@@ -29,8 +30,9 @@ export function findInfluencers(index: GraphIndex): Map<number, Influencer[]> {
     const inbound = index.in;
     for (let k = inbound.start[service]!; k < inbound.start[service + 1]!; k++) {
       const output = inbound.node[k]!;
-      if (inbound.kind[k] !== "consumes" || index.kind[output] !== "output") continue;
-      const model = producerOf(index, output);
+      if (inbound.kind[k] !== "consumes") continue;
+      // A model that declares no outputs is consumed as itself (as in direct-loops.ts).
+      const model = index.kind[output] === "output" ? producerOf(index, output) : index.kind[output] === "model" ? output : -1;
       if (model === -1 || seen.has(model)) continue;
       seen.add(model);
       list.push({ model, route: [[output, service]] });

@@ -27,8 +27,9 @@ export const unstableDataDependency: Rule = {
       const producer = index.ids[link.producer]!;
       const consumer = index.ids[link.consumer]!;
       const output = index.ids[link.output]!;
-      const producerOwner = estate.models.get(producer)?.manifest.owner;
-      const consumerOwner = estate.models.get(consumer)?.manifest.owner;
+      // A blank owner is no owner (missing-owner says so), not a team of its own.
+      const producerOwner = estate.models.get(producer)?.manifest.owner?.trim() || undefined;
+      const consumerOwner = estate.models.get(consumer)?.manifest.owner?.trim() || undefined;
       if (producerOwner === undefined || consumerOwner === undefined || producerOwner === consumerOwner) continue;
       const attributes = estate.graph.getEdgeAttributes(output, consumer);
       if (attributes.version !== undefined) continue;
