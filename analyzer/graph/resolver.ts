@@ -351,8 +351,9 @@ export class Resolver {
   }
 
   /**
-   * A reference that exists, for `model/output` whose model does not: the nearest model with
-   * that output, else its nearest output, else the model itself when it declares none. The
+   * A reference that exists, for `model/output` whose model does not: the model with the
+   * nearest name, with that output if it has it, else its nearest output (or its only one),
+   * else the model itself when it declares none. The
    * model's name with the output as typed was suggested whether or not it had that output, and
    * taking the suggestion gave the next error.
    */

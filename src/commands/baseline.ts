@@ -75,18 +75,18 @@ Options:
   },
 };
 
-/**
- * The baseline being rewritten, whose reasons are kept. Text that does not parse (a merge's
- * conflict markers, a hand edit gone wrong) is what regenerating repairs, and the command
- * `lint --strict-baseline` recommends: its first problem is a warning and the new baseline is
- * written without reasons. A file that cannot be read at all (a folder, a FIFO) stays an error.
- */
 /** The baseline `--prune` keeps entries of: one that does not parse is an error (exit 2), not started over. */
 function baselineToPrune(io: CommandIO, output: string): Baseline {
   const { text, label } = readBaselineText(io.cwd, output);
   return parseBaselineText(text, label);
 }
 
+/**
+ * The baseline being rewritten, whose reasons are kept. Text that does not parse (a merge's
+ * conflict markers, a hand edit gone wrong) is what regenerating repairs: its first problem
+ * is a warning and the new baseline is written without reasons. A file that cannot be read
+ * at all (a folder, a FIFO) stays an error.
+ */
 function previousBaseline(io: CommandIO, output: string): Baseline | undefined {
   const { text, label } = readBaselineText(io.cwd, output);
   try {

@@ -124,7 +124,7 @@ describe("the web UI's links, keys and popups in Chromium", () => {
     await page.getByTestId("file-input").setInputFiles([join(dir, "ring.yaml")]);
     await waitForAnalysis(page);
     await page.getByRole("button", { name: "Matrix", exact: true }).click();
-    await expect.poll(() => page.getByTestId("matrix-unpaired").textContent()).toBe("Not paired here, for their size (every two of their models are coupled; the findings name them): a hidden loop of 61 models.");
+    await expect.poll(() => page.getByTestId("matrix-unpaired").textContent()).toBe("Not paired here, for their size (every two of their models are coupled): a hidden loop of 61 models.");
     expect(await page.getByTestId("matrix").locator(".empty").textContent()).toBe("No other two models are coupled in this estate.");
   }, 60_000);
 

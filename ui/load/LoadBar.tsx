@@ -24,7 +24,7 @@ export function LoadBar({ label, sources, onLoad, onFiles }: Props) {
   const dialog = useRef<HTMLDivElement>(null);
   // Escape cancels; a press outside does not (it would throw away what was pasted).
   const pasteButton = useRef<HTMLButtonElement>(null);
-  useDismiss(dialog, pasting, useCallback(() => setPasting(false), []), { outside: false, opener: pasteButton });
+  useDismiss(dialog, pasting, useCallback(() => setPasting(false), []), { outside: false });
   useFocusBack(pasting, pasteButton, dialog);
   const [text, setText] = useState("");
   const browsing = useRef(false);

@@ -109,7 +109,7 @@ export function MatrixView({ graph, index, couplings, selected, onSelect }: Prop
       </div>
       {unpaired.length > 0 && (
         <p className="matrix-note" data-testid="matrix-unpaired">
-          Not paired here, for their size (every two of their models are coupled; the findings name them):{" "}
+          Not paired here, for their size (every two of their models are coupled):{" "}
           {unpaired.slice(0, 5).map((g) => readable(g.kind === "loop" ? `a ${g.label}` : `${g.label}, read by ${g.models} models`)).join("; ")}
           {unpaired.length > 5 ? `; and ${unpaired.length - 5} more` : ""}.
         </p>

@@ -5,10 +5,11 @@ import { useEffect, useRef, type RefObject } from "react";
  * expect of every popup. Escape is taken before the page's own Escape (which clears the
  * selection), so closing a popup does not also drop what is selected.
  *
- * A popup that stays open while the rest of the page is used (`outside: false`) takes Escape
- * only when focus is in it, on its `opener` or nowhere: elsewhere Escape belongs to the control
- * that has focus (the sample picker being browsed puts itself back; the list stayed open and the
- * picker kept the sample it was not asked to open).
+ * A popup that stays open while the rest of the page is used (the list of problems) gives its
+ * `opener`: it then takes Escape only when focus is in it, on the opener or nowhere; elsewhere
+ * Escape belongs to the control that has focus (the sample picker being browsed puts itself
+ * back; the list stayed open and the picker kept the sample it was not asked to open). A modal
+ * dialog gives none and takes Escape wherever focus is.
  */
 export function useDismiss(ref: RefObject<HTMLElement | null>, open: boolean, close: () => void, { outside = true, opener }: { outside?: boolean; opener?: RefObject<HTMLElement | null> } = {}): void {
   useEffect(() => {
@@ -17,7 +18,7 @@ export function useDismiss(ref: RefObject<HTMLElement | null>, open: boolean, cl
       if (event.key !== "Escape") return;
       const target = event.target as Node | null;
       const ours = !target || target === document.body || ref.current?.contains(target) || opener?.current?.contains(target);
-      if (!outside && !ours) return;
+      if (opener && !ours) return;
       event.stopPropagation();
       close();
     };
