@@ -16,7 +16,7 @@ import { EXIT, UsageError } from "../exit-codes.js";
 export const baselineCommand: Command = {
   name: "baseline",
   summary: "record today's findings so lint fails only on new ones",
-  usage: `Usage: loopscope baseline <paths...> [-o FILE] [--prune] [--config FILE] [--lineage DIR]
+  usage: `Usage: loopscope baseline <paths...> [-o FILE] [--prune] [--config FILE] [--lineage DIR|FILE] [--no-progress]
 
 Writes a baseline of every finding that is not acknowledged: JSON, sorted by rule and
 models, one entry per finding with its rule, models, fingerprint and an empty "reason"
@@ -94,7 +94,7 @@ function previousBaseline(io: CommandIO, output: string): Baseline | undefined {
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     const [first, ...more] = error.message.split("\n");
-    const others = more.length > 0 ? ` (and ${more.length} more problems)` : "";
+    const others = more.length > 0 ? ` (and ${plural(more.length, "more problem")})` : "";
     io.stderr(`loopscope baseline: warning: ${visible(first ?? "")}${others}; the old baseline's reasons cannot be kept, a new one is written\n`);
     return undefined;
   }

@@ -21,8 +21,8 @@ import { PARSE_LIMITS } from "../../analyzer/parse/limits.js";
 export const importCommand: Command = {
   name: "import",
   summary: "write manifests from OpenLineage events or a dbt manifest.json",
-  usage: `Usage: loopscope import openlineage <files or folders...> --out DIR [--models REGEX] [--mapping FILE]
-       loopscope import dbt <manifest.json> --out DIR [--namespace NS]
+  usage: `Usage: loopscope import openlineage <files or folders...> --out DIR [--models REGEX] [--mapping FILE] [--no-progress]
+       loopscope import dbt <manifest.json> --out DIR [--namespace NS] [--no-progress]
 
 openlineage reads RunEvents, JobEvents, DatasetEvents and LineageFacets (JSON, JSON
 arrays, NDJSON; folders recursively) and writes one manifest file per namespace. Jobs

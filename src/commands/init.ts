@@ -14,8 +14,9 @@ export const initCommand: Command = {
   usage: [
     "Usage: loopscope init",
     "",
-    "Writes loopscope.config.yaml in the current folder: failOn, include/exclude and every rule",
-    "with its default severity and options, all commented out. Never overwrites a config.",
+    "Writes loopscope.config.yaml in the current folder: failOn (set to its default, error),",
+    "then include/exclude and every rule with its default severity and options, commented out.",
+    "Never overwrites a config.",
   ].join("\n"),
   async run(args, io) {
     parseFlagsOnly("init", args, {});

@@ -26,8 +26,9 @@ export const lintCommand: Command = {
   summary: "check manifests for feedback loops and other ML debt",
   usage: `Usage: loopscope lint <paths...> [options]
 
-Reads every .yaml/.yml/.json manifest under the given files and folders (YAML files
-whose first document is not apiVersion: loopscope/v1 are skipped with a notice).
+Reads every .yaml/.yml/.json manifest under the given files and folders (files whose
+first document's apiVersion is not loopscope/... are skipped with a notice; another
+loopscope/ version, such as loopscope/v2, is read and reported as invalid).
 
 Options:
   -f, --format <text|json|sarif|markdown|junit>
