@@ -20,13 +20,13 @@ interface Write {
 const DRAW = "\r\x1b[Kloopscope: ";
 const CLEAR = "\r\x1b[K";
 
-async function run(args: string[], options: { tty?: boolean; env?: Record<string, string> } = {}): Promise<{ code: number; writes: Write[]; stderr: string; stdout: string }> {
+async function run(args: string[], options: { tty?: boolean; stdoutTty?: boolean; env?: Record<string, string> } = {}): Promise<{ code: number; writes: Write[]; stderr: string; stdout: string }> {
   const writes: Write[] = [];
   const code = await main(args, {
     stdout: (text) => writes.push({ stream: "stdout", text: typeof text === "string" ? text : new TextDecoder().decode(text) }),
     stderr: (text) => writes.push({ stream: "stderr", text }),
     cwd: ROOT,
-    isTTY: false,
+    isTTY: options.stdoutTty ?? false,
     stderrIsTTY: options.tty ?? true,
     env: { LOOPSCOPE_PROGRESS_DELAY: "0", LOOPSCOPE_TODAY: "2026-11-28", TERM: "xterm-256color", ...options.env },
   });
@@ -129,8 +129,18 @@ describe("progress line wiring (stderr injected as a terminal)", () => {
     expect((await run(["baseline", "samples/bike-shop", "-o", file, "--no-progress"])).stderr).toBe(`wrote ${file}: ${JSON.parse(readFileSync(file, "utf8")).entries.length} entries (0 reasons kept, 0 stale entries dropped)\n`);
   });
 
+  it("graph draws while the graph goes to a file or a pipe, never over one printed on the terminal", async () => {
+    const piped = await run(["graph", "samples/bike-shop", "--format", "dot"]);
+    expect(piped.code).toBe(0);
+    expect(draws(piped.writes).length).toBeGreaterThan(0);
+    expect(piped.stdout).toMatch(/^digraph /);
+    expectClearedBeforeOtherOutput(piped.writes);
+    expect((await run(["graph", "samples/bike-shop", "--format", "dot"], { stdoutTty: true })).stderr).toBe("");
+    expect((await run(["graph", "samples/bike-shop", "--no-progress"])).stderr).toBe("");
+  });
+
   it("documents --no-progress in the help of each command that draws, and in loopscope --help", async () => {
-    for (const command of ["lint", "impact", "baseline"]) expect((await run([command, "--help"])).stdout).toContain("--no-progress");
+    for (const command of ["lint", "impact", "baseline", "graph"]) expect((await run([command, "--help"])).stdout).toContain("--no-progress");
     expect((await run(["--help"])).stdout).toContain("--no-progress");
   });
 });
