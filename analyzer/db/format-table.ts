@@ -1,5 +1,6 @@
 import type { QueryValue } from "./run-query.js";
 import { visible } from "../report/visible-text.js";
+import { terminalWidth } from "../report/terminal-width.js";
 
 /**
  * A plain-text table: header, dashes, rows; numbers right-aligned; NULL shown as NULL; line
@@ -19,10 +20,12 @@ export function formatTable(columns: readonly string[], rows: readonly QueryValu
   const heads = columns.map((c) => visible(c.replace(/\r?\n/g, "⏎")));
   const cells = rows.map((row) => columns.map((_c, i) => cell(row[i])));
   const numeric = columns.map((_c, i) => rows.length > 0 && rows.every((row) => typeof row[i] === "number" || typeof row[i] === "bigint" || row[i] === null));
-  const widths = heads.map((c, i) => Math.max(c.length, ...cells.map((row) => (row[i] ?? "").length)));
+  // Columns as a terminal draws them: a CJK name or an emoji takes two.
+  const widths = heads.map((c, i) => Math.max(terminalWidth(c), ...cells.map((row) => terminalWidth(row[i] ?? ""))));
+  const pad = (v: string, i: number) => " ".repeat(Math.max(0, (widths[i] ?? 0) - terminalWidth(v)));
   const line = (values: readonly string[]) =>
     values
-      .map((v, i) => (numeric[i] ? v.padStart(widths[i] ?? 0) : v.padEnd(widths[i] ?? 0)))
+      .map((v, i) => (numeric[i] ? pad(v, i) + v : v + pad(v, i)))
       .join("  ")
       .trimEnd();
   return [line(heads), line(widths.map((w) => "-".repeat(w))), ...cells.map(line)].join("\n") + "\n";

@@ -93,7 +93,7 @@ export function uniqueKeys(names: string[]): string[] {
 /**
  * One row as the JSON object `JSON.stringify(object, null, 2)` gives, indented by two more
  * spaces, except that an integer past 2^53 is written with all its digits (JSON.stringify
- * refuses a bigint, and as a number it would be rounded).
+ * refuses a bigint, and as a number it would be rounded) and an infinite REAL as 1e999.
  */
 function jsonObject(columns: readonly string[], row: readonly QueryValue[]): string {
   if (columns.length === 0) return "{}";
@@ -103,6 +103,9 @@ function jsonObject(columns: readonly string[], row: readonly QueryValue[]): str
 
 function jsonValue(value: QueryValue): string {
   if (typeof value === "bigint") return String(value);
+  // SQLite's infinite REALs (9e999): JSON.stringify writes null, which reads as SQL NULL. 1e999
+  // is valid JSON that parsers read back as infinity, as CSV and the table say "Infinity".
+  if (value === Number.POSITIVE_INFINITY || value === Number.NEGATIVE_INFINITY) return value > 0 ? "1e999" : "-1e999";
   return JSON.stringify(value instanceof Uint8Array ? blobHex(value) : value);
 }
 

@@ -132,6 +132,10 @@ describe("lint --db, history and query tell the same story", { timeout: 120_000 
     expect(json.stdout).toBe('[\n  {\n    "big": 9007199254740993,\n    "least": -9223372036854775808,\n    "safe": 9007199254740991,\n    "real": 1e+300,\n    "half": 2.5\n  }\n]\n');
     expect(runCli(["query", db, sql, "-f", "csv"]).stdout).toBe("big,least,safe,real,half\n9007199254740993,-9223372036854775808,9007199254740991,1e+300,2.5\n");
     expect(runCli(["query", db, sql]).stdout.split("\n")[2]).toBe("9007199254740993  -9223372036854775808  9007199254740991  1e+300   2.5");
+    // Infinite REALs: JSON.stringify's null read as SQL NULL; 1e999 parses back as infinity.
+    const infinite = runCli(["query", db, "SELECT 9e999 AS up, -9e999 AS down", "-f", "json"]).stdout;
+    expect(infinite).toBe('[\n  {\n    "up": 1e999,\n    "down": -1e999\n  }\n]\n');
+    expect(JSON.parse(infinite)).toEqual([{ up: Number.POSITIVE_INFINITY, down: Number.NEGATIVE_INFINITY }]);
   });
 
   test("values too long for a person are cut in the table and said so; too long to write are refused with their row and column", () => {

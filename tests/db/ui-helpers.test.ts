@@ -48,4 +48,8 @@ describe("CSV export and text tables", () => {
   test("text tables right-align number columns", () => {
     expect(formatTable(["name", "n"], [["a", 1], ["bbb", 22]])).toBe("name   n\n----  --\na      1\nbbb   22\n");
   });
+  test("text tables line up CJK names and emoji, which a terminal draws two columns wide, and accents, which take none", () => {
+    const table = formatTable(["owner", "n"], [["推荐团队", 1], ["🚲 bikes", 2], ["cafe\u0301", 3], ["ops", 4]]);
+    expect(table).toBe("owner     n\n--------  -\n推荐团队  1\n🚲 bikes  2\ncafe\u0301      3\nops       4\n");
+  });
 });
