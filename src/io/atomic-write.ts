@@ -2,6 +2,7 @@ import { accessSync, closeSync, constants, copyFileSync, fchmodSync, fsyncSync, 
 import { basename, dirname, join, resolve } from "node:path";
 import { UsageError } from "../exit-codes.js";
 import { writeText } from "./write-text.js";
+import { errnoText } from "./errno-text.js";
 
 /** The file operations `writeFileAtomic` needs; tests pass a failing one to simulate a crash. */
 export interface AtomicWriteFs {
@@ -111,7 +112,8 @@ export function writeChunksAtomic(file: string, chunks: Iterable<string | Uint8A
     }
     if (options.raw) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === "EACCES" && !existing ? "its folder cannot be written (EACCES)" : (code ?? (error instanceof Error ? error.message : String(error)));
+    const reason =
+      code === "EACCES" && !existing ? "its folder cannot be written (EACCES)" : code === "ENOENT" ? "its folder does not exist (ENOENT)" : code !== undefined ? errnoText(code) : error instanceof Error ? error.message : String(error);
     throw new UsageError(`cannot write ${shown}: ${reason}`);
   }
 }

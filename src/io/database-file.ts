@@ -8,6 +8,7 @@ import { appendRun, DatabaseFormatError, openDatabase, withRoomFor, writeSnapsho
 import { UsageError } from "../exit-codes.js";
 import { realTarget, writeFileAtomic } from "./atomic-write.js";
 import { shellWords } from "./shell-words.js";
+import { errnoText } from "./errno-text.js";
 import { readSideFile, sideFileProblem, SIDE_FILE_LIMITS } from "./read-side-file.js";
 
 export { writeFileAtomic, type AtomicWriteFs } from "./atomic-write.js";
@@ -207,7 +208,7 @@ function checkWritable(file: string, shown: string): void {
     code = (error as NodeJS.ErrnoException).code ?? messageOf(error);
   }
   if (code === undefined) return;
-  const reason = code === "ENOENT" ? "its folder does not exist (ENOENT)" : code === "ENOTDIR" ? "a file stands where a folder is needed (ENOTDIR)" : code;
+  const reason = code === "ENOENT" ? "its folder does not exist (ENOENT)" : code === "ENOTDIR" ? "a file stands where a folder is needed (ENOTDIR)" : errnoText(code);
   throw new UsageError(`cannot write ${shown}: ${reason}`);
 }
 

@@ -1,6 +1,7 @@
 import { fstatSync } from "node:fs";
 import { UsageError } from "../exit-codes.js";
 import { writeText } from "./write-text.js";
+import { errnoText } from "./errno-text.js";
 
 /**
  * Writes to standard output. Redirected to a file (`> report.json`) or to /dev/null, the
@@ -30,7 +31,7 @@ export function standardOutput(): (text: string | Uint8Array) => void {
       // `> report.json` on a full disk (ENOSPC), or a file that cannot grow (EFBIG): one line, exit 2.
       const code = (error as NodeJS.ErrnoException).code;
       if (code === "EPIPE") process.exit(typeof process.exitCode === "number" ? process.exitCode : 0);
-      throw new UsageError(`cannot write the output (${code ?? String(error)})`);
+      throw new UsageError(`cannot write the output: ${code !== undefined ? errnoText(code) : String(error)}`);
     }
   };
 }
@@ -48,7 +49,7 @@ function stopQuietlyWhenTheReaderLeaves(): void {
   listening = true;
   process.stdout.on("error", (error: NodeJS.ErrnoException) => {
     if (error.code === "EPIPE") process.exit(typeof process.exitCode === "number" ? process.exitCode : 0);
-    process.stderr.write(`loopscope: cannot write the output (${error.code ?? error.message})\n`);
+    process.stderr.write(`loopscope: cannot write the output: ${error.code !== undefined ? errnoText(error.code) : error.message}\n`);
     process.exit(2);
   });
 }

@@ -74,7 +74,7 @@ describe("GitHub Action (action.yml + scripts/action/lint.sh)", () => {
   it("a SARIF file that cannot be written: the lint's own exit code, an empty sarif-file, and why in the log", () => {
     const run = runAction({ LOOPSCOPE_SARIF_FILE: "missing/loopscope.sarif" });
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain("loopscope lint: cannot write missing/loopscope.sarif: ENOENT");
+    expect(run.stderr).toContain("loopscope lint: cannot write missing/loopscope.sarif: its folder does not exist (ENOENT)");
     expect(run.read("github-output")).toBe("exit-code=1\nsarif-file=\n");
   });
 

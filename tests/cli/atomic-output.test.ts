@@ -26,7 +26,7 @@ describe("replacing an output file", () => {
       yield "{\"findings\": [";
       throw Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
     }
-    expect(() => writeOutput(dir, "report.json", failing())).toThrow(new UsageError("cannot write report.json: ENOSPC"));
+    expect(() => writeOutput(dir, "report.json", failing())).toThrow(new UsageError("cannot write report.json: no space left on the device (ENOSPC)"));
     expect(readFileSync(join(dir, "report.json"), "utf8")).toBe("the old report\n");
     expect(strays("report.json")).toEqual([]);
     writeOutput(dir, "report.json", ["new ", new TextEncoder().encode("report")]);

@@ -95,7 +95,7 @@ describe("progress line wiring (stderr injected as a terminal)", () => {
     const lint = await run(["lint", "samples/bike-shop", "--output", missing]);
     expect(lint.code).toBe(2);
     expect(draws(lint.writes).length).toBeGreaterThan(0);
-    expect(lint.stderr).toContain(`${CLEAR}loopscope lint: cannot write ${missing}: ENOENT`);
+    expect(lint.stderr).toContain(`${CLEAR}loopscope lint: cannot write ${missing}: its folder does not exist (ENOENT)`);
     expectClearedBeforeOtherOutput(lint.writes);
 
     const impact = await run(["impact", "bike-recomender", "samples/bike-shop"]);

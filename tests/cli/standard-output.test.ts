@@ -33,7 +33,7 @@ describe("standard output redirected to a file", () => {
       const run = spawnSync(process.execPath, [BIN, ...args], { cwd: fileURLToPath(new URL("../..", import.meta.url)), stdio: ["ignore", fd, "pipe"], encoding: "utf8" });
       closeSync(fd);
       expect(run.status, args.join(" ")).toBe(2);
-      expect(run.stderr).toBe(`loopscope ${args[0]}: cannot write the output (ENOSPC)\n`);
+      expect(run.stderr).toBe(`loopscope ${args[0]}: cannot write the output: no space left on the device (ENOSPC)\n`);
     }
     // Standard error on a full disk: a usage error still ends with 2, not 1 ("findings").
     const fd = openSync("/dev/full", "w");

@@ -123,7 +123,7 @@ describe("lint --db with a database it cannot use", { timeout: 60_000 }, () => {
   it.skipIf(process.getuid?.() === 0)("a database file Loopscope may not write is refused before the report", async () => {
     expect((await lint(["--db", "readonly.sqlite"])).code).toBe(0);
     chmodSync(join(dir, "readonly.sqlite"), 0o444);
-    expect(await lint(["--db", "readonly.sqlite"])).toEqual({ code: 2, stdout: "", stderr: "loopscope lint: cannot write readonly.sqlite: EACCES\n" });
+    expect(await lint(["--db", "readonly.sqlite"])).toEqual({ code: 2, stdout: "", stderr: "loopscope lint: cannot write readonly.sqlite: permission denied (EACCES)\n" });
   });
 
   it("a journal a finished write left behind (journal_mode=PERSIST: its header zeroed) does not lock the file out", async () => {
