@@ -1,4 +1,4 @@
-import { Document, isMap, isNode, isScalar, isSeq, parseAllDocuments, type YAMLMap, type YAMLSeq } from "yaml";
+import { Document, isAlias, isMap, isNode, isScalar, isSeq, parseAllDocuments, type YAMLMap, type YAMLSeq } from "yaml";
 import { nestingProblem } from "../parse/nesting-guard.js";
 import type { Notice } from "../types.js";
 import type { ImportedDocument, ImportedFile } from "./imported-file.js";
@@ -102,7 +102,7 @@ type Say = (node: unknown, message: string) => void;
 
 function mergeDocument(doc: Document, generated: ImportedDocument, say: Say): void {
   for (const [key, value] of Object.entries(generated)) {
-    if (LIST_FIELDS.has(key)) unionList(doc, doc.contents as YAMLMap, key, value as unknown[]);
+    if (LIST_FIELDS.has(key)) unionList(doc, doc.contents as YAMLMap, key, value as unknown[], say);
     else if (FILL_FIELDS.has(key) && !doc.has(key)) doc.set(key, value);
     else if (key === "lineage") keptIdentity(doc.contents as YAMLMap, value, say, "");
     else if (key === "outputs") mergeOutputs(doc, value as Record<string, unknown>[], say);
@@ -136,7 +136,7 @@ function mergeOutputs(doc: Document, outputs: Record<string, unknown>[], say: Sa
       continue;
     }
     for (const [key, value] of Object.entries(output)) {
-      if (key === "consumers") unionList(doc, existing, key, value as unknown[]);
+      if (key === "consumers") unionList(doc, existing, key, value as unknown[], say);
       else if (key !== "name" && !existing.has(key)) existing.set(key, doc.createNode(value));
       else if (key === "lineage") keptIdentity(existing, value, say, `output ${String(output["name"])} `);
     }
@@ -144,8 +144,19 @@ function mergeOutputs(doc: Document, outputs: Record<string, unknown>[], say: Sa
 }
 
 /** Adds the generated items the list lacks, matching inputs by `from`, at the end. */
-function unionList(doc: Document, map: YAMLMap, key: string, values: unknown[]): void {
-  const seq = map.get(key);
+function unionList(doc: Document, map: YAMLMap, key: string, values: unknown[], say: Say): void {
+  const node = map.get(key, true);
+  // A list shared through a YAML anchor is left as written: growing the anchored list grew every
+  // alias of it, and an alias was replaced by the generated list alone.
+  const shared = isAlias(node) ? node.source : isSeq(node) && node.anchor ? node.anchor : undefined;
+  if (shared !== undefined) {
+    const target = isAlias(node) ? node.resolve(doc) : node;
+    const present = new Set(isSeq(target) ? target.items.map(itemKey) : []);
+    const missing = values.map((value) => (typeof value === "string" ? value : String((value as { from?: unknown }).from))).filter((k) => !present.has(k));
+    if (missing.length > 0) say(node, `${key} is shared through the YAML anchor &${shared}; the import leaves it as written: add ${missing.join(", ")} by hand where it belongs`);
+    return;
+  }
+  const seq = node;
   if (!isSeq(seq)) {
     if (values.length > 0) map.set(key, doc.createNode(values));
     return;

@@ -32,6 +32,20 @@ describe("re-import into an existing file", () => {
     expect(text!.startsWith("# Imported by")).toBe(true);
   });
 
+  it("leaves a list shared through a YAML anchor as written and says what to add (the alias grew with it, or lost its items)", () => {
+    // An anchor is one document's: the inputs list is reused as the output's consumers.
+    const shared = "apiVersion: loopscope/v1\nkind: Model\nname: ranker\ninputs: &common [clicks]\noutputs:\n  - name: scores\n    consumers: *common\n    lineage: {namespace: db, name: scores}\n";
+    const { text, notices } = mergeImportedFile(shared, file([model(["clicks", "views"], ["clicks", "web"])]), "ns.yaml");
+    // The description is filled in; the shared lists stay as written, anchor and alias.
+    expect(text).toContain("inputs: &common [clicks]\n");
+    expect(text).toContain("    consumers: *common\n");
+    expect(text).toContain("description: from events\n");
+    expect(notices.map((n) => [n.line, n.column, n.message])).toEqual([
+      [4, 17, "ranker: inputs is shared through the YAML anchor &common; the import leaves it as written: add views by hand where it belongs"],
+      [7, 16, "ranker: consumers is shared through the YAML anchor &common; the import leaves it as written: add web by hand where it belongs"],
+    ]);
+  });
+
   it("keeps the hand-written fields of a file saved with lone CR line ends", () => {
     // The yaml package read such a file as one long comment line and the merge wrote over it.
     const { text } = mergeImportedFile(handEdited.replace(/\n/g, "\r"), file([model(["clicks"], ["web"])]), "ns.yaml");
