@@ -1,21 +1,27 @@
 /**
- * How many terminal columns `text` takes: wide East Asian characters and emoji take two,
- * combining marks, zero-width joiners and variation selectors none, the rest one. Padding by
- * `length` put a table's columns out of line after a CJK name or an emoji (each counted as one
- * or two UTF-16 units, not as the two columns it is drawn in).
+ * How many terminal columns `text` takes, one user-perceived character (grapheme) at a time:
+ * an emoji shown as an emoji (default emoji presentation, or asked for with U+FE0F: 🚲, 👍🏽,
+ * 👨‍👩‍👧, 🇺🇸, 1️⃣) and wide East Asian characters take two; combining marks, joiners and format
+ * characters (soft hyphen, zero-width space) none; the rest one (©, ✔ and ❤ without U+FE0F are
+ * drawn narrow). Padding by `length` put a table's columns out of line after a CJK name or an emoji.
  */
 export function terminalWidth(text: string): number {
   let width = 0;
-  for (const char of text) {
-    const code = char.codePointAt(0)!;
-    if (ZERO_WIDTH.test(char)) continue;
-    width += isWide(code) || EMOJI.test(char) ? 2 : 1;
-  }
+  for (const { segment } of graphemes.segment(text)) width += graphemeWidth(segment);
   return width;
 }
 
-const ZERO_WIDTH = /^[\p{Mn}\p{Me}\u200b-\u200f\u2060\ufe00-\ufe0f]$/u;
-const EMOJI = /^\p{Extended_Pictographic}$/u;
+const graphemes = new Intl.Segmenter("en", { granularity: "grapheme" });
+
+function graphemeWidth(grapheme: string): number {
+  if (EMOJI_PRESENTATION.test(grapheme) || grapheme.includes("\ufe0f")) return 2;
+  const first = grapheme.codePointAt(0)!;
+  if (ZERO_WIDTH.test(String.fromCodePoint(first))) return 0;
+  return isWide(first) ? 2 : 1;
+}
+
+const EMOJI_PRESENTATION = /\p{Emoji_Presentation}/u;
+const ZERO_WIDTH = /^[\p{Mn}\p{Me}\p{Cf}]$/u;
 
 /** Unicode's East Asian Wide and Fullwidth blocks (the ones that occur in names and text). */
 function isWide(code: number): boolean {

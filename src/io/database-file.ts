@@ -60,7 +60,9 @@ export async function openDatabaseFile(file: string, options: { create?: boolean
     return openDatabase(SQL, bytes, { check: options.check ?? false });
   } catch (error) {
     if (error instanceof DatabaseFormatError) throw new UsageError(`${shown}: ${error.message}`);
-    throw error;
+    // SQLite failing on the file's own pages as the schema is read (a damaged page): the file's
+    // problem, said with SQLite's words, not an internal error with a stack trace.
+    throw new UsageError(`${shown}: cannot read the database: SQLite says "${messageOf(error)}" (\`PRAGMA integrity_check\` in sqlite3 tells more)`);
   }
 }
 

@@ -68,7 +68,7 @@ export async function runQueryOnThread(run: QueryRun, script = new URL("./query-
         } else if (message.type === "done") {
           run.onEnd(message.truncated);
           finish();
-        } else finish(new UsageError(message.sql ? `SQL error: ${message.message}` : message.message));
+        } else finish(new UsageError(message.sql ? sqlError(run.file, message.message) : message.message));
       } catch (error) {
         finish(error instanceof Error ? error : new Error(String(error)));
       }
@@ -76,6 +76,15 @@ export async function runQueryOnThread(run: QueryRun, script = new URL("./query-
     worker.on("error", (error) => finish(error));
     worker.on("exit", (code) => finish(new Error(`the query thread stopped (exit code ${code})`)));
   });
+}
+
+/**
+ * SQLite's message for a failed statement. A damaged page is the file's problem, not the SQL's:
+ * "SQL error: database disk image is malformed" sent people to their query.
+ */
+function sqlError(file: string, message: string): string {
+  if (/database disk image is malformed|file is not a database/.test(message)) return `${file}: the database is damaged where this query reads: SQLite says "${message}" (\`PRAGMA integrity_check\` in sqlite3 tells more)`;
+  return `SQL error: ${message}`;
 }
 
 async function runHere(run: QueryRun): Promise<void> {
@@ -99,7 +108,7 @@ async function runHere(run: QueryRun): Promise<void> {
     });
   } catch (error) {
     if (error instanceof ValueTooLarge) throw new UsageError(error.message);
-    throw new UsageError(`SQL error: ${error instanceof Error ? error.message : String(error)}`);
+    throw new UsageError(sqlError(run.file, error instanceof Error ? error.message : String(error)));
   } finally {
     db.close();
   }

@@ -2,6 +2,7 @@ import { describe, expect, test } from "vitest";
 import { nextSort, sortRows } from "../../ui/sql/sort-rows.js";
 import { niceTicks } from "../../ui/sql/chart-scale.js";
 import { toCsv, formatTable } from "../../analyzer/db/index.js";
+import { terminalWidth } from "../../analyzer/report/terminal-width.js";
 
 describe("result table sorting", () => {
   const rows = [
@@ -47,6 +48,10 @@ describe("CSV export and text tables", () => {
   });
   test("text tables right-align number columns", () => {
     expect(formatTable(["name", "n"], [["a", 1], ["bbb", 22]])).toBe("name   n\n----  --\na      1\nbbb   22\n");
+  });
+  test("terminal widths: emoji as emoji two columns, sequences as one, narrow symbols one, marks and format characters none", () => {
+    const widths = ["a", "推", "🚲", "👍🏽", "👨‍👩‍👧", "🏳️‍🌈", "🇺🇸", "1️⃣", "©", "✔", "❤", "❤️", "e\u0301", "\u00ad", "\u200b", "Ａ", "ｱ"].map(terminalWidth);
+    expect(widths).toEqual([1, 2, 2, 2, 2, 2, 2, 2, 1, 1, 1, 2, 1, 0, 0, 2, 1]);
   });
   test("text tables line up CJK names and emoji, which a terminal draws two columns wide, and accents, which take none", () => {
     const table = formatTable(["owner", "n"], [["推荐团队", 1], ["🚲 bikes", 2], ["cafe\u0301", 3], ["ops", 4]]);

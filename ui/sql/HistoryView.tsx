@@ -52,6 +52,7 @@ export function HistoryView({ onSelectFinding }: HistoryViewProps) {
       }
       worker.onmessage = (event: MessageEvent<SqlResponse>) => {
         if (event.data.type === "diff" && event.data.id === lastDiff.current) setDiff(event.data.diff);
+        else if (event.data.type === "diff-failed" && event.data.id === lastDiff.current) setError(`${file.name}: the runs could not be compared (${event.data.message})`);
       };
       setDiff(null);
       setOpened({ name: file.name, worker, runs });

@@ -36,4 +36,6 @@ export type SqlResponse =
   | { type: "exported"; bytes: Uint8Array<ArrayBuffer> }
   | { type: "runs"; runs: RunSummary[] }
   | { type: "workspace"; sources: SourceFile[]; label: string | undefined }
-  | { type: "diff"; id: number; diff: RunDiff };
+  | { type: "diff"; id: number; diff: RunDiff }
+  /** SQLite could not read the two runs (a damaged page the open did not meet). */
+  | { type: "diff-failed"; id: number; message: string };

@@ -46,7 +46,8 @@ async function handle(request: SqlRequest): Promise<void> {
     try {
       const SQL = await loadSqlJs();
       db?.close();
-      db = openDatabase(SQL, request.bytes);
+      // Checked for damage (quick_check): a damaged page otherwise failed later, in a diff, silently.
+      db = openDatabase(SQL, request.bytes, { check: true });
       post({ type: "runs", runs: listRuns(db) });
     } catch (error) {
       post({ type: "failed", message: messageOf(error) });
@@ -55,7 +56,7 @@ async function handle(request: SqlRequest): Promise<void> {
     // Here, not on the page: a 63 MB workspace held the page for 2.2 s.
     try {
       const SQL = await loadSqlJs();
-      const opened = openDatabase(SQL, request.bytes);
+      const opened = openDatabase(SQL, request.bytes, { check: true });
       try {
         post({ type: "workspace", sources: readSources(opened), label: getMeta(opened, "workspace_label") });
       } finally {
@@ -65,7 +66,12 @@ async function handle(request: SqlRequest): Promise<void> {
       post({ type: "failed", message: messageOf(error) });
     }
   } else if (request.type === "diff") {
-    if (db) post({ type: "diff", id: request.id, diff: diffRuns(db, request.from, request.to) });
+    if (!db) return;
+    try {
+      post({ type: "diff", id: request.id, diff: diffRuns(db, request.from, request.to) });
+    } catch (error) {
+      post({ type: "diff-failed", id: request.id, message: messageOf(error) });
+    }
   } else if (request.type === "export") {
     if (!db) return;
     try {
