@@ -70,7 +70,9 @@ export function applyBaseline(report: Report, baseline: Baseline): { report: Rep
     if (finding.acknowledged) acknowledged++;
     else if (baselined) seen.add(finding.fingerprint);
     else fresh++;
-    return { ...finding, baselineState: baselined ? "unchanged" : "new" };
+    // An acknowledged finding is never "unchanged" (baselined): its entry is stale, so the text
+    // report's "baselined" under it and JSON's "unchanged" contradicted the stale count.
+    return { ...finding, baselineState: baselined && !finding.acknowledged ? "unchanged" : "new" };
   });
   const stale = baseline.entries.filter((entry) => !seen.has(entry.fingerprint)).sort(compareEntries);
   const stillPresent = new Set(baseline.entries.map((entry) => entry.fingerprint).filter((fp) => seen.has(fp))).size;

@@ -49,7 +49,7 @@ export function formatJunit(report: Report, options: JunitOptions = {}): string 
   const stale = options.strictBaseline ? (options.baseline?.stale ?? []) : [];
   if (stale.length > 0) {
     failures++;
-    const message = `${stale.length} stale baseline ${stale.length === 1 ? "entry" : "entries"} (--strict-baseline): their findings are gone; drop them with loopscope baseline <paths> --prune -o <baseline file>`;
+    const message = `${stale.length} stale baseline ${stale.length === 1 ? "entry" : "entries"} (--strict-baseline): their findings are gone or now acknowledged; drop them with loopscope baseline <paths> --prune -o <baseline file>`;
     const lines = stale.map((entry) => visible(`${entry.rule} ${(entry.models.length > 0 ? entry.models : (entry.nodes ?? [])).join(", ")} (${entry.fingerprint})`));
     cases.push(`    <testcase name="stale-baseline-entries" classname="loopscope.baseline" time="0">\n      <failure message="${xml(message)}" type="stale-baseline-entries">${xml(lines.join("\n"))}</failure>\n    </testcase>`);
   }

@@ -59,7 +59,7 @@ export function formatMarkdown(report: Report, options: MarkdownOptions = {}): s
     if (stale.length > 0) {
       const listed = stale.slice(0, maxRows).map((e) => `${code(e.rule)} ${names(e.models.length > 0 ? e.models : (e.nodes ?? []))}`);
       if (stale.length > maxRows) listed.push(`… and ${stale.length - maxRows} more`);
-      lines.push(`Stale entries (their finding is gone; drop them with \`loopscope baseline <paths> --prune -o <baseline file>\`): ${listed.join("; ")}.`);
+      lines.push(`Stale entries (their finding is gone or now acknowledged; drop them with \`loopscope baseline <paths> --prune -o <baseline file>\`): ${listed.join("; ")}.`);
     }
     lines.push("");
   }

@@ -37,10 +37,13 @@ function unusedConfigNotices(paths: string[], cwd: string, loaded: LoadedConfig,
     }
   };
   const inUse = loaded.file === undefined ? undefined : real(loaded.file);
+  const said = new Set<string>();
   for (const path of paths) {
     const found = findConfigIn(resolve(cwd, path));
-    // The same file reached through a link (`lint self` where self → .) is the one in effect.
-    if (found === undefined || real(found) === inUse) continue;
+    // The same file reached through a link (`lint self` where self → .) is the one in effect;
+    // one folder given twice (`lint m m/ ./m`) gets one notice.
+    if (found === undefined || real(found) === inUse || said.has(real(found))) continue;
+    said.add(real(found));
     const shown = relative(cwd, found).split(sep).join("/");
     const used = loaded.file === undefined ? "" : relative(cwd, loaded.file).split(sep).join("/");
     const message = explicit

@@ -39,10 +39,12 @@ export async function openDatabaseFile(file: string, options: { create?: boolean
   const pending = pendingWrites(file);
   if (pending !== undefined) {
     const lost = options.create ? "lose that client's changes" : "not see that client's changes";
+    // sqlite3 reads a name that starts with "-" as an option.
+    const operand = shown.startsWith("-") ? `./${shown}` : shown;
     const fix =
       pending === "-wal"
-        ? `close the other client, or run \`${shellWords(["sqlite3", shown, "PRAGMA wal_checkpoint(TRUNCATE)"])}\` to write its log into the file`
-        : `open it once with \`${shellWords(["sqlite3", shown, "PRAGMA integrity_check"])}\`, which rolls the unfinished write back`;
+        ? `close the other client, or run \`${shellWords(["sqlite3", operand, "PRAGMA wal_checkpoint(TRUNCATE)"])}\` to write its log into the file`
+        : `open it once with \`${shellWords(["sqlite3", operand, "PRAGMA integrity_check"])}\`, which rolls the unfinished write back`;
     throw new UsageError(`${shown}: ${shown}${pending} is next to it: another SQLite client has the database open, or did not finish writing it; Loopscope reads and writes the file alone and would ${lost}. To go on, ${fix}`);
   }
   if (existsSync(file)) {

@@ -39,7 +39,7 @@ export function parseBaselineText(text: string, label: string): Baseline {
         // "expected 1 (version)" said nothing of what to do about a baseline of another format.
         const version = (parsed.value as { version?: unknown } | null)?.version;
         if (path.length === 1 && path[0] === "version" && typeof version === "number" && version > BASELINE_VERSION) {
-          return `${parsed.at(path)}: a baseline of format version ${version}, from a newer Loopscope; this one reads version ${BASELINE_VERSION} (upgrade Loopscope, or write a baseline with this one: loopscope baseline <paths> -o ${label}) (version)`;
+          return `${parsed.at(path)}: a baseline of format version ${version}, from a newer Loopscope; this one reads version ${BASELINE_VERSION}: upgrade Loopscope (rewriting the file with this one would lose its reasons) (version)`;
         }
         return `${parsed.at(path)}: ${issue.message} (${formatFieldPath(path)})`;
       })

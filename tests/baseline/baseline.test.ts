@@ -174,7 +174,7 @@ describe("baseline", () => {
       /^b\.json:4:\d+: .*reason[\s\S]*b\.json:4:\d+: unknown key "reson"/,
     );
     expect(() => parseBaselineText('{"version": 2, "tool": "loopscope", "entries": []}', "b.json")).toThrow(
-      new UsageError("b.json:1:13: a baseline of format version 2, from a newer Loopscope; this one reads version 1 (upgrade Loopscope, or write a baseline with this one: loopscope baseline <paths> -o b.json) (version)"),
+      new UsageError("b.json:1:13: a baseline of format version 2, from a newer Loopscope; this one reads version 1: upgrade Loopscope (rewriting the file with this one would lose its reasons) (version)"),
     );
   });
 

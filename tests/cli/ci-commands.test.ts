@@ -181,6 +181,10 @@ describe("loopscope baseline and lint --baseline", () => {
     expect(lint.stderr).toContain("loopscope lint: baseline: 13 still present, 1 stale, 0 new; 1 acknowledged in the manifests\n");
     expect(lint.stdout.trimEnd().split("\n").at(-1)).toBe("✔ 13 findings (1 error, 9 warnings, 3 info, 1 acknowledged) in 7 files, 4 models; 0 new, 13 in the baseline");
     expect(runCli(["lint", "estate", "--baseline", "b.json", "-f", "markdown"], { cwd: dir }).stdout).toContain("| baselined | 1 | 9 | 3 | 13 |");
+    // The finding itself is not marked baselined: its entry is stale.
+    const json = JSON.parse(runCli(["lint", "estate", "--baseline", "b.json", "-f", "json"], { cwd: dir }).stdout) as Report;
+    expect(json.findings.filter((f) => f.acknowledged).map((f) => [f.rule, f.baselineState])).toEqual([["missing-owner", "new"]]);
+    expect(lint.stdout).not.toMatch(/acknowledged: the risk team is being re-formed\n\s+baselined/);
     expect(runCli(["baseline", "estate", "--prune", "-o", "b.json"], { cwd: dir }).stderr).toBe("wrote b.json: 13 entries (0 reasons kept, 1 stale entry dropped, 0 findings not in it left out)\n");
   });
 

@@ -186,7 +186,9 @@ describe("config files the run does not use", () => {
     expect(named.stdout).not.toContain("notice:");
     // Another file given with --config: the notice says so, not that configs are looked for upward.
     writeFileSync(join(dir, "other.yaml"), "failOn: error\n");
-    expect(runCli(["lint", "manifests", "--config", "other.yaml"], { cwd: dir }).stdout).toContain("notice: manifests/loopscope.config.yaml: not this run's config: this run uses other.yaml, given with --config\n");
+    const other = runCli(["lint", "manifests", "manifests/", "./manifests", "--config", "other.yaml"], { cwd: dir }).stdout;
+    expect(other).toContain("notice: manifests/loopscope.config.yaml: not this run's config: this run uses other.yaml, given with --config\n");
+    expect(other.match(/not this run's config/g)).toHaveLength(1); // one folder given three ways, one notice
     // The config in effect reached again through a link to its folder is not another config.
     symlinkSync(".", join(dir, "manifests/self"));
     expect(runCli(["lint", "self"], { cwd: join(dir, "manifests") }).stdout).not.toContain("notice:");
