@@ -1,7 +1,7 @@
 /**
  * Fingerprints identify a finding across runs: the rule id and the names involved, never
  * file paths, lines or list order, so moving, reformatting or reordering manifests keeps
- * them (see docs/fingerprints.md). 64-bit FNV-1a over the UTF-8 bytes, printed as 16 hex
+ * them (see docs/baseline.md, "What keeps a finding's identity"). 64-bit FNV-1a over the UTF-8 bytes, printed as 16 hex
  * digits.
  */
 export function fingerprint(rule: string, identity: readonly string[]): string {

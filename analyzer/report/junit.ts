@@ -39,9 +39,9 @@ export function formatJunit(report: Report, options: JunitOptions = {}): string 
     if (failed.length > 0) {
       failures++;
       const message = `${failed.length} ${failed.length === 1 ? "finding" : "findings"} at or above ${failOn}`;
-      body.push(`      <failure message="${xml(message)}" type="${xml(id)}">${xml([...failed.map(describe), `Docs: ${info.docsUrl}`].join("\n"))}</failure>`);
+      body.push(`      <failure message="${xml(message)}" type="${xml(id)}">${xml([...listed(failed), `Docs: ${info.docsUrl}`].join("\n"))}</failure>`);
     }
-    if (passed.length > 0) body.push(`      <system-out>${xml(passed.map(describe).join("\n"))}</system-out>`);
+    if (passed.length > 0) body.push(`      <system-out>${xml(listed(passed).join("\n"))}</system-out>`);
     const open = `    <testcase name="${xml(id)}" classname="loopscope.${xml(info.category)}" time="0"`;
     cases.push(body.length === 0 ? `${open}/>` : `${open}>\n${body.join("\n")}\n    </testcase>`);
   }
@@ -64,6 +64,19 @@ export function formatJunit(report: Report, options: JunitOptions = {}): string 
     "</testsuites>",
     "",
   ].join("\n");
+}
+
+/**
+ * At most JUNIT_MAX_LINES findings per element, then how many more: libxml2 (GitLab's and
+ * Jenkins' parsers) refuses a text node over 10 MB, which one rule's findings reached at
+ * 25,000 models.
+ */
+export const JUNIT_MAX_LINES = 2_000;
+
+function listed(findings: readonly Finding[]): string[] {
+  const lines = findings.slice(0, JUNIT_MAX_LINES).map(describe);
+  if (findings.length > JUNIT_MAX_LINES) lines.push(`… and ${findings.length - JUNIT_MAX_LINES} more findings of this rule (the JSON report has every one)`);
+  return lines;
 }
 
 /**

@@ -4,7 +4,7 @@
  * use), every loop's walk, then baselined and acknowledged findings folded away.
  */
 import type { BaselineComparison } from "../engine/baseline.js";
-import type { Finding, Report, Severity } from "../types.js";
+import type { Finding, PathStep, Report, Severity } from "../types.js";
 import { SEVERITIES } from "../types.js";
 import { ruleInfo } from "./rule-info.js";
 import { markdownCode, markdownText, markdownUrl } from "./markdown-text.js";
@@ -71,7 +71,7 @@ export function formatMarkdown(report: Report, options: MarkdownOptions = {}): s
   const loops = bySeverity(open.filter((f) => f.path && f.path.length > 0));
   if (loops.length > 0) {
     lines.push("### Loop walks", "");
-    for (const finding of loops.slice(0, maxRows)) lines.push(`- ${code(finding.rule)} ${names(finding.models)}: ${markdownText(formatWalk(finding.path ?? []))}`);
+    for (const finding of loops.slice(0, maxRows)) lines.push(`- ${code(finding.rule)} ${names(finding.models)}: ${markdownText(shortWalk(finding.path ?? []))}`);
     if (loops.length > maxRows) lines.push(`- … and ${loops.length - maxRows} more`);
     lines.push("");
   }
@@ -80,7 +80,33 @@ export function formatMarkdown(report: Report, options: MarkdownOptions = {}): s
     lines.push(`<details><summary>${title} (${findings.length})</summary>`, "", ...table(findings, options, maxRows, withReason), "", "</details>", "");
   }
   if (report.notices.length > 0) lines.push(`${report.notices.length} ${report.notices.length === 1 ? "notice" : "notices"} (skipped files and the like): see the text or JSON report.`, "");
-  return `${lines.join("\n").trimEnd()}\n`;
+  return `${withinCommentLimit(lines).join("\n").trimEnd()}\n`;
+}
+
+/**
+ * GitHub refuses a comment over 65,536 characters, and a job summary over 1 MiB drops the whole
+ * summary: rows were capped but not their length, and a 1,000-model estate made 85,124
+ * characters (one loop's walk alone 296,714). Past the budget the lines stop, an open
+ * `<details>` is closed, and a last line says so.
+ */
+export const MARKDOWN_MAX_CHARS = 60_000;
+
+function withinCommentLimit(lines: string[]): string[] {
+  let length = 0;
+  for (let i = 0; i < lines.length; i++) {
+    length += lines[i]!.length + 1;
+    if (length <= MARKDOWN_MAX_CHARS) continue;
+    const kept = lines.slice(0, i);
+    const open = kept.filter((line) => line.startsWith("<details>")).length - kept.filter((line) => line === "</details>").length;
+    return [...kept, ...(open > 0 ? ["", "</details>"] : []), "", `… cut here to stay inside GitHub's comment limit (65,536 characters): ${lines.length - i} more lines. The text or JSON report has every finding.`];
+  }
+  return lines;
+}
+
+/** A walk of at most 40 steps, then how many more (one loop's walk was 296,714 characters). */
+function shortWalk(path: readonly PathStep[]): string {
+  const shown = formatWalk(path.slice(0, 40));
+  return path.length > 40 ? `${shown} → … (${path.length - 40} more steps)` : shown;
 }
 
 /** Most severe first; report order (file, line) within a severity. */
@@ -101,9 +127,11 @@ function table(unsorted: Finding[], options: MarkdownOptions, maxRows: number, w
   return lines;
 }
 
-/** Names as plain text, comma-separated (model names are restricted; a baseline file's are not). */
+/** Names as plain text, comma-separated, at most 10 and how many more (model names are restricted; a baseline file's are not). */
 function names(list: readonly string[]): string {
-  return list.length === 0 ? "—" : list.map(markdownText).join(", ");
+  if (list.length === 0) return "—";
+  const shown = list.slice(0, 10).map(markdownText).join(", ");
+  return list.length > 10 ? `${shown} and ${list.length - 10} more` : shown;
 }
 
 /** A rule id in a code span outside a table (a baseline file may hold any text there). */

@@ -21,6 +21,15 @@ export interface SarifOptions {
   graph?: EstateGraph | undefined;
 }
 
+/**
+ * GitHub code scanning's limits (docs.github.com, "SARIF results exceed limit"): a run of more
+ * than 25,000 results, or a result with more than 10,000 thread-flow locations, is refused
+ * whole; only 1,000 locations of a result are read. Past them Loopscope leaves results, steps
+ * and locations out and says so (a notification in the log, and the CLI on stderr): a 10,000-
+ * model estate's 40,759 results, or one loop of 13,000 steps, got the whole upload rejected.
+ */
+export const SARIF_LIMITS = { results: 25_000, flowSteps: 1_000, relatedLocations: 1_000 } as const;
+
 /** Key under `partialFingerprints`; versioned so a future scheme can sit beside it. */
 export const SARIF_FINGERPRINT_KEY = "loopscope/v1";
 
@@ -43,7 +52,8 @@ const PIECE_CHARS = 1 << 20;
  * and 2.9 GB. The CLI writes the pieces as they come.
  */
 export function* sarifParts(report: Report, options: SarifOptions = {}): Generator<string> {
-  const ruleIds = [...new Set(report.findings.map((finding) => finding.rule))].sort();
+  const { findings, leftOut } = sarifFindings(report.findings);
+  const ruleIds = [...new Set(findings.map((finding) => finding.rule))].sort();
   const ruleIndex = new Map(ruleIds.map((id, i) => [id, i]));
   const edgeLocations = indexEdges(options.graph);
   const sarif = {
@@ -60,22 +70,22 @@ export function* sarifParts(report: Report, options: SarifOptions = {}): Generat
             rules: ruleIds.map((id) => ruleDescriptor(id, options.docsBaseUrl)),
           },
         },
-        invocations: [{ executionSuccessful: true, toolExecutionNotifications: report.notices.map(notification) }],
+        invocations: [{ executionSuccessful: true, toolExecutionNotifications: [...(leftOut > 0 ? [leftOutNotification(leftOut, report.findings.length)] : []), ...report.notices.map(notification)] }],
         results: [],
         columnKind: "utf16CodeUnits",
       },
     ],
   };
   const log = JSON.stringify(sarif, null, 2);
-  if (report.findings.length === 0) {
+  if (findings.length === 0) {
     yield `${log}\n`;
     return;
   }
   // Strings hold no raw line break, so this spot is the results key and nothing else.
   const at = log.indexOf(RESULTS_AT) + RESULTS_AT.length - 1;
   let piece = log.slice(0, at);
-  for (let i = 0; i < report.findings.length; i++) {
-    const finding = report.findings[i]!;
+  for (let i = 0; i < findings.length; i++) {
+    const finding = findings[i]!;
     const text = JSON.stringify(result(finding, ruleIndex.get(finding.rule) ?? 0, edgeLocations), null, 2);
     piece += `${i === 0 ? "" : ","}\n${RESULT_INDENT}${text.replace(/\n/g, `\n${RESULT_INDENT}`)}`;
     if (piece.length >= PIECE_CHARS) {
@@ -84,6 +94,28 @@ export function* sarifParts(report: Report, options: SarifOptions = {}): Generat
     }
   }
   yield `${piece}\n      ${log.slice(at)}\n`;
+}
+
+/**
+ * The findings a SARIF run holds: all of them up to GitHub's limit, else the ones that need
+ * attention first (new before baselined, not acknowledged before acknowledged, then by
+ * severity), kept in report order.
+ */
+export function sarifFindings(all: readonly Finding[]): { findings: readonly Finding[]; leftOut: number } {
+  if (all.length <= SARIF_LIMITS.results) return { findings: all, leftOut: 0 };
+  const rank = (f: Finding) => (f.acknowledged ? 6 : 0) + (f.baselineState === "unchanged" ? 3 : 0) + (f.severity === "error" ? 0 : f.severity === "warning" ? 1 : 2);
+  const order = all.map((finding, i) => ({ i, rank: rank(finding) })).sort((a, b) => a.rank - b.rank || a.i - b.i);
+  const kept = new Set(order.slice(0, SARIF_LIMITS.results).map((entry) => entry.i));
+  return { findings: all.filter((_, i) => kept.has(i)), leftOut: all.length - SARIF_LIMITS.results };
+}
+
+function leftOutNotification(leftOut: number, total: number) {
+  return {
+    level: "warning",
+    message: {
+      text: `${leftOut.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} findings are left out of this log: GitHub code scanning refuses a run of more than ${SARIF_LIMITS.results.toLocaleString("en-US")} results. Kept: new before baselined, unacknowledged before acknowledged, most severe first. The JSON report has every finding.`,
+    },
+  };
 }
 
 function ruleDescriptor(id: string, docsBaseUrl: string | undefined) {
@@ -112,8 +144,12 @@ function indexEdges(graph: EstateGraph | undefined): EdgeIndex {
 }
 
 function result(finding: Finding, ruleIndex: number, edges: EdgeIndex) {
-  const [primary, ...rest] = finding.locations;
-  const walk = finding.path ?? [];
+  const [primary, ...allRest] = finding.locations;
+  // A loop of 13,000 steps made one result of 7 MB that got the whole upload refused.
+  const rest = allRest.slice(0, SARIF_LIMITS.relatedLocations);
+  const fullWalk = finding.path ?? [];
+  const walk = fullWalk.slice(0, SARIF_LIMITS.flowSteps);
+  const stepsLeftOut = fullWalk.length - walk.length;
   const stepAt = new Map<string, string>();
   for (const step of walk) {
     for (const location of edges.get(`${step.from}\u0000${step.to}`) ?? []) {
@@ -139,7 +175,7 @@ function result(finding: Finding, ruleIndex: number, edges: EdgeIndex) {
       ? {
           codeFlows: [
             {
-              message: { text: sarifText([walk[0]!.from, ...walk.map((step) => step.to)].join(" → ")) },
+              message: { text: sarifText([walk[0]!.from, ...walk.map((step) => step.to)].join(" → ") + (stepsLeftOut > 0 ? ` → … (${stepsLeftOut.toLocaleString("en-US")} more steps; the JSON report has the whole walk)` : "")) },
               threadFlows: [
                 {
                   locations: walk.map((step, i) => {
@@ -159,8 +195,14 @@ function result(finding: Finding, ruleIndex: number, edges: EdgeIndex) {
     ...(finding.acknowledged
       ? { suppressions: [{ kind: "inSource", status: "accepted", justification: finding.acknowledged.reason + (finding.acknowledged.expires ? ` (until ${finding.acknowledged.expires})` : "") }] }
       : {}),
-    ...(finding.baselineState ? { baselineState: finding.baselineState } : {}),
-    properties: { models: finding.models, nodes: finding.nodes },
+    // An acknowledged finding is suppressed; "new" on it made consumers that count new results over-count.
+    ...(finding.baselineState && !finding.acknowledged ? { baselineState: finding.baselineState } : {}),
+    properties: {
+      models: finding.models,
+      nodes: finding.nodes,
+      ...(allRest.length > rest.length ? { relatedLocationsLeftOut: allRest.length - rest.length } : {}),
+      ...(stepsLeftOut > 0 ? { walkStepsLeftOut: stepsLeftOut } : {}),
+    },
   };
 }
 

@@ -1,7 +1,7 @@
 import type { Command } from "./command.js";
 import { REPORTERS, type Reporter, type ReportFormat } from "../../analyzer/report/index.js";
 import { reportJsonBytes } from "../../analyzer/report/json.js";
-import { sarifParts } from "../../analyzer/report/sarif.js";
+import { SARIF_LIMITS, sarifParts } from "../../analyzer/report/sarif.js";
 import { failingFindings, FAIL_ON_LEVELS, type FailOn } from "../../analyzer/engine/fail-on.js";
 import { RULES } from "../../analyzer/rules/index.js";
 import { applyBaseline, formatBaselineComparison, type BaselineComparison } from "../../analyzer/engine/baseline.js";
@@ -110,6 +110,10 @@ say the same: ✖ fails, ⚠ findings that do not fail, ✔ none.
     } catch (error) {
       database?.close();
       throw error;
+    }
+    // Never a silent cap: GitHub refuses a run of more than 25,000 results, so the log keeps the ones that need attention.
+    if (format === "sarif" && report.findings.length > SARIF_LIMITS.results) {
+      io.stderr(`loopscope lint: ${(report.findings.length - SARIF_LIMITS.results).toLocaleString("en-US")} of ${report.findings.length.toLocaleString("en-US")} findings are left out of the SARIF log (GitHub code scanning refuses more than ${SARIF_LIMITS.results.toLocaleString("en-US")} results); kept: new, unacknowledged and most severe first. --format json has every finding\n`);
     }
     const failing = failingFindings(report.findings, failOn).length;
     const staleFailing = values["strict-baseline"] && comparison ? comparison.stale.length : 0;

@@ -32,6 +32,29 @@ describe("markdown reporter", () => {
     expect(md).toMatch(/… and \d+ more/);
   });
 
+  it("stays inside GitHub's comment limit: at most 10 names a cell, 40 steps a walk, 60,000 characters in all, with what was cut said", () => {
+    const { report } = cases["estate"]!.analysis;
+    const walk = Array.from({ length: 500 }, (_, i) => ({ from: `node-${i}`, to: `node-${i + 1}`, edge: "reads" as const }));
+    const models = Array.from({ length: 300 }, (_, i) => `model-with-a-long-name-${i}`);
+    // 2,000 loop findings of 300 models and a 500-step walk each: megabytes before the caps.
+    const big = { ...report, findings: Array.from({ length: 2_000 }, (_, i) => ({ ...report.findings[0]!, rule: "hidden-feedback-loop", severity: "error" as const, models, path: walk, fingerprint: `x:${i}` })) };
+    const few = formatMarkdown({ ...big, findings: big.findings.slice(0, 3) });
+    expect(few).toContain("model-with-a-long-name-9 and 290 more");
+    expect(few).toContain("node-40 → … (460 more steps)");
+    const md = formatMarkdown(big, { maxRows: 2_000 });
+    expect(md.length).toBeLessThanOrEqual(61_000);
+    expect(md.trimEnd().split("\n").at(-1)).toMatch(/^… cut here to stay inside GitHub's comment limit \(65,536 characters\): \d+ more lines\. The text or JSON report has every finding\.$/);
+    expect(md.match(/<details>/g)?.length ?? 0).toBe(md.match(/<\/details>/g)?.length ?? 0);
+  });
+
+  it("JUnit lists at most 2,000 findings a rule and says how many more (a text node over 10 MB is refused by libxml2)", () => {
+    const { report } = cases["estate"]!.analysis;
+    const many = { ...report, findings: Array.from({ length: 2_005 }, (_, i) => ({ ...report.findings[0]!, severity: "info" as const, fingerprint: `x:${i}` })) };
+    const xml = formatJunit(many, { failOn: "error" });
+    expect(xml).toContain("… and 5 more findings of this rule (the JSON report has every one)</system-out>");
+    expect(xml.split("\n").length).toBeLessThan(2_100);
+  });
+
   it("puts a file name in a code span it cannot leave, with nothing escaped inside but pipes", () => {
     const { report } = cases["estate"]!.analysis;
     const file = "m/a<b>&`[x](https:evil)`|.yaml";

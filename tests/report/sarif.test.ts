@@ -125,6 +125,31 @@ describe("sarif reporter", () => {
     expect(states).toContain("hidden-feedback-loop pricing,recommender unchanged");
   });
 
+  it("stays inside GitHub code scanning's limits and says what it left out: 25,000 results a run, 1,000 steps and related locations a result", () => {
+    const at = (line: number) => ({ file: "m.yaml", line, column: 1 });
+    const finding = (i: number, severity: "error" | "warning" | "info", extra: object = {}) => ({
+      rule: "missing-owner", severity, message: `m${i} has no owner`, models: [`m${i}`], nodes: [`m${i}`], locations: [at(i + 1)], fingerprint: `missing-owner:${i}`, ...extra,
+    });
+    // 25,003 findings: the three left out are the baselined info ones, whatever their place.
+    const findings = Array.from({ length: 25_003 }, (_, i) => (i < 3 ? finding(i, "info", { baselineState: "unchanged" }) : finding(i, i % 2 ? "warning" : "error", { baselineState: "new" })));
+    const report = { tool: { name: "loopscope", version: "0.0.0" }, summary: {}, findings, notices: [] } as unknown as Report;
+    const log = JSON.parse(formatSarif(report)) as Json;
+    expect(log["runs"][0].results).toHaveLength(25_000);
+    expect(log["runs"][0].results.some((r: Json) => r["level"] === "note")).toBe(false);
+    expect(log["runs"][0].invocations[0].toolExecutionNotifications[0].message.text).toMatch(/^3 of 25,003 findings are left out of this log: GitHub code scanning refuses a run of more than 25,000 results/);
+
+    // One loop of 1,200 steps with 1,500 declarations: 1,000 of each, and the counts of the rest.
+    const walk = Array.from({ length: 1_200 }, (_, i) => ({ from: `n${i}`, to: `n${i + 1}`, edge: "reads" }));
+    const loop = finding(0, "error", { rule: "hidden-feedback-loop", path: walk, locations: Array.from({ length: 1_501 }, (_, i) => at(i + 1)) });
+    const one = JSON.parse(formatSarif({ ...report, findings: [loop] } as unknown as Report)) as Json;
+    const result = one["runs"][0].results[0];
+    expect(result.codeFlows[0].threadFlows[0].locations).toHaveLength(1_000);
+    expect(result.codeFlows[0].message.text).toMatch(/ → … \(200 more steps; the JSON report has the whole walk\)$/);
+    expect(result.relatedLocations).toHaveLength(1_000);
+    expect(result.properties).toMatchObject({ relatedLocationsLeftOut: 500, walkStepsLeftOut: 200 });
+    expect(validate(one)).toBe(true);
+  });
+
   it("an empty report is still a valid log with an empty rules list", () => {
     const sarif = JSON.parse(cases["clean"]!.files["clean.sarif.json"]!) as Json;
     expect(sarif["runs"][0].results).toEqual([]);
