@@ -1,3 +1,4 @@
+import { resolve } from "node:path";
 import type { Command } from "./command.js";
 import { diffRuns, formatHistory, listRuns } from "../../analyzer/db/index.js";
 import { openDatabaseFile } from "../io/database-file.js";
@@ -31,7 +32,7 @@ Options:
     const [file, ...extra] = positionals;
     if (file === undefined) throw new UsageError("give the database file written by `loopscope lint --db`");
     if (extra.length > 0) throw new UsageError(`expected one database file, got ${positionals.length}`);
-    const db = await openDatabaseFile(file);
+    const db = await openDatabaseFile(resolve(io.cwd, file), { shown: file });
     try {
       const runs = readOrRefuse(file, () => listRuns(db));
       const ids = runs.map((r) => r.id);

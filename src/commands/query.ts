@@ -1,3 +1,4 @@
+import { resolve } from "node:path";
 import type { QueryValue } from "../../analyzer/db/index.js";
 import type { Command } from "./command.js";
 import { blobHex, csvLine, formatTable } from "../../analyzer/db/index.js";
@@ -54,7 +55,8 @@ Example:
     if (file === undefined || sql === undefined) throw new UsageError('give a database file and one SQL string (e.g. `loopscope query estate.sqlite "SELECT * FROM runs"`)');
     if (extra.length > 0) throw new UsageError(`expected one SQL string, got ${positionals.length - 1} arguments (quote the SQL)`);
     const output = resultWriter(format, io.stdout, io.stderr, () => io.stdoutDrained?.());
-    await runQueryOnThread({ file, sql, maxRows: format === "table" ? TABLE_MAX_ROWS : Number.POSITIVE_INFINITY, maxValueChars: format === "table" ? Number.POSITIVE_INFINITY : MAX_VALUE_CHARS, timeoutMs: timeout * 1000, ...output });
+    // Relative to the command's folder, as every other path (an embedder's cwd is not the process's).
+    await runQueryOnThread({ file: resolve(io.cwd, file), shown: file, sql, maxRows: format === "table" ? TABLE_MAX_ROWS : Number.POSITIVE_INFINITY, maxValueChars: format === "table" ? Number.POSITIVE_INFINITY : MAX_VALUE_CHARS, timeoutMs: timeout * 1000, ...output });
     return EXIT.ok;
   },
 };

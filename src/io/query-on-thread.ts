@@ -13,6 +13,8 @@ export const MAX_TIMEOUT_S = Math.floor((2 ** 31 - 1) / 1000);
 
 export interface QueryRun {
   file: string;
+  /** The file as the user typed it, for messages (default `file`). */
+  shown?: string | undefined;
   sql: string;
   /** Rows to keep at most; `onEnd(true)` when the statement had more. */
   maxRows: number;
@@ -38,7 +40,7 @@ export async function runQueryOnThread(run: QueryRun, script = new URL("./query-
   if (script.protocol !== "file:" || !existsSync(fileURLToPath(script))) return runHere(run);
   const inFlight = new SharedArrayBuffer(4);
   const counter = new Int32Array(inFlight);
-  const worker = new Worker(script, { workerData: { file: run.file, sql: run.sql, maxRows: run.maxRows, maxValueChars: run.maxValueChars, inFlight } satisfies QueryThreadData });
+  const worker = new Worker(script, { workerData: { file: run.file, shown: run.shown ?? run.file, sql: run.sql, maxRows: run.maxRows, maxValueChars: run.maxValueChars, inFlight } satisfies QueryThreadData });
   await new Promise<void>((resolve, reject) => {
     let settled = false;
     const finish = (error?: Error) => {
@@ -68,7 +70,7 @@ export async function runQueryOnThread(run: QueryRun, script = new URL("./query-
         } else if (message.type === "done") {
           run.onEnd(message.truncated);
           finish();
-        } else finish(new UsageError(message.sql ? sqlError(run.file, message.message) : message.message));
+        } else finish(new UsageError(message.sql ? sqlError(run.shown ?? run.file, message.message) : message.message));
       } catch (error) {
         finish(error instanceof Error ? error : new Error(String(error)));
       }
@@ -88,7 +90,7 @@ function sqlError(file: string, message: string): string {
 }
 
 async function runHere(run: QueryRun): Promise<void> {
-  const db = await openDatabaseFile(run.file);
+  const db = await openDatabaseFile(run.file, { shown: run.shown });
   let kept = 0;
   let truncated = false;
   let columns: string[] = [];
@@ -108,7 +110,7 @@ async function runHere(run: QueryRun): Promise<void> {
     });
   } catch (error) {
     if (error instanceof ValueTooLarge) throw new UsageError(error.message);
-    throw new UsageError(sqlError(run.file, error instanceof Error ? error.message : String(error)));
+    throw new UsageError(sqlError(run.shown ?? run.file, error instanceof Error ? error.message : String(error)));
   } finally {
     db.close();
   }

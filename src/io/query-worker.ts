@@ -13,6 +13,8 @@ import { checkValueSizes, ValueTooLarge } from "./query-value-limit.js";
 
 export interface QueryThreadData {
   file: string;
+  /** The file as the user typed it, for messages. */
+  shown: string;
   sql: string;
   /** Rows to keep at most (the rest are not stepped; `done.truncated` says there were more). */
   maxRows: number;
@@ -36,7 +38,7 @@ const BATCH_CHARS = 1 << 20;
 export const MAX_IN_FLIGHT = 8;
 
 const port = parentPort!;
-const { file, sql, maxRows, maxValueChars, inFlight } = workerData as QueryThreadData;
+const { file, shown, sql, maxRows, maxValueChars, inFlight } = workerData as QueryThreadData;
 const counter = new Int32Array(inFlight);
 const post = (message: QueryThreadMessage) => port.postMessage(message);
 
@@ -54,7 +56,7 @@ const flush = () => {
 async function run(): Promise<void> {
   let db;
   try {
-    db = await openDatabaseFile(file);
+    db = await openDatabaseFile(file, { shown });
   } catch (error) {
     return post({ type: "error", message: messageOf(error), sql: false });
   }

@@ -97,12 +97,12 @@ describe("lint --db with a database it cannot use", { timeout: 60_000 }, () => {
     expect(result.stdout).toBe("");
     expect(result.stderr).toMatch(/^loopscope lint: damaged\.sqlite: a damaged SQLite database \(.+\); PRAGMA integrity_check in sqlite3 tells more: restore a copy or start a new file\n$/);
     // history and query do not run the check; they say SQLite's words when they meet the damage (history crashed with a stack trace).
-    const file = join(dir, "damaged.sqlite");
-    for (const args of [["history", file], ["query", file, "SELECT * FROM runs"]]) {
+    // Named relative to the command's folder (`cwd`), as every other path.
+    for (const args of [["history", "damaged.sqlite"], ["query", "damaged.sqlite", "SELECT * FROM runs"]]) {
       let stderr = "";
       const code = await main(args, { stdout: () => undefined, stderr: (text) => void (stderr += text), cwd: dir, isTTY: false, stderrIsTTY: false, env: {} });
       expect(code, args[0]).toBe(2);
-      expect(stderr, args[0]).toMatch(/^loopscope (history|query): [^\n]*damaged\.sqlite[^\n]*SQLite says "database disk image is malformed"[^\n]*\n$/);
+      expect(stderr, args[0]).toMatch(/^loopscope (history|query): [^\n/]*damaged\.sqlite[^\n]*SQLite says "database disk image is malformed"[^\n]*\n$/);
     }
   });
 
