@@ -19,6 +19,12 @@ export interface SarifOptions {
    * manifest field that declares that edge. Without it, steps carry only their message.
    */
   graph?: EstateGraph | undefined;
+  /**
+   * Where the lint ran, relative to the repository root (`services/ranking/`), put in front of
+   * every path: GitHub reads a SARIF path from the root, and a lint run in a sub-folder
+   * (`working-directory:` in a monorepo) pointed every alert at a file that is not there.
+   */
+  pathPrefix?: string | undefined;
 }
 
 /**
@@ -56,6 +62,7 @@ export function* sarifParts(report: Report, options: SarifOptions = {}): Generat
   const ruleIds = [...new Set(findings.map((finding) => finding.rule))].sort();
   const ruleIndex = new Map(ruleIds.map((id, i) => [id, i]));
   const edgeLocations = indexEdges(options.graph);
+  const uri = uriMaker(options.pathPrefix);
   const sarif = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
     version: "2.1.0",
@@ -70,7 +77,7 @@ export function* sarifParts(report: Report, options: SarifOptions = {}): Generat
             rules: ruleIds.map((id) => ruleDescriptor(id, options.docsBaseUrl)),
           },
         },
-        invocations: [{ executionSuccessful: true, toolExecutionNotifications: [...(leftOut > 0 ? [leftOutNotification(leftOut, report.findings.length)] : []), ...report.notices.map(notification)] }],
+        invocations: [{ executionSuccessful: true, toolExecutionNotifications: [...(leftOut > 0 ? [leftOutNotification(leftOut, report.findings.length)] : []), ...report.notices.map((notice) => notification(notice, uri))] }],
         results: [],
         columnKind: "utf16CodeUnits",
       },
@@ -86,7 +93,7 @@ export function* sarifParts(report: Report, options: SarifOptions = {}): Generat
   let piece = log.slice(0, at);
   for (let i = 0; i < findings.length; i++) {
     const finding = findings[i]!;
-    const text = JSON.stringify(result(finding, ruleIndex.get(finding.rule) ?? 0, edgeLocations), null, 2);
+    const text = JSON.stringify(result(finding, ruleIndex.get(finding.rule) ?? 0, edgeLocations, uri), null, 2);
     piece += `${i === 0 ? "" : ","}\n${RESULT_INDENT}${text.replace(/\n/g, `\n${RESULT_INDENT}`)}`;
     if (piece.length >= PIECE_CHARS) {
       yield piece;
@@ -143,7 +150,7 @@ function indexEdges(graph: EstateGraph | undefined): EdgeIndex {
   return index;
 }
 
-function result(finding: Finding, ruleIndex: number, edges: EdgeIndex) {
+function result(finding: Finding, ruleIndex: number, edges: EdgeIndex, uri: (file: string) => string) {
   const [primary, ...allRest] = finding.locations;
   // A loop of 13,000 steps made one result of 7 MB that got the whole upload refused.
   const rest = allRest.slice(0, SARIF_LIMITS.relatedLocations);
@@ -161,12 +168,12 @@ function result(finding: Finding, ruleIndex: number, edges: EdgeIndex) {
     ruleIndex,
     level: LEVEL[finding.severity],
     message: { text: sarifText(finding.message) },
-    ...(primary ? { locations: [physical(primary)] } : {}),
+    ...(primary ? { locations: [physical(primary, uri)] } : {}),
     ...(rest.length > 0
       ? {
           relatedLocations: rest.map((location, i) => ({
             id: i + 1,
-            ...physical(location),
+            ...physical(location, uri),
             message: { text: sarifText(stepAt.get(locationKey(location)) ?? (walk.length > 0 ? "declaration on the loop" : "also declared here")) },
           })),
         }
@@ -182,7 +189,7 @@ function result(finding: Finding, ruleIndex: number, edges: EdgeIndex) {
                     const location = edges.get(`${step.from}\u0000${step.to}`)?.[0];
                     return {
                       executionOrder: i + 1,
-                      location: { ...(location ? physical(location) : {}), message: { text: sarifText(`${step.from} → ${step.to} (${step.edge})`) } },
+                      location: { ...(location ? physical(location, uri) : {}), message: { text: sarifText(`${step.from} → ${step.to} (${step.edge})`) } },
                     };
                   }),
                 },
@@ -206,16 +213,16 @@ function result(finding: Finding, ruleIndex: number, edges: EdgeIndex) {
   };
 }
 
-function physical(location: Location) {
+function physical(location: Location, uri: (file: string) => string) {
   return {
     physicalLocation: {
-      artifactLocation: { uri: fileUri(location.file) },
+      artifactLocation: { uri: uri(location.file) },
       region: { startLine: Math.max(1, location.line), startColumn: Math.max(1, location.column) },
     },
   };
 }
 
-function notification(notice: Notice) {
+function notification(notice: Notice, uri: (file: string) => string) {
   return {
     level: "note",
     message: { text: sarifText(notice.message) },
@@ -224,7 +231,7 @@ function notification(notice: Notice) {
           locations: [
             {
               physicalLocation: {
-                artifactLocation: { uri: fileUri(notice.file) },
+                artifactLocation: { uri: uri(notice.file) },
                 ...(notice.line ? { region: { startLine: notice.line, startColumn: Math.max(1, notice.column ?? 1) } } : {}),
               },
             },
@@ -239,6 +246,23 @@ function notification(notice: Notice) {
  * Paths are POSIX already (the CLI and the page both write `/`), so a backslash is part of a
  * name, as Linux allows: `%5C`. Read as a separator, `back\slash.yaml` became another file.
  */
+/** A file's URI with `prefix` in front (`a/b/` + `../c.yaml` is `a/c.yaml`). */
+function uriMaker(prefix: string | undefined): (file: string) => string {
+  if (!prefix) return fileUri;
+  return (file) => fileUri(file.startsWith("/") ? file : joinedPath(prefix, file));
+}
+
+/** `prefix` and a relative `path` as one POSIX path, `.` and `..` resolved as far as they go. */
+function joinedPath(prefix: string, path: string): string {
+  const parts: string[] = [];
+  for (const part of `${prefix}/${path}`.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === ".." && parts.length > 0 && parts[parts.length - 1] !== "..") parts.pop();
+    else parts.push(part);
+  }
+  return parts.join("/");
+}
+
 export function fileUri(path: string): string {
   return path
     .split("/")

@@ -14,6 +14,7 @@ import { oneOf, parseFlags } from "../io/parse-flags.js";
 import { useColor } from "../io/color.js";
 import { openLintDatabase, recordLintRun } from "../io/record-lint-run.js";
 import { shellWords } from "../io/shell-words.js";
+import { repositoryPrefix } from "../io/repository-root.js";
 import { EXIT, UsageError } from "../exit-codes.js";
 import { lintWithLineage } from "../io/lint-lineage.js";
 import { visible } from "../../analyzer/report/visible-text.js";
@@ -102,7 +103,7 @@ say the same: ✖ fails, ⚠ findings that do not fail, ✔ none.
       format === "json"
         ? reportJsonBytes(report, { reuse: true })
         : format === "sarif"
-          ? sarifParts(report, { graph: analysis.graph })
+          ? sarifParts(report, { graph: analysis.graph, pathPrefix: repositoryPrefix(io.cwd) })
           : [reporter(report, { color, baseline: comparison, failOn, rules, strictBaseline: values["strict-baseline"] === true })];
     try {
       if (values.output === undefined) for (const chunk of output) io.stdout(chunk);

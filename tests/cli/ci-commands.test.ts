@@ -232,6 +232,20 @@ describe("loopscope baseline and lint --baseline", () => {
 });
 
 describe("loopscope lint --format and --output", () => {
+  it("SARIF paths are read from the repository root, wherever in the repository the lint runs (a monorepo's working-directory)", () => {
+    const dir = scratch();
+    mkdirSync(join(dir, ".git"));
+    const uris = (cwd: string, path: string) => {
+      const log = JSON.parse(runCli(["lint", path, "-f", "sarif"], { cwd }).stdout) as { runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
+      return [...new Set(log.runs[0]!.results.map((r) => r.locations[0]!.physicalLocation.artifactLocation.uri))].sort();
+    };
+    const fromRoot = uris(dir, "estate");
+    expect(fromRoot[0]).toMatch(/^estate\//);
+    expect(uris(join(dir, "estate"), ".")).toEqual(fromRoot);
+    // From a deeper folder the first location of a finding may be another of its files (locations sort by path as shown): every one is a real file from the root.
+    for (const uri of uris(join(dir, "estate/models"), "..")) expect(existsSync(join(dir, uri)), uri).toBe(true);
+  });
+
   it("writes sarif, markdown and junit to a file instead of stdout", () => {
     const dir = scratch();
     for (const [format, check] of [
