@@ -70,9 +70,11 @@ export function applyBaseline(report: Report, baseline: Baseline): { report: Rep
     if (finding.acknowledged) acknowledged++;
     else if (baselined) seen.add(finding.fingerprint);
     else fresh++;
-    // An acknowledged finding is never "unchanged" (baselined): its entry is stale, so the text
-    // report's "baselined" under it and JSON's "unchanged" contradicted the stale count.
-    return { ...finding, baselineState: baselined && !finding.acknowledged ? "unchanged" : "new" };
+    // An acknowledged finding has no baseline state: a baseline never records it, so "unchanged"
+    // contradicted the stale count and "new" the stderr line's "0 new" (consumers counting
+    // baselineState "new" in JSON or SARIF over-counted).
+    if (finding.acknowledged) return finding;
+    return { ...finding, baselineState: baselined ? "unchanged" : "new" };
   });
   const stale = baseline.entries.filter((entry) => !seen.has(entry.fingerprint)).sort(compareEntries);
   const stillPresent = new Set(baseline.entries.map((entry) => entry.fingerprint).filter((fp) => seen.has(fp))).size;
