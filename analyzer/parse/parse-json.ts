@@ -18,6 +18,8 @@ export interface ParseJsonOptions {
 }
 
 const INVALID_JSON = "invalid JSON: ";
+/** Duplicate keys named per document before "and N more". */
+const DUPLICATES_NAMED = 20;
 
 /** The text is not JSON at all (as opposed to JSON whose documents break a rule). */
 export function isInvalidJson(parsed: ParsedFile): boolean {
@@ -51,14 +53,20 @@ export function parseJson(file: string, text: string, { foreign = false }: Parse
   const tree = scan.tree;
   const positions = new JsonPositions(file, text, tree);
   const nodes: number[] = isList ? childNodes(tree, 0) : [0];
-  // Each document left out for a duplicate key is named at its first one: the first five of the
-  // whole file were, and the documents after them were dropped without a word.
-  const withDuplicates = new Set<number>();
+  // Each duplicate key of a document left out is named, as the YAML reader names them (only the
+  // first was, so fixing it showed the next), up to DUPLICATES_NAMED a document, then how many
+  // more: the first five of the whole file were once named and the documents after them dropped.
+  const withDuplicates = new Map<number, number>();
   for (const duplicate of scan.duplicateKeys) {
     const index = isList ? itemAt(tree, nodes, duplicate.offset) : 0;
-    if (withDuplicates.has(index)) continue;
-    withDuplicates.add(index);
-    problems.push({ location: at(duplicate.offset), message: `duplicate key "${duplicate.key.slice(0, 80)}": JSON readers disagree on which value wins; the document is not read` });
+    const seen = (withDuplicates.get(index) ?? 0) + 1;
+    withDuplicates.set(index, seen);
+    if (seen <= DUPLICATES_NAMED) problems.push({ location: at(duplicate.offset), message: `duplicate key "${duplicate.key.slice(0, 80)}": JSON readers disagree on which value wins; the document is not read` });
+  }
+  for (const [index, count] of withDuplicates) {
+    if (count <= DUPLICATES_NAMED) continue;
+    const last = scan.duplicateKeys.filter((d) => (isList ? itemAt(tree, nodes, d.offset) : 0) === index)[DUPLICATES_NAMED]!;
+    problems.push({ location: at(last.offset), message: `and ${count - DUPLICATES_NAMED} more duplicate keys in this document` });
   }
   const documents: ParsedDocument[] = [];
   items.forEach((item, index) => {

@@ -125,13 +125,20 @@ describe("duplicate keys", () => {
     expect(names(parsed)).toEqual(["ok"]);
   });
 
-  it("JSON: names every document it leaves out, once each (documents after the file's fifth duplicate were dropped without a word)", () => {
+  it("JSON: names every duplicate key of every document it leaves out, as YAML does (documents after the file's fifth duplicate were dropped without a word; then only a document's first was named)", () => {
     const docs = Array.from({ length: 7 }, (_, i) => ` {"apiVersion": "loopscope/v1", "kind": "Dataset", "name": "d${i}", "owner": "a", "owner": "b", "owner": "c"}`);
     const text = `[\n${docs.join(",\n")},\n {"apiVersion": "loopscope/v1", "kind": "Dataset", "name": "kept"}\n]`;
-    const column = docs[0]!.indexOf('"owner": "b"') + 1;
+    const columns = ['"owner": "b"', '"owner": "c"'].map((key) => docs[0]!.indexOf(key) + 1);
     const parsed = parse("dups.json", text);
-    expect(problems(parsed)).toEqual(Array.from({ length: 7 }, (_, i) => `dups.json:${i + 2}:${column}: duplicate key "owner": JSON readers disagree on which value wins; the document is not read`));
+    expect(problems(parsed)).toEqual(
+      Array.from({ length: 7 }, (_, i) => columns.map((column) => `dups.json:${i + 2}:${column}: duplicate key "owner": JSON readers disagree on which value wins; the document is not read`)).flat(),
+    );
     expect(names(parsed)).toEqual(["kept"]);
+    // Past 20 in one document, how many more.
+    const many = `{"apiVersion": "loopscope/v1", "kind": "Dataset", "name": "d"${', "owner": "x"'.repeat(26)}}`;
+    const named = problems(parse("many.json", many));
+    expect(named).toHaveLength(21);
+    expect(named.at(-1)).toMatch(/^many\.json:1:\d+: and 5 more duplicate keys in this document$/);
   });
 });
 
