@@ -1,4 +1,4 @@
-import { Document, isAlias, isMap, isNode, isScalar, isSeq, parseAllDocuments, type YAMLMap, type YAMLSeq } from "yaml";
+import { Document, isMap, isNode, isScalar, isSeq, parseAllDocuments, visit, type YAMLMap, type YAMLSeq } from "yaml";
 import { nestingProblem } from "../parse/nesting-guard.js";
 import type { Notice } from "../types.js";
 import type { ImportedDocument, ImportedFile } from "./imported-file.js";
@@ -66,7 +66,20 @@ export function mergeImportedFile(existingText: string, file: ImportedFile, path
       notices.push({ file: path, message: `${generated.name} is a ${String(kind)} in this file but the import makes it a ${generated.kind}; the file's version was kept` });
       continue;
     }
-    mergeDocument(existing, generated, (node, message) => notices.push({ ...placeOf(node), message: `${generated.name}: ${message}` }));
+    const say: Say = (node, message) => notices.push({ ...placeOf(node), message: `${generated.name}: ${message}` });
+    // Anchors, aliases and merge keys share nodes: growing a list grew its aliases, and a field
+    // written over a merged one replaced what the lint read through `<<`. Such a document is
+    // left as written, and said when the events would change it.
+    const shared = sharingNode(existing);
+    if (shared !== undefined) {
+      const trial = existing.clone();
+      mergeDocument(trial, generated, () => undefined);
+      if (JSON.stringify(plainValue(trial)) !== JSON.stringify(plainValue(existing))) {
+        say(shared, "uses YAML anchors, aliases or merge keys, which share values between fields; the import leaves it as written: compare it with the events and add what they show by hand");
+      }
+      continue;
+    }
+    mergeDocument(existing, generated, say);
   }
   // Nothing new: leave the file byte for byte as the user keeps it.
   if (result.length === docs.length && JSON.stringify(result.map(plainValue)) === before) return { text: existingText, notices };
@@ -97,12 +110,38 @@ function plainValue(doc: Document): unknown {
   return doc.toJS({ maxAliasCount: PARSE_LIMITS.maxExpandedValues });
 }
 
+/** The first anchor, alias or merge key (`<<`) of a document, if any. */
+function sharingNode(doc: Document): unknown {
+  let found: unknown;
+  visit(doc, {
+    Alias(_, node) {
+      found = node;
+      return visit.BREAK;
+    },
+    Pair(_, pair) {
+      if (isScalar(pair.key) && pair.key.value === "<<") {
+        found = pair.key;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+    Node(_, node) {
+      if (node.anchor) {
+        found = node;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
 /** Says something about a node of the existing file (its place is found from the node). */
 type Say = (node: unknown, message: string) => void;
 
 function mergeDocument(doc: Document, generated: ImportedDocument, say: Say): void {
   for (const [key, value] of Object.entries(generated)) {
-    if (LIST_FIELDS.has(key)) unionList(doc, doc.contents as YAMLMap, key, value as unknown[], say);
+    if (LIST_FIELDS.has(key)) unionList(doc, doc.contents as YAMLMap, key, value as unknown[]);
     else if (FILL_FIELDS.has(key) && !doc.has(key)) doc.set(key, value);
     else if (key === "lineage") keptIdentity(doc.contents as YAMLMap, value, say, "");
     else if (key === "outputs") mergeOutputs(doc, value as Record<string, unknown>[], say);
@@ -136,7 +175,7 @@ function mergeOutputs(doc: Document, outputs: Record<string, unknown>[], say: Sa
       continue;
     }
     for (const [key, value] of Object.entries(output)) {
-      if (key === "consumers") unionList(doc, existing, key, value as unknown[], say);
+      if (key === "consumers") unionList(doc, existing, key, value as unknown[]);
       else if (key !== "name" && !existing.has(key)) existing.set(key, doc.createNode(value));
       else if (key === "lineage") keptIdentity(existing, value, say, `output ${String(output["name"])} `);
     }
@@ -144,18 +183,8 @@ function mergeOutputs(doc: Document, outputs: Record<string, unknown>[], say: Sa
 }
 
 /** Adds the generated items the list lacks, matching inputs by `from`, at the end. */
-function unionList(doc: Document, map: YAMLMap, key: string, values: unknown[], say: Say): void {
+function unionList(doc: Document, map: YAMLMap, key: string, values: unknown[]): void {
   const node = map.get(key, true);
-  // A list shared through a YAML anchor is left as written: growing the anchored list grew every
-  // alias of it, and an alias was replaced by the generated list alone.
-  const shared = isAlias(node) ? node.source : isSeq(node) && node.anchor ? node.anchor : undefined;
-  if (shared !== undefined) {
-    const target = isAlias(node) ? node.resolve(doc) : node;
-    const present = new Set(isSeq(target) ? target.items.map(itemKey) : []);
-    const missing = values.map((value) => (typeof value === "string" ? value : String((value as { from?: unknown }).from))).filter((k) => !present.has(k));
-    if (missing.length > 0) say(node, `${key} is shared through the YAML anchor &${shared}; the import leaves it as written: add ${missing.join(", ")} by hand where it belongs`);
-    return;
-  }
   const seq = node;
   if (!isSeq(seq)) {
     if (values.length > 0) map.set(key, doc.createNode(values));

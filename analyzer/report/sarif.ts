@@ -249,7 +249,8 @@ function notification(notice: Notice, uri: (file: string) => string) {
 /** A file's URI with `prefix` in front (`a/b/` + `../c.yaml` is `a/c.yaml`). */
 function uriMaker(prefix: string | undefined): (file: string) => string {
   if (!prefix) return fileUri;
-  return (file) => fileUri(file.startsWith("/") ? file : joinedPath(prefix, file));
+  // An absolute path (POSIX, or a Windows drive) is left as it is.
+  return (file) => fileUri(file.startsWith("/") || /^[A-Za-z]:[\\/]/.test(file) ? file : joinedPath(prefix, file));
 }
 
 /** `prefix` and a relative `path` as one POSIX path, `.` and `..` resolved as far as they go. */

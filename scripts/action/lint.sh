@@ -29,6 +29,8 @@ if [ -n "${LOOPSCOPE_SARIF_FILE:-}" ] && [ "$code" -ne 2 ]; then
   sarif_code=$?
   if { [ "$sarif_code" -eq 0 ] || [ "$sarif_code" -eq 1 ]; } && [ -f "$LOOPSCOPE_SARIF_FILE" ]; then
     sarif_file=$LOOPSCOPE_SARIF_FILE
+    # Findings left out for GitHub's 25,000-result limit are said in the log, never silently.
+    printf '%s\n' "$sarif_errors" | grep 'left out of the SARIF log' >&2 || true
   else
     # The text run did not meet this (an unwritable path): say why there is no SARIF file.
     printf '%s\n' "$sarif_errors" >&2

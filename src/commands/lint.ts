@@ -120,8 +120,9 @@ say the same: ✖ fails, ⚠ findings that do not fail, ✔ none.
     const staleFailing = values["strict-baseline"] && comparison ? comparison.stale.length : 0;
     // Said as soon as the file is whole: recording a big estate's run takes longer than the report.
     if (values.output !== undefined) {
+      const inLog = format === "sarif" && report.findings.length > SARIF_LIMITS.results ? `, ${SARIF_LIMITS.results.toLocaleString("en-US")} of them in the log` : "";
       const stale = staleFailing > 0 ? `, ${plural(staleFailing, "stale baseline entry", "stale baseline entries")} failing at --strict-baseline` : "";
-      io.stderr(`loopscope lint: wrote ${visible(values.output)} (${plural(report.findings.length - report.summary.acknowledged, "finding")}${report.summary.acknowledged ? ` and ${report.summary.acknowledged} acknowledged` : ""}, ${failing} failing at --fail-on ${failOn}${stale})\n`);
+      io.stderr(`loopscope lint: wrote ${visible(values.output)} (${plural(report.findings.length - report.summary.acknowledged, "finding")}${report.summary.acknowledged ? ` and ${report.summary.acknowledged} acknowledged` : ""}${inLog}, ${failing} failing at --fail-on ${failOn}${stale})\n`);
     }
     if (database) {
       // One long step (re-reading the manifests, the snapshot, the export, fsync: 19 s at

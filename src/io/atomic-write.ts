@@ -113,7 +113,7 @@ export function writeChunksAtomic(file: string, chunks: Iterable<string | Uint8A
     if (options.raw) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     const reason =
-      code === "EACCES" && !existing ? "its folder cannot be written (EACCES)" : code === "ENOENT" ? "its folder does not exist (ENOENT)" : code !== undefined ? errnoText(code) : error instanceof Error ? error.message : String(error);
+      code === "EACCES" && !existing ? "its folder cannot be written (EACCES)" : code === "ENOENT" && !folderExists(file) ? "its folder does not exist (ENOENT)" : code !== undefined ? errnoText(code) : error instanceof Error ? error.message : String(error);
     throw new UsageError(`cannot write ${shown}: ${reason}`);
   }
 }
@@ -181,5 +181,14 @@ function statOf(file: string): Stats | undefined {
     return statSync(file);
   } catch {
     return undefined;
+  }
+}
+
+/** Whether the folder `target` goes in is there (ENOENT also comes from a file system that makes no files, such as /proc). */
+function folderExists(target: string): boolean {
+  try {
+    return statSync(dirname(target)).isDirectory();
+  } catch {
+    return false;
   }
 }

@@ -30,6 +30,19 @@ function runAction(inputs: Record<string, string>, setup?: (dir: string) => void
 }
 
 describe("GitHub Action (action.yml + scripts/action/lint.sh)", () => {
+  it("prints the SARIF run's line about findings left out for GitHub's limit in the job log (it was dropped with the run's other stderr)", () => {
+    // A stand-in for the CLI: 25,000 results need a 6,500-model estate; the line is what matters here.
+    const run = runAction({ LOOPSCOPE_COMMAND: "bash fake-loopscope.sh" }, (dir) =>
+      writeFileSync(
+        join(dir, "fake-loopscope.sh"),
+        'case " $* " in *" sarif "*) echo "{}" > loopscope.sarif; echo "loopscope lint: 15,759 of 40,759 findings are left out of the SARIF log (GitHub code scanning refuses more than 25,000 results)" >&2; echo "loopscope lint: wrote loopscope.sarif" >&2; exit 1;; *) exit 1;; esac\n',
+      ),
+    );
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe("loopscope lint: 15,759 of 40,759 findings are left out of the SARIF log (GitHub code scanning refuses more than 25,000 results)\n");
+    expect(run.read("github-output")).toBe("exit-code=1\nsarif-file=loopscope.sarif\n");
+  });
+
   it("fails on the sample's loop, logs text, writes SARIF, the summary and the outputs", () => {
     const run = runAction({});
     expect(run.code).toBe(1);

@@ -32,18 +32,21 @@ describe("re-import into an existing file", () => {
     expect(text!.startsWith("# Imported by")).toBe(true);
   });
 
-  it("leaves a list shared through a YAML anchor as written and says what to add (the alias grew with it, or lost its items)", () => {
-    // An anchor is one document's: the inputs list is reused as the output's consumers.
-    const shared = "apiVersion: loopscope/v1\nkind: Model\nname: ranker\ninputs: &common [clicks]\noutputs:\n  - name: scores\n    consumers: *common\n    lineage: {namespace: db, name: scores}\n";
-    const { text, notices } = mergeImportedFile(shared, file([model(["clicks", "views"], ["clicks", "web"])]), "ns.yaml");
-    // The description is filled in; the shared lists stay as written, anchor and alias.
-    expect(text).toContain("inputs: &common [clicks]\n");
-    expect(text).toContain("    consumers: *common\n");
-    expect(text).toContain("description: from events\n");
-    expect(notices.map((n) => [n.line, n.column, n.message])).toEqual([
-      [4, 17, "ranker: inputs is shared through the YAML anchor &common; the import leaves it as written: add views by hand where it belongs"],
-      [7, 16, "ranker: consumers is shared through the YAML anchor &common; the import leaves it as written: add web by hand where it belongs"],
-    ]);
+  it("leaves a document that shares values through YAML anchors, aliases or merge keys as written, and says so (lists grew with their aliases; fields overrode what `<<` gave)", () => {
+    const message = "uses YAML anchors, aliases or merge keys, which share values between fields; the import leaves it as written: compare it with the events and add what they show by hand";
+    // An anchored list reused as the output's consumers.
+    const anchored = "apiVersion: loopscope/v1\nkind: Model\nname: ranker\ninputs: &common [clicks]\noutputs:\n  - name: scores\n    consumers: *common\n    lineage: {namespace: db, name: scores}\n";
+    const one = mergeImportedFile(anchored, file([model(["clicks", "views"], ["clicks", "web"])]), "ns.yaml");
+    expect(one.text).toBe(anchored);
+    expect(one.notices.map((n) => [n.line, n.column, n.message])).toEqual([[4, 17, `ranker: ${message}`]]);
+    // Inputs that come through a merge key, and a scalar alias in a list.
+    const merged = "base: &base\n  inputs: [clicks, views]\napiVersion: loopscope/v1\nkind: Model\nname: ranker\n<<: *base\noutputs:\n  - name: scores\n    consumers: [web]\n";
+    const two = mergeImportedFile(merged, file([model(["extra"], ["web"])]), "ns.yaml");
+    expect(two.text).toBe(merged);
+    expect(two.notices).toHaveLength(1);
+    // Nothing the events would change: no notice.
+    const quiet = "apiVersion: loopscope/v1\nkind: Model\nname: ranker\ndescription: &d from events\ninputs: [clicks]\noutputs:\n  - name: scores\n    description: *d\n    consumers: [web]\n    lineage: {namespace: db, name: scores}\n";
+    expect(mergeImportedFile(quiet, file([model(["clicks"], ["web"])]), "ns.yaml").notices).toEqual([]);
   });
 
   it("keeps the hand-written fields of a file saved with lone CR line ends", () => {

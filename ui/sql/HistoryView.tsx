@@ -51,8 +51,14 @@ export function HistoryView({ onSelectFinding }: HistoryViewProps) {
         return;
       }
       worker.onmessage = (event: MessageEvent<SqlResponse>) => {
-        if (event.data.type === "diff" && event.data.id === lastDiff.current) setDiff(event.data.diff);
-        else if (event.data.type === "diff-failed" && event.data.id === lastDiff.current) setError(`${file.name}: the runs could not be compared (${event.data.message})`);
+        if (event.data.type === "diff" && event.data.id === lastDiff.current) {
+          setDiff(event.data.diff);
+          setError(null);
+        } else if (event.data.type === "diff-failed" && event.data.id === lastDiff.current) {
+          // The last pair's diff is not left under selectors that name another pair.
+          setDiff(null);
+          setError(`${file.name}: the runs could not be compared (${event.data.message})`);
+        }
       };
       setDiff(null);
       setOpened({ name: file.name, worker, runs });
