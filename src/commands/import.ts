@@ -17,6 +17,7 @@ import { EXIT, UsageError } from "../exit-codes.js";
 import { formatNotice } from "../io/format-notice.js";
 import { commandProgress } from "../io/progress.js";
 import { PARSE_LIMITS } from "../../analyzer/parse/limits.js";
+import { errnoText } from "../io/errno-text.js";
 
 export const importCommand: Command = {
   name: "import",
@@ -127,7 +128,7 @@ function writeFiles(result: ImportResult, out: string, io: CommandIO, notices: N
   const counts: WriteCounts = { created: 0, updated: 0, unchanged: 0, failed: [] };
   const whyNot = (shown: string, error: unknown) => {
     const code = (error as NodeJS.ErrnoException).code;
-    return error instanceof UsageError ? error.message : `cannot write ${shown}: ${code === "EEXIST" || code === "ENOTDIR" ? `a file stands where a folder is needed (${code})` : (code ?? String(error))}`;
+    return error instanceof UsageError ? error.message : `cannot write ${shown}: ${code === "EEXIST" || code === "ENOTDIR" ? `a file stands where a folder is needed (${code})` : code !== undefined ? errnoText(code) : String(error)}`;
   };
   // The output folder first: when it cannot be made, every file would fail the same way.
   const first = result.files[0];

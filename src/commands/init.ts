@@ -7,6 +7,7 @@ import { starterConfig } from "../../analyzer/schema/starter-config.js";
 import { RULES } from "../../analyzer/rules/index.js";
 import { docsUrl, RAW_BASE_URL } from "../../analyzer/report/docs-url.js";
 import { UsageError } from "../exit-codes.js";
+import { errnoText } from "../io/errno-text.js";
 
 export const initCommand: Command = {
   name: "init",
@@ -27,7 +28,8 @@ export const initCommand: Command = {
     try {
       writeFileSync(target, starterConfig(RULES, docsUrl("docs/config.md"), docsUrl("docs/loopscope.config.schema.json", RAW_BASE_URL)), { flag: "wx" });
     } catch (error) {
-      throw new UsageError(`cannot write ${CONFIG_FILE_NAMES[0]}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new UsageError(`cannot write ${CONFIG_FILE_NAMES[0]}: ${code !== undefined ? errnoText(code) : String(error)}`);
     }
     io.stdout(`wrote ${CONFIG_FILE_NAMES[0]}\n`);
     if (shadowed) io.stderr(`note: it takes precedence over ${shadowed} for this folder and the folders below it\n`);

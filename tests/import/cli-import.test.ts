@@ -137,7 +137,7 @@ describe("loopscope import writes what it can and says what it could not", () =>
       [
         "ev.ndjson:2:137: dataset has no `namespace` (a non-empty string); dataset skipped",
         "ev.ndjson:3:22: invalid JSON: unterminated string",
-        "cannot write out/aaa.yaml: ENOENT",
+        "cannot write out/aaa.yaml: no such file or folder (ENOENT)",
         "loopscope import: 1 of 2 manifest files could not be written (above); 1 was written or already up to date",
         "",
       ].join("\n"),
