@@ -94,7 +94,7 @@ describe("side files that are devices, FIFOs, folders or too large", { timeout: 
       ["plain-file", "a file stands where a folder is needed (EEXIST)"],
       ["plain-file/sub", "a file stands where a folder is needed (ENOTDIR)"],
       // mkdir in /proc answers ENOENT although /proc exists: mkdirSync({ recursive: true }) spun at full CPU.
-      ...(existsSync("/proc/self") ? [["/proc/loopscope-out", "ENOENT"]] : []),
+      ...(existsSync("/proc/self") ? [["/proc/loopscope-out", "no such file or folder (ENOENT)"]] : []),
     ] as const) {
       const result = runCli(["import", "openlineage", "event.json", "--out", out], { cwd: dir });
       expect(result.code, out).toBe(2);
